@@ -1,0 +1,3 @@
+from convenant_cli.cli import main
+
+main()

@@ -1,0 +1,43 @@
+"""Checks on an action plan: its lines add up to each declared subtotal and total."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from convenant_cli.diagnostics import Diagnostic, SumMismatch
+from convenant_cli.document import LoadedDocument
+from convenant_cli.models import ActionPlan, Addendum, Convenant
+
+
+def _sum_mismatches(doc: LoadedDocument, lines, declared, path, what: str, code: str) -> list[Diagnostic]:
+    found = []
+    for unit, attribute in (("days", "days"), ("euro", "euro")):
+        computed = sum((getattr(line, attribute) for line in lines), Decimal(0))
+        expected = getattr(declared, attribute)
+        if computed != expected:
+            found.append(doc.problem(code, f"{what}: the lines add up to a different number of {unit}",
+                                     path + (attribute,), "correct the declared figure or the lines",
+                                     sums=SumMismatch(expected, computed, unit=unit)))
+    return found
+
+
+def check_budget_sums(doc: LoadedDocument) -> list[Diagnostic]:
+    budget = doc.model.budget
+    found = []
+    for index, section in enumerate(budget.sections):
+        found += _sum_mismatches(doc, section.lines, section.subtotal, ("budget", "sections", index, "subtotal"),
+                                 f"subtotal of {section.title!r}", "CV401")
+    every_line = [line for section in budget.sections for line in section.lines]
+    found += _sum_mismatches(doc, every_line, budget.total, ("budget", "total"), "budget total", "CV402")
+    return found
+
+
+def check_plan_parent(doc: LoadedDocument) -> list[Diagnostic]:
+    parent = doc.reference
+    if parent is not None and parent.model is not None and not isinstance(parent.model, (Convenant, Addendum)):
+        return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant or addendum",
+                            ("parent",))]
+    return []
+
+
+ACTION_PLAN_CHECKS = (check_budget_sums, check_plan_parent)

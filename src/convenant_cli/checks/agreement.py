@@ -1,0 +1,184 @@
+"""Checks on a covenant or an addendum beyond its types: the Art. 1 sums, the
+rate per FTE, shares, unique numbers, commitments, and an addendum's parent.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from convenant_cli.diagnostics import Diagnostic, SumMismatch
+from convenant_cli.document import LoadedDocument
+from convenant_cli.fields import format_enterprise_number
+from convenant_cli.models import Addendum, Agreement, Convenant, Rules
+from convenant_cli.money import format_eur, format_number
+from convenant_cli.terms import Span, work_years
+
+
+def agreement_rules(doc: LoadedDocument) -> Rules:
+    """The rules in force: an addendum's overrides on top of its parent's rules."""
+    model = doc.model
+    if isinstance(model, Convenant):
+        return model.rules
+    parent = doc.reference.model if doc.reference is not None else None
+    base = parent.rules if isinstance(parent, Convenant) else Rules()
+    return model.effective_rules(base)
+
+
+def check_period(doc: LoadedDocument) -> list[Diagnostic]:
+    period = doc.model.period
+    if period.end <= period.start:
+        return [doc.problem("CV204", f"the period ends ({period.end}) before it starts ({period.start})",
+                            ("period", "end"), "Art. 1 gives the term: start first, end after it")]
+    return []
+
+
+def _breakdown(model: Agreement, attribute: str, fmt) -> str:
+    parts = [f"{g.group}: {len(g.members)} × {fmt(getattr(g, attribute) or Decimal(0))}" for g in model.beneficiaries]
+    return "; ".join(parts)
+
+
+def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
+    """Art. 1: every member of a group receives the group's amount and FTE; they add up exactly."""
+    model: Agreement = doc.model
+    found = []
+    amounts = sum((g.amount_each * len(g.members) for g in model.beneficiaries), Decimal(0))
+    if amounts != model.max_subsidy:
+        found.append(doc.problem(
+            "CV201", "Art. 1: the beneficiaries' amounts do not add up to max_subsidy", ("max_subsidy",),
+            f"each member receives its group's amount_each ({_breakdown(model, 'amount_each', format_eur)})",
+            sums=SumMismatch(model.max_subsidy, amounts)))
+    if model.fte is None:
+        for index, group in enumerate(model.beneficiaries):
+            if group.fte_each is not None:
+                found.append(doc.problem("CV202", f"group {group.group} has fte_each but the addendum has no fte",
+                                         ("beneficiaries", index, "fte_each"), "add `fte:` or remove fte_each"))
+        return found
+    missing = [i for i, g in enumerate(model.beneficiaries) if g.fte_each is None]
+    for index in missing:
+        found.append(doc.problem("CV102", "missing key `fte_each`", ("beneficiaries", index),
+                                 "Art. 1 gives each group's FTE (hetzij ... VTE)"))
+    if not missing:
+        ftes = sum((g.fte_each * len(g.members) for g in model.beneficiaries), Decimal(0))
+        if ftes != model.fte:
+            found.append(doc.problem(
+                "CV202", "Art. 1: the beneficiaries' FTE do not add up to fte", ("fte",),
+                f"each member has its group's fte_each ({_breakdown(model, 'fte_each', format_number)})",
+                sums=SumMismatch(model.fte, ftes, unit="FTE")))
+    return found
+
+
+def check_rate(doc: LoadedDocument) -> list[Diagnostic]:
+    """Every group should cost the same per FTE (106.000,00 euro in the 2023-2025 texts)."""
+    model: Agreement = doc.model
+    if model.fte is None:
+        return []
+    found, rates = [], {}
+    for index, group in enumerate(model.beneficiaries):
+        if group.fte_each is None:
+            continue
+        if group.fte_each == 0:
+            found.append(doc.problem("CV214", f"group {group.group} has fte_each 0", ("beneficiaries", index, "fte_each"),
+                                     "the amount per FTE, and so the Art. 5 deduction, needs an FTE above 0"))
+            continue
+        rates[index] = Fraction(group.amount_each) / Fraction(group.fte_each)
+    by_rate: dict[Fraction, list[int]] = {}
+    for index, rate in rates.items():
+        by_rate.setdefault(rate, []).append(index)
+    if len(by_rate) < 2:
+        return found
+    ranked = sorted(by_rate.items(), key=lambda item: -len(item[1]))
+    if len(ranked[0][1]) == len(ranked[1][1]):  # no rate most groups share: name them all
+        listing = "; ".join(f"{model.beneficiaries[i].group}: {format_eur(r)}" for r, ix in ranked for i in ix)
+        found.append(doc.problem("CV203", f"the groups cost different amounts per FTE ({listing})",
+                                 ("beneficiaries",), "check amount_each and fte_each against Art. 1",
+                                 warning=True, key=True))
+        return found
+    common = ranked[0][0]
+    for rate, indices in ranked[1:]:
+        for index in indices:
+            group = model.beneficiaries[index]
+            found.append(doc.problem(
+                "CV203", f"group {group.group} costs {format_eur(rate)} euro per FTE, the others {format_eur(common)}",
+                ("beneficiaries", index, "amount_each"), "check amount_each and fte_each against Art. 1",
+                warning=True))
+    return found
+
+
+def check_shares(doc: LoadedDocument) -> list[Diagnostic]:
+    rules = agreement_rules(doc)
+    total = rules.effort_share + rules.result_share
+    if total != 1:
+        return [doc.problem("CV205", "Art. 2: effort_share and result_share must add up to 1", ("rules",),
+                            "the 2023-2025 texts use 0.70 and 0.30", sums=SumMismatch(Decimal(1), total, unit=""))]
+    return []
+
+
+def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
+    found, seen = [], {}
+    for g_index, group in enumerate(doc.model.beneficiaries):
+        for m_index, member in enumerate(group.members):
+            path = ("beneficiaries", g_index, "members", m_index, "enterprise_number")
+            number = member.enterprise_number
+            if number in seen:
+                found.append(doc.problem(
+                    "CV208", f"enterprise number {format_enterprise_number(number)} appears twice", path,
+                    f"first at line {doc.locate(*seen[number]).line}; a beneficiary is listed once"))
+            else:
+                seen[number] = path
+    return found
+
+
+def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
+    model: Agreement = doc.model
+    found, ids = [], {}
+    years = len(work_years(Span(model.period.start, model.period.end))) if model.period.end > model.period.start else 0
+    for index, commitment in enumerate(model.result_commitments):
+        path = ("result_commitments", index)
+        if commitment.id in ids:
+            found.append(doc.problem("CV209", f"result commitment id {commitment.id!r} appears twice", path + ("id",),
+                                     f"first at line {doc.locate(*ids[commitment.id]).line}"))
+        ids.setdefault(commitment.id, path + ("id",))
+        if (commitment.targets is None) == (commitment.qualitative is None):
+            found.append(doc.problem("CV210", f"result commitment {commitment.id} needs either `targets` or "
+                                     "`qualitative`, not both or neither", path,
+                                     "measurable: targets with indicator, year, minimum; else a qualitative text"))
+        seen = set()
+        for t_index, target in enumerate(commitment.targets or []):
+            where = path + ("targets", t_index)
+            if (target.indicator, target.year) in seen:
+                found.append(doc.problem("CV211", f"target {target.indicator} (year {target.year}) appears twice",
+                                         where))
+            seen.add((target.indicator, target.year))
+            if years and target.year is not None and target.year > years:
+                found.append(doc.problem("CV212", f"work year {target.year} is outside the term ({years} work years)",
+                                         where + ("year",), "year 1 is the first twelve months of the term"))
+    return found
+
+
+def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
+    """Art. 8 of an addendum: it belongs to a covenant, within that covenant's term."""
+    parent = doc.reference
+    if parent is None or parent.model is None:
+        return []
+    if not isinstance(parent.model, Convenant):
+        return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant", ("parent",))]
+    model: Addendum = doc.model
+    outer, inner = parent.model.period, model.period
+    found = []
+    if not (outer.start <= inner.start and inner.end <= outer.end):
+        found.append(doc.problem("CV302", f"the addendum's period {inner.start} - {inner.end} is not within the "
+                                 f"covenant's {outer.start} - {outer.end}", ("period",)))
+    known = {m.enterprise_number for _, m in parent.model.members()}
+    for g_index, group in enumerate(model.beneficiaries):
+        for m_index, member in enumerate(group.members):
+            if member.enterprise_number not in known:
+                found.append(doc.problem(
+                    "CV303", f"{member.name} is not a beneficiary of the covenant {parent.name}",
+                    ("beneficiaries", g_index, "members", m_index, "enterprise_number"), warning=True))
+    return found
+
+
+CONVENANT_CHECKS = (check_period, check_group_totals, check_rate, check_shares, check_unique_members,
+                    check_commitments)
+ADDENDUM_CHECKS = CONVENANT_CHECKS + (check_parent,)

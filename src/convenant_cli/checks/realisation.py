@@ -1,0 +1,174 @@
+"""Checks on a realisation (eindrapport) against its covenant or addendum:
+every commitment judged, indicators and years known, beneficiaries known,
+absences inside the term and the employment, one consultant's absences apart.
+"""
+
+from __future__ import annotations
+
+from convenant_cli.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.document import LoadedDocument
+from convenant_cli.fields import format_enterprise_number
+from convenant_cli.models import Agreement, Realisation
+from convenant_cli.terms import Span
+
+
+def _agreement(doc: LoadedDocument) -> Agreement | None:
+    ref = doc.reference
+    if ref is None or ref.model is None or not ref.ok:
+        return None
+    return ref.model if isinstance(ref.model, Agreement) else None
+
+
+def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
+    ref = doc.reference
+    if ref is not None and ref.model is not None and not isinstance(ref.model, Agreement):
+        return [doc.problem("CV302", f"`convenant` names {ref.name}, a {ref.kind}; a realisation settles a "
+                            "convenant or an addendum", ("convenant",))]
+    return []
+
+
+def check_results(doc: LoadedDocument) -> list[Diagnostic]:
+    """Art. 2: every result commitment is judged, on measured values or by the auditor."""
+    agreement = _agreement(doc)
+    if agreement is None:
+        return []
+    model: Realisation = doc.model
+    commitments = {c.id: c for c in agreement.result_commitments}
+    found = []
+    for key, result in model.results.items():
+        path = ("results", key)
+        commitment = commitments.get(key)
+        if commitment is None:
+            found.append(doc.problem("CV502", f"result commitment {key!r} is not in {doc.reference.name}", path,
+                                     did_you_mean(key, list(commitments)), key=True))
+            continue
+        if result.achieved is not None:
+            if result.note is None:
+                found.append(doc.problem("CV511", f"the auditor's verdict on {key} has no `note`", path,
+                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`",
+                                         warning=True, key=True))
+        elif commitment.qualitative is not None:
+            found.append(doc.problem("CV512", f"{key} is qualitative: the auditor must say `achieved: true` or "
+                                     "`false`", path, "add `achieved:` and a `note:`", key=True))
+        targets = {(t.indicator, t.year) for t in commitment.targets or []}
+        given = set()
+        for index, actual in enumerate(result.actuals):
+            where = path + ("actuals", index)
+            pair = (actual.indicator, actual.year)
+            if pair in given:
+                found.append(doc.problem("CV211", f"{key}: a value for {actual.indicator} (year {actual.year}) "
+                                         "is given twice", where))
+            given.add(pair)
+            if pair not in targets:
+                indicators = sorted({t[0] for t in targets})
+                hint = did_you_mean(actual.indicator, indicators) if actual.indicator not in indicators else (
+                    f"the targets of {key} for {actual.indicator} are for years "
+                    f"{', '.join(str(t[1]) for t in sorted(targets, key=str) if t[0] == actual.indicator)}")
+                found.append(doc.problem("CV504", f"{key} has no target {actual.indicator} for year {actual.year}",
+                                         where, hint))
+        if result.achieved is None:
+            for indicator, year in sorted(targets - given, key=str):
+                found.append(doc.problem("CV512", f"{key}: no value for {indicator} (year {year})", path,
+                                         "give the measured value, or the auditor's `achieved:` with a `note:`",
+                                         key=True))
+    for commitment_id in commitments:
+        if commitment_id not in model.results:
+            found.append(doc.problem(
+                "CV503", f"result commitment {commitment_id} is missing from `results`", ("results",),
+                f"the auditor must judge every commitment: add `{commitment_id}: {{achieved: false, note: ...}}`",
+                key=True))
+    return found
+
+
+def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
+    agreement = _agreement(doc)
+    if agreement is None:
+        return []
+    model: Realisation = doc.model
+    names = {m.enterprise_number: m.name for _, m in agreement.members()}
+    found = []
+    for section in ("staffing", "advances", "eligible_costs"):
+        seen = set()
+        for index, item in enumerate(getattr(model, section)):
+            path = (section, index, "beneficiary")
+            number = item.beneficiary
+            if number not in names:
+                found.append(doc.problem("CV505", f"{format_enterprise_number(number)} is not a beneficiary of "
+                                         f"{doc.reference.name}", path,
+                                         "beneficiaries are named by their enterprise number from Art. 1"))
+            elif number in seen:
+                found.append(doc.problem("CV513", f"{names[number]} is listed twice in `{section}`", path,
+                                         "list each beneficiary once"))
+            seen.add(number)
+    if agreement.fte is None and model.staffing:
+        found.append(doc.problem("CV514", "the addendum has no fte, so there is no absence deduction; "
+                                 "`staffing` is not used", ("staffing",), warning=True, key=True))
+    elif agreement.fte is not None:
+        staffed = {s.beneficiary for s in model.staffing}
+        for number, name in names.items():
+            if number not in staffed:
+                found.append(doc.problem("CV508", f"{name} ({format_enterprise_number(number)}) has no staffing: "
+                                         "taken as fully staffed, no deduction", ("staffing",), warning=True,
+                                         key=True))
+    return found
+
+
+def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
+    """Art. 5 facts: dates in order, inside the term and the employment, no overlap."""
+    agreement = _agreement(doc)
+    if agreement is None or agreement.fte is None:
+        return []
+    term = Span(agreement.period.start, agreement.period.end)
+    found = []
+    for s_index, staffing in enumerate(doc.model.staffing):
+        for c_index, consultant in enumerate(staffing.consultants):
+            path = ("staffing", s_index, "consultants", c_index)
+            employed = term
+            if consultant.employed is not None:
+                span = consultant.employed
+                if span.end < span.start:
+                    found.append(doc.problem("CV509", f"{consultant.name}: employment ends before it starts",
+                                             path + ("employed", "end")))
+                    continue
+                employed = Span(span.start, span.end)
+                if not employed.overlaps(term):
+                    found.append(doc.problem("CV506", f"{consultant.name} is not employed during the term "
+                                             f"{term.start} - {term.end}", path + ("employed",), warning=True))
+            previous: list[tuple[Span, int]] = []
+            for a_index, absence in enumerate(consultant.absences):
+                where = path + ("absences", a_index)
+                if absence.end < absence.start:
+                    found.append(doc.problem("CV509", f"{consultant.name}: absence ends ({absence.end}) before it "
+                                             f"starts ({absence.start})", where + ("end",)))
+                    continue
+                span = Span(absence.start, absence.end)
+                if not term.covers(span):
+                    found.append(doc.problem("CV506", f"{consultant.name}: absence {span.start} - {span.end} is "
+                                             f"outside the term {term.start} - {term.end}", where,
+                                             "only absences during the term count"))
+                elif not employed.covers(span):
+                    found.append(doc.problem("CV506", f"{consultant.name}: absence {span.start} - {span.end} is "
+                                             f"outside the employment {employed.start} - {employed.end}", where))
+                if absence.fte is not None and absence.fte > consultant.fte:
+                    found.append(doc.problem("CV510", f"{consultant.name}: absent for {absence.fte} FTE but "
+                                             f"employed for {consultant.fte}", where + ("fte",)))
+                previous.append((span, a_index))
+            found += _overlaps(doc, consultant.name, path, previous)
+    return found
+
+
+def _overlaps(doc: LoadedDocument, name: str, path: tuple, absences: list[tuple[Span, int]]) -> list[Diagnostic]:
+    """Sorted by start, an absence overlaps when it starts before the latest end so far."""
+    found, latest = [], None
+    for span, index in sorted(absences):
+        if latest is not None and span.start <= latest[0].end:
+            line = doc.locate(*path, "absences", latest[1]).line
+            found.append(doc.problem("CV507", f"{name}: absences overlap ({latest[0].start} - {latest[0].end} and "
+                                     f"{span.start} - {span.end})", path + ("absences", index),
+                                     f"the other absence is at line {line}; one day has one reason"))
+        if latest is None or span.end > latest[0].end:
+            latest = (span, index)
+    return found
+
+
+REALISATION_CHECKS = (check_realisation_target, check_results, check_beneficiaries, check_absences)

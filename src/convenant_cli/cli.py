@@ -1,0 +1,148 @@
+"""The command line: arguments in, text out, exit status. The only module that
+touches argv, stdout/stderr and exit codes; everything it calls returns values.
+
+Heavy modules (rich, openpyxl, the engines) are imported inside the command
+that needs them, so `settle --format json` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from convenant_cli import __version__
+from convenant_cli.errors import ConvenantError, ExitStatus, InputError
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Settle, compare and validate Flemish sector covenants (sectorconvenants).",
+)
+_debug = {"on": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"convenant {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    _debug["on"] = debug
+
+
+def _fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:
+    typer.echo(f"convenant: error: {message}", err=True)
+    if hint:
+        typer.echo(f"  hint: {hint}", err=True)
+    return typer.Exit(int(status))
+
+
+def guarded(command):
+    """Turn `ConvenantError` into its exit status and any other exception into exit 3."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ConvenantError as error:
+            raise _fail(error.message, error.hint, error.status) from None
+        except Exception:  # a bug of ours: one line, the traceback only on request
+            if _debug["on"]:
+                traceback.print_exc()
+            kind = sys.exc_info()[0].__name__
+            raise _fail(f"internal error ({kind}); please report it with the command and files that caused it",
+                        None if _debug["on"] else "run again with `convenant --debug ...` to see the traceback",
+                        ExitStatus.INTERNAL) from None
+
+    return wrapper
+
+
+class DiagnosticFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def collect_files(paths: list[Path]) -> list[Path]:
+    """Files as given, folders searched for *.yaml and *.yml (sorted, so runs repeat)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise InputError(f"{path}: no *.yaml or *.yml files in this folder")
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or folder", hint="check the path and its spelling")
+    return files
+
+
+def _source_line(workspace):
+    by_name = {doc.name: doc.source for doc in workspace.documents.values()}
+
+    def line(name: str, number: int) -> str:
+        source = by_name.get(name)
+        return source.line(number) if source is not None else ""
+
+    return line
+
+
+def _report(workspace, output_format: str, stream_err: bool) -> tuple[int, int]:
+    """Print every document's diagnostics once; return (errors, warnings)."""
+    from convenant_cli.render.diagnostics import RENDERERS, render_text
+
+    diagnostics = sorted((d for doc in workspace.documents.values() for d in doc.diagnostics),
+                         key=lambda d: (d.location, d.code))
+    if output_format == "text" or stream_err:
+        text = render_text(diagnostics, _source_line(workspace))
+    else:
+        text = RENDERERS[output_format](diagnostics)
+    if text or (output_format == "json" and not stream_err):
+        typer.echo(text, nl=False, err=stream_err)
+    errors = sum(d.is_error for d in diagnostics)
+    return errors, len(diagnostics) - errors
+
+
+@app.command()
+@guarded
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched for *.yaml, *.yml).")],
+    output_format: Annotated[DiagnosticFormat, typer.Option("--format", help="text, json or github.")]
+    = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+) -> None:
+    """Check files for every problem: exit 0 clean, 1 problems, 2 usage or I/O error."""
+    from convenant_cli.workspace import Workspace
+
+    workspace = Workspace()
+    files = collect_files(paths)
+    for path in files:
+        workspace.load(path)
+    errors, warnings = _report(workspace, output_format.value, stream_err=False)
+    if output_format is DiagnosticFormat.text:
+        checked = len(workspace.documents)
+        typer.echo(f"{checked} file{'s' * (checked != 1)} checked: {errors} error{'s' * (errors != 1)}, "
+                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
+    if errors or (strict and warnings):
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,222 @@
+"""The four file kinds of SPEC §2 as frozen pydantic models: data, no I/O.
+
+Key names are the contract sectors write by hand (SPEC appendix): unknown keys
+are refused. Rule settings carry the defaults of SPEC §3. Cross-field and
+cross-file rules (sums, overlaps, references) live in `checks`, so that one
+run reports every problem with its own line.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from convenant_cli.fields import (
+    Days,
+    EnterpriseNumber,
+    Fte,
+    Iban,
+    IsoDate,
+    Money,
+    Quantity,
+    SchemaVersion,
+    Share,
+    Text,
+    WorkYear,
+)
+
+AbsenceReason = Literal[
+    "illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"
+]
+INCAPACITY: frozenset[str] = frozenset({"illness", "accident"})
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(Model):
+    start: IsoDate
+    end: IsoDate
+
+
+class Rules(Model):
+    """Settlement settings of SPEC §3, with the defaults of the 2023-2025 texts."""
+
+    effort_share: Share = Decimal("0.70")
+    result_share: Share = Decimal("0.30")
+    result_minimum: Share = Decimal("0.5")
+    result_counting: Literal["per_commitment", "per_year"] = "per_commitment"
+    guaranteed_wage_days: Days = 30
+    relapse_days: Optional[Days] = None
+    deduction_base: Literal["maximum", "payable"] = "maximum"
+
+
+# An addendum names only the settings it changes (Art. 8: the parent's rules apply
+# unless the addendum departs from them), so every setting is optional there.
+RuleOverrides = create_model(
+    "RuleOverrides",
+    __base__=Model,
+    **{name: (Optional[info.rebuild_annotation()], None) for name, info in Rules.model_fields.items()},
+)
+
+
+class Member(Model):
+    name: Text
+    enterprise_number: EnterpriseNumber
+    iban: Iban
+    address: Text
+
+
+class Group(Model):
+    """One line a) b) c) ... of Art. 1: every member receives `amount_each` for `fte_each`."""
+
+    group: Text
+    amount_each: Money
+    fte_each: Optional[Fte] = None
+    members: Annotated[list[Member], Field(min_length=1)]
+
+
+class Target(Model):
+    indicator: Text
+    year: Optional[WorkYear] = None  # None: a total over the whole term
+    minimum: Quantity
+
+
+class ResultCommitment(Model):
+    id: Text
+    title: Text
+    targets: Optional[Annotated[list[Target], Field(min_length=1)]] = None
+    qualitative: Optional[Text] = None
+
+
+class Agreement(Model):
+    """What a covenant and an addendum share: Art. 1 money, Art. 2 commitments."""
+
+    schema_version: SchemaVersion
+    id: Text
+    title: Text
+    sector: Text
+    period: Period
+    max_subsidy: Money
+    beneficiaries: Annotated[list[Group], Field(min_length=1)]
+    result_commitments: Annotated[list[ResultCommitment], Field(min_length=1)]
+    notes: Optional[Text] = None
+
+    def members(self) -> list[tuple[Group, Member]]:
+        return [(group, member) for group in self.beneficiaries for member in group.members]
+
+
+class Convenant(Agreement):
+    kind: Literal["convenant"]
+    fte: Fte
+    rules: Rules = Rules()
+
+
+class Addendum(Agreement):
+    kind: Literal["addendum"]
+    parent: Text
+    theme: Optional[Text] = None
+    fte: Optional[Fte] = None  # none: no absence deduction
+    rules: RuleOverrides = RuleOverrides()  # type: ignore[valid-type]
+
+    def effective_rules(self, parent: Rules) -> Rules:
+        overrides = {k: v for k, v in self.rules.model_dump().items() if v is not None}
+        return parent.model_copy(update=overrides)
+
+
+class Amounts(Model):
+    days: Quantity
+    euro: Money
+
+
+class BudgetLine(Model):
+    action: Text
+    days: Quantity = Decimal(0)
+    euro: Money = Decimal(0)
+
+
+class BudgetSection(Model):
+    title: Text
+    lines: Annotated[list[BudgetLine], Field(min_length=1)]
+    subtotal: Amounts
+
+
+class Budget(Model):
+    sections: Annotated[list[BudgetSection], Field(min_length=1)]
+    total: Amounts
+
+
+class ActionPlan(Model):
+    schema_version: SchemaVersion
+    kind: Literal["action_plan"]
+    id: Text
+    title: Text
+    parent: Text
+    budget: Budget
+    notes: Optional[Text] = None
+
+
+class Actual(Model):
+    indicator: Text
+    year: Optional[WorkYear] = None
+    value: Quantity
+
+
+class ResultRealisation(Model):
+    actuals: list[Actual] = []
+    achieved: Optional[bool] = None  # the auditor's word; overrides the actuals
+    note: Optional[Text] = None
+
+
+class Employment(Model):
+    start: IsoDate
+    end: IsoDate
+
+
+class Absence(Model):
+    start: IsoDate
+    end: IsoDate
+    reason: AbsenceReason
+    fte: Optional[Fte] = None  # none: the consultant's whole FTE
+    replaced: bool = False
+    new_illness: bool = False
+
+
+class Consultant(Model):
+    name: Text
+    fte: Fte
+    employed: Optional[Employment] = None  # none: the whole term
+    absences: list[Absence] = []
+
+
+class Staffing(Model):
+    beneficiary: EnterpriseNumber
+    consultants: list[Consultant]
+
+
+class Payment(Model):
+    beneficiary: EnterpriseNumber
+    amount: Money
+
+
+class Realisation(Model):
+    schema_version: SchemaVersion
+    kind: Literal["realisation"]
+    convenant: Text
+    results: dict[str, ResultRealisation]
+    staffing: list[Staffing] = []
+    advances: list[Payment] = []
+    eligible_costs: list[Payment] = []
+    notes: Optional[Text] = None
+
+
+Document = Convenant | Addendum | ActionPlan | Realisation
+MODELS: dict[str, type[Model]] = {
+    "convenant": Convenant,
+    "addendum": Addendum,
+    "action_plan": ActionPlan,
+    "realisation": Realisation,
+}

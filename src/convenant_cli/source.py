@@ -1,0 +1,283 @@
+"""Reading YAML: the one module that opens and parses a YAML file.
+
+It builds plain data (dicts, lists, strings, booleans, None) from the parser's
+events, never through a constructor, so no YAML tag can run code, and keeps
+for every key and value its line and column. Numbers stay the text they were
+written as (`1166000.00`, `0200065765`): the models turn that text into an
+exact `Decimal` or keep it as an identifier; nothing passes through a float
+or an octal int. Duplicate keys, foreign tags, alias bombs, deep nesting and
+oversized files become diagnostics, not exceptions.
+
+It must not validate meaning (that is `models` and `checks`) nor print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from convenant_cli.diagnostics import Diagnostic, Location, Severity
+from convenant_cli.errors import InputError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
+MAX_DEPTH = 50  # nesting levels; the deepest real file has 6
+MAX_NODES = 500_000  # values after alias expansion
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_BOOL = yaml.constructor.SafeConstructor.bool_values
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A YAML file as data, with where each value and key stands."""
+
+    path: str
+    text: str
+    data: object
+    values: dict[KeyPath, tuple[int, int]] = field(repr=False)
+    keys: dict[KeyPath, tuple[int, int]] = field(repr=False)
+    problems: tuple[Diagnostic, ...] = ()
+
+    def locate(self, path: KeyPath, *, key: bool = False) -> Location:
+        """The line and column of `path`, or of its nearest known ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return Location(self.path, *table[probe])
+            if probe in self.values:
+                return Location(self.path, *self.values[probe])
+            probe = probe[:-1]
+        return Location(self.path, *self.values.get((), (1, 1)))
+
+    def line(self, number: int) -> str:
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+class _Limit(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a whole file, refusing what cannot be a YAML file of ours."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        if size > MAX_FILE_BYTES:
+            return b""  # reported by parse_source as too large
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", hint="check the path and its spelling") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def load_source(path: Path, display: str | None = None) -> SourceFile:
+    """Read and parse one YAML file; I/O failures raise `InputError`."""
+    name = display or str(path)
+    raw = read_bytes(path)
+    if not raw and path.stat().st_size > MAX_FILE_BYTES:
+        return _failed(name, "", "CV005", f"file is larger than the limit of {MAX_FILE_BYTES // 1024} KiB",
+                       (1, 1), "split the file, or check that it is the file you meant")
+    return parse_source(raw, name)
+
+
+def parse_source(raw: bytes, name: str) -> SourceFile:
+    if len(raw) > MAX_FILE_BYTES:
+        return _failed(name, "", "CV005", f"file is larger than the limit of {MAX_FILE_BYTES // 1024} KiB",
+                       (1, 1), "split the file, or check that it is the file you meant")
+    if b"\0" in raw:
+        return _failed(name, "", "CV001", "not a text file (it contains NUL bytes)", (1, 1),
+                       "give a YAML file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _failed(name, "", "CV001", f"not UTF-8 text (byte {error.start + 1} is invalid)", (1, 1),
+                       "save the file as UTF-8")
+    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+        return _failed(name, text, "CV004", "the file is empty", (1, 1),
+                       "a convenant file starts with `schema_version: 1` and `kind:`")
+    builder = _Builder(name)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = f"YAML syntax: {error.problem or error.context}"
+        line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        hint = "YAML indents with spaces; replace the tab" if "\t" in line else None
+        if error.context and error.problem:
+            message = f"YAML syntax: {error.problem} ({error.context})"
+        return _failed(name, text, "CV001", message, _pos(mark), hint)
+    except yaml.YAMLError as error:
+        return _failed(name, text, "CV001", f"YAML syntax: {error}", (1, 1), None)
+    except _Limit as limit:
+        return _failed(name, text, "CV005", limit.message, _pos(limit.mark),
+                       "real covenant files need no anchors this large nor such deep nesting")
+    except RecursionError:
+        return _failed(name, text, "CV005", "the file is nested too deeply to read", (1, 1), None)
+    if not isinstance(builder.root, dict):
+        what = "a list" if isinstance(builder.root, list) else "a single value"
+        return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems) + (
+            Diagnostic("CV004", Severity.ERROR, f"the file holds {what}; expected a mapping of keys",
+                       Location(name, *builder.values.get((), (1, 1))),
+                       "start with `schema_version: 1` and `kind: ...`"),))
+    return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems))
+
+
+def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _failed(name: str, text: str, code: str, message: str, pos: tuple[int, int], hint: str | None) -> SourceFile:
+    problem = Diagnostic(code, Severity.ERROR, message, Location(name, *pos), hint)
+    return SourceFile(name, text, None, {}, {}, (problem,))
+
+
+@dataclass
+class _Frame:
+    container: dict | list
+    path: KeyPath
+    key: str | None = None  # mapping frame: the key waiting for its value
+    key_pos: tuple[int, int] | None = None
+    skip: bool = False  # value of a duplicate key: parsed, then dropped
+    anchor: str | None = None
+    nodes_before: int = 0
+
+
+class _Builder:
+    """Turns a stream of parser events into data and a position map, iteratively."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.root: object = None
+        self.values: dict[KeyPath, tuple[int, int]] = {}
+        self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.nodes = 0
+        self.documents = 0
+
+    def problem(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
+        self.problems.append(Diagnostic(code, Severity.ERROR, message, Location(self.name, *_pos(mark)), hint))
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self.problem("CV004", "more than one YAML document in the file", event.start_mark,
+                             "keep one document per file; remove the `---` line")
+        elif isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                self.problem("CV001", f"unknown alias `*{event.anchor}`", event.start_mark)
+                self.add(None, event.start_mark)
+                return
+            value, size = self.anchors[event.anchor]
+            self.count(size, event.start_mark)
+            self.add(value, event.start_mark)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            if frame.anchor:
+                self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_before)
+
+    def count(self, size: int, mark: yaml.Mark) -> None:
+        self.nodes += size
+        if self.nodes > MAX_NODES:
+            raise _Limit(f"the file expands to more than {MAX_NODES:,} values (YAML aliases)", mark)
+
+    def check_tag(self, tag: str | None, allowed: str, mark: yaml.Mark) -> None:
+        if tag in (None, "!", allowed):
+            return
+        shown = tag.replace(_TAG, "!!") if tag else tag
+        self.problem("CV003", f"YAML tag `{shown}` is not allowed", mark,
+                     "remove the tag; convenant files hold plain keys, lists, text and numbers")
+
+    def open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Limit(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        self.check_tag(event.tag, f"{_TAG}{'map' if is_map else 'seq'}", event.start_mark)
+        container: dict | list = {} if is_map else []
+        before = self.nodes
+        path = self.add(container, event.start_mark)
+        self.stack.append(_Frame(container, path, anchor=event.anchor, nodes_before=before))
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+            self.key(frame, event)
+            return
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit) if tag is None else f"{_TAG}str"
+        if tag not in _SCALAR_TAGS:
+            self.check_tag(tag, "", event.start_mark)
+            value: object = None
+        elif tag == f"{_TAG}null":
+            value = None
+        elif tag == f"{_TAG}bool":
+            value = _BOOL.get(event.value.lower(), event.value)
+        else:
+            value = event.value
+        self.add(value, event.start_mark)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+
+    def key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
+        pos = _pos(event.start_mark)
+        if event.tag == f"{_TAG}merge" or (event.value == "<<" and event.implicit[0]):
+            self.problem("CV003", "merge keys (`<<`) are not supported", event.start_mark,
+                         "write the keys out in full")
+        key = event.value
+        path = frame.path + (key,)
+        if key in frame.container:
+            first = self.keys[path]
+            self.problem("CV002", f"duplicate key `{key}`", event.start_mark,
+                         f"`{key}` is already set at line {first[0]}; keep one of them")
+            frame.skip = True
+        else:
+            self.keys[path] = pos
+        frame.key = key
+        frame.key_pos = pos
+
+    def add(self, value: object, mark: yaml.Mark) -> KeyPath:
+        self.count(1, mark)
+        if not self.stack:
+            if self.root is None:
+                self.root = value
+                self.values[()] = _pos(mark)
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path = frame.path + (len(frame.container),)
+            frame.container.append(value)
+        else:
+            if frame.key is None:  # a collection used as a key: dropped with its value
+                self.problem("CV003", "a key must be plain text", mark, "write the key as a word")
+                frame.key, frame.skip = "\0complex-key", True
+                return frame.path + (frame.key,)
+            path = frame.path + (frame.key,)
+            if not frame.skip:
+                frame.container[frame.key] = value
+            frame.key, frame.skip = None, False
+        self.values.setdefault(path, _pos(mark))
+        return path

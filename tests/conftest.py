@@ -1,0 +1,50 @@
+"""Shared fixtures: the CLI runner, small YAML files written inline, project paths."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from convenant_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+CONVENANTS = ROOT / "convenants"
+EXAMPLES = CONVENANTS / "examples"
+DATA = ROOT / "tests" / "data"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Run `convenant ARGS` in-process; stdout and stderr apart."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def run(*args: str | Path) -> Result:
+        runner = CliRunner()
+        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write_yaml(tmp_path):
+    """Write dedented YAML text to tmp_path/name and return its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write
