@@ -27,7 +27,7 @@ class Result:
 @pytest.fixture
 def run_cli(monkeypatch):
     """Run `convenant ARGS` in-process; stdout and stderr apart."""
-    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("COLUMNS", "320")
 
     def run(*args: str | Path) -> Result:
         runner = CliRunner()

@@ -8,6 +8,7 @@ that needs them, so `settle --format json` starts fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from enum import Enum
@@ -142,6 +143,98 @@ def validate(
                    f"{warnings} warning{'s' * (warnings != 1)}", err=True)
     if errors or (strict and warnings):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _console():
+    from rich.console import Console
+
+    # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    return Console(width=None if wide else 240, highlight=False, soft_wrap=False)
+
+
+def _load_valid(paths: list[Path], workspace) -> list:
+    """Load files; print problems to stderr; exit 1 when any file (or one it refers to) has errors."""
+    docs = [workspace.load(path) for path in paths]
+    errors, _ = _report(workspace, "text", stream_err=True)
+    if errors:
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+    return docs
+
+
+def _pair_realisations(agreements: list, realisations: list) -> dict:
+    from convenant_cli.errors import UsageError
+
+    by_path = {doc.path: doc for doc in agreements}
+    paired = {}
+    for real in realisations:
+        if real.kind != "realisation":
+            raise UsageError(f"{real.name} is a {real.kind}, not a realisation",
+                             "--realisation takes the eindrapport file (kind: realisation)")
+        target = real.reference.path
+        if target not in by_path:
+            raise UsageError(f"{real.name} is the realisation of {real.reference.name}, which is not settled here",
+                             f"add {real.reference.name} to the files to settle")
+        if target in paired:
+            raise UsageError(f"two realisations for {real.reference.name}: {paired[target].name} and {real.name}")
+        paired[target] = real
+    return paired
+
+
+@app.command()
+@guarded
+def settle(
+    files: Annotated[list[Path], typer.Argument(help="A covenant, optionally followed by its addenda.")],
+    realisation: Annotated[list[Path], typer.Option(
+        "--realisation", "-r", help="The eindrapport facts (kind: realisation); repeat for each file.")] = [],
+    explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
+    = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Also write an Excel workbook to this path.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+) -> None:
+    """Settle a covenant and its addenda; without --realisation, show the maxima."""
+    from convenant_cli.document import agreement_rules
+    from convenant_cli.engine.settlement import combine
+    from convenant_cli.engine.settlement import settle as settle_agreement
+    from convenant_cli.errors import UsageError
+    from convenant_cli.workspace import Workspace
+
+    workspace = Workspace()
+    docs = _load_valid(list(files) + list(realisation), workspace)
+    agreements, realisations = docs[: len(files)], docs[len(files):]
+    for doc in agreements:
+        if doc.kind not in ("convenant", "addendum"):
+            hint = "pass it with --realisation" if doc.kind == "realisation" else "settle takes convenants and addenda"
+            raise UsageError(f"{doc.name} is a {doc.kind}; there is nothing to settle in it", hint)
+    if len({doc.path for doc in agreements}) != len(agreements):
+        raise UsageError("the same file is given twice")
+    paired = _pair_realisations(agreements, realisations)
+    settlements = [settle_agreement(doc.model, agreement_rules(doc),
+                                    paired[doc.path].model if doc.path in paired else None) for doc in agreements]
+    combined = combine(settlements) if len(settlements) > 1 else None
+    if xlsx is not None:
+        from convenant_cli.output import write_atomically
+        from convenant_cli.render.xlsx import build_workbook
+
+        book = build_workbook(settlements, combined)
+        write_atomically(xlsx, lambda path: book.save(path), force=force)
+    if output_format is OutputFormat.json:
+        from convenant_cli.render.settlement_json import render_json
+
+        typer.echo(render_json(settlements), nl=False)
+    else:
+        from convenant_cli.render.settlement_table import render_tables
+
+        _console().print(render_tables(settlements, combined, explain))
+    if xlsx is not None:
+        typer.echo(f"written: {xlsx}", err=True)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from convenant_cli.diagnostics import Diagnostic, Location, Severity, SumMismatch
-from convenant_cli.models import Document
+from convenant_cli.models import Convenant, Document, Rules
 from convenant_cli.source import KeyPath, SourceFile
 
 
@@ -42,3 +42,13 @@ class LoadedDocument:
 
     def add(self, *args, **kwargs) -> None:
         self.diagnostics.append(self.problem(*args, **kwargs))
+
+
+def agreement_rules(doc: LoadedDocument) -> Rules:
+    """The rules in force: an addendum's overrides on top of its parent's rules."""
+    model = doc.model
+    if isinstance(model, Convenant):
+        return model.rules
+    parent = doc.reference.model if doc.reference is not None else None
+    base = parent.rules if isinstance(parent, Convenant) else Rules()
+    return model.effective_rules(base)

@@ -8,21 +8,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
-from convenant_cli.document import LoadedDocument
+from convenant_cli.document import LoadedDocument, agreement_rules
 from convenant_cli.fields import format_enterprise_number
-from convenant_cli.models import Addendum, Agreement, Convenant, Rules
+from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
 from convenant_cli.terms import Span, work_years
-
-
-def agreement_rules(doc: LoadedDocument) -> Rules:
-    """The rules in force: an addendum's overrides on top of its parent's rules."""
-    model = doc.model
-    if isinstance(model, Convenant):
-        return model.rules
-    parent = doc.reference.model if doc.reference is not None else None
-    base = parent.rules if isinstance(parent, Convenant) else Rules()
-    return model.effective_rules(base)
 
 
 def check_period(doc: LoadedDocument) -> list[Diagnostic]:

@@ -1,0 +1,92 @@
+"""Art. 2: which result commitments were achieved, and the result ratio (rule R3).
+
+Pure: commitments, the realisation's results and the rules in, an exact
+`Fraction` out (never a rounded percentage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from convenant_cli.models import ResultCommitment, ResultRealisation, Rules
+
+
+@dataclass(frozen=True)
+class TargetOutcome:
+    indicator: str
+    year: int | None
+    minimum: Decimal
+    value: Decimal | None
+
+    @property
+    def met(self) -> bool:
+        return self.value is not None and self.value >= self.minimum
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    """One counted unit: a commitment (per_commitment) or a commitment in one work year (per_year)."""
+
+    commitment: str
+    title: str
+    year: int | None
+    achieved: bool
+    by_auditor: bool
+    note: str | None
+    targets: tuple[TargetOutcome, ...]
+
+
+@dataclass(frozen=True)
+class ResultRatio:
+    units: tuple[UnitOutcome, ...]
+    counting: str
+    minimum: Decimal
+
+    @property
+    def achieved(self) -> int:
+        return sum(unit.achieved for unit in self.units)
+
+    @property
+    def total(self) -> int:
+        return len(self.units)
+
+    @property
+    def share(self) -> Fraction:
+        return Fraction(self.achieved, self.total) if self.total else Fraction(0)
+
+    @property
+    def ratio(self) -> Fraction:
+        """Art. 2: a rato of the commitments achieved; nothing when fewer than half (exactly half is paid)."""
+        return self.share if self.share >= Fraction(self.minimum) else Fraction(0)
+
+
+def _targets(commitment: ResultCommitment, result: ResultRealisation) -> list[TargetOutcome]:
+    values = {(a.indicator, a.year): a.value for a in result.actuals}
+    return [TargetOutcome(t.indicator, t.year, t.minimum, values.get((t.indicator, t.year)))
+            for t in commitment.targets or []]
+
+
+def result_ratio(commitments: list[ResultCommitment], results: dict[str, ResultRealisation], rules: Rules,
+                 years: int) -> ResultRatio:
+    """A commitment (or commitment-year) is achieved when each of its targets is met, or
+    when the auditor says so; the auditor's word overrides the measured values.
+
+    Under `per_year` a commitment counts once for each work year its targets name (every
+    work year when it names none: qualitative, or totals over the term); a target without
+    a year belongs to every year counted.
+    """
+    units = []
+    for commitment in commitments:
+        result = results[commitment.id]
+        targets = _targets(commitment, result)
+        years_counted: list[int | None] = [None]
+        if rules.result_counting == "per_year":
+            years_counted = sorted({t.year for t in targets if t.year is not None}) or list(range(1, years + 1))
+        for year in years_counted:
+            mine = tuple(t for t in targets if year is None or t.year in (None, year))
+            achieved = result.achieved if result.achieved is not None else all(t.met for t in mine)
+            units.append(UnitOutcome(commitment.id, commitment.title, year, achieved, result.achieved is not None,
+                                     result.note, mine))
+    return ResultRatio(tuple(units), rules.result_counting, rules.result_minimum)

@@ -1,0 +1,57 @@
+"""Writing output files so that nothing a user owns is overwritten or half-written.
+
+The file is written to a temporary file in the target folder and moved into place
+in one step; an existing file is replaced only with `force`. A failure leaves
+nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from convenant_cli.errors import InputError
+
+
+def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{target}: the folder {folder} does not exist", hint="create it first, or choose another path")
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder")
+    if target.exists() and not force:
+        raise InputError(f"{target}: exists; not overwritten", hint="choose another name, or add --force to replace it")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        if force:
+            os.replace(temporary, target)
+        else:
+            _move_without_clobbering(temporary, target)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise InputError(f"{target}: exists; not overwritten", hint="add --force to replace it") from None
+    except OSError as error:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _move_without_clobbering(temporary: str, target: Path) -> None:
+    try:
+        os.link(temporary, target)  # fails if the target appeared meanwhile
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temporary, target)
+        return
+    os.unlink(temporary)
