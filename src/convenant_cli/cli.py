@@ -237,5 +237,47 @@ def settle(
         typer.echo(f"written: {xlsx}", err=True)
 
 
+@app.command()
+@guarded
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version.")],
+    new: Annotated[Path, typer.Argument(help="The later version.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Also write the changes to a workbook.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+) -> None:
+    """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
+    from convenant_cli.engine.diff import KindMismatchError
+    from convenant_cli.engine.diff import diff as diff_models
+    from convenant_cli.errors import UsageError
+    from convenant_cli.workspace import Workspace
+
+    workspace = Workspace()
+    docs = [workspace.load(old), workspace.load(new)]
+    errors, _ = _report(workspace, "text", stream_err=True)
+    if errors:
+        raise _fail("cannot compare invalid files; fix the problems above first", None, ExitStatus.USAGE)
+    try:
+        result = diff_models(docs[0].model, docs[1].model)
+    except KindMismatchError as error:
+        raise UsageError(f"{docs[0].name} and {docs[1].name}: {error}",
+                         "compare two versions of the same kind of file") from None
+    from convenant_cli.render import diff_out
+
+    names = (docs[0].name, docs[1].name)
+    if xlsx is not None:
+        from convenant_cli.output import write_atomically
+
+        book = diff_out.build_workbook(result, *names)
+        write_atomically(xlsx, lambda path: book.save(path), force=force)
+    if output_format is OutputFormat.json:
+        typer.echo(diff_out.render_json(result, *names), nl=False)
+    elif result.same:
+        typer.echo(f"no differences between {names[0]} and {names[1]}", err=True)
+    else:
+        _console().print(diff_out.render_table(result, *names))
+    raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
+
+
 def main() -> None:
     app()

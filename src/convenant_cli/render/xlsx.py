@@ -8,22 +8,15 @@ as text. Returns a `Workbook`; writing it to disk is the caller's job.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from convenant_cli.engine.settlement import CombinedLine, Settlement
 from convenant_cli.fields import format_enterprise_number
-from convenant_cli.money import format_fraction, quantize
+from convenant_cli.money import format_fraction
 from convenant_cli.render.settlement_table import steps_of
+from convenant_cli.render.workbook import BOLD, DATE, EURO, FTE_DAYS, header, put, sum_formula
 
-EURO = '#,##0.00 "€"'
-FTE_DAYS = "#,##0.00"
-DATE = "yyyy-mm-dd"
-BOLD = Font(bold=True)
 MONEY_COLUMNS = (
     ("Maximum", "maximum"),
     ("Vermindering afwezigheid", "deduction"),
@@ -35,36 +28,10 @@ MONEY_COLUMNS = (
 )
 
 
-def put(sheet: Worksheet, row: int, column: int, value, number_format: str | None = None):
-    """Write one cell; a string is always text, never a formula, whatever it starts with."""
-    if isinstance(value, Decimal):
-        value = quantize(value) if number_format == EURO else value
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
-def _header(sheet: Worksheet, headers: list[str]) -> None:
-    for column, header in enumerate(headers, 1):
-        put(sheet, 1, column, header).font = BOLD
-        sheet.column_dimensions[get_column_letter(column)].width = max(12, min(48, len(header) + 4))
-    sheet.freeze_panes = "A2"
-
-
-def _formula(sheet: Worksheet, row: int, column: int, first: int, last: int, number_format: str) -> None:
-    letter = get_column_letter(column)
-    cell = sheet.cell(row=row, column=column, value=f"=SUM({letter}{first}:{letter}{last})")
-    cell.number_format = number_format
-    cell.font = BOLD
-
-
 def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
     headers = ["Convenant", "Status", "Begunstigde", "Ondernemingsnummer", "Tekort VTE-dagen"]
     headers += [title for title, _ in MONEY_COLUMNS]
-    _header(sheet, headers)
+    header(sheet, headers)
     row = 2
     for settlement in settlements:
         status = "afgerekend" if settlement.settled else "MAXIMA (geen eindrapport)"
@@ -82,14 +49,14 @@ def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
         put(sheet, row, 3, f"Totaal {settlement.id}").font = BOLD
         if settlement.ratio is not None:
             put(sheet, row, 2, f"ratio {format_fraction(settlement.ratio.ratio)}")
-        _formula(sheet, row, 5, first, row - 1, FTE_DAYS)
+        sum_formula(sheet, row, 5, first, row - 1, FTE_DAYS)
         for offset in range(len(MONEY_COLUMNS)):
-            _formula(sheet, row, 6 + offset, first, row - 1, EURO)
+            sum_formula(sheet, row, 6 + offset, first, row - 1, EURO)
         row += 2
 
 
 def _combined(sheet: Worksheet, lines: tuple[CombinedLine, ...]) -> None:
-    _header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [title for title, _ in MONEY_COLUMNS])
+    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [title for title, _ in MONEY_COLUMNS])
     for row, line in enumerate(lines, 2):
         put(sheet, row, 1, line.name)
         put(sheet, row, 2, format_enterprise_number(line.enterprise_number))
@@ -98,11 +65,11 @@ def _combined(sheet: Worksheet, lines: tuple[CombinedLine, ...]) -> None:
     total = len(lines) + 2
     put(sheet, total, 1, "Totaal").font = BOLD
     for offset in range(len(MONEY_COLUMNS)):
-        _formula(sheet, total, 3 + offset, 2, total - 1, EURO)
+        sum_formula(sheet, total, 3 + offset, 2, total - 1, EURO)
 
 
 def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    _header(sheet, ["Convenant", "Begunstigde", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE",
+    header(sheet, ["Convenant", "Begunstigde", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE",
                     "Gewaarborgd loon of vervangen (dagen)", "Herval", "Vervangen", "Niet gedekt (dagen)",
                     "Verloren VTE-dagen"])
     row = 2
@@ -118,7 +85,7 @@ def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
 
 
 def _short_spans(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    _header(sheet, ["Convenant", "Begunstigde", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE geteld",
+    header(sheet, ["Convenant", "Begunstigde", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE geteld",
                     "Tekort VTE", "Tekort VTE-dagen"])
     row = 2
     for settlement in settlements:
@@ -132,7 +99,7 @@ def _short_spans(sheet: Worksheet, settlements: list[Settlement]) -> None:
 
 
 def _commitments(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    _header(sheet, ["Convenant", "Verbintenis", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
+    header(sheet, ["Convenant", "Verbintenis", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
                     "Jaar streefcijfer", "Minimum", "Waarde"])
     row = 2
     for settlement in settlements:
@@ -147,7 +114,7 @@ def _commitments(sheet: Worksheet, settlements: list[Settlement]) -> None:
 
 
 def _explanation(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    _header(sheet, ["Convenant", "Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
+    header(sheet, ["Convenant", "Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
     row = 2
     for settlement in settlements:
         for step in steps_of(settlement):

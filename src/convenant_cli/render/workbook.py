@@ -1,0 +1,42 @@
+"""Workbook helpers shared by the xlsx renderers: number formats, safe cells, SUM totals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from convenant_cli.money import quantize
+
+EURO = '#,##0.00 "€"'
+FTE_DAYS = "#,##0.00"
+DATE = "yyyy-mm-dd"
+BOLD = Font(bold=True)
+
+
+def put(sheet: Worksheet, row: int, column: int, value, number_format: str | None = None):
+    """Write one cell; a string is always text, never a formula, whatever it starts with."""
+    if isinstance(value, Decimal):
+        value = quantize(value) if number_format == EURO else value
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def header(sheet: Worksheet, headers: list[str]) -> None:
+    for column, title in enumerate(headers, 1):
+        put(sheet, 1, column, title).font = BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = max(12, min(48, len(title) + 4))
+    sheet.freeze_panes = "A2"
+
+
+def sum_formula(sheet: Worksheet, row: int, column: int, first: int, last: int, number_format: str) -> None:
+    letter = get_column_letter(column)
+    cell = sheet.cell(row=row, column=column, value=f"=SUM({letter}{first}:{letter}{last})")
+    cell.number_format = number_format
+    cell.font = BOLD
