@@ -279,5 +279,25 @@ def diff(
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 
+class Kind(str, Enum):
+    convenant = "convenant"
+    addendum = "addendum"
+    action_plan = "action_plan"
+    realisation = "realisation"
+
+
+@app.command()
+@guarded
+def schema(
+    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Only this kind; default: all, on `kind`.")] = None,
+) -> None:
+    """Print the JSON Schema of the file kinds (for editors and CI tools)."""
+    import json
+
+    from convenant_cli.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(kind.value if kind else None), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     app()

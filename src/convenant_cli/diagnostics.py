@@ -7,7 +7,6 @@ where in the YAML it is, and a hint where one exists. Nothing here prints;
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -60,6 +59,8 @@ def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     >>> closest("xyz", ["amount"]) is None
     True
     """
+    import difflib  # only when there is a typo to explain
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -34,7 +34,9 @@ INCAPACITY: frozenset[str] = frozenset({"illness", "accident"})
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built on first use, so a run pays only for the
+    # kinds it reads (this matters for the start-up time of every command).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Period(Model):
@@ -112,7 +114,7 @@ class Agreement(Model):
 class Convenant(Agreement):
     kind: Literal["convenant"]
     fte: Fte
-    rules: Rules = Rules()
+    rules: Rules = Field(default_factory=Rules)
 
 
 class Addendum(Agreement):
@@ -120,7 +122,7 @@ class Addendum(Agreement):
     parent: Text
     theme: Optional[Text] = None
     fte: Optional[Fte] = None  # none: no absence deduction
-    rules: RuleOverrides = RuleOverrides()  # type: ignore[valid-type]
+    rules: RuleOverrides = Field(default_factory=RuleOverrides)  # type: ignore[valid-type]
 
     def effective_rules(self, parent: Rules) -> Rules:
         overrides = {k: v for k, v in self.rules.model_dump().items() if v is not None}

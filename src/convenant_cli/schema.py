@@ -1,0 +1,24 @@
+"""JSON Schema of the file kinds, generated from the pydantic models (never hand-written),
+for editors (yaml-language-server) and other CI tools (check-jsonschema)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field, TypeAdapter
+
+from convenant_cli.models import MODELS
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(kind: str | None = None) -> dict:
+    """One kind's schema, or (no kind) one schema for every kind, discriminated on `kind`."""
+    if kind is not None:
+        schema = MODELS[kind].model_json_schema()
+        title = f"convenant file: {kind}"
+    else:
+        union = Annotated[Union[tuple(MODELS.values())], Field(discriminator="kind")]
+        schema = TypeAdapter(union).json_schema()
+        title = "convenant file (convenant, addendum, action_plan or realisation)"
+    return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
