@@ -51,7 +51,7 @@ class Workspace:
                       f"this convenant reads schema_version {', '.join(SCHEMA_VERSIONS)}")
         if kind is None:
             doc.add("CV102", "missing key `kind`", hint=f"add `kind:` with one of {', '.join(MODELS)}")
-        elif kind not in MODELS:
+        elif not isinstance(kind, str) or kind not in MODELS:
             doc.add("CV006", f"unknown kind {kind!r}", ("kind",),
                       did_you_mean(str(kind), list(MODELS)) or f"one of {', '.join(MODELS)}")
         if doc.diagnostics:

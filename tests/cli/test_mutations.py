@@ -1,0 +1,67 @@
+"""Random edits of the bundled files (delete, duplicate, change a character, shift the
+indentation) never make `validate` or `settle` raise or hang: they answer 0 or 1."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from convenant_cli.cli import app
+from tests.conftest import CONVENANTS
+
+PAIRS = [
+    ("metaal-2023-2025.yaml", "examples/metaal-2023-2025-realisatie.yaml"),
+    ("metaal-duaal-leren-2023-2025.yaml", "examples/metaal-duaal-leren-2023-2025-realisatie.yaml"),
+    ("social-profit-2023-2025.yaml", "examples/social-profit-2023-2025-realisatie.yaml"),
+]
+TARGETS = [name for pair in PAIRS for name in pair] + ["metaal-actieplan-diversiteit-inclusie.yaml"]
+CHARACTERS = st.sampled_from(list("0123456789.,:-_ []{}#&*!|>'\"\tazAZ\n") + ["é", "\x00"])
+
+
+@st.composite
+def edits(draw):
+    target = draw(st.sampled_from(TARGETS))
+    lines = (CONVENANTS / target).read_text(encoding="utf-8").split("\n")
+    index = draw(st.integers(0, len(lines) - 1))
+    operation = draw(st.sampled_from(["delete", "duplicate", "character", "indent", "dedent"]))
+    line = lines[index]
+    if operation == "delete":
+        del lines[index]
+    elif operation == "duplicate":
+        lines.insert(index, line)
+    elif operation == "character":
+        at = draw(st.integers(0, len(line)))
+        replace = draw(st.booleans())
+        lines[index] = line[:at] + draw(CHARACTERS) + line[at + (1 if replace else 0):]
+    elif operation == "indent":
+        lines[index] = "  " + line
+    else:
+        lines[index] = line[2:] if line.startswith("  ") else line.lstrip()
+    return target, operation, index, "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_random_edits_answer_0_or_1_quickly(edit):
+    target, operation, index, text = edit
+    runner = CliRunner()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(CONVENANTS, root, dirs_exist_ok=True)
+        (root / target).write_bytes(text.encode("utf-8", "surrogatepass"))
+        started = time.perf_counter()
+        validate = runner.invoke(app, ["validate", str(root)], catch_exceptions=False)
+        assert validate.exit_code in (0, 1), (operation, index, validate.stdout, validate.stderr)
+        for covenant, realisation in PAIRS:
+            if target in (covenant, realisation):
+                args = ["settle", str(root / covenant), "--realisation", str(root / realisation), "--format", "json"]
+                result = runner.invoke(app, args, catch_exceptions=False)
+                assert result.exit_code in (0, 1), (operation, index, result.stdout, result.stderr)
+                assert "Traceback" not in result.stdout + result.stderr
+        assert time.perf_counter() - started < 5
