@@ -42,22 +42,17 @@ def _iso_date(value: object) -> object:
                                   {"value": value, "reason": str(error)}) from None
 
 
-def _enterprise_number(value: str) -> str:
-    try:
-        return stdnum_be_vat.validate(value)
-    except StdnumError as error:
-        raise PydanticCustomError(
-            "enterprise_number", "invalid Belgian enterprise number '{value}': {reason}",
-            {"value": value, "reason": str(error).rstrip(".").lower()}) from None
+def _checked(module, error_type: str, label: str):
+    """A validator that lets python-stdnum check (and compact) a number."""
 
+    def validate(value: str) -> str:
+        try:
+            return module.validate(value)
+        except StdnumError as error:
+            raise PydanticCustomError(error_type, f"invalid {label} '{{value}}': {{reason}}",
+                                      {"value": value, "reason": str(error).rstrip(".").lower()}) from None
 
-def _iban(value: str) -> str:
-    try:
-        return stdnum_iban.validate(value)
-    except StdnumError as error:
-        raise PydanticCustomError(
-            "iban", "invalid IBAN '{value}': {reason}",
-            {"value": value, "reason": str(error).rstrip(".").lower()}) from None
+    return validate
 
 
 def format_enterprise_number(number: str) -> str:
@@ -98,13 +93,13 @@ IsoDate = Annotated[
 ]
 EnterpriseNumber = Annotated[
     str,
-    AfterValidator(_enterprise_number),
+    AfterValidator(_checked(stdnum_be_vat, "enterprise_number", "Belgian enterprise number")),
     WithJsonSchema({"type": "string", "pattern": r"^(BE)?\s*[0-9][0-9. ]{8,12}$",
                     "description": "Belgian enterprise number, e.g. 0409.845.289"}),
 ]
 Iban = Annotated[
     str,
-    AfterValidator(_iban),
+    AfterValidator(_checked(stdnum_iban, "iban", "IBAN")),
     WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{8,40}$"}),
 ]
 SchemaVersion = Annotated[

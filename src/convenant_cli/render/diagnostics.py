@@ -77,4 +77,4 @@ def render_github(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-RENDERERS = {"text": render_text, "json": render_json, "github": render_github}
+RENDERERS = {"json": render_json, "github": render_github}  # text needs the source lines: render_text

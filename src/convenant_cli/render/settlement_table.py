@@ -10,9 +10,8 @@ from convenant_cli.engine.settlement import CombinedLine, Settlement
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.money import format_eur, format_fraction, format_number
 
-SETTLED_COLUMNS = (
+MONEY_COLUMNS = (
     ("Maximum", "maximum"),
-    ("Tekort VTE-dagen", "shortfall_fte_days"),
     ("Vermindering afwezigheid", "deduction"),
     ("Inspanningsfinanciering", "effort"),
     ("Resultaatsfinanciering", "result"),
@@ -20,6 +19,7 @@ SETTLED_COLUMNS = (
     ("Voorschotten", "advances"),
     ("Saldo", "balance"),
 )
+SETTLED_COLUMNS = MONEY_COLUMNS[:1] + (("Tekort VTE-dagen", "shortfall_fte_days"),) + MONEY_COLUMNS[1:]
 MAXIMA_COLUMNS = (
     ("Maximum", "maximum"),
     ("Max. inspanningsfinanciering", "effort"),
@@ -76,14 +76,11 @@ def combined_table(lines: tuple[CombinedLine, ...]) -> Table:
     table = Table(title="Per begunstigde over convenant en addenda (R7)", show_footer=True, title_justify="left")
     table.add_column("Begunstigde", footer="Totaal", max_width=48)
     table.add_column("Ondernemingsnr.", no_wrap=True)
-    keys = (("Maximum", "maximum"), ("Vermindering afwezigheid", "deduction"), ("Inspanningsfinanciering", "effort"),
-            ("Resultaatsfinanciering", "result"), ("Uit te betalen", "payable"), ("Voorschotten", "advances"),
-            ("Saldo", "balance"))
-    for header, key in keys:
+    for header, key in MONEY_COLUMNS:
         table.add_column(header, justify="right", no_wrap=True, footer=format_eur(sum(getattr(l, key) for l in lines)))
     for line in lines:
         table.add_row(line.name, format_enterprise_number(line.enterprise_number),
-                      *(format_eur(getattr(line, key)) for _, key in keys))
+                      *(format_eur(getattr(line, key)) for _, key in MONEY_COLUMNS))
     return table
 
 

@@ -14,18 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from convenant_cli.engine.settlement import CombinedLine, Settlement
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.money import format_fraction
-from convenant_cli.render.settlement_table import steps_of
+from convenant_cli.render.settlement_table import MONEY_COLUMNS, steps_of
 from convenant_cli.render.workbook import BOLD, DATE, EURO, FTE_DAYS, header, put, sum_formula
-
-MONEY_COLUMNS = (
-    ("Maximum", "maximum"),
-    ("Vermindering afwezigheid", "deduction"),
-    ("Inspanningsfinanciering", "effort"),
-    ("Resultaatsfinanciering", "result"),
-    ("Uit te betalen", "payable"),
-    ("Voorschotten", "advances"),
-    ("Saldo", "balance"),
-)
 
 
 def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
