@@ -48,12 +48,12 @@ class Workspace:
             doc.add("CV102", "missing key `schema_version`", hint="add `schema_version: 1` at the top")
         elif str(version) not in SCHEMA_VERSIONS:
             doc.add("CV006", f"unsupported schema_version {version!r}", ("schema_version",),
-                      f"this convenant reads schema_version {', '.join(SCHEMA_VERSIONS)}")
+                    f"this convenant reads schema_version {', '.join(SCHEMA_VERSIONS)}")
         if kind is None:
             doc.add("CV102", "missing key `kind`", hint=f"add `kind:` with one of {', '.join(MODELS)}")
         elif not isinstance(kind, str) or kind not in MODELS:
             doc.add("CV006", f"unknown kind {kind!r}", ("kind",),
-                      did_you_mean(str(kind), list(MODELS)) or f"one of {', '.join(MODELS)}")
+                    did_you_mean(str(kind), list(MODELS)) or f"one of {', '.join(MODELS)}")
         if doc.diagnostics:
             return
         doc.kind = kind
@@ -72,6 +72,6 @@ class Workspace:
         display = os.path.normpath(os.path.join(os.path.dirname(doc.name), target))
         if not path.is_file():
             doc.add("CV301", f"`{key}` names {target!r}, which does not exist", (key,),
-                      f"give the path of the file relative to {doc.name}")
+                    f"give the path of the file relative to {doc.name}")
             return
         doc.reference = self.load(path, display)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.document import LoadedDocument
-from convenant_cli.models import ActionPlan, Addendum, Convenant
+from convenant_cli.models import Addendum, Convenant
 
 
 def _sum_mismatches(doc: LoadedDocument, lines, declared, path, what: str, code: str) -> list[Diagnostic]:

@@ -104,7 +104,8 @@ def settle(agreement: Agreement, rules: Rules, realisation: Realisation | None =
     if realisation is not None:
         ratio = result_ratio(agreement.result_commitments, realisation.results, rules, len(work_years(term)))
         steps.append(_ratio_step(ratio))
-    lines = [_settle_member(agreement, group, member, rules, term, ratio, realisation)
+    facts = _Facts.of(realisation)
+    lines = [_settle_member(agreement, group, member, rules, term, ratio, facts, realisation is not None)
              for group, member in agreement.members()]
     return Settlement(agreement.id, agreement.kind, agreement.title, term, realisation is not None, rules, ratio,
                       tuple(lines), _totals(lines), tuple(steps))
@@ -112,9 +113,9 @@ def settle(agreement: Agreement, rules: Rules, realisation: Realisation | None =
 
 def _art1_step(agreement: Agreement) -> Step:
     parts = " + ".join(f"{len(g.members)} × {format_eur(g.amount_each)}" for g in agreement.beneficiaries)
-    fte = f"; {format_number(agreement.fte)} FTE" if agreement.fte is not None else "; no FTE (no Art. 5 deduction)"
-    return Step(agreement.id, "Maximale toelage", "R1", "Art. 1", f"max_subsidy {format_eur(agreement.max_subsidy)}{fte}",
-                f"{parts} = {format_eur(agreement.max_subsidy)}")
+    fte = f"{format_number(agreement.fte)} FTE" if agreement.fte is not None else "no FTE (no Art. 5 deduction)"
+    return Step(agreement.id, "Maximale toelage", "R1", "Art. 1",
+                f"max_subsidy {format_eur(agreement.max_subsidy)}; {fte}", f"{parts} = {format_eur(agreement.max_subsidy)}")
 
 
 def _ratio_step(ratio: ResultRatio) -> Step:
@@ -128,55 +129,97 @@ def _ratio_step(ratio: ResultRatio) -> Step:
                 f"{ratio.achieved} achieved / {ratio.total} = {verdict} → ratio {format_fraction(ratio.ratio)}")
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """The realisation's figures per enterprise number (empty without a realisation)."""
+
+    staffing: dict
+    costs: dict
+    advances: dict
+
+    @classmethod
+    def of(cls, realisation: Realisation | None) -> _Facts:
+        if realisation is None:
+            return cls({}, {}, {})
+        return cls({s.beneficiary: s.consultants for s in realisation.staffing},
+                   {p.beneficiary: p.amount for p in realisation.eligible_costs},
+                   {p.beneficiary: p.amount for p in realisation.advances})
+
+
 def _settle_member(agreement, group, member, rules: Rules, term: Span, ratio: ResultRatio | None,
-                   realisation: Realisation | None) -> Line:
-    subject = member.name
-    maximum = group.amount_each
+                   facts: _Facts, settled: bool) -> Line:
+    subject, maximum = member.name, group.amount_each
     fte = group.fte_each if agreement.fte is not None else None
     rate = Fraction(maximum) / Fraction(fte) if fte else None
+    per_fte = f"; per FTE {format_eur(maximum)} / {format_number(fte)} = {format_eur(rate)}" if rate else ""
     steps = [Step(subject, "Maximum", "R1", "Art. 1",
                   f"group {group.group}: amount_each {format_eur(maximum)}" + (f" for {format_number(fte)} FTE" if fte else ""),
-                  f"{format_eur(maximum)}" + (f"; per FTE {format_eur(maximum)} / {format_number(fte)} = {format_eur(rate)}"
-                                               if rate is not None else ""))]
+                  format_eur(maximum) + per_fte)]
+    staffing, deduction = None, ZERO
+    if settled:
+        staffing, deduction = _deduction(subject, rate, facts.staffing.get(member.enterprise_number), fte, term,
+                                         rules, steps)
+    effort, result, payable = _financing(subject, maximum, deduction, ratio, rules, steps)
+    costs = facts.costs.get(member.enterprise_number)
+    if costs is not None:
+        capped = min(payable, costs)
+        steps.append(Step(subject, "Uit te betalen (plafond kosten)", "R6", "Art. 5",
+                          f"eligible costs {format_eur(costs)}",
+                          f"min({format_eur(payable)}, {format_eur(costs)}) = {format_eur(capped)}"))
+        payable = capped
+    advances = facts.advances.get(member.enterprise_number, ZERO)
+    balance = payable - advances
+    verdict = "still to pay" if balance > 0 else ("to reclaim" if balance < 0 else "settled")
+    steps.append(Step(subject, "Saldo", "R6", "Art. 3", f"advances {format_eur(advances)}",
+                      f"{format_eur(payable)} − {format_eur(advances)} = {format_eur(balance)} ({verdict})"))
+    shortfall = staffing.shortfall_fte_days if staffing else Decimal("0.00")
+    return Line(member.name, member.enterprise_number, group.group, fte, maximum, rate, shortfall, deduction,
+                effort, result, payable, costs, advances, balance, staffing, tuple(steps))
 
-    staffing = None
-    shortfall = Decimal("0.00")
-    deduction = ZERO
-    if realisation is not None and rate is not None:
-        consultants = {s.beneficiary: s.consultants for s in realisation.staffing}.get(member.enterprise_number)
-        if consultants is None:
-            steps.append(Step(subject, "Tekort", "R4", "Art. 5", "not in the eindrapport's staffing",
-                              "taken as fully staffed: 0 FTE-days short"))
-        else:
-            staffing = staffing_shortfall(consultants, fte, term, rules)
-            shortfall = staffing.shortfall_fte_days
-            steps.append(_shortfall_step(subject, staffing, len(consultants)))
-            exact_deduction = rate * Fraction(shortfall) / term.days
-            deduction = quantize(exact_deduction)
-            steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5",
-                              f"per FTE {format_eur(rate)}; {format_number(shortfall)} FTE-days short; "
-                              f"{term.days} days in the term",
-                              f"{format_eur(rate)} × {format_number(shortfall)} / {term.days} = {exact(exact_deduction)}"
-                              f" → {format_eur(deduction)} (rounded half-up once)"))
-    elif realisation is not None:
+
+def _deduction(subject: str, rate: Fraction | None, consultants, fte, term: Span, rules: Rules,
+               steps: list[Step]) -> tuple[StaffingOutcome | None, Decimal]:
+    """Art. 5: the amount per FTE x the FTE-days short / the days of the term, rounded once."""
+    if rate is None:
         steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5", "no fte in Art. 1",
                           "no absence deduction: 0,00"))
+        return None, ZERO
+    if consultants is None:
+        steps.append(Step(subject, "Tekort", "R4", "Art. 5", "not in the eindrapport's staffing",
+                          "taken as fully staffed: 0 FTE-days short"))
+        return None, ZERO
+    staffing = staffing_shortfall(consultants, fte, term, rules)
+    shortfall = staffing.shortfall_fte_days
+    steps.append(_shortfall_step(subject, staffing, len(consultants)))
+    exact_deduction = rate * Fraction(shortfall) / term.days
+    deduction = quantize(exact_deduction)
+    steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5",
+                      f"per FTE {format_eur(rate)}; {format_number(shortfall)} FTE-days short; "
+                      f"{term.days} days in the term",
+                      f"{format_eur(rate)} × {format_number(shortfall)} / {term.days} = {exact(exact_deduction)}"
+                      f" → {format_eur(deduction)} (rounded half-up once)"))
+    return staffing, deduction
 
+
+def _financing(subject: str, maximum: Decimal, deduction: Decimal, ratio: ResultRatio | None, rules: Rules,
+               steps: list[Step]) -> tuple[Decimal, Decimal, Decimal]:
+    """Art. 2 with R5: effort and result financing, each rounded once, and what is payable."""
     share = ratio.ratio if ratio is not None else Fraction(1)
-    es, rs = Fraction(rules.effort_share), Fraction(rules.result_share)
     shown_ratio = format_fraction(share) if ratio is not None else "1 (maximum)"
-    if rules.deduction_base == "maximum":
-        base = maximum - deduction
-        base_text = f"({format_eur(maximum)} − {format_eur(deduction)})" if deduction else format_eur(maximum)
-        effort, result = quantize(Fraction(base) * es), quantize(Fraction(base) * rs * share)
+    on_maximum = rules.deduction_base == "maximum"
+    base = maximum - deduction if on_maximum else maximum
+    base_text = f"({format_eur(maximum)} − {format_eur(deduction)})" if on_maximum and deduction else format_eur(maximum)
+    effort = quantize(Fraction(base) * Fraction(rules.effort_share))
+    result = quantize(Fraction(base) * Fraction(rules.result_share) * share)
+    if on_maximum:
         payable = effort + result
         payable_text = f"{format_eur(effort)} + {format_eur(result)} = {format_eur(payable)}"
     else:
-        base_text = format_eur(maximum)
-        effort, result = quantize(Fraction(maximum) * es), quantize(Fraction(maximum) * rs * share)
         payable = max(ZERO, effort + result - deduction)
         payable_text = (f"{format_eur(effort)} + {format_eur(result)} − {format_eur(deduction)} = "
-                        f"{format_eur(effort + result - deduction)}" + (" → 0,00 (never below zero)" if payable == 0 and effort + result < deduction else ""))
+                        f"{format_eur(effort + result - deduction)}")
+        if effort + result < deduction:
+            payable_text += " → 0,00 (never below zero)"
     steps.append(Step(subject, "Inspanningsfinanciering", "R2/R5", "Art. 2",
                       f"deduction_base {rules.deduction_base}; effort_share {format_number(rules.effort_share)}",
                       f"{base_text} × {format_number(rules.effort_share)} = {format_eur(effort)}"))
@@ -185,24 +228,7 @@ def _settle_member(agreement, group, member, rules: Rules, term: Span, ratio: Re
                       f"{base_text} × {format_number(rules.result_share)} × {shown_ratio} = {format_eur(result)}"))
     steps.append(Step(subject, "Uit te betalen", "R5", "Art. 2, Art. 5", f"deduction_base {rules.deduction_base}",
                       payable_text))
-
-    costs = advances = None
-    if realisation is not None:
-        costs = {p.beneficiary: p.amount for p in realisation.eligible_costs}.get(member.enterprise_number)
-        advances = {p.beneficiary: p.amount for p in realisation.advances}.get(member.enterprise_number)
-    if costs is not None:
-        capped = min(payable, costs)
-        steps.append(Step(subject, "Uit te betalen (plafond kosten)", "R6", "Art. 5",
-                          f"eligible costs {format_eur(costs)}",
-                          f"min({format_eur(payable)}, {format_eur(costs)}) = {format_eur(capped)}"))
-        payable = capped
-    advances = advances if advances is not None else ZERO
-    balance = payable - advances
-    verdict = "still to pay" if balance > 0 else ("to reclaim" if balance < 0 else "settled")
-    steps.append(Step(subject, "Saldo", "R6", "Art. 3", f"advances {format_eur(advances)}",
-                      f"{format_eur(payable)} − {format_eur(advances)} = {format_eur(balance)} ({verdict})"))
-    return Line(member.name, member.enterprise_number, group.group, fte, maximum, rate, shortfall, deduction,
-                effort, result, payable, costs, advances, balance, staffing, tuple(steps))
+    return effort, result, payable
 
 
 def _shortfall_step(subject: str, staffing: StaffingOutcome, consultants: int) -> Step:
