@@ -27,6 +27,7 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
     os.close(handle)
     try:
         write(Path(temporary))
+        os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600; give the file its usual mode
         if force:
             os.replace(temporary, target)
         else:
@@ -55,3 +56,12 @@ def _move_without_clobbering(temporary: str, target: Path) -> None:
         os.replace(temporary, target)
         return
     os.unlink(temporary)
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or what the umask gives a new file."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

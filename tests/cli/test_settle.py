@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -161,6 +162,21 @@ def test_xlsx_does_not_overwrite_without_force(run_cli, tmp_path):
     assert run_cli("settle", METAAL, "--xlsx", out, "--force").exit_code == 0
     assert load_workbook(out).sheetnames[0] == "Samenvatting"
     assert [p.name for p in tmp_path.iterdir()] == ["afrekening.xlsx"]  # no temporary file left
+
+
+def test_xlsx_gets_the_usual_file_mode(run_cli, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        new = tmp_path / "new.xlsx"
+        assert run_cli("settle", METAAL, "--xlsx", new).exit_code == 0
+        assert new.stat().st_mode & 0o777 == 0o644  # what the umask gives, not mkstemp's 0600
+        kept = tmp_path / "kept.xlsx"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        assert run_cli("settle", METAAL, "--xlsx", kept, "--force").exit_code == 0
+        assert kept.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
+    finally:
+        os.umask(previous)
 
 
 def test_xlsx_into_a_missing_folder_is_exit_2(run_cli, tmp_path):
