@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli import __version__
-from convenant_cli.errors import ConvenantError, ExitStatus, InputError
+from convenant_cli.errors import ConvenantError, ExitStatus, InputError, UsageError
 
 app = typer.Typer(
     add_completion=False,
@@ -168,8 +168,6 @@ def _load_valid(paths: list[Path], workspace) -> list:
 
 
 def _pair_realisations(agreements: list, realisations: list) -> dict:
-    from convenant_cli.errors import UsageError
-
     by_path = {doc.path: doc for doc in agreements}
     paired = {}
     for real in realisations:
@@ -203,7 +201,6 @@ def settle(
     from convenant_cli.document import agreement_rules
     from convenant_cli.engine.settlement import combine
     from convenant_cli.engine.settlement import settle as settle_agreement
-    from convenant_cli.errors import UsageError
     from convenant_cli.workspace import Workspace
 
     workspace = Workspace()
@@ -249,7 +246,6 @@ def diff(
     """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
-    from convenant_cli.errors import UsageError
     from convenant_cli.workspace import Workspace
 
     workspace = Workspace()

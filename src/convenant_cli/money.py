@@ -37,11 +37,6 @@ def quantize(value: Decimal | Fraction | int) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def to_fraction(value: Decimal | int) -> Fraction:
-    """Exact conversion; `Fraction(Decimal)` never goes through a float."""
-    return Fraction(value)
-
-
 def format_eur(value: Decimal | Fraction) -> str:
     """Belgian number format: dot for thousands, comma for decimals.
 

@@ -26,9 +26,6 @@ class Span:
         """
         return (self.end - self.start).days + 1
 
-    def __contains__(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
     def covers(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 

@@ -18,7 +18,9 @@ from convenant_cli.models import Agreement, Realisation, Rules
 from convenant_cli.money import ZERO, format_eur, format_fraction, format_number, quantize
 from convenant_cli.terms import Span, work_years
 
-MONEY_KEYS = ("maximum", "deduction", "effort", "result", "payable", "advances", "balance")
+# Every figure of a line and of the totals, in the order SPEC §4 gives them.
+FIGURE_KEYS = ("maximum", "deduction", "shortfall_fte_days", "effort", "result", "payable", "advances", "balance")
+MONEY_KEYS = tuple(key for key in FIGURE_KEYS if key != "shortfall_fte_days")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _totals(lines: list[Line]) -> Totals:
     def total(key: str) -> Decimal:
         return sum((getattr(line, key) for line in lines), ZERO)
 
-    return Totals(**{key: total(key) for key in MONEY_KEYS}, shortfall_fte_days=total("shortfall_fte_days"))
+    return Totals(**{key: total(key) for key in FIGURE_KEYS})
 
 
 def settle(agreement: Agreement, rules: Rules, realisation: Realisation | None = None) -> Settlement:

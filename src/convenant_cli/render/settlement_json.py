@@ -3,38 +3,28 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
-from convenant_cli.engine.settlement import MONEY_KEYS, Settlement
+from convenant_cli.engine.settlement import FIGURE_KEYS, Settlement
 from convenant_cli.money import format_fraction, quantize
 
 
-def _money(value: Decimal) -> str:
-    return str(quantize(value))
-
-
 def _figures(item) -> dict:
-    figures = {key: _money(getattr(item, key)) for key in MONEY_KEYS}
-    figures["shortfall_fte_days"] = f"{item.shortfall_fte_days:.2f}"
-    return figures
+    """Amounts to the cent, FTE-days with two decimals, all as decimal strings."""
+    return {key: f"{getattr(item, key):.2f}" if key == "shortfall_fte_days" else str(quantize(getattr(item, key)))
+            for key in FIGURE_KEYS}
 
 
 def as_dict(settlement: Settlement) -> dict:
-    order = ("maximum", "deduction", "shortfall_fte_days", "effort", "result", "payable", "advances", "balance")
-
-    def ordered(figures: dict) -> dict:
-        return {key: figures[key] for key in order}
-
     return {
         "convenant": settlement.id,
         "kind": settlement.kind,
         "status": "settled" if settlement.settled else "maxima",
         "ratio": format_fraction(settlement.ratio.ratio) if settlement.ratio is not None else None,
         "beneficiaries": [
-            {"name": line.name, "enterprise_number": line.enterprise_number, **ordered(_figures(line))}
+            {"name": line.name, "enterprise_number": line.enterprise_number, **_figures(line)}
             for line in settlement.lines
         ],
-        "totals": ordered(_figures(settlement.totals)),
+        "totals": _figures(settlement.totals),
     }
 
 
