@@ -18,6 +18,11 @@ CODES = {
     "extra_forbidden": "CV101",
     "missing": "CV102",
     "decimal_places": "CV104",
+    "decimal_max_places": "CV104",
+    "thousands_separator": "CV106",
+    "number_quoted": "CV107",
+    "number_format": "CV107",
+    "decimal_comma": "CV107",
     "date_format": "CV105",
     "date_value": "CV105",
     "iban": "CV206",
@@ -72,6 +77,18 @@ def keys_at(model: type[BaseModel], path: KeyPath) -> list[str]:
     return []
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """A bad value quoted in a message, cut so that a huge value never floods a report.
+
+    >>> _shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    """
+    text = repr(str(value)) if isinstance(value, str) else repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}…' ({len(str(value))} characters)"
+
+
 def map_errors(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Diagnostic]:
     return [_one(item, model, source) for item in error.errors(include_url=False)]
 
@@ -91,10 +108,17 @@ def _one(item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
         return Diagnostic(code, Severity.ERROR, f"missing key `{path[-1]}` in {parent}",
                           source.locate(path[:-1]), None)
     value = item.get("input")
-    if kind == "decimal_places":
+    if kind in ("decimal_places", "decimal_max_places"):
         hint = "round to the cent (FTE to two decimals)"
-    elif kind in ("decimal_parsing", "decimal_type") and isinstance(value, str) and "," in value:
+    elif kind == "thousands_separator":
+        hint = (f"remove the thousands separators: write {str(value).strip().replace('.', '')} "
+                "(an amount as 72000.00); a decimal point is followed by two digits for euro")
+    elif kind == "number_quoted":
+        hint = "remove the quotes: the schema says number"
+    elif kind == "decimal_comma":
         hint = AMOUNT_HINT
+    elif kind == "number_format":
+        hint = "write digits with at most one decimal point, as in 1166000.00: no exponent (1e3), no separators"
     elif kind == "string_type" and isinstance(value, bool):
         hint = "YAML reads yes/no/on/off/true/false as a yes-or-no value; put the text in quotes"
     elif kind in ("date_format", "date_value"):
@@ -109,6 +133,6 @@ def _one(item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
         hint = "check the indentation: a list item starts with `- `, a mapping with `key: value`"
     message = item["msg"]
     if value is not None and not isinstance(value, (dict, list)) and kind not in CODES:
-        message = f"{message}, got {value!r}"
+        message = f"{message}, got {_shown(value)}"
     return Diagnostic(code, Severity.ERROR, f"`{where}`: {message}" if where else message,
                       source.locate(path), hint)

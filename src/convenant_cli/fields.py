@@ -18,7 +18,94 @@ from stdnum import iban as stdnum_iban
 from stdnum.be import vat as stdnum_be_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
+from convenant_cli.source import QuotedText
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)  # wider than any covenant, employment or illness
+_DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_INTEGER = re.compile(r"[+-]?\d+")
+# A dot before groups of exactly three digits, after one to three leading digits: how a
+# Belgian writes 72.000 or 1.166.000. Never the way a decimal is written in these files
+# (an amount has two decimals; `0.125` starts with 0, which no thousands group follows).
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+MAX_NUMBER_TEXT = 20  # characters: 999.999.999.999,99 needs 15
+
+
+def _number_text(value: object, what: str) -> str | None:
+    """The written text of a number, judged before it becomes one; None for a Python number.
+
+    >>> _number_text("72.000", "an amount")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.PydanticCustomError: '72.000' is written with a thousands separator (a dot before three digits): it would read 72000 in Belgium, 72 elsewhere
+    >>> _number_text("0.125", "a decimal number")
+    '0.125'
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise PydanticCustomError("number_type", f"expected {what}, got {{value}}", {"value": _short(repr(value))})
+    if not isinstance(value, str):
+        return None
+    if isinstance(value, QuotedText):
+        raise PydanticCustomError("number_quoted", "a number is written without quotes, got '{value}'",
+                                  {"value": _short(value)})
+    text = value.strip()
+    if not any(char.isdigit() for char in text):
+        raise PydanticCustomError("number_type", f"expected {what}, got {{value}}", {"value": repr(_short(text))})
+    if _THOUSANDS.fullmatch(text):
+        raise PydanticCustomError(
+            "thousands_separator",
+            "'{value}' is written with a thousands separator (a dot before three digits): it would read "
+            "{meaning} in Belgium, {plain} elsewhere",
+            {"value": text, "meaning": text.replace(".", ""), "plain": _plain_reading(text)})
+    if len(text) > MAX_NUMBER_TEXT:
+        raise PydanticCustomError("number_format", f"{what} has more than {MAX_NUMBER_TEXT} characters",
+                                  {"value": _short(text)})
+    if "," in text:
+        raise PydanticCustomError("decimal_comma", "'{value}' has a decimal comma", {"value": text})
+    if not (_INTEGER if what == "a whole number" else _DECIMAL).fullmatch(text):
+        raise PydanticCustomError("number_format", f"'{{value}}' is not written as {what}", {"value": text})
+    return text
+
+
+def _plain_reading(text: str) -> str:
+    """What a program that knows no thousands separators makes of the text.
+
+    >>> _plain_reading("72.000"), _plain_reading("1.105"), _plain_reading("1.166.000")
+    ('72', '1.105', 'nothing (two points)')
+    """
+    if text.count(".") > 1:
+        return "nothing (two points)"
+    return format(Decimal(text).normalize(), "f")
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value quoted in a message, cut so that a huge value never floods a report."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse_decimal(value: object) -> object:
+    """A decimal from the text the author wrote: digits, one optional point, nothing else.
+
+    >>> parse_decimal("1166000.00"), parse_decimal("-0.0")
+    (Decimal('1166000.00'), Decimal('0.0'))
+    """
+    text = _number_text(value, "a decimal number")
+    number = Decimal(value) if text is None else Decimal(text)  # type: ignore[arg-type]
+    return abs(number) if number.is_zero() else number  # -0.0 is 0,00, never "-0,00"
+
+
+def parse_integer(value: object) -> object:
+    """
+    >>> parse_integer("30")
+    30
+    """
+    text = _number_text(value, "a whole number")
+    if text is None:
+        if isinstance(value, Decimal) and value != value.to_integral_value():
+            raise PydanticCustomError("number_format", "expected a whole number, got {value}", {"value": value})
+        return int(value)  # type: ignore[call-overload]
+    return int(text)
 
 
 def _at_most_two_decimals(value: Decimal) -> Decimal:
@@ -34,12 +121,16 @@ def _iso_date(value: object) -> object:
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
         raise PydanticCustomError("date_format", "expected a date as YYYY-MM-DD, got '{value}'",
-                                  {"value": value})
+                                  {"value": _short(value)})
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError as error:
         raise PydanticCustomError("date_value", "{value} is not a calendar date ({reason})",
                                   {"value": value, "reason": str(error)}) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise PydanticCustomError("date_value", "{value} is outside the dates convenant reads ({first} - {last})",
+                                  {"value": value, "first": str(FIRST_DATE), "last": str(LAST_DATE)})
+    return day
 
 
 def _checked(module, error_type: str, label: str):
@@ -72,21 +163,25 @@ _NUMBER = {"type": "number", "minimum": 0}
 
 Money = Annotated[
     Decimal,
+    BeforeValidator(parse_decimal),
     Field(ge=0, le=Decimal("999999999999.99"), allow_inf_nan=False),
     AfterValidator(_at_most_two_decimals),
     WithJsonSchema({**_NUMBER, "description": "euro, at most two decimals"}),
 ]
 Fte = Annotated[
     Decimal,
+    BeforeValidator(parse_decimal),
     Field(ge=0, le=10000, allow_inf_nan=False),
     AfterValidator(_at_most_two_decimals),
     WithJsonSchema({**_NUMBER, "description": "full-time equivalents, at most two decimals"}),
 ]
 Share = Annotated[
-    Decimal, Field(ge=0, le=1, allow_inf_nan=False), WithJsonSchema({**_NUMBER, "maximum": 1})
+    Decimal, BeforeValidator(parse_decimal), Field(ge=0, le=1, allow_inf_nan=False, decimal_places=4),
+    WithJsonSchema({**_NUMBER, "maximum": 1}),
 ]
 Quantity = Annotated[
-    Decimal, Field(ge=0, le=Decimal("1e12"), allow_inf_nan=False), WithJsonSchema(_NUMBER)
+    Decimal, BeforeValidator(parse_decimal), Field(ge=0, le=Decimal("1e12"), allow_inf_nan=False, decimal_places=4),
+    WithJsonSchema(_NUMBER),
 ]
 IsoDate = Annotated[
     date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})
@@ -106,5 +201,5 @@ SchemaVersion = Annotated[
     Literal[1], BeforeValidator(lambda v: 1 if v == "1" else v), WithJsonSchema({"const": 1})
 ]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
-WorkYear = Annotated[int, Field(ge=1, le=50)]
-Days = Annotated[int, Field(ge=0, le=3660)]
+WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer)]
+Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer)]

@@ -14,6 +14,7 @@ It must not validate meaning (that is `models` and `checks`) nor print.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -24,14 +25,28 @@ from convenant_cli.errors import InputError
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
 MAX_DEPTH = 50  # nesting levels; the deepest real file has 6
 MAX_NODES = 500_000  # values after alias expansion
+MAX_TEXT = 16 * 1024 * 1024  # characters of text after alias expansion
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_NUMBER_TAGS = {f"{_TAG}int", f"{_TAG}float"}
 _BOOL = yaml.constructor.SafeConstructor.bool_values
 
 KeyPath = tuple[str | int, ...]
+
+
+class NumberText(str):
+    """A plain scalar that YAML itself reads as a number (`1166000.00`, `72.000`, `0200065765`).
+
+    It stays the text it was written as; the mark tells a number field that the
+    author wrote a number, and lets it judge that text (see `fields.parse_decimal`).
+    """
+
+
+class QuotedText(str):
+    """A quoted scalar (`'1166000.00'`): text, even when it looks like a number."""
 
 
 @dataclass(frozen=True)
@@ -57,9 +72,13 @@ class SourceFile:
             probe = probe[:-1]
         return Location(self.path, *self.values.get((), (1, 1)))
 
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The file's lines, split once (an excerpt per diagnostic stays cheap)."""
+        return tuple(self.text.splitlines())
+
     def line(self, number: int) -> str:
-        lines = self.text.splitlines()
-        return lines[number - 1] if 0 < number <= len(lines) else ""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
 
 
 class _Limit(Exception):
@@ -153,6 +172,7 @@ class _Frame:
     skip: bool = False  # value of a duplicate key: parsed, then dropped
     anchor: str | None = None
     nodes_before: int = 0
+    chars_before: int = 0
 
 
 class _Builder:
@@ -165,8 +185,9 @@ class _Builder:
         self.keys: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Diagnostic] = []
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[object, int]] = {}
+        self.anchors: dict[str, tuple[object, int, int]] = {}  # value, values and characters it holds
         self.nodes = 0
+        self.chars = 0
         self.documents = 0
 
     def problem(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
@@ -185,20 +206,27 @@ class _Builder:
                 self.problem("CV001", f"unknown alias `*{event.anchor}`", event.start_mark)
                 self.add(None, event.start_mark)
                 return
-            value, size = self.anchors[event.anchor]
-            self.count(size, event.start_mark)
+            value, size, chars = self.anchors[event.anchor]
+            self.count(size - 1, chars, event.start_mark)  # `add` counts the value itself
             self.add(value, event.start_mark)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.open(event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
             if frame.anchor:
-                self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_before)
+                self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_before,
+                                              self.chars - frame.chars_before)
 
-    def count(self, size: int, mark: yaml.Mark) -> None:
+    def count(self, size: int, chars: int, mark: yaml.Mark) -> None:
+        """Every value counts against the limits, an alias as often as it is used: the
+        limits bound what the file expands to, not what it spells out."""
         self.nodes += size
+        self.chars += chars
         if self.nodes > MAX_NODES:
             raise _Limit(f"the file expands to more than {MAX_NODES:,} values (YAML aliases)", mark)
+        if self.chars > MAX_TEXT:
+            raise _Limit(f"the file expands to more than {MAX_TEXT // 1024 // 1024} MiB of text (YAML aliases)",
+                         mark)
 
     def check_tag(self, tag: str | None, allowed: str, mark: yaml.Mark) -> None:
         if tag in (None, "!", allowed):
@@ -213,9 +241,9 @@ class _Builder:
         is_map = isinstance(event, yaml.MappingStartEvent)
         self.check_tag(event.tag, f"{_TAG}{'map' if is_map else 'seq'}", event.start_mark)
         container: dict | list = {} if is_map else []
-        before = self.nodes
+        before, chars = self.nodes, self.chars
         path = self.add(container, event.start_mark)
-        self.stack.append(_Frame(container, path, anchor=event.anchor, nodes_before=before))
+        self.stack.append(_Frame(container, path, anchor=event.anchor, nodes_before=before, chars_before=chars))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         frame = self.stack[-1] if self.stack else None
@@ -232,11 +260,15 @@ class _Builder:
             value = None
         elif tag == f"{_TAG}bool":
             value = _BOOL.get(event.value.lower(), event.value)
+        elif tag in _NUMBER_TAGS:
+            value = NumberText(event.value)
+        elif event.style in ("'", '"'):
+            value = QuotedText(event.value)
         else:
             value = event.value
-        self.add(value, event.start_mark)
+        self.add(value, event.start_mark, len(event.value))
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
 
     def key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         pos = _pos(event.start_mark)
@@ -255,8 +287,8 @@ class _Builder:
         frame.key = key
         frame.key_pos = pos
 
-    def add(self, value: object, mark: yaml.Mark) -> KeyPath:
-        self.count(1, mark)
+    def add(self, value: object, mark: yaml.Mark, chars: int = 0) -> KeyPath:
+        self.count(1, chars, mark)
         if not self.stack:
             if self.root is None:
                 self.root = value
