@@ -37,26 +37,40 @@ class Span:
         return Span(start, end) if start <= end else None
 
 
-def add_years(day: date, years: int) -> date:
-    """Same day `years` later; 29 February becomes 28 February.
+MAX_TERM_YEARS = 10  # a covenant runs two years, with an extension three; ten bounds every loop over years
 
-    >>> add_years(date(2024, 2, 29), 1)
-    datetime.date(2025, 2, 28)
+
+def anniversary(day: date, years: int) -> date:
+    """The `years`-th anniversary of `day`; that of 29 February in a common year is 1 March (SPEC R3).
+
+    >>> anniversary(date(2024, 2, 29), 1), anniversary(date(2024, 2, 29), 4)
+    (datetime.date(2025, 3, 1), datetime.date(2028, 2, 29))
     """
     try:
         return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return date(day.year + years, 3, 1)
 
 
 def work_years(term: Span) -> list[Span]:
-    """Work year 1 starts on the first day of the term; the last may be short.
+    """Work year n starts on the (n-1)-th anniversary of the term's start and ends the day
+    before the next; the last ends with the term.
 
     >>> [(y.start.isoformat(), y.end.isoformat()) for y in work_years(Span(date(2023, 7, 1), date(2025, 6, 30)))]
     [('2023-07-01', '2024-06-30'), ('2024-07-01', '2025-06-30')]
+    >>> [(y.start.isoformat(), y.end.isoformat()) for y in work_years(Span(date(2024, 2, 29), date(2026, 2, 28)))]
+    [('2024-02-29', '2025-02-28'), ('2025-03-01', '2026-02-28')]
     """
     years, n = [], 0
-    while (start := add_years(term.start, n)) <= term.end:
-        years.append(Span(start, min(add_years(term.start, n + 1) - ONE_DAY, term.end)))
+    while n < MAX_TERM_YEARS + 1 and (start := anniversary(term.start, n)) <= term.end:
+        years.append(Span(start, min(anniversary(term.start, n + 1) - ONE_DAY, term.end)))
         n += 1
     return years
+
+
+def term_too_long(term: Span) -> bool:
+    """
+    >>> term_too_long(Span(date(2023, 7, 1), date(2033, 6, 30))), term_too_long(Span(date(2023, 7, 1), date(2033, 7, 1)))
+    (False, True)
+    """
+    return term.end >= anniversary(term.start, MAX_TERM_YEARS)

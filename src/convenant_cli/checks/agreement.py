@@ -12,7 +12,7 @@ from convenant_cli.document import LoadedDocument, agreement_rules
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
-from convenant_cli.terms import Span, work_years
+from convenant_cli.terms import MAX_TERM_YEARS, Span, term_too_long, work_years
 
 
 def check_period(doc: LoadedDocument) -> list[Diagnostic]:
@@ -20,6 +20,9 @@ def check_period(doc: LoadedDocument) -> list[Diagnostic]:
     if period.end <= period.start:
         return [doc.problem("CV204", f"the period ends ({period.end}) before it starts ({period.start})",
                             ("period", "end"), "Art. 1 gives the term: start first, end after it")]
+    if term_too_long(Span(period.start, period.end)):
+        return [doc.problem("CV215", f"the term {period.start} - {period.end} is longer than {MAX_TERM_YEARS} years",
+                            ("period", "end"), "a covenant runs a few years; check the year of the end date")]
     return []
 
 
@@ -122,7 +125,8 @@ def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
 def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
     model: Agreement = doc.model
     found, ids = [], {}
-    years = len(work_years(Span(model.period.start, model.period.end))) if model.period.end > model.period.start else 0
+    term = Span(model.period.start, model.period.end)
+    years = len(work_years(term)) if model.period.end > model.period.start and not term_too_long(term) else 0
     for index, commitment in enumerate(model.result_commitments):
         path = ("result_commitments", index)
         if commitment.id in ids:
