@@ -7,6 +7,7 @@ where in the YAML it is, and a hint where one exists. Nothing here prints;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -51,20 +52,48 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The known word a typo most likely meant, if any.
+class Vocabulary:
+    """The known words of one place (keys, commitment ids), to explain a typo.
 
-    >>> closest("ammount", ["amount", "advances"])
-    'amount'
-    >>> closest("xyz", ["amount"]) is None
-    True
+    Build it once per check, not per unknown word: a lookup that differs only in case
+    is a dictionary probe, and the fuzzy search (difflib, linear in the vocabulary) is
+    bounded, so that thousands of unknown words against thousands of known ones stay
+    linear: it runs for at most `FUZZY_QUERIES` words, on vocabularies of at most
+    `FUZZY_WORDS`; beyond that an unknown word simply gets no guess.
     """
-    import difflib  # only when there is a typo to explain
 
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    FUZZY_WORDS = 1_000
+    FUZZY_QUERIES = 200
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = list(dict.fromkeys(words))
+        self._folded = {word.casefold(): word for word in self.words}
+        self._queries = 0
+
+    def closest(self, word: str) -> str | None:
+        """The known word a typo most likely meant, if any.
+
+        >>> Vocabulary(["amount", "advances"]).closest("ammount")
+        'amount'
+        >>> Vocabulary(["amount"]).closest("xyz") is None, Vocabulary(["R1"]).closest("r1")
+        (True, 'R1')
+        """
+        folded = self._folded.get(word.casefold())
+        if folded is not None:
+            return folded
+        if len(self.words) > self.FUZZY_WORDS or self._queries >= self.FUZZY_QUERIES:
+            return None
+        self._queries += 1
+        import difflib  # only when there is a typo to explain
+
+        matches = difflib.get_close_matches(word, self.words, n=1, cutoff=0.6)
+        return matches[0] if matches else None
+
+    def did_you_mean(self, word: str) -> str | None:
+        guess = self.closest(word)
+        return f"did you mean `{guess}`?" if guess else None
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    guess = closest(word, choices)
-    return f"did you mean `{guess}`?" if guess else None
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """For a one-off question; a check that asks many times keeps one `Vocabulary`."""
+    return Vocabulary(choices).did_you_mean(word)

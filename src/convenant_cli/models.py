@@ -8,6 +8,7 @@ run reports every problem with its own line.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
@@ -189,9 +190,16 @@ class Absence(Model):
 
 class Consultant(Model):
     name: Text
+    id: Optional[Text] = None  # needed when two consultants of one beneficiary share a name
     fte: Fte
     employed: Optional[Employment] = None  # none: the whole term
     absences: list[Absence] = []
+
+    @property
+    def key(self) -> str:
+        """Who this consultant is within the beneficiary (SPEC §6): the `id`, else the name,
+        compared after Unicode NFC normalisation so that one name typed two ways is one name."""
+        return unicodedata.normalize("NFC", self.id if self.id is not None else self.name)
 
 
 class Staffing(Model):

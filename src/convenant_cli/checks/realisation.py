@@ -5,7 +5,7 @@ absences inside the term and the employment, one consultant's absences apart.
 
 from __future__ import annotations
 
-from convenant_cli.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.document import LoadedDocument
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.models import Agreement, Realisation
@@ -34,13 +34,14 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
         return []
     model: Realisation = doc.model
     commitments = {c.id: c for c in agreement.result_commitments}
+    ids = Vocabulary(commitments)
     found = []
     for key, result in model.results.items():
         path = ("results", key)
         commitment = commitments.get(key)
         if commitment is None:
             found.append(doc.problem("CV502", f"result commitment {key!r} is not in {doc.reference.name}", path,
-                                     did_you_mean(key, list(commitments)), key=True))
+                                     ids.did_you_mean(key), key=True))
             continue
         if result.achieved is not None:
             if result.note is None:
@@ -51,6 +52,10 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
             found.append(doc.problem("CV512", f"{key} is qualitative: the auditor must say `achieved: true` or "
                                      "`false`", path, "add `achieved:` and a `note:`", key=True))
         targets = {(t.indicator, t.year) for t in commitment.targets or []}
+        years: dict[str, list[str]] = {}
+        for indicator, year in sorted(targets, key=str):
+            years.setdefault(indicator, []).append(str(year))
+        indicators = Vocabulary(sorted(years))
         given = set()
         for index, actual in enumerate(result.actuals):
             where = path + ("actuals", index)
@@ -60,10 +65,9 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                                          "is given twice", where))
             given.add(pair)
             if pair not in targets:
-                indicators = sorted({t[0] for t in targets})
-                hint = did_you_mean(actual.indicator, indicators) if actual.indicator not in indicators else (
-                    f"the targets of {key} for {actual.indicator} are for years "
-                    f"{', '.join(str(t[1]) for t in sorted(targets, key=str) if t[0] == actual.indicator)}")
+                hint = (f"the targets of {key} for {actual.indicator} are for years "
+                        f"{', '.join(years[actual.indicator])}" if actual.indicator in years
+                        else indicators.did_you_mean(actual.indicator))
                 found.append(doc.problem("CV504", f"{key} has no target {actual.indicator} for year {actual.year}",
                                          where, hint))
         if result.achieved is None:
@@ -110,6 +114,25 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
                 found.append(doc.problem("CV508", f"{name} ({format_enterprise_number(number)}) has no staffing: "
                                          "taken as fully staffed, no deduction", ("staffing",), warning=True,
                                          key=True))
+    return found
+
+
+def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
+    """SPEC §6: consultants are keyed by name within a beneficiary; two with one name need an `id` each."""
+    found = []
+    for s_index, staffing in enumerate(doc.model.staffing):
+        seen: dict[str, int] = {}
+        for c_index, consultant in enumerate(staffing.consultants):
+            key = consultant.key
+            if key in seen:
+                first = doc.locate("staffing", s_index, "consultants", seen[key]).line
+                what = f"id {consultant.id!r}" if consultant.id is not None else f"name {consultant.name!r}"
+                found.append(doc.problem(
+                    "CV515", f"two consultants of one beneficiary have the {what}",
+                    ("staffing", s_index, "consultants", c_index),
+                    f"the other is at line {first}; give each an `id:` (any text, unique within the beneficiary)"))
+            else:
+                seen[key] = c_index
     return found
 
 
@@ -171,4 +194,5 @@ def _overlaps(doc: LoadedDocument, name: str, path: tuple, absences: list[tuple[
     return found
 
 
-REALISATION_CHECKS = (check_realisation_target, check_results, check_beneficiaries, check_absences)
+REALISATION_CHECKS = (check_realisation_target, check_results, check_beneficiaries, check_consultant_keys,
+                      check_absences)

@@ -185,7 +185,7 @@ def _realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
 
     def compare_staffing(subject, before, after) -> list[Change]:
         def compare_consultant(who, c0, c1) -> list[Change]:
-            found = _fields("staffing", who, c0, c1, ("fte",))
+            found = _fields("staffing", who, c0, c1, ("name", "fte"))
             if c0.employed != c1.employed:
                 found.append(Change("staffing", "changed", who, "employed",
                                     c0.employed.model_dump() if c0.employed else None,
@@ -197,7 +197,7 @@ def _realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
                       for a in c1.absences if a not in a0]
             return found
 
-        return _keyed("staffing", {c.name: c for c in before.consultants}, {c.name: c for c in after.consultants},
+        return _keyed("staffing", {c.key: c for c in before.consultants}, {c.key: c for c in after.consultants},
                       lambda name, _: f"{subject}: {name}", compare_consultant,
                       lambda c: {"fte": c.fte, "absences": len(c.absences)})
 
