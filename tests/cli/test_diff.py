@@ -120,15 +120,16 @@ def test_invalid_file_shows_its_problems_and_exits_2(run_cli):
     assert "error[CV206]" in result.stderr
 
 
-def test_two_realisations(run_cli, write_yaml):
+def test_two_realisations(run_cli, write_yaml, tmp_path, monkeypatch):
     old = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
     text = old.read_text().replace("value: 188}", "value: 201}").replace("amount: 196100.00}", "amount: 190000.00}")
-    new = write_yaml("examples/r.yaml", text.replace("convenant: ../metaal-2023-2025.yaml",
-                                                     f"convenant: {METAAL}"))
+    write_yaml("metaal.yaml", METAAL.read_text())
+    new = write_yaml("examples/r.yaml", text.replace("convenant: ../metaal-2023-2025.yaml", "convenant: ../metaal.yaml"))
+    monkeypatch.chdir(tmp_path)  # outside a git work tree, the current folder is the project root
     code, data = diff_json(run_cli, old, new)
     assert code == 1
     assert [(c["category"], c["field"], c["old"], c["new"]) for c in data["changes"]] == [
-        ("scalar", "convenant", "../metaal-2023-2025.yaml", str(METAAL)),
+        ("scalar", "convenant", "../metaal-2023-2025.yaml", "../metaal.yaml"),
         ("result", "value bedrijfsbezoeken (year 2)", "188", "201"),
         ("payment", "advances", "196100.00", "190000.00")]
 

@@ -1,0 +1,80 @@
+"""Where a reference (`parent:`, `convenant:`, a case's `settle:` and `realisation:`) may point.
+
+SPEC §6: a reference is a relative path that stays inside the project's root: the
+git work tree that holds the referring file; outside any git work tree, the current
+directory when it holds the referring file, else the referring file's own folder.
+An absolute path, a path that leaves the root (also through a symbolic link), and
+anything that is not a regular file are refused before a byte of it is read.
+
+Pure path logic plus `stat`; it never opens a file and never prints.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
+MAX_PART = 255  # characters in one folder or file name (most file systems)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a reference is not followed: a diagnostic code and a message without file content."""
+
+    code: str
+    message: str
+    hint: str | None = None
+
+
+class Roots:
+    """Finds the root of each referring file once per run (a walk up to the nearest `.git`)."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd.resolve()
+        self._git: dict[Path, Path | None] = {}
+
+    def _work_tree(self, folder: Path) -> Path | None:
+        if folder not in self._git:
+            if (folder / ".git").exists():
+                self._git[folder] = folder
+            else:
+                self._git[folder] = None if folder.parent == folder else self._work_tree(folder.parent)
+        return self._git[folder]
+
+    def root_of(self, referring: Path) -> Path:
+        folder = referring.resolve().parent
+        tree = self._work_tree(folder)
+        if tree is not None:
+            return tree
+        return self.cwd if folder.is_relative_to(self.cwd) else folder
+
+
+def resolve_reference(referring: Path, target: str, roots: Roots) -> Path | Refusal:
+    """The file `target` names, relative to the referring file, or why it is refused."""
+    shown = target if len(target) <= 80 else target[:80] + "…"
+    if "\0" in target or len(target) > MAX_REFERENCE or any(len(p) > MAX_PART for p in target.split("/")):
+        return Refusal("CV306", f"the path {shown!r} is too long or holds a NUL character",
+                       "give a short relative path to the file")
+    if PurePosixPath(target).is_absolute() or PureWindowsPath(target).is_absolute() or PureWindowsPath(target).drive:
+        return Refusal("CV304", f"{shown!r} is an absolute path; references are relative to the referring file",
+                       "write the path from this file's folder, e.g. ../metaal-2023-2025.yaml")
+    root = roots.root_of(referring)
+    try:
+        path = (referring.resolve().parent / target).resolve()
+        if not path.is_relative_to(root):
+            return Refusal("CV304", f"{shown!r} leaves the project folder {root}",
+                           "a reference stays inside the git work tree (or folder) of the file that makes it")
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return Refusal("CV301", f"{shown!r} does not exist", "give the path of the file relative to this file")
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else "a loop of symbolic links"
+        return Refusal("CV306", f"{shown!r} cannot be read ({reason})", None)
+    if stat.S_ISDIR(mode):
+        return Refusal("CV305", f"{shown!r} is a folder, not a file", "name the YAML file in it")
+    if not stat.S_ISREG(mode):
+        return Refusal("CV305", f"{shown!r} is not a regular file (a device, pipe or socket)", "name a YAML file")
+    return path
