@@ -49,13 +49,22 @@ def test_metaal_example_settles_to_hand_computed_figures(run_cli):
 
 
 def test_without_realisation_the_output_says_maxima(run_cli):
-    result = run_cli("settle", METAAL)
+    result = run_cli("settle", METAAL, "--explain")
     assert result.exit_code == 0
-    assert "MAXIMA metaal-2023-2025" in result.stdout
-    assert "geen afrekening" in result.stdout
+    assert "MAXIMA metaal-2023-2025 (convenant), geen afrekening" in result.stdout
+    assert "Toelichting metaal-2023-2025: MAXIMA, geen afrekening" in result.stdout
     assert "1.166.000,00" in result.stdout and "816.200,00" in result.stdout  # 70% of the maximum
-    data = json.loads(run_cli("settle", METAAL, "--format", "json").stdout)
+    assert "Uit te" not in result.stdout and "Saldo" not in result.stdout
+    assert "metaal-2023-2025: maxima, not a settlement; to settle, add --realisation" in result.stderr
+    json_run = run_cli("settle", METAAL, "--format", "json")
+    data = json.loads(json_run.stdout)
     assert (data["status"], data["ratio"]) == ("maxima", None)
+    assert "maxima, not a settlement" in json_run.stderr
+    for item in data["beneficiaries"] + [data["totals"]]:
+        assert (item["payable"], item["advances"], item["balance"]) == (None, None, None)
+    # 1.166.000,00 x 0,70 = 816.200,00 and x 0,30 = 349.800,00: the maxima of Art. 2
+    assert (data["totals"]["maximum"], data["totals"]["effort"], data["totals"]["result"]) == (
+        "1166000.00", "816200.00", "349800.00")
 
 
 def test_covenant_with_addendum_settles_each_and_combines_per_beneficiary(run_cli):
@@ -68,13 +77,13 @@ def test_covenant_with_addendum_settles_each_and_combines_per_beneficiary(run_cl
     table = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL, "-r", DUAAL_REAL).stdout
     assert "Per begunstigde over convenant en addenda" in table
     # INOM vzw over both: 348.255,68 + 129.461,40 = 477.717,08
-    assert re.search(r"│ 0409\.845\.289 .*477\.717,08", table)
+    assert re.search(r"│ INOM vzw - Instituut .*│ +477\.717,08 │", table)
 
 
 def test_table_is_in_dutch_with_belgian_numbers(run_cli):
     result = run_cli("settle", METAAL, "--realisation", METAAL_REAL)
-    for word in ("Begunstigde", "Maximum", "Vermindering afwezigheid", "Inspanningsfinanciering",
-                 "Resultaatsfinanciering", "Uit te betalen", "Saldo"):
+    for word in ("Begunstigde", "Maximum", "Vermindering", "afwezigheid", "Inspannings-", "financiering",
+                 "Resultaats-", "Uit te", "betalen", "Saldo"):
         assert word in result.stdout
     assert "1.022.559,87" in result.stdout  # total payable
     assert "R1 Bereiken van werkvloeren" in result.stdout and "NEE" in result.stdout

@@ -161,7 +161,7 @@ def _settle_member(agreement, group, member, rules: Rules, term: Span, ratio: Re
     if settled:
         staffing, deduction = _deduction(subject, rate, facts.staffing.get(member.enterprise_number), fte, term,
                                          rules, steps)
-    effort, result, payable = _financing(subject, maximum, deduction, ratio, rules, steps)
+    effort, result, payable = _financing(subject, maximum, deduction, ratio, rules, steps, settled)
     costs = facts.costs.get(member.enterprise_number)
     if costs is not None:
         capped = min(payable, costs)
@@ -172,8 +172,9 @@ def _settle_member(agreement, group, member, rules: Rules, term: Span, ratio: Re
     advances = facts.advances.get(member.enterprise_number, ZERO)
     balance = payable - advances
     verdict = "still to pay" if balance > 0 else ("to reclaim" if balance < 0 else "settled")
-    steps.append(Step(subject, "Saldo", "R6", "Art. 3", f"advances {format_eur(advances)}",
-                      f"{format_eur(payable)} − {format_eur(advances)} = {format_eur(balance)} ({verdict})"))
+    if settled:
+        steps.append(Step(subject, "Saldo", "R6", "Art. 3", f"advances {format_eur(advances)}",
+                          f"{format_eur(payable)} − {format_eur(advances)} = {format_eur(balance)} ({verdict})"))
     shortfall = staffing.shortfall_fte_days if staffing else Decimal("0.00")
     return Line(member.name, member.enterprise_number, group.group, fte, maximum, rate, shortfall, deduction,
                 effort, result, payable, costs, advances, balance, staffing, tuple(steps))
@@ -204,7 +205,7 @@ def _deduction(subject: str, rate: Fraction | None, consultants, fte, term: Span
 
 
 def _financing(subject: str, maximum: Decimal, deduction: Decimal, ratio: ResultRatio | None, rules: Rules,
-               steps: list[Step]) -> tuple[Decimal, Decimal, Decimal]:
+               steps: list[Step], settled: bool) -> tuple[Decimal, Decimal, Decimal]:
     """Art. 2 with R5: effort and result financing, each rounded once, and what is payable."""
     share = ratio.ratio if ratio is not None else Fraction(1)
     shown_ratio = format_fraction(share) if ratio is not None else "1 (maximum)"
@@ -228,8 +229,9 @@ def _financing(subject: str, maximum: Decimal, deduction: Decimal, ratio: Result
     steps.append(Step(subject, "Resultaatsfinanciering", "R2/R3/R5", "Art. 2",
                       f"result_share {format_number(rules.result_share)}; ratio {shown_ratio}",
                       f"{base_text} × {format_number(rules.result_share)} × {shown_ratio} = {format_eur(result)}"))
-    steps.append(Step(subject, "Uit te betalen", "R5", "Art. 2, Art. 5", f"deduction_base {rules.deduction_base}",
-                      payable_text))
+    if settled:
+        steps.append(Step(subject, "Uit te betalen", "R5", "Art. 2, Art. 5", f"deduction_base {rules.deduction_base}",
+                          payable_text))
     return effort, result, payable
 
 

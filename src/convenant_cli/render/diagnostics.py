@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from convenant_cli.diagnostics import Diagnostic
 from convenant_cli.money import format_eur, format_number
+from convenant_cli.render.safe_text import escape_json, visible
 
 SourceLine = Callable[[str, int], str]
 
@@ -22,12 +23,12 @@ def render_text(diagnostics: Iterable[Diagnostic], source_line: SourceLine) -> s
     out = []
     for d in diagnostics:
         loc = d.location
-        out.append(f"{loc.file}:{loc.line}:{loc.col}: {d.severity.value}[{d.code}]: {d.message}")
-        line = source_line(loc.file, loc.line)
+        out.append(f"{visible(loc.file)}:{loc.line}:{loc.col}: {d.severity.value}[{d.code}]: {visible(d.message)}")
+        line = source_line(loc.file, loc.line).replace("\t", " ")
         if line:
             gutter = f"{loc.line:>5} | "
-            out.append(gutter + line.replace("\t", " "))
-            out.append(" " * (len(gutter) - 2) + "| " + " " * (loc.col - 1) + "^")
+            out.append(gutter + visible(line))
+            out.append(" " * (len(gutter) - 2) + "| " + " " * len(visible(line[: loc.col - 1])) + "^")
         if d.sums is not None:
             s = d.sums
             sign = "+" if s.difference > 0 else ""
@@ -35,7 +36,7 @@ def render_text(diagnostics: Iterable[Diagnostic], source_line: SourceLine) -> s
             out.append(f"  computed:   {_figure(s.computed, s.unit)}")
             out.append(f"  difference: {sign}{_figure(s.difference, s.unit)}")
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(f"  hint: {visible(d.hint)}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -56,11 +57,11 @@ def as_dict(d: Diagnostic) -> dict:
 
 
 def render_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False)) + "\n"
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 

@@ -16,6 +16,8 @@ from rich.text import Text
 from convenant_cli.engine.diff import CATEGORY_ORDER, Diff
 from convenant_cli.fields import format_iban
 from convenant_cli.money import format_eur, quantize
+from convenant_cli.render.layout import Fitted, cell, stacked, title
+from convenant_cli.render.safe_text import escape_json
 from convenant_cli.render.values import jsonable, show
 from convenant_cli.render.workbook import EURO, header, put, sum_formula
 
@@ -62,7 +64,7 @@ def as_dict(result: Diff, old_name: str, new_name: str) -> dict:
 
 
 def render_json(result: Diff, old_name: str, new_name: str) -> str:
-    return json.dumps(as_dict(result, old_name, new_name), indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(as_dict(result, old_name, new_name), indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_table(result: Diff, old_name: str, new_name: str) -> Group:
@@ -71,29 +73,56 @@ def render_table(result: Diff, old_name: str, new_name: str) -> Group:
         rows = [c for c in result.changes if c.category == category]
         if not rows:
             continue
-        style = "bold red" if category == "bank_account" else None
-        table = Table(title=Text(f"{TITLES[category]} — {old_name} → {new_name}", style=style or ""),
-                      title_justify="left")
-        for column in ("Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw"):
-            table.add_column(column, overflow="fold")
-        for c in rows:
-            table.add_row(c.change, c.subject, c.field or "", _value(c, c.old), _value(c, c.new), style=style)
-        parts.append(table)
+        style = "bold red" if category == "bank_account" else ""
+        parts.append(title(f"{TITLES[category]} — {old_name} → {new_name}", style))
+        parts.append(_changes_table(rows, style))
     if result.effects or (result.total_old is not None and result.total_old != result.total_new):
-        table = Table(title="Effect op het maximum per begunstigde (Art. 1)", show_footer=True, title_justify="left")
-        table.add_column("Begunstigde", footer="Totaal (max_subsidy)")
-        for column, footer in (("Oud", result.total_old), ("Nieuw", result.total_new),
-                               ("Verschil", result.total_new - result.total_old)):
-            table.add_column(column, justify="right", footer=format_eur(footer))
-        for e in result.effects:
-            table.add_row(e.name, show(e.old, "amount"), show(e.new, "amount"), format_eur(e.difference))
-        parts.append(table)
+        parts.append(Text("Effect op het maximum per begunstigde (Art. 1)"))
+        parts.append(_money_table(result))
     if result.rate_old != result.rate_new:
         def rate(value):
             return "—" if value is None else format_eur(value)
 
         parts.append(Text(f"Bedrag per VTE (max_subsidy / fte): {rate(result.rate_old)} → {rate(result.rate_new)}"))
     return Group(*parts)
+
+
+def _changes_table(rows: list, style: str) -> Fitted:
+    headers = ("Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw")
+    table = Table()
+    for column in headers:
+        table.add_column(column, overflow="fold")
+    for c in rows:
+        table.add_row(*(cell(text, style) for text in (c.change, c.subject, c.field, _value(c, c.old),
+                                                        _value(c, c.new))))
+
+    def narrow() -> Group:
+        return Group(*(stacked(cell(f"{c.change}: {c.subject}", style or "bold"),
+                               [(header, cell(text)) for header, text in
+                                zip(headers[2:], (c.field, _value(c, c.old), _value(c, c.new)))]) for c in rows))
+
+    return Fitted(table, narrow)
+
+
+def _money_table(result: Diff) -> Fitted:
+    columns = (("Oud", result.total_old), ("Nieuw", result.total_new),
+               ("Verschil", result.total_new - result.total_old))
+    table = Table(show_footer=True)
+    table.add_column("Begunstigde", footer="Totaal (max_subsidy)", overflow="fold")
+    for column, footer in columns:
+        table.add_column(column, justify="right", no_wrap=True, footer=format_eur(footer))
+    rows = [(e.name, show(e.old, "amount"), show(e.new, "amount"), format_eur(e.difference)) for e in result.effects]
+    for name, *figures in rows:
+        table.add_row(cell(name), *figures)
+
+    def narrow() -> Group:
+        blocks = [stacked(cell(name, "bold"), list(zip(("Oud", "Nieuw", "Verschil"), figures)))
+                  for name, *figures in rows]
+        blocks.append(stacked(Text("Totaal (max_subsidy)", style="bold"),
+                              [(column, format_eur(total)) for column, total in columns]))
+        return Group(*blocks)
+
+    return Fitted(table, narrow)
 
 
 def build_workbook(result: Diff, old_name: str, new_name: str) -> Workbook:

@@ -6,11 +6,16 @@ import json
 
 from convenant_cli.engine.settlement import FIGURE_KEYS, Settlement
 from convenant_cli.money import format_fraction, quantize
+from convenant_cli.render.safe_text import escape_json
 
 
-def _figures(item) -> dict:
+UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
+
+
+def _figures(item, settled: bool) -> dict:
     """Amounts to the cent, FTE-days with two decimals, all as decimal strings."""
-    return {key: f"{getattr(item, key):.2f}" if key == "shortfall_fte_days" else str(quantize(getattr(item, key)))
+    return {key: None if not settled and key in UNSETTLED_KEYS else
+            f"{getattr(item, key):.2f}" if key == "shortfall_fte_days" else str(quantize(getattr(item, key)))
             for key in FIGURE_KEYS}
 
 
@@ -21,13 +26,13 @@ def as_dict(settlement: Settlement) -> dict:
         "status": "settled" if settlement.settled else "maxima",
         "ratio": format_fraction(settlement.ratio.ratio) if settlement.ratio is not None else None,
         "beneficiaries": [
-            {"name": line.name, "enterprise_number": line.enterprise_number, **_figures(line)}
+            {"name": line.name, "enterprise_number": line.enterprise_number, **_figures(line, settlement.settled)}
             for line in settlement.lines
         ],
-        "totals": _figures(settlement.totals),
+        "totals": _figures(settlement.totals, settlement.settled),
     }
 
 
 def render_json(settlements: list[Settlement]) -> str:
     data = as_dict(settlements[0]) if len(settlements) == 1 else [as_dict(s) for s in settlements]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

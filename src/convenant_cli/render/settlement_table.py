@@ -1,4 +1,8 @@
-"""Settlements as rich tables in the domain's Dutch terms, Belgian number format."""
+"""Settlements as rich tables in the domain's Dutch terms, Belgian number format.
+
+A table that does not fit the terminal becomes a block per beneficiary: a figure is
+never cut (see `layout.Fitted`).
+"""
 
 from __future__ import annotations
 
@@ -6,59 +10,73 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from convenant_cli.engine.settlement import CombinedLine, Settlement
+from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.money import format_eur, format_fraction, format_number
+from convenant_cli.render import labels
+from convenant_cli.render.layout import Fitted, cell, stacked, title
 
-MONEY_COLUMNS = (
-    ("Maximum", "maximum"),
-    ("Vermindering afwezigheid", "deduction"),
-    ("Inspanningsfinanciering", "effort"),
-    ("Resultaatsfinanciering", "result"),
-    ("Uit te betalen", "payable"),
-    ("Voorschotten", "advances"),
-    ("Saldo", "balance"),
-)
-SETTLED_COLUMNS = MONEY_COLUMNS[:1] + (("Tekort VTE-dagen", "shortfall_fte_days"),) + MONEY_COLUMNS[1:]
-MAXIMA_COLUMNS = (
-    ("Maximum", "maximum"),
-    ("Max. inspanningsfinanciering", "effort"),
-    ("Max. resultaatsfinanciering", "result"),
-)
+SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
+MAXIMA_KEYS = ("maximum", "effort", "result")
 
 
 def _cell(key: str, value) -> str:
     return format_number(value) if key == "shortfall_fte_days" else format_eur(value)
 
 
-def settlement_table(settlement: Settlement) -> Table:
-    columns = SETTLED_COLUMNS if settlement.settled else MAXIMA_COLUMNS
+def _who(name: str, number: str) -> Text:
+    return cell(f"{name}\n{format_enterprise_number(number)}")
+
+
+def figures_table(heading: Text, rows: list[tuple[str, str, dict]], totals: dict, keys: tuple[str, ...],
+                  words: dict[str, tuple[str, str]]) -> Group:
+    """A heading, then one line per beneficiary (name, enterprise number, figures) with a
+    total, or, on a narrow terminal, one block per beneficiary. The heading stands apart
+    from the table so that it wraps at the terminal's width, not the table's."""
+    table = Table(show_footer=True)
+    table.add_column(labels.BENEFICIARY, footer=labels.TOTAL, min_width=18, max_width=48)
+    for key in keys:
+        table.add_column(words[key][1], justify="right", no_wrap=True, footer=_cell(key, totals[key]))
+    for name, number, figures in rows:
+        table.add_row(_who(name, number), *(_cell(key, figures[key]) for key in keys))
+
+    def narrow() -> Group:
+        blocks = [stacked(cell(f"{name} ({format_enterprise_number(number)})", "bold"),
+                          [(words[key][0], _cell(key, figures[key])) for key in keys])
+                  for name, number, figures in rows]
+        blocks.append(stacked(Text(labels.TOTAL, style="bold"), [(words[key][0], _cell(key, totals[key]))
+                                                                 for key in keys]))
+        return Group(*blocks)
+
+    return Group(heading, Fitted(table, narrow))
+
+
+def _title(settlement: Settlement) -> str:
     if settlement.settled:
         ratio = settlement.ratio
-        title = (f"Afrekening {settlement.id} ({settlement.kind}) — {settlement.term.start} tot {settlement.term.end}, "
-                 f"{settlement.term.days} dagen — resultaatsratio {format_fraction(ratio.ratio)}")
-    else:
-        title = (f"MAXIMA {settlement.id} ({settlement.kind}) — geen eindrapport: Art. 1 maxima en de "
-                 f"{format_number(settlement.rules.effort_share)}/{format_number(settlement.rules.result_share)} "
-                 "verdeling, geen afrekening")
-    table = Table(title=title, show_footer=True, title_justify="left")
-    table.add_column("Begunstigde", footer="Totaal", max_width=48)
-    table.add_column("Ondernemingsnr.", no_wrap=True)
-    for header, key in columns:
-        table.add_column(header, justify="right", no_wrap=True, footer=_cell(key, getattr(settlement.totals, key)))
-    for line in settlement.lines:
-        table.add_row(line.name, format_enterprise_number(line.enterprise_number),
-                      *(_cell(key, getattr(line, key)) for _, key in columns))
-    return table
+        return (f"Afrekening {settlement.id} ({settlement.kind}) — {settlement.term.start} tot {settlement.term.end}, "
+                f"{settlement.term.days} dagen — resultaatsratio {format_fraction(ratio.ratio)}")
+    return (f"MAXIMA {settlement.id} ({settlement.kind}), geen afrekening — zonder eindrapport: de maxima van "
+            f"Art. 1 en hun verdeling {format_number(settlement.rules.effort_share)}/"
+            f"{format_number(settlement.rules.result_share)} (Art. 2)")
+
+
+def settlement_table(settlement: Settlement) -> Group:
+    keys = SETTLED_KEYS if settlement.settled else MAXIMA_KEYS
+    words = labels.FIGURES if settlement.settled else labels.MAXIMA_FIGURES
+    rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys})
+            for line in settlement.lines]
+    totals = {key: getattr(settlement.totals, key) for key in keys}
+    return figures_table(title(_title(settlement)), rows, totals, keys, words)
 
 
 def commitments_table(settlement: Settlement) -> Table:
     ratio = settlement.ratio
-    table = Table(title=f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van {ratio.total} "
-                        f"behaald ({ratio.counting}) → ratio {format_fraction(ratio.ratio)}",
+    table = Table(title=title(f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van "
+                              f"{ratio.total} behaald ({ratio.counting}) → ratio {format_fraction(ratio.ratio)}"),
                   title_justify="left")
     for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
-        table.add_column(header)
+        table.add_column(header, overflow="fold")
     for unit in ratio.units:
         if unit.by_auditor:
             ground = f"auditor: {unit.note or '(no note)'}"
@@ -67,30 +85,27 @@ def commitments_table(settlement: Settlement) -> Table:
                 f"{t.indicator}{f' (jaar {t.year})' if t.year else ''}: "
                 f"{format_number(t.value) if t.value is not None else '—'} ≥ {format_number(t.minimum)}"
                 f"{'' if t.met else ' NIET'}" for t in unit.targets)
-        table.add_row(f"{unit.commitment} {unit.title}", str(unit.year or "—"),
-                      Text("ja", style="green") if unit.achieved else Text("NEE", style="bold red"), ground)
+        table.add_row(cell(f"{unit.commitment} {unit.title}"), str(unit.year or "—"),
+                      Text("ja", style="green") if unit.achieved else Text("NEE", style="bold red"), cell(ground))
     return table
 
 
-def combined_table(lines: tuple[CombinedLine, ...]) -> Table:
-    table = Table(title="Per begunstigde over convenant en addenda (R7)", show_footer=True, title_justify="left")
-    table.add_column("Begunstigde", footer="Totaal", max_width=48)
-    table.add_column("Ondernemingsnr.", no_wrap=True)
-    for header, key in MONEY_COLUMNS:
-        table.add_column(header, justify="right", no_wrap=True, footer=format_eur(sum(getattr(l, key) for l in lines)))
-    for line in lines:
-        table.add_row(line.name, format_enterprise_number(line.enterprise_number),
-                      *(format_eur(getattr(line, key)) for _, key in MONEY_COLUMNS))
-    return table
+def combined_table(lines: tuple[CombinedLine, ...]) -> Group:
+    rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in MONEY_KEYS}) for line in lines]
+    totals = {key: sum(getattr(line, key) for line in lines) for key in MONEY_KEYS}
+    return figures_table(Text("Per begunstigde over convenant en addenda (R7)"), rows, totals, MONEY_KEYS,
+                         labels.FIGURES)
 
 
 def explanation(settlement: Settlement) -> Table:
-    table = Table(title=f"Toelichting {settlement.id}: elke figuur met regel, artikel, gegevens en berekening",
+    what = "elke figuur" if settlement.settled else "MAXIMA, geen afrekening: elk maximum"
+    table = Table(title=title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening"),
                   title_justify="left", show_lines=True)
     for header in ("Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"):
         table.add_column(header, overflow="fold")
     for step in steps_of(settlement):
-        table.add_row(step.subject, step.figure, step.rule, step.article, step.inputs, step.arithmetic)
+        table.add_row(*(cell(text) for text in (step.subject, step.figure, step.rule, step.article, step.inputs,
+                                                step.arithmetic)))
     return table
 
 
@@ -101,7 +116,7 @@ def steps_of(settlement: Settlement):
 
 
 def render_tables(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None, explain: bool) -> Group:
-    parts = []
+    parts: list = []
     for settlement in settlements:
         parts.append(settlement_table(settlement))
         if settlement.settled:

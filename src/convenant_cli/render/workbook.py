@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from convenant_cli.money import quantize
+from convenant_cli.render.safe_text import visible
 
 EURO = '#,##0.00 "€"'
 FTE_DAYS = "#,##0.00"
@@ -17,9 +18,12 @@ BOLD = Font(bold=True)
 
 
 def put(sheet: Worksheet, row: int, column: int, value, number_format: str | None = None):
-    """Write one cell; a string is always text, never a formula, whatever it starts with."""
+    """Write one cell; a string is always text, never a formula, whatever it starts with,
+    and its control characters are shown as placeholders (a workbook cannot hold them)."""
     if isinstance(value, Decimal):
         value = quantize(value) if number_format == EURO else value
+    elif isinstance(value, str):
+        value = visible(value, newlines=True)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str):
         cell.data_type = "s"

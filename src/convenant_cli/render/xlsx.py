@@ -11,16 +11,16 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from convenant_cli.engine.settlement import CombinedLine, Settlement
+from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
 from convenant_cli.fields import format_enterprise_number
 from convenant_cli.money import format_fraction
-from convenant_cli.render.settlement_table import MONEY_COLUMNS, steps_of
+from convenant_cli.render.labels import label
 from convenant_cli.render.workbook import BOLD, DATE, EURO, FTE_DAYS, header, put, sum_formula
 
 
 def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
     headers = ["Convenant", "Status", "Begunstigde", "Ondernemingsnummer", "Tekort VTE-dagen"]
-    headers += [title for title, _ in MONEY_COLUMNS]
+    headers += [label(key) for key in MONEY_KEYS]
     header(sheet, headers)
     row = 2
     for settlement in settlements:
@@ -32,7 +32,7 @@ def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
             put(sheet, row, 3, line.name)
             put(sheet, row, 4, format_enterprise_number(line.enterprise_number))
             put(sheet, row, 5, line.shortfall_fte_days, FTE_DAYS)
-            for offset, (_, key) in enumerate(MONEY_COLUMNS):
+            for offset, key in enumerate(MONEY_KEYS):
                 put(sheet, row, 6 + offset, getattr(line, key), EURO)
             row += 1
         put(sheet, row, 1, settlement.id)
@@ -40,21 +40,21 @@ def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
         if settlement.ratio is not None:
             put(sheet, row, 2, f"ratio {format_fraction(settlement.ratio.ratio)}")
         sum_formula(sheet, row, 5, first, row - 1, FTE_DAYS)
-        for offset in range(len(MONEY_COLUMNS)):
+        for offset in range(len(MONEY_KEYS)):
             sum_formula(sheet, row, 6 + offset, first, row - 1, EURO)
         row += 2
 
 
 def _combined(sheet: Worksheet, lines: tuple[CombinedLine, ...]) -> None:
-    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [title for title, _ in MONEY_COLUMNS])
+    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [label(key) for key in MONEY_KEYS])
     for row, line in enumerate(lines, 2):
         put(sheet, row, 1, line.name)
         put(sheet, row, 2, format_enterprise_number(line.enterprise_number))
-        for offset, (_, key) in enumerate(MONEY_COLUMNS):
+        for offset, key in enumerate(MONEY_KEYS):
             put(sheet, row, 3 + offset, getattr(line, key), EURO)
     total = len(lines) + 2
     put(sheet, total, 1, "Totaal").font = BOLD
-    for offset in range(len(MONEY_COLUMNS)):
+    for offset in range(len(MONEY_KEYS)):
         sum_formula(sheet, total, 3 + offset, 2, total - 1, EURO)
 
 
@@ -107,7 +107,7 @@ def _explanation(sheet: Worksheet, settlements: list[Settlement]) -> None:
     header(sheet, ["Convenant", "Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
     row = 2
     for settlement in settlements:
-        for step in steps_of(settlement):
+        for step in (*settlement.steps, *(step for line in settlement.lines for step in line.steps)):
             for column, value in enumerate([settlement.id, step.subject, step.figure, step.rule, step.article,
                                             step.inputs, step.arithmetic], 1):
                 put(sheet, row, column, value)

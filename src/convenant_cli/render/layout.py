@@ -1,0 +1,51 @@
+"""Rich building blocks shared by the table renderers: safe text cells and a layout that
+never cuts a figure.
+
+Every text that comes from a file enters rich as a `Text` made `visible` (so markup such
+as `[/]` or `[link=...]` is shown as written, never interpreted). A wide table is shown
+only when all its columns fit the terminal at their minimum width, which for a figure is
+its whole width; otherwise the renderer's stacked layout is shown instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+from convenant_cli.render.safe_text import visible
+
+
+def cell(value: str | None, style: str = "") -> Text:
+    """A table cell from text that may come from a file: literal and visible."""
+    return Text(visible(value or "", newlines=True), style=style)
+
+
+def title(value: str, style: str = "") -> Text:
+    return Text(visible(value), style=style)
+
+
+class Fitted:
+    """`wide` when it fits the width it is given without shrinking a column below its
+    minimum (a figure's minimum is its whole text), else what `narrow()` builds."""
+
+    def __init__(self, wide: Table, narrow: Callable[[], RenderableType]) -> None:
+        self.wide = wide
+        self.narrow = narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        needed = Measurement.get(console, options.update(width=10_000), self.wide).minimum
+        yield self.wide if needed <= options.max_width else self.narrow()
+
+
+def stacked(heading: Text, rows: Iterable[tuple[str, Text | str]]) -> Table:
+    """One item as a two-column block (label, value), for a narrow terminal."""
+    table = Table(title=heading, title_justify="left", show_header=False, box=None, padding=(0, 1, 0, 2))
+    table.add_column("label", overflow="fold", ratio=1)
+    table.add_column("value", justify="right", overflow="fold")
+    for label, value in rows:
+        table.add_row(label, value)
+    return table

@@ -1,0 +1,71 @@
+"""Text from a file, made safe to show: data, never markup or terminal control.
+
+A name, note or path in a YAML file may hold an escape sequence (`ESC[2J`, an OSC
+title), a bidi override that reorders what a reader sees, or a NUL byte that a
+workbook cannot store. Every renderer passes such text through `visible`, which
+replaces each of these characters by a visible placeholder: the Unicode control
+picture for C0 controls and DEL (`␛`), `⟨U+202E⟩` for the others. The rest of the
+text stays as written. Rich markup is not this module's business: the rich
+renderers wrap text in `rich.text.Text`, which never parses markup.
+
+Imports nothing heavy; used by the diagnostic renderers at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every character of Unicode's categories Cc (C0 and C1 controls, DEL), Cf (bidi embeddings,
+# overrides and isolates, zero-width characters, the BOM, tag characters), Zl and Zp
+# (line and paragraph separators); a test holds this list against `unicodedata`.
+_FORMAT = ("\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+           "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+_UNSAFE = re.compile(f"[\x00-\x1f{_FORMAT}]")
+_UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_FORMAT}]")
+_FORMAT_ONLY = re.compile(f"[{_FORMAT}]")  # json.dumps escapes C0 itself; its own line breaks stay
+
+
+def _placeholder(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟, ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"⟨U+{code:04X}⟩"  # not one character wide: a caret under a line is placed on `visible(prefix)`
+
+
+def visible(text: str, *, newlines: bool = False) -> str:
+    """`text` with every control or invisible format character shown as a placeholder;
+    with `newlines`, line breaks stay (for a table cell that may wrap).
+
+    >>> visible("mtech+\\x1b[2J Antwerpen")
+    'mtech+␛[2J Antwerpen'
+    >>> visible("abc\\u202edef"), visible("a\\nb"), visible("a\\nb", newlines=True)
+    ('abc⟨U+202E⟩def', 'a␊b', 'a\\nb')
+    """
+    pattern = _UNSAFE_BUT_NEWLINE if newlines else _UNSAFE
+    return pattern.sub(_placeholder, text) if pattern.search(text) else text
+
+
+def escape_json(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters that
+    `json.dumps` leaves raw (C1 controls, bidi and other format characters) escaped as
+    `\\uXXXX`: the same data, harmless on a terminal.
+
+    >>> escape_json('"a\\u202eb"')
+    '"a\\\\u202eb"'
+    >>> import json; json.loads(escape_json(json.dumps("x\\U000e0041\\x85", ensure_ascii=False))) == "x\\U000e0041\\x85"
+    True
+    """
+    return _FORMAT_ONLY.sub(_json_escape, text) if _FORMAT_ONLY.search(text) else text
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the BMP: a surrogate pair, as JSON spells it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
