@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli import __version__
-from convenant_cli.errors import ConvenantError, ExitStatus, InputError, UsageError
+from convenant_cli.errors import ConvenantError, ExitStatus, InputError, OutputError, UsageError
 
 app = typer.Typer(
     add_completion=False,
@@ -44,11 +44,45 @@ def _main(
     _debug["on"] = debug
 
 
+def _say(message: str, hint: str | None) -> None:
+    from convenant_cli.render.safe_text import visible
+
+    try:
+        typer.echo(f"convenant: error: {visible(message)}", err=True)
+        if hint:
+            typer.echo(f"  hint: {visible(hint)}", err=True)
+    except OSError:  # stderr is gone too: the exit status is all that is left
+        pass
+
+
 def _fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:
-    typer.echo(f"convenant: error: {message}", err=True)
-    if hint:
-        typer.echo(f"  hint: {hint}", err=True)
+    _say(message, hint)
     return typer.Exit(int(status))
+
+
+def _write(text: str, *, err: bool = False) -> None:
+    """Print to stdout (or stderr); a failed write (a full disk, a closed pipe) is exit 2."""
+    try:
+        typer.echo(text, nl=False, err=err)
+    except OSError as error:
+        raise _output_failed(error) from None
+
+
+def _print(renderable) -> None:
+    try:
+        _console().print(renderable)
+    except OSError as error:
+        raise _output_failed(error) from None
+
+
+def _output_failed(error: OSError) -> OutputError:
+    # Point stdout at /dev/null so that the interpreter's last flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return OutputError(f"cannot write to standard output ({error.strerror or error})")
 
 
 def guarded(command):
@@ -79,24 +113,8 @@ class DiagnosticFormat(str, Enum):
     github = "github"
 
 
-def collect_files(paths: list[Path]) -> list[Path]:
-    """Files as given, folders searched for *.yaml and *.yml (sorted, so runs repeat)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-            if not found:
-                raise InputError(f"{path}: no *.yaml or *.yml files in this folder")
-            files += found
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder", hint="check the path and its spelling")
-    return files
-
-
 def _source_line(workspace):
-    by_name = {doc.name: doc.source for doc in workspace.documents.values()}
+    by_name = {doc.name: doc.source for doc in workspace.reported()}
 
     def line(name: str, number: int) -> str:
         source = by_name.get(name)
@@ -109,14 +127,14 @@ def _report(workspace, output_format: str, stream_err: bool) -> tuple[int, int]:
     """Print every document's diagnostics once; return (errors, warnings)."""
     from convenant_cli.render.diagnostics import RENDERERS, render_text
 
-    diagnostics = sorted((d for doc in workspace.documents.values() for d in doc.diagnostics),
+    diagnostics = sorted((d for doc in workspace.reported() for d in doc.diagnostics),
                          key=lambda d: (d.location, d.code))
     if output_format == "text" or stream_err:
         text = render_text(diagnostics, _source_line(workspace))
     else:
         text = RENDERERS[output_format](diagnostics)
     if text or (output_format == "json" and not stream_err):
-        typer.echo(text, nl=False, err=stream_err)
+        _write(text, err=stream_err)
     errors = sum(d.is_error for d in diagnostics)
     return errors, len(diagnostics) - errors
 
@@ -130,17 +148,24 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Check files for every problem: exit 0 clean, 1 problems, 2 usage or I/O error."""
-    from convenant_cli.workspace import Workspace
+    from convenant_cli.workspace import Workspace, collect_files
 
     workspace = Workspace()
-    files = collect_files(paths)
+    files, unreadable = collect_files(paths)
     for path in files:
-        workspace.load(path)
+        try:
+            workspace.load(path)
+        except InputError as error:
+            unreadable.append(error)
     errors, warnings = _report(workspace, output_format.value, stream_err=False)
     if output_format is DiagnosticFormat.text:
-        checked = len(workspace.documents)
+        checked = len(workspace.reported())
         typer.echo(f"{checked} file{'s' * (checked != 1)} checked: {errors} error{'s' * (errors != 1)}, "
                    f"{warnings} warning{'s' * (warnings != 1)}", err=True)
+    for error in unreadable:
+        _say(error.message, error.hint)
+    if unreadable:
+        raise typer.Exit(int(ExitStatus.USAGE))
     if errors or (strict and warnings):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 
@@ -225,13 +250,17 @@ def settle(
     if output_format is OutputFormat.json:
         from convenant_cli.render.settlement_json import render_json
 
-        typer.echo(render_json(settlements), nl=False)
+        _write(render_json(settlements))
     else:
         from convenant_cli.render.settlement_table import render_tables
 
-        _console().print(render_tables(settlements, combined, explain))
+        _print(render_tables(settlements, combined, explain))
     if xlsx is not None:
         typer.echo(f"written: {xlsx}", err=True)
+    unsettled = [s.id for s in settlements if not s.settled]
+    if unsettled:
+        typer.echo(f"convenant: note: {', '.join(unsettled)}: maxima, not a settlement; to settle, add "
+                   "--realisation with the eindrapport file (kind: realisation)", err=True)
 
 
 @app.command()
@@ -267,11 +296,11 @@ def diff(
         book = diff_out.build_workbook(result, *names)
         write_atomically(xlsx, lambda path: book.save(path), force=force)
     if output_format is OutputFormat.json:
-        typer.echo(diff_out.render_json(result, *names), nl=False)
+        _write(diff_out.render_json(result, *names))
     elif result.same:
         typer.echo(f"no differences between {names[0]} and {names[1]}", err=True)
     else:
-        _console().print(diff_out.render_table(result, *names))
+        _print(diff_out.render_table(result, *names))
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 
@@ -292,8 +321,23 @@ def schema(
 
     from convenant_cli.schema import json_schema
 
-    typer.echo(json.dumps(json_schema(kind.value if kind else None), indent=2, ensure_ascii=False))
+    _write(json.dumps(json_schema(kind.value if kind else None), indent=2, ensure_ascii=False) + "\n")
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    """SIGTERM and SIGHUP end a run as SIGINT does: through `finally` and `except
+    BaseException`, so that a half-written output file is removed."""
+    raise SystemExit(128 + signum)
+
+
+def install_signal_handlers() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _exit_on_signal)
 
 
 def main() -> None:
+    install_signal_handlers()
     app()

@@ -32,5 +32,9 @@ class InputError(ConvenantError):
     """A path cannot be read, or an output cannot be written (exit 2)."""
 
 
+class OutputError(ConvenantError):
+    """Standard output cannot be written (a full disk, a closed pipe): exit 2."""
+
+
 class UsageError(ConvenantError):
     """The command line asks for something that cannot be done (exit 2)."""

@@ -17,14 +17,23 @@ from convenant_cli.errors import InputError
 
 def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False) -> None:
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: the folder {folder} does not exist", hint="create it first, or choose another path")
-    if target.is_dir():
-        raise InputError(f"{target}: is a folder")
-    if target.exists() and not force:
-        raise InputError(f"{target}: exists; not overwritten", hint="choose another name, or add --force to replace it")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
+    try:
+        if not folder.is_dir():
+            raise InputError(f"{target}: the folder {folder} does not exist",
+                             hint="create it first, or choose another path")
+        if target.is_dir():
+            raise InputError(f"{target}: is a folder")
+        if target.exists() and not target.is_file():
+            raise InputError(f"{target}: is not a regular file (a device or pipe); never replaced",
+                             hint="choose a file name for the workbook")
+        if target.exists() and not force:
+            raise InputError(f"{target}: exists; not overwritten",
+                             hint="choose another name, or add --force to replace it")
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+    except OSError as error:
+        raise InputError(f"{target}: cannot write ({error.strerror or error})",
+                         hint="check that the folder exists and that you may write in it") from None
     try:
         write(Path(temporary))
         os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600; give the file its usual mode
