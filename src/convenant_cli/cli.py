@@ -148,7 +148,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
 ) -> None:
     """Check files for every problem: exit 0 clean, 1 problems, 2 usage or I/O error."""
-    from convenant_cli.workspace import Workspace, collect_files
+    from convenant_cli.loader import Workspace, collect_files
 
     workspace = Workspace()
     files, unreadable = collect_files(paths)
@@ -226,7 +226,7 @@ def settle(
     from convenant_cli.document import agreement_rules
     from convenant_cli.engine.settlement import combine
     from convenant_cli.engine.settlement import settle as settle_agreement
-    from convenant_cli.workspace import Workspace
+    from convenant_cli.loader import Workspace
 
     workspace = Workspace()
     docs = _load_valid(list(files) + list(realisation), workspace)
@@ -275,7 +275,7 @@ def diff(
     """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
-    from convenant_cli.workspace import Workspace
+    from convenant_cli.loader import Workspace
 
     workspace = Workspace()
     docs = [workspace.load(old), workspace.load(new)]

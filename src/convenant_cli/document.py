@@ -1,6 +1,6 @@
 """A loaded file: its source, its model, the file it refers to, its problems.
 
-Shared by the loader (`workspace`) and `checks`; holds no logic beyond
+Shared by the `loader` and `checks`; holds no logic beyond
 locating a key path and building a diagnostic there.
 """
 
