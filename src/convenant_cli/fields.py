@@ -1,7 +1,7 @@
 """Reusable field types for the models: money, FTE, dates, Belgian identifiers.
 
 Each type parses the text the YAML source kept (never a float), states its
-limits, and names its error with a stable type that `errormap` turns into a
+limits, and names its error with a stable type that `validation_errors` turns into a
 diagnostic code. Checksums are python-stdnum's, never hand-written.
 """
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from convenant_cli.checks import run_checks
 from convenant_cli.diagnostics import did_you_mean
 from convenant_cli.document import LoadedDocument
-from convenant_cli.errormap import map_errors
+from convenant_cli.validation_errors import map_errors
 from convenant_cli.errors import InputError
 from convenant_cli.models import MODELS
 from convenant_cli.references import Refusal, Roots, resolve_reference
