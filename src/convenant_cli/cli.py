@@ -242,7 +242,7 @@ def settle(
                                     paired[doc.path].model if doc.path in paired else None) for doc in agreements]
     combined = combine(settlements) if len(settlements) > 1 else None
     if xlsx is not None:
-        from convenant_cli.output import write_atomically
+        from convenant_cli.atomic_file import write_atomically
         from convenant_cli.render.xlsx import build_workbook
 
         book = build_workbook(settlements, combined)
@@ -291,7 +291,7 @@ def diff(
 
     names = (docs[0].name, docs[1].name)
     if xlsx is not None:
-        from convenant_cli.output import write_atomically
+        from convenant_cli.atomic_file import write_atomically
 
         book = diff_out.build_workbook(result, *names)
         write_atomically(xlsx, lambda path: book.save(path), force=force)
