@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.engine.absence import StaffingOutcome, staffing_shortfall
-from convenant_cli.engine.results import ResultRatio, result_ratio
+from convenant_cli.engine.result_ratio import ResultRatio, result_ratio
 from convenant_cli.models import Agreement, Realisation, Rules
 from convenant_cli.money import ZERO, format_eur, format_fraction, format_number, quantize
 from convenant_cli.terms import Span, work_years
