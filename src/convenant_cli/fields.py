@@ -8,16 +8,20 @@ diagnostic code. Checksums are python-stdnum's, never hand-written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
-from stdnum import iban as stdnum_iban
-from stdnum.be import vat as stdnum_be_vat
-from stdnum.exceptions import ValidationError as StdnumError
-
+from convenant_cli.identifiers import (
+    ENTERPRISE_NUMBER_PATTERN,
+    IBAN_PATTERN,
+    InvalidIdentifier,
+    validate_enterprise_number,
+    validate_iban,
+)
 from convenant_cli.source import QuotedText
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -133,30 +137,17 @@ def _iso_date(value: object) -> object:
     return day
 
 
-def _checked(module, error_type: str, label: str):
-    """A validator that lets python-stdnum check (and compact) a number."""
+def _checked(validate: Callable[[str], str], error_type: str, label: str) -> Callable[[str], str]:
+    """A field validator from an identifier's validator (see `identifiers`)."""
 
-    def validate(value: str) -> str:
+    def check(value: str) -> str:
         try:
-            return module.validate(value)
-        except StdnumError as error:
+            return validate(value)
+        except InvalidIdentifier as error:
             raise PydanticCustomError(error_type, f"invalid {label} '{{value}}': {{reason}}",
-                                      {"value": value, "reason": str(error).rstrip(".").lower()}) from None
+                                      {"value": _short(value), "reason": str(error)}) from None
 
-    return validate
-
-
-def format_enterprise_number(number: str) -> str:
-    """The official notation of a 10-digit enterprise number.
-
-    >>> format_enterprise_number("0409845289")
-    '0409.845.289'
-    """
-    return f"{number[:4]}.{number[4:7]}.{number[7:]}"
-
-
-def format_iban(number: str) -> str:
-    return stdnum_iban.format(number)
+    return check
 
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -188,14 +179,14 @@ IsoDate = Annotated[
 ]
 EnterpriseNumber = Annotated[
     str,
-    AfterValidator(_checked(stdnum_be_vat, "enterprise_number", "Belgian enterprise number")),
-    WithJsonSchema({"type": "string", "pattern": r"^(BE)?\s*[0-9][0-9. ]{8,12}$",
+    AfterValidator(_checked(validate_enterprise_number, "enterprise_number", "Belgian enterprise number")),
+    WithJsonSchema({"type": "string", "pattern": ENTERPRISE_NUMBER_PATTERN,
                     "description": "Belgian enterprise number, e.g. 0409.845.289"}),
 ]
 Iban = Annotated[
     str,
-    AfterValidator(_checked(stdnum_iban, "iban", "IBAN")),
-    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{8,40}$"}),
+    AfterValidator(_checked(validate_iban, "iban", "IBAN")),
+    WithJsonSchema({"type": "string", "pattern": IBAN_PATTERN}),
 ]
 SchemaVersion = Annotated[
     Literal[1], BeforeValidator(lambda v: 1 if v == "1" else v), WithJsonSchema({"const": 1})

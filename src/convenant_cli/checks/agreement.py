@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.document import LoadedDocument, agreement_rules
-from convenant_cli.fields import format_enterprise_number
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
 from convenant_cli.terms import MAX_TERM_YEARS, Span, term_too_long, work_years

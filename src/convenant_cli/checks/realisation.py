@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from convenant_cli.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.document import LoadedDocument
-from convenant_cli.fields import format_enterprise_number
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.terms import Span
 

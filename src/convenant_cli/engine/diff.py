@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_cli.fields import format_enterprise_number
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant, Realisation
 
 CATEGORY_ORDER = ("bank_account", "scalar", "beneficiary", "commitment", "result", "staffing", "payment")

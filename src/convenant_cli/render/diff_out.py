@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.engine.diff import CATEGORY_ORDER, Diff
-from convenant_cli.fields import format_iban
+from convenant_cli.identifiers import format_iban
 from convenant_cli.money import format_eur, quantize
 from convenant_cli.render.layout import Fitted, cell, stacked, title
 from convenant_cli.render.safe_text import escape_json

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
-from convenant_cli.fields import format_enterprise_number
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.money import format_eur, format_fraction, format_number
 from convenant_cli.render import labels
 from convenant_cli.render.layout import Fitted, cell, stacked, title

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
-from convenant_cli.fields import format_enterprise_number
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.money import format_fraction
 from convenant_cli.render.labels import label
 from convenant_cli.render.workbook import BOLD, DATE, EURO, FTE_DAYS, header, put, sum_formula

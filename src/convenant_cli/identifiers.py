@@ -1,0 +1,52 @@
+"""Belgian enterprise numbers and IBANs: validate (and compact), format, and the pattern
+the JSON Schema gives editors. Checksums are python-stdnum's, never hand-written.
+
+>>> validate_enterprise_number("0409.845.289"), format_enterprise_number("0409845289")
+('0409845289', '0409.845.289')
+>>> validate_iban("BE25 2100 0498 8882"), format_iban("BE25210004988882")
+('BE25210004988882', 'BE25 2100 0498 8882')
+>>> validate_enterprise_number("0409.845.288")
+Traceback (most recent call last):
+...
+convenant_cli.identifiers.InvalidIdentifier: the number's checksum or check digits are wrong
+"""
+
+from __future__ import annotations
+
+from stdnum import iban as stdnum_iban
+from stdnum.be import vat as stdnum_be_vat
+from stdnum.exceptions import ValidationError as StdnumError
+
+ENTERPRISE_NUMBER_PATTERN = r"^(BE)?\s*[0-9][0-9. ]{8,12}$"
+IBAN_PATTERN = r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{8,40}$"
+
+
+class InvalidIdentifier(ValueError):
+    """An identifier that python-stdnum refuses; the message is its reason, in lower case."""
+
+
+def _validated(module, text: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return str(module.validate(text))
+    except StdnumError as error:
+        raise InvalidIdentifier(str(error).rstrip(".").lower()) from None
+
+
+def validate_enterprise_number(text: str) -> str:
+    """The ten digits of a valid Belgian enterprise number (KBO/BCE)."""
+    return _validated(stdnum_be_vat, text)
+
+
+def format_enterprise_number(number: str) -> str:
+    """The official notation of a ten-digit enterprise number: 0409.845.289."""
+    return f"{number[:4]}.{number[4:7]}.{number[7:]}"
+
+
+def validate_iban(text: str) -> str:
+    """The compact form of a valid IBAN."""
+    return _validated(stdnum_iban, text)
+
+
+def format_iban(number: str) -> str:
+    """An IBAN in groups of four, as printed on a statement."""
+    return str(stdnum_iban.format(number))
