@@ -125,14 +125,11 @@ def _source_line(workspace):
 
 def _report(workspace, output_format: str, stream_err: bool) -> tuple[int, int]:
     """Print every document's diagnostics once; return (errors, warnings)."""
-    from convenant_cli.render.diagnostics import RENDERERS, render_text
+    from convenant_cli.render.diagnostics import renderer
 
     diagnostics = sorted((d for doc in workspace.reported() for d in doc.diagnostics),
                          key=lambda d: (d.location, d.code))
-    if output_format == "text" or stream_err:
-        text = render_text(diagnostics, _source_line(workspace))
-    else:
-        text = RENDERERS[output_format](diagnostics)
+    text = renderer("text" if stream_err else output_format)(diagnostics, _source_line(workspace))
     if text or (output_format == "json" and not stream_err):
         _write(text, err=stream_err)
     errors = sum(d.is_error for d in diagnostics)
@@ -243,16 +240,16 @@ def settle(
     combined = combine(settlements) if len(settlements) > 1 else None
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
-        from convenant_cli.render.xlsx import build_workbook
+        from convenant_cli.render.settlement.xlsx import build_workbook
 
         book = build_workbook(settlements, combined)
         write_atomically(xlsx, lambda path: book.save(path), force=force)
     if output_format is OutputFormat.json:
-        from convenant_cli.render.settlement_json import render_json
+        from convenant_cli.render.settlement.json import render_json
 
         _write(render_json(settlements))
     else:
-        from convenant_cli.render.settlement_table import render_tables
+        from convenant_cli.render.settlement.table import render_tables
 
         _print(render_tables(settlements, combined, explain))
     if xlsx is not None:
@@ -287,20 +284,23 @@ def diff(
     except KindMismatchError as error:
         raise UsageError(f"{docs[0].name} and {docs[1].name}: {error}",
                          "compare two versions of the same kind of file") from None
-    from convenant_cli.render import diff_out
-
     names = (docs[0].name, docs[1].name)
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
+        from convenant_cli.render.diff.xlsx import build_workbook as build_diff_workbook
 
-        book = diff_out.build_workbook(result, *names)
+        book = build_diff_workbook(result, *names)
         write_atomically(xlsx, lambda path: book.save(path), force=force)
     if output_format is OutputFormat.json:
-        _write(diff_out.render_json(result, *names))
+        from convenant_cli.render.diff.json import render_json as render_diff_json
+
+        _write(render_diff_json(result, *names))
     elif result.same:
         typer.echo(f"no differences between {names[0]} and {names[1]}", err=True)
     else:
-        _print(diff_out.render_table(result, *names))
+        from convenant_cli.render.diff.table import render_table as render_diff_table
+
+        _print(render_diff_table(result, *names))
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 

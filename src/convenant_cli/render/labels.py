@@ -28,6 +28,16 @@ BENEFICIARY = "Begunstigde"
 ENTERPRISE_NUMBER = "Ondernemingsnummer"
 TOTAL = "Totaal"
 
+DIFF_CATEGORIES = {
+    "bank_account": "BANKREKENING GEWIJZIGD (IBAN)",
+    "scalar": "Algemeen (periode, bedragen, regels)",
+    "beneficiary": "Begunstigden",
+    "commitment": "Resultaatsverbintenissen",
+    "result": "Resultaten",
+    "staffing": "Personeel",
+    "payment": "Voorschotten en kosten",
+}
+
 REASONS = {
     "illness": "ziekte",
     "accident": "ongeval",

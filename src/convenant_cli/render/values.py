@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_cli.identifiers import format_iban
 from convenant_cli.money import format_eur, format_fraction, format_number
 
 MONEY_FIELDS = frozenset({"max_subsidy", "amount_each", "amount", "advances", "eligible_costs"})
@@ -30,6 +31,13 @@ def show(value: object, field: str | None = None) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {show(v, k)}" for k, v in value.items() if v is not None)
     return str(value)
+
+
+def show_change(change, value: object) -> str:
+    """A changed value for a table or workbook: an IBAN in groups of four, else `show`."""
+    if change.field == "iban" and value is not None:
+        return format_iban(str(value))
+    return show(value, change.field)
 
 
 def jsonable(value: object) -> object:

@@ -1,0 +1,1 @@
+"""What `convenant diff` shows: a table, JSON, a workbook."""

@@ -1,0 +1,1 @@
+"""What `convenant settle` shows: tables, JSON, a workbook."""
