@@ -19,6 +19,7 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.errors import ConvenantError, ExitStatus, InputError, OutputError, UsageError
+from convenant_cli.kinds import Kind
 
 app = typer.Typer(
     add_completion=False,
@@ -189,23 +190,6 @@ def _load_valid(paths: list[Path], workspace) -> list:
     return docs
 
 
-def _pair_realisations(agreements: list, realisations: list) -> dict:
-    by_path = {doc.path: doc for doc in agreements}
-    paired = {}
-    for real in realisations:
-        if real.kind != "realisation":
-            raise UsageError(f"{real.name} is a {real.kind}, not a realisation",
-                             "--realisation takes the eindrapport file (kind: realisation)")
-        target = real.reference.path
-        if target not in by_path:
-            raise UsageError(f"{real.name} is the realisation of {real.reference.name}, which is not settled here",
-                             f"add {real.reference.name} to the files to settle")
-        if target in paired:
-            raise UsageError(f"two realisations for {real.reference.name}: {paired[target].name} and {real.name}")
-        paired[target] = real
-    return paired
-
-
 @app.command()
 @guarded
 def settle(
@@ -220,23 +204,14 @@ def settle(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
 ) -> None:
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
-    from convenant_cli.document import agreement_rules
     from convenant_cli.engine.settlement import combine
     from convenant_cli.engine.settlement import settle as settle_agreement
-    from convenant_cli.loader import Workspace
+    from convenant_cli.loader import Workspace, settlement_inputs
 
     workspace = Workspace()
     docs = _load_valid(list(files) + list(realisation), workspace)
-    agreements, realisations = docs[: len(files)], docs[len(files):]
-    for doc in agreements:
-        if doc.kind not in ("convenant", "addendum"):
-            hint = "pass it with --realisation" if doc.kind == "realisation" else "settle takes convenants and addenda"
-            raise UsageError(f"{doc.name} is a {doc.kind}; there is nothing to settle in it", hint)
-    if len({doc.path for doc in agreements}) != len(agreements):
-        raise UsageError("the same file is given twice")
-    paired = _pair_realisations(agreements, realisations)
-    settlements = [settle_agreement(doc.model, agreement_rules(doc),
-                                    paired[doc.path].model if doc.path in paired else None) for doc in agreements]
+    inputs = settlement_inputs(docs[: len(files)], docs[len(files):])
+    settlements = [settle_agreement(item.agreement, item.rules.rules, item.realisation) for item in inputs]
     combined = combine(settlements) if len(settlements) > 1 else None
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
@@ -304,13 +279,6 @@ def diff(
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 
-class Kind(str, Enum):
-    convenant = "convenant"
-    addendum = "addendum"
-    action_plan = "action_plan"
-    realisation = "realisation"
-
-
 @app.command()
 @guarded
 def schema(
@@ -321,7 +289,7 @@ def schema(
 
     from convenant_cli.schema import json_schema
 
-    _write(json.dumps(json_schema(kind.value if kind else None), indent=2, ensure_ascii=False) + "\n")
+    _write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

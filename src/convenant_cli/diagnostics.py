@@ -10,12 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+from convenant_cli.codes import Severity, severity_of
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +42,12 @@ class Diagnostic:
     location: Location
     hint: str | None = None
     sums: SumMismatch | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, code: str, message: str, location: Location, hint: str | None = None,
+           sums: SumMismatch | None = None) -> Diagnostic:
+        """A diagnostic with its code's severity from the registry (an unknown code is a bug)."""
+        return cls(code, severity_of(code), message, location, hint, sums)
 
     @property
     def is_error(self) -> bool:

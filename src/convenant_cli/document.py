@@ -1,26 +1,33 @@
-"""A loaded file: its source, its model, the file it refers to, its problems.
+"""A loaded file: its source, its model, the file it refers to, the rules in force, its
+problems.
 
-Shared by the `loader` and `checks`; holds no logic beyond
-locating a key path and building a diagnostic there.
+Shared by the `loader` and `checks`; holds no logic beyond narrowing the model to the
+kind a check expects, locating a key path and building a diagnostic there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from convenant_cli.diagnostics import Diagnostic, Location, Severity, SumMismatch
-from convenant_cli.models import Convenant, Document, Rules
+from convenant_cli.diagnostics import Diagnostic, Location, SumMismatch
+from convenant_cli.kinds import Kind
+from convenant_cli.models import Document, Model
+from convenant_cli.rules import RulesInForce
 from convenant_cli.source import KeyPath, SourceFile
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass
 class LoadedDocument:
     path: Path  # resolved, the cache key
     source: SourceFile
-    kind: str | None = None
+    kind: Kind | None = None
     model: Document | None = None
     reference: LoadedDocument | None = None
+    rules: RulesInForce | None = None  # a covenant's or addendum's, once its parent is known (Art. 8)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -32,23 +39,27 @@ class LoadedDocument:
         """Valid on its own: a model was built and no error was found."""
         return self.model is not None and not any(d.is_error for d in self.diagnostics)
 
+    def model_as(self, cls: type[M]) -> M:
+        """The model, known to be a `cls`: checks run only on documents of their kind."""
+        if not isinstance(self.model, cls):
+            raise TypeError(f"{self.name} holds no {cls.__name__}")
+        return self.model
+
+    def reference_as(self, cls: type[M]) -> M | None:
+        """The referenced file's model when it loaded cleanly as a `cls`, else None."""
+        ref = self.reference
+        if ref is None or not ref.ok or not isinstance(ref.model, cls):
+            return None
+        return ref.model
+
     def locate(self, *path: str | int, key: bool = False) -> Location:
         return self.source.locate(tuple(path), key=key)
 
     def problem(self, code: str, message: str, path: KeyPath = (), hint: str | None = None, *,
-                warning: bool = False, key: bool = False, sums: SumMismatch | None = None) -> Diagnostic:
-        severity = Severity.WARNING if warning else Severity.ERROR
-        return Diagnostic(code, severity, message, self.source.locate(path, key=key), hint, sums)
+                key: bool = False, sums: SumMismatch | None = None) -> Diagnostic:
+        """A diagnostic at `path` (its key with `key`), with its code's severity (`codes`)."""
+        return Diagnostic.of(code, message, self.source.locate(path, key=key), hint, sums)
 
-    def add(self, *args, **kwargs) -> None:
-        self.diagnostics.append(self.problem(*args, **kwargs))
-
-
-def agreement_rules(doc: LoadedDocument) -> Rules:
-    """The rules in force: an addendum's overrides on top of its parent's rules."""
-    model = doc.model
-    if isinstance(model, Convenant):
-        return model.rules
-    parent = doc.reference.model if doc.reference is not None else None
-    base = parent.rules if isinstance(parent, Convenant) else Rules()
-    return model.effective_rules(base)
+    def add(self, code: str, message: str, path: KeyPath = (), hint: str | None = None, *,
+            key: bool = False, sums: SumMismatch | None = None) -> None:
+        self.diagnostics.append(self.problem(code, message, path, hint, key=key, sums=sums))

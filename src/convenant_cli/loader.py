@@ -1,4 +1,6 @@
-"""Loading documents: source → model → referenced file → checks.
+"""Loading documents: source → model → referenced file → rules in force → checks, and
+the inputs of a command (the files to settle with their realisations, the two versions
+to compare), checked for kind and pairing.
 
 A `Workspace` loads each file once per run, follows `parent:` and `convenant:`
 references relative to the referring file, and keeps every loaded document so
@@ -8,6 +10,7 @@ that a run reports each file's problems exactly once. It does not print.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,16 +18,15 @@ from pydantic import ValidationError
 from convenant_cli.checks import run_checks
 from convenant_cli.diagnostics import did_you_mean
 from convenant_cli.document import LoadedDocument
-from convenant_cli.validation_errors import map_errors
-from convenant_cli.errors import InputError
-from convenant_cli.models import MODELS
+from convenant_cli.errors import InputError, UsageError
+from convenant_cli.kinds import Kind
+from convenant_cli.models import MODELS, Agreement, Realisation
 from convenant_cli.references import Refusal, Roots, resolve_reference
+from convenant_cli.rules import RulesInForce, rules_in_force
 from convenant_cli.source import SourceFile, load_source
+from convenant_cli.validation_errors import map_errors
 
 SCHEMA_VERSIONS = ("1",)
-REFERENCE_KEY = {"addendum": "parent", "action_plan": "parent", "realisation": "convenant"}
-
-
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -62,7 +64,7 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
 
 def is_convenant_file(source: SourceFile) -> bool:
     """A file that says it is one of the kinds; only such a file's content may be shown."""
-    return isinstance(source.data, dict) and source.data.get("kind") in MODELS
+    return isinstance(source.data, dict) and source.data.get("kind") in Kind.names()
 
 
 class Workspace:
@@ -82,6 +84,9 @@ class Workspace:
         that is a convenant file itself. Another referenced file is never echoed (SPEC §6)."""
         return [doc for doc in self.documents.values() if doc.path in self.inputs or is_convenant_file(doc.source)]
 
+    def errors(self) -> int:
+        return sum(d.is_error for doc in self.reported() for d in doc.diagnostics)
+
     def _load(self, path: Path, display: str) -> LoadedDocument:
         resolved = path.resolve()
         if resolved in self.documents:
@@ -91,12 +96,14 @@ class Workspace:
         self.documents[resolved] = doc
         if isinstance(source.data, dict) and not doc.diagnostics:
             self._model(doc, source.data)
-        if doc.model is not None:
-            self._follow_reference(doc)
-            doc.diagnostics.extend(run_checks(doc))
+        if doc.model is not None and doc.kind is not None:
+            self._follow_reference(doc, doc.kind)
+            if isinstance(doc.model, Agreement):
+                doc.rules = rules_in_force(doc.model, doc.reference_as(Agreement))
+            doc.diagnostics.extend(run_checks(doc, doc.kind))
         return doc
 
-    def _model(self, doc: LoadedDocument, data: dict) -> None:
+    def _model(self, doc: LoadedDocument, data: dict[str, object]) -> None:
         kind, version = data.get("kind"), data.get("schema_version")
         if version is None:
             doc.add("CV102", "missing key `schema_version`", hint="add `schema_version: 1` at the top")
@@ -104,21 +111,21 @@ class Workspace:
             doc.add("CV006", f"unsupported schema_version {version!r}", ("schema_version",),
                     f"this convenant reads schema_version {', '.join(SCHEMA_VERSIONS)}")
         if kind is None:
-            doc.add("CV102", "missing key `kind`", hint=f"add `kind:` with one of {', '.join(MODELS)}")
-        elif not isinstance(kind, str) or kind not in MODELS:
+            doc.add("CV102", "missing key `kind`", hint=f"add `kind:` with one of {', '.join(Kind.names())}")
+        elif not isinstance(kind, str) or kind not in Kind.names():
             doc.add("CV006", f"unknown kind {kind!r}", ("kind",),
-                    did_you_mean(str(kind), list(MODELS)) or f"one of {', '.join(MODELS)}")
-        if doc.diagnostics:
+                    did_you_mean(str(kind), Kind.names()) or f"one of {', '.join(Kind.names())}")
+        if doc.diagnostics or not isinstance(kind, str):
             return
-        doc.kind = kind
-        model = MODELS[kind]
+        doc.kind = Kind(kind)
+        model = MODELS[doc.kind]
         try:
-            doc.model = model.model_validate(data)
+            doc.model = model.model_validate(data)  # type: ignore[assignment]
         except ValidationError as error:
             doc.diagnostics.extend(map_errors(error, model, doc.source))
 
-    def _follow_reference(self, doc: LoadedDocument) -> None:
-        key = REFERENCE_KEY.get(doc.kind or "")
+    def _follow_reference(self, doc: LoadedDocument, kind: Kind) -> None:
+        key = kind.reference_key
         if key is None:
             return
         target = getattr(doc.model, key)
@@ -134,6 +141,53 @@ class Workspace:
             return
         if found not in self.inputs and not is_convenant_file(reference.source):
             doc.add("CV307", f"`{key}` names {target!r}, which is not a convenant file", (key,),
-                    f"a convenant file starts with `schema_version: 1` and a `kind:` ({', '.join(MODELS)})")
+                    f"a convenant file starts with `schema_version: 1` and a `kind:` ({', '.join(Kind.names())})")
             return
         doc.reference = reference
+
+
+@dataclass(frozen=True)
+class SettlementInput:
+    """One covenant or addendum to settle: its model, the rules in force, its realisation."""
+
+    agreement: Agreement
+    rules: RulesInForce
+    realisation: Realisation | None
+
+
+def settlement_inputs(agreements: list[LoadedDocument], realisations: list[LoadedDocument]) -> list[SettlementInput]:
+    """The files of `settle`, each with the realisation whose `convenant:` names it.
+
+    The documents are valid (the caller reported their problems first); a file that is not
+    a covenant or addendum, a realisation of a file not settled here, two realisations for
+    one file, or one file twice is a usage error.
+    """
+    for doc in agreements:
+        if not isinstance(doc.model, Agreement):
+            hint = "pass it with --realisation" if doc.kind is Kind.REALISATION else \
+                "settle takes convenants and addenda"
+            raise UsageError(f"{doc.name} is a {doc.kind.value if doc.kind else 'file'}; there is nothing to settle "
+                             "in it", hint)
+    if len({doc.path for doc in agreements}) != len(agreements):
+        raise UsageError("the same file is given twice")
+    paired: dict[Path, LoadedDocument] = {}
+    by_path = {doc.path: doc for doc in agreements}
+    for real in realisations:
+        if not isinstance(real.model, Realisation) or real.reference is None:
+            raise UsageError(f"{real.name} is a {real.kind.value if real.kind else 'file'}, not a realisation",
+                             "--realisation takes the eindrapport file (kind: realisation)")
+        target = real.reference.path
+        if target not in by_path:
+            raise UsageError(f"{real.name} is the realisation of {real.reference.name}, which is not settled here",
+                             f"add {real.reference.name} to the files to settle")
+        if target in paired:
+            raise UsageError(f"two realisations for {real.reference.name}: {paired[target].name} and {real.name}")
+        paired[target] = real
+    inputs = []
+    for doc in agreements:
+        real = paired.get(doc.path)
+        if doc.rules is None:
+            raise TypeError(f"{doc.name}: no rules resolved")  # the loader resolves them for every agreement
+        inputs.append(SettlementInput(doc.model_as(Agreement), doc.rules,
+                                      real.model_as(Realisation) if real is not None else None))
+    return inputs

@@ -12,8 +12,9 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field
 
+from convenant_cli.kinds import Kind
 from convenant_cli.fields import (
     Days,
     EnterpriseNumber,
@@ -57,13 +58,18 @@ class Rules(Model):
     deduction_base: Literal["maximum", "payable"] = "maximum"
 
 
-# An addendum names only the settings it changes (Art. 8: the parent's rules apply
-# unless the addendum departs from them), so every setting is optional there.
-RuleOverrides = create_model(
-    "RuleOverrides",
-    __base__=Model,
-    **{name: (Optional[info.rebuild_annotation()], None) for name, info in Rules.model_fields.items()},
-)
+class RuleOverrides(Model):
+    """The settings an addendum changes; the others are its covenant's (Art. 8)."""
+
+    # Every setting of `Rules`, optional (a test keeps the two lists alike); `rules.py`
+    # puts them on top of the parent's.
+    effort_share: Optional[Share] = None
+    result_share: Optional[Share] = None
+    result_minimum: Optional[Share] = None
+    result_counting: Optional[Literal["per_commitment", "per_year"]] = None
+    guaranteed_wage_days: Optional[Days] = None
+    relapse_days: Optional[Days] = None
+    deduction_base: Optional[Literal["maximum", "payable"]] = None
 
 
 class Member(Model):
@@ -99,6 +105,7 @@ class Agreement(Model):
     """What a covenant and an addendum share: Art. 1 money, Art. 2 commitments."""
 
     schema_version: SchemaVersion
+    kind: Literal["convenant", "addendum"]
     id: Text
     title: Text
     sector: Text
@@ -106,6 +113,8 @@ class Agreement(Model):
     max_subsidy: Money
     beneficiaries: Annotated[list[Group], Field(min_length=1)]
     result_commitments: Annotated[list[ResultCommitment], Field(min_length=1)]
+    fte: Optional[Fte] = None  # a covenant must give it; an addendum without it has no absence deduction
+    rules: Rules | RuleOverrides = Field(default_factory=Rules)  # as written; `rules.py` says what is in force
     notes: Optional[Text] = None
 
     def members(self) -> list[tuple[Group, Member]]:
@@ -123,11 +132,7 @@ class Addendum(Agreement):
     parent: Text
     theme: Optional[Text] = None
     fte: Optional[Fte] = None  # none: no absence deduction
-    rules: RuleOverrides = Field(default_factory=RuleOverrides)  # type: ignore[valid-type]
-
-    def effective_rules(self, parent: Rules) -> Rules:
-        overrides = {k: v for k, v in self.rules.model_dump().items() if v is not None}
-        return parent.model_copy(update=overrides)
+    rules: RuleOverrides = Field(default_factory=RuleOverrides)
 
 
 class Amounts(Model):
@@ -224,9 +229,9 @@ class Realisation(Model):
 
 
 Document = Convenant | Addendum | ActionPlan | Realisation
-MODELS: dict[str, type[Model]] = {
-    "convenant": Convenant,
-    "addendum": Addendum,
-    "action_plan": ActionPlan,
-    "realisation": Realisation,
+MODELS: dict[Kind, type[Model]] = {
+    Kind.CONVENANT: Convenant,
+    Kind.ADDENDUM: Addendum,
+    Kind.ACTION_PLAN: ActionPlan,
+    Kind.REALISATION: Realisation,
 }

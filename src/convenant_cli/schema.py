@@ -7,16 +7,17 @@ from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
+from convenant_cli.kinds import Kind
 from convenant_cli.models import MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def json_schema(kind: str | None = None) -> dict:
+def json_schema(kind: Kind | None = None) -> dict[str, object]:
     """One kind's schema, or (no kind) one schema for every kind, discriminated on `kind`."""
     if kind is not None:
         schema = MODELS[kind].model_json_schema()
-        title = f"convenant file: {kind}"
+        title = f"convenant file: {kind.value}"
     else:
         union = Annotated[Union[tuple(MODELS.values())], Field(discriminator="kind")]
         schema = TypeAdapter(union).json_schema()

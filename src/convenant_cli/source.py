@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from convenant_cli.diagnostics import Diagnostic, Location, Severity
+from convenant_cli.diagnostics import Diagnostic, Location
 from convenant_cli.errors import InputError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
@@ -148,7 +148,7 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     if not isinstance(builder.root, dict):
         what = "a list" if isinstance(builder.root, list) else "a single value"
         return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems) + (
-            Diagnostic("CV004", Severity.ERROR, f"the file holds {what}; expected a mapping of keys",
+            Diagnostic.of("CV004", f"the file holds {what}; expected a mapping of keys",
                        Location(name, *builder.values.get((), (1, 1))),
                        "start with `schema_version: 1` and `kind: ...`"),))
     return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems))
@@ -159,7 +159,7 @@ def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
 
 
 def _failed(name: str, text: str, code: str, message: str, pos: tuple[int, int], hint: str | None) -> SourceFile:
-    problem = Diagnostic(code, Severity.ERROR, message, Location(name, *pos), hint)
+    problem = Diagnostic.of(code, message, Location(name, *pos), hint)
     return SourceFile(name, text, None, {}, {}, (problem,))
 
 
@@ -191,7 +191,7 @@ class _Builder:
         self.documents = 0
 
     def problem(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
-        self.problems.append(Diagnostic(code, Severity.ERROR, message, Location(self.name, *_pos(mark)), hint))
+        self.problems.append(Diagnostic.of(code, message, Location(self.name, *_pos(mark)), hint))
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):

@@ -11,7 +11,7 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from convenant_cli.diagnostics import Diagnostic, Severity, did_you_mean
+from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.source import KeyPath, SourceFile
 
 CODES = {
@@ -102,10 +102,10 @@ def _one(item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
     if kind == "extra_forbidden":
         known = keys_at(model, path[:-1])
         hint = did_you_mean(str(path[-1]), known) or (f"allowed here: {', '.join(known)}" if known else None)
-        return Diagnostic(code, Severity.ERROR, f"unknown key `{path[-1]}`", source.locate(path, key=True), hint)
+        return Diagnostic.of(code, f"unknown key `{path[-1]}`", source.locate(path, key=True), hint)
     if kind == "missing":
         parent = dotted(path[:-1]) or "the file"
-        return Diagnostic(code, Severity.ERROR, f"missing key `{path[-1]}` in {parent}",
+        return Diagnostic.of(code, f"missing key `{path[-1]}` in {parent}",
                           source.locate(path[:-1]), None)
     value = item.get("input")
     if kind in ("decimal_places", "decimal_max_places"):
@@ -134,5 +134,5 @@ def _one(item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
     message = item["msg"]
     if value is not None and not isinstance(value, (dict, list)) and kind not in CODES:
         message = f"{message}, got {_shown(value)}"
-    return Diagnostic(code, Severity.ERROR, f"`{where}`: {message}" if where else message,
+    return Diagnostic.of(code, f"`{where}`: {message}" if where else message,
                       source.locate(path), hint)

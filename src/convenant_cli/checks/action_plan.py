@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.document import LoadedDocument
-from convenant_cli.models import Addendum, Convenant
+from convenant_cli.models import ActionPlan, Agreement
 
 
 def _sum_mismatches(doc: LoadedDocument, lines, declared, path, what: str, code: str) -> list[Diagnostic]:
@@ -22,7 +22,7 @@ def _sum_mismatches(doc: LoadedDocument, lines, declared, path, what: str, code:
 
 
 def check_budget_sums(doc: LoadedDocument) -> list[Diagnostic]:
-    budget = doc.model.budget
+    budget = doc.model_as(ActionPlan).budget
     found = []
     for index, section in enumerate(budget.sections):
         found += _sum_mismatches(doc, section.lines, section.subtotal, ("budget", "sections", index, "subtotal"),
@@ -34,7 +34,7 @@ def check_budget_sums(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_plan_parent(doc: LoadedDocument) -> list[Diagnostic]:
     parent = doc.reference
-    if parent is not None and parent.model is not None and not isinstance(parent.model, (Convenant, Addendum)):
+    if parent is not None and parent.model is not None and not isinstance(parent.model, Agreement):
         return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant or addendum",
                             ("parent",))]
     return []

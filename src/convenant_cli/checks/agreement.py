@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
-from convenant_cli.document import LoadedDocument, agreement_rules
+from convenant_cli.document import LoadedDocument
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
@@ -16,7 +16,7 @@ from convenant_cli.terms import MAX_TERM_YEARS, Span, term_too_long, work_years
 
 
 def check_period(doc: LoadedDocument) -> list[Diagnostic]:
-    period = doc.model.period
+    period = doc.model_as(Agreement).period
     if period.end <= period.start:
         return [doc.problem("CV204", f"the period ends ({period.end}) before it starts ({period.start})",
                             ("period", "end"), "Art. 1 gives the term: start first, end after it")]
@@ -33,7 +33,7 @@ def _breakdown(model: Agreement, attribute: str, fmt) -> str:
 
 def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
     """Art. 1: every member of a group receives the group's amount and FTE; they add up exactly."""
-    model: Agreement = doc.model
+    model = doc.model_as(Agreement)
     found = []
     amounts = sum((g.amount_each * len(g.members) for g in model.beneficiaries), Decimal(0))
     if amounts != model.max_subsidy:
@@ -63,7 +63,7 @@ def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_rate(doc: LoadedDocument) -> list[Diagnostic]:
     """Every group should cost the same per FTE (106.000,00 euro in the 2023-2025 texts)."""
-    model: Agreement = doc.model
+    model = doc.model_as(Agreement)
     if model.fte is None:
         return []
     found, rates = [], {}
@@ -84,8 +84,7 @@ def check_rate(doc: LoadedDocument) -> list[Diagnostic]:
     if len(ranked[0][1]) == len(ranked[1][1]):  # no rate most groups share: name them all
         listing = "; ".join(f"{model.beneficiaries[i].group}: {format_eur(r)}" for r, ix in ranked for i in ix)
         found.append(doc.problem("CV203", f"the groups cost different amounts per FTE ({listing})",
-                                 ("beneficiaries",), "check amount_each and fte_each against Art. 1",
-                                 warning=True, key=True))
+                                 ("beneficiaries",), "check amount_each and fte_each against Art. 1", key=True))
         return found
     common = ranked[0][0]
     for rate, indices in ranked[1:]:
@@ -93,13 +92,14 @@ def check_rate(doc: LoadedDocument) -> list[Diagnostic]:
             group = model.beneficiaries[index]
             found.append(doc.problem(
                 "CV203", f"group {group.group} costs {format_eur(rate)} euro per FTE, the others {format_eur(common)}",
-                ("beneficiaries", index, "amount_each"), "check amount_each and fte_each against Art. 1",
-                warning=True))
+                ("beneficiaries", index, "amount_each"), "check amount_each and fte_each against Art. 1"))
     return found
 
 
 def check_shares(doc: LoadedDocument) -> list[Diagnostic]:
-    rules = agreement_rules(doc)
+    if doc.rules is None:
+        return []
+    rules = doc.rules.rules
     total = rules.effort_share + rules.result_share
     if total != 1:
         return [doc.problem("CV205", "Art. 2: effort_share and result_share must add up to 1", ("rules",),
@@ -109,7 +109,7 @@ def check_shares(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
     found, seen = [], {}
-    for g_index, group in enumerate(doc.model.beneficiaries):
+    for g_index, group in enumerate(doc.model_as(Agreement).beneficiaries):
         for m_index, member in enumerate(group.members):
             path = ("beneficiaries", g_index, "members", m_index, "enterprise_number")
             number = member.enterprise_number
@@ -123,7 +123,7 @@ def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
-    model: Agreement = doc.model
+    model = doc.model_as(Agreement)
     found, ids = [], {}
     term = Span(model.period.start, model.period.end)
     years = len(work_years(term)) if model.period.end > model.period.start and not term_too_long(term) else 0
@@ -157,11 +157,11 @@ def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
         return []
     if not isinstance(parent.model, Convenant):
         return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant", ("parent",))]
-    model: Addendum = doc.model
+    model = doc.model_as(Addendum)
     outer, inner = parent.model.period, model.period
     found = []
     if not (outer.start <= inner.start and inner.end <= outer.end):
-        found.append(doc.problem("CV302", f"the addendum's period {inner.start} - {inner.end} is not within the "
+        found.append(doc.problem("CV216", f"the addendum's period {inner.start} - {inner.end} is not within the "
                                  f"covenant's {outer.start} - {outer.end}", ("period",)))
     known = {m.enterprise_number for _, m in parent.model.members()}
     for g_index, group in enumerate(model.beneficiaries):
@@ -169,7 +169,7 @@ def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
             if member.enterprise_number not in known:
                 found.append(doc.problem(
                     "CV303", f"{member.name} is not a beneficiary of the covenant {parent.name}",
-                    ("beneficiaries", g_index, "members", m_index, "enterprise_number"), warning=True))
+                    ("beneficiaries", g_index, "members", m_index, "enterprise_number")))
     return found
 
 

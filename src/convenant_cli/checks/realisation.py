@@ -12,11 +12,12 @@ from convenant_cli.models import Agreement, Realisation
 from convenant_cli.terms import Span
 
 
-def _agreement(doc: LoadedDocument) -> Agreement | None:
-    ref = doc.reference
-    if ref is None or ref.model is None or not ref.ok:
-        return None
-    return ref.model if isinstance(ref.model, Agreement) else None
+def _agreement(doc: LoadedDocument) -> tuple[Agreement, str] | tuple[None, None]:
+    """The covenant or addendum the realisation settles, and its file name, when it loaded cleanly."""
+    agreement = doc.reference_as(Agreement)
+    if agreement is None or doc.reference is None:
+        return None, None
+    return agreement, doc.reference.name
 
 
 def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
@@ -29,10 +30,10 @@ def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_results(doc: LoadedDocument) -> list[Diagnostic]:
     """Art. 2: every result commitment is judged, on measured values or by the auditor."""
-    agreement = _agreement(doc)
+    agreement, target = _agreement(doc)
     if agreement is None:
         return []
-    model: Realisation = doc.model
+    model = doc.model_as(Realisation)
     commitments = {c.id: c for c in agreement.result_commitments}
     ids = Vocabulary(commitments)
     found = []
@@ -40,14 +41,13 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
         path = ("results", key)
         commitment = commitments.get(key)
         if commitment is None:
-            found.append(doc.problem("CV502", f"result commitment {key!r} is not in {doc.reference.name}", path,
+            found.append(doc.problem("CV502", f"result commitment {key!r} is not in {target}", path,
                                      ids.did_you_mean(key), key=True))
             continue
         if result.achieved is not None:
             if result.note is None:
                 found.append(doc.problem("CV511", f"the auditor's verdict on {key} has no `note`", path,
-                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`",
-                                         warning=True, key=True))
+                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`", key=True))
         elif commitment.qualitative is not None:
             found.append(doc.problem("CV512", f"{key} is qualitative: the auditor must say `achieved: true` or "
                                      "`false`", path, "add `achieved:` and a `note:`", key=True))
@@ -85,10 +85,10 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
-    agreement = _agreement(doc)
+    agreement, target = _agreement(doc)
     if agreement is None:
         return []
-    model: Realisation = doc.model
+    model = doc.model_as(Realisation)
     names = {m.enterprise_number: m.name for _, m in agreement.members()}
     found = []
     for section in ("staffing", "advances", "eligible_costs"):
@@ -98,7 +98,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
             number = item.beneficiary
             if number not in names:
                 found.append(doc.problem("CV505", f"{format_enterprise_number(number)} is not a beneficiary of "
-                                         f"{doc.reference.name}", path,
+                                         f"{target}", path,
                                          "beneficiaries are named by their enterprise number from Art. 1"))
             elif number in seen:
                 found.append(doc.problem("CV513", f"{names[number]} is listed twice in `{section}`", path,
@@ -106,13 +106,13 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
             seen.add(number)
     if agreement.fte is None and model.staffing:
         found.append(doc.problem("CV514", "the addendum has no fte, so there is no absence deduction; "
-                                 "`staffing` is not used", ("staffing",), warning=True, key=True))
+                                 "`staffing` is not used", ("staffing",), key=True))
     elif agreement.fte is not None:
         staffed = {s.beneficiary for s in model.staffing}
         for number, name in names.items():
             if number not in staffed:
                 found.append(doc.problem("CV508", f"{name} ({format_enterprise_number(number)}) has no staffing: "
-                                         "taken as fully staffed, no deduction", ("staffing",), warning=True,
+                                         "taken as fully staffed, no deduction", ("staffing",),
                                          key=True))
     return found
 
@@ -120,7 +120,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
 def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
     """SPEC §6: consultants are keyed by name within a beneficiary; two with one name need an `id` each."""
     found = []
-    for s_index, staffing in enumerate(doc.model.staffing):
+    for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
         seen: dict[str, int] = {}
         for c_index, consultant in enumerate(staffing.consultants):
             key = consultant.key
@@ -138,12 +138,12 @@ def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     """Art. 5 facts: dates in order, inside the term and the employment, no overlap."""
-    agreement = _agreement(doc)
+    agreement, _ = _agreement(doc)
     if agreement is None or agreement.fte is None:
         return []
     term = Span(agreement.period.start, agreement.period.end)
     found = []
-    for s_index, staffing in enumerate(doc.model.staffing):
+    for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
         for c_index, consultant in enumerate(staffing.consultants):
             path = ("staffing", s_index, "consultants", c_index)
             employed = term
@@ -155,8 +155,8 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
                     continue
                 employed = Span(span.start, span.end)
                 if not employed.overlaps(term):
-                    found.append(doc.problem("CV506", f"{consultant.name} is not employed during the term "
-                                             f"{term.start} - {term.end}", path + ("employed",), warning=True))
+                    found.append(doc.problem("CV516", f"{consultant.name} is not employed during the term "
+                                             f"{term.start} - {term.end}", path + ("employed",)))
             previous: list[tuple[Span, int]] = []
             for a_index, absence in enumerate(consultant.absences):
                 where = path + ("absences", a_index)

@@ -1,0 +1,31 @@
+"""The registry of diagnostic codes is the one source: the package raises only registered
+codes, raises every one of them, and the README's table is generated from it."""
+
+from __future__ import annotations
+
+import re
+
+from convenant_cli.codes import CODES, markdown_table
+from tests.conftest import ROOT
+
+SOURCE = ROOT / "src" / "convenant_cli"
+
+
+def _raised() -> set[str]:
+    return {code for path in SOURCE.rglob("*.py") if path.name != "codes.py"
+            for code in re.findall(r'"(CV\d{3})"', path.read_text(encoding="utf-8"))}
+
+
+def test_the_package_raises_only_registered_codes_and_every_one_of_them():
+    raised = _raised()
+    assert raised - set(CODES) == set(), "codes used but not registered in codes.py"
+    assert set(CODES) - raised == set(), "registered codes that nothing raises"
+
+
+def test_the_readme_table_is_the_registry():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme, "regenerate the table with `python -m convenant_cli.codes`"
+
+
+def test_codes_are_in_order_and_unique():
+    assert list(CODES) == sorted(CODES)
