@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from convenant_cli.identifiers import (
     ENTERPRISE_NUMBER_PATTERN,
@@ -23,6 +23,7 @@ from convenant_cli.identifiers import (
     validate_iban,
 )
 from convenant_cli.source import QuotedText
+from convenant_cli.units import Unit
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)  # wider than any covenant, employment or illness
@@ -150,6 +151,32 @@ def _checked(validate: Callable[[str], str], error_type: str, label: str) -> Cal
     return check
 
 
+def unit_of(model: type[BaseModel], name: str) -> Unit:
+    """The unit of a model's field, from its type (`Money` is euro, `Fte` FTE, ...).
+
+    >>> from pydantic import BaseModel
+    >>> class Line(BaseModel):
+    ...     amount: Money
+    ...     fte: Fte | None = None
+    ...     note: str = ""
+    >>> unit_of(Line, "amount"), unit_of(Line, "fte"), unit_of(Line, "note")
+    (<Unit.EURO: 'euro'>, <Unit.FTE: 'fte'>, <Unit.TEXT: 'text'>)
+    """
+    annotation = model.model_fields[name].rebuild_annotation()
+    pending = [annotation]
+    while pending:
+        current = pending.pop()
+        for item in getattr(current, "__metadata__", ()):
+            if isinstance(item, Unit):
+                return item
+        pending += [arg for arg in get_args(current) if arg is not type(None)]
+        if current is bool:
+            return Unit.BOOLEAN
+        if current is date:
+            return Unit.DATE
+    return Unit.TEXT
+
+
 _NUMBER = {"type": "number", "minimum": 0}
 
 Money = Annotated[
@@ -158,6 +185,7 @@ Money = Annotated[
     Field(ge=0, le=Decimal("999999999999.99"), allow_inf_nan=False),
     AfterValidator(_at_most_two_decimals),
     WithJsonSchema({**_NUMBER, "description": "euro, at most two decimals"}),
+    Unit.EURO,
 ]
 Fte = Annotated[
     Decimal,
@@ -165,32 +193,37 @@ Fte = Annotated[
     Field(ge=0, le=10000, allow_inf_nan=False),
     AfterValidator(_at_most_two_decimals),
     WithJsonSchema({**_NUMBER, "description": "full-time equivalents, at most two decimals"}),
+    Unit.FTE,
 ]
 Share = Annotated[
     Decimal, BeforeValidator(parse_decimal), Field(ge=0, le=1, allow_inf_nan=False, decimal_places=4),
     WithJsonSchema({**_NUMBER, "maximum": 1}),
+    Unit.SHARE,
 ]
 Quantity = Annotated[
     Decimal, BeforeValidator(parse_decimal), Field(ge=0, le=Decimal("1e12"), allow_inf_nan=False, decimal_places=4),
     WithJsonSchema(_NUMBER),
+    Unit.COUNT,
 ]
 IsoDate = Annotated[
-    date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})
+    date, BeforeValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"}), Unit.DATE
 ]
 EnterpriseNumber = Annotated[
     str,
     AfterValidator(_checked(validate_enterprise_number, "enterprise_number", "Belgian enterprise number")),
     WithJsonSchema({"type": "string", "pattern": ENTERPRISE_NUMBER_PATTERN,
                     "description": "Belgian enterprise number, e.g. 0409.845.289"}),
+    Unit.ENTERPRISE_NUMBER,
 ]
 Iban = Annotated[
     str,
     AfterValidator(_checked(validate_iban, "iban", "IBAN")),
     WithJsonSchema({"type": "string", "pattern": IBAN_PATTERN}),
+    Unit.IBAN,
 ]
 SchemaVersion = Annotated[
     Literal[1], BeforeValidator(lambda v: 1 if v == "1" else v), WithJsonSchema({"const": 1})
 ]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
-WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer)]
-Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer)]
+WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer), Unit.WORK_YEAR]
+Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer), Unit.DAYS]

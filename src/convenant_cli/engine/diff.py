@@ -12,10 +12,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from pydantic import BaseModel
+
+from convenant_cli.fields import unit_of
+from convenant_cli.units import Typed, Unit
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant, Realisation
 
 CATEGORY_ORDER = ("bank_account", "scalar", "beneficiary", "commitment", "result", "staffing", "payment")
+
+
+Record = dict[str, Typed]  # an added or removed item: its main fields, each typed
+
+
+def record(model: BaseModel, names: tuple[str, ...]) -> Record:
+    return {name: Typed(getattr(model, name), unit_of(type(model), name)) for name in names
+            if getattr(model, name) is not None}
 
 
 @dataclass(frozen=True)
@@ -24,8 +36,9 @@ class Change:
     change: str  # added | removed | changed
     subject: str  # what it is about: a key, a beneficiary, a commitment
     field: str | None
-    old: object
+    old: object  # a value of `unit`, a `Record` (unit RECORD), or None
     new: object
+    unit: Unit = Unit.RECORD
 
 
 @dataclass(frozen=True)
@@ -79,13 +92,14 @@ def _ordered(changes: list[Change]) -> tuple[Change, ...]:
 
 
 def _fields(category: str, subject: str, old, new, names: tuple[str, ...], prefix: str = "") -> list[Change]:
-    return [Change(category, "changed", subject, prefix + name, getattr(old, name), getattr(new, name))
+    return [Change(category, "changed", subject, prefix + name, getattr(old, name), getattr(new, name),
+                   unit_of(type(old), name))
             for name in names if getattr(old, name) != getattr(new, name)]
 
 
 def _keyed(category: str, old: dict, new: dict, describe, compare, summary=lambda item: None) -> list[Change]:
     """Added, removed, and (through `compare`) changed items of two dicts matched by key;
-    an added or removed item carries `summary(item)`, a mapping of its main values."""
+    an added or removed item carries `summary(item)`, a `Record` of its main values."""
     changes = [Change(category, "removed", describe(key, old[key]), None, summary(old[key]), None)
                for key in old if key not in new]
     changes += [Change(category, "added", describe(key, new[key]), None, None, summary(new[key]))
@@ -119,13 +133,12 @@ def _diff_agreements(old: Agreement, new: Agreement) -> Diff:
         found = _fields("beneficiary", subject, g0, g1, ("group", "amount_each", "fte_each"))
         found += _fields("beneficiary", subject, m0, m1, ("name", "address"))
         if m0.iban != m1.iban:
-            found.append(Change("bank_account", "changed", subject, "iban", m0.iban, m1.iban))
+            found.append(Change("bank_account", "changed", subject, "iban", m0.iban, m1.iban, Unit.IBAN))
         return found
 
-    def summary(pair) -> dict:
+    def summary(pair) -> Record:
         group, member = pair
-        return {"group": group.group, "amount_each": group.amount_each, "fte_each": group.fte_each,
-                "iban": member.iban, "address": member.address}
+        return record(group, ("group", "amount_each", "fte_each")) | record(member, ("iban", "address"))
 
     old_members, new_members = members(old), members(new)
     changes += _keyed("beneficiary", old_members, new_members, describe, compare_member, summary)
@@ -155,13 +168,13 @@ def _commitment_changes(old: Agreement, new: Agreement) -> list[Change]:
                 where = f"target {indicator}" + (f" (year {year})" if year else " (term)")
                 change = "added" if key not in targets_before else "removed" if key not in targets_after else "changed"
                 found.append(Change("commitment", change, subject, where, targets_before.get(key),
-                                    targets_after.get(key)))
+                                    targets_after.get(key), Unit.COUNT))
         return found
 
-    def summary(commitment) -> dict:
-        targets = {f"{t.indicator} (year {t.year})" if t.year else t.indicator: t.minimum
+    def summary(commitment) -> Record:
+        targets = {f"{t.indicator} (year {t.year})" if t.year else t.indicator: Typed(t.minimum, Unit.COUNT)
                    for t in commitment.targets or []}
-        return targets or {"qualitative": commitment.qualitative}
+        return targets or record(commitment, ("qualitative",))
 
     return _keyed("commitment", {c.id: c for c in old.result_commitments},
                   {c.id: c for c in new.result_commitments}, describe, compare, summary)
@@ -177,35 +190,39 @@ def _realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
         for key in sorted(set(values_before) | set(values_after), key=str):
             if values_before.get(key) != values_after.get(key):
                 label = f"value {key[0]}" + (f" (year {key[1]})" if key[1] else "")
-                found.append(Change("result", "changed", subject, label, values_before.get(key), values_after.get(key)))
+                found.append(Change("result", "changed", subject, label, values_before.get(key), values_after.get(key),
+                                    Unit.COUNT))
         return found
 
     changes += _keyed("result", dict(old.results), dict(new.results), lambda key, _: key, compare_result,
-                      lambda result: result.model_dump(exclude_defaults=True))
+                      lambda result: record(result, ("achieved", "note")) | {
+                          f"value {a.indicator}" + (f" (year {a.year})" if a.year else ""): Typed(a.value, Unit.COUNT)
+                          for a in result.actuals})
 
     def compare_staffing(subject, before, after) -> list[Change]:
         def compare_consultant(who, c0, c1) -> list[Change]:
             found = _fields("staffing", who, c0, c1, ("name", "fte"))
             if c0.employed != c1.employed:
                 found.append(Change("staffing", "changed", who, "employed",
-                                    c0.employed.model_dump() if c0.employed else None,
-                                    c1.employed.model_dump() if c1.employed else None))
+                                    record(c0.employed, ("start", "end")) if c0.employed else None,
+                                    record(c1.employed, ("start", "end")) if c1.employed else None))
             a0, a1 = set(c0.absences), set(c1.absences)
-            found += [Change("staffing", "removed", who, "absence", a.model_dump(exclude_defaults=True), None)
+            fields = ("start", "end", "reason", "fte", "replaced", "new_illness")
+            found += [Change("staffing", "removed", who, "absence", record(a, fields), None)
                       for a in c0.absences if a not in a1]
-            found += [Change("staffing", "added", who, "absence", None, a.model_dump(exclude_defaults=True))
+            found += [Change("staffing", "added", who, "absence", None, record(a, fields))
                       for a in c1.absences if a not in a0]
             return found
 
         return _keyed("staffing", {c.key: c for c in before.consultants}, {c.key: c for c in after.consultants},
                       lambda name, _: f"{subject}: {name}", compare_consultant,
-                      lambda c: {"fte": c.fte, "absences": len(c.absences)})
+                      lambda c: record(c, ("fte",)) | {"absences": Typed(len(c.absences), Unit.COUNT)})
 
     def staffing(model: Realisation) -> dict:
         return {s.beneficiary: s for s in model.staffing}
 
     changes += _keyed("staffing", staffing(old), staffing(new), lambda number, _: format_enterprise_number(number),
-                      compare_staffing, lambda s: {"consultants": len(s.consultants)})
+                      compare_staffing, lambda s: {"consultants": Typed(len(s.consultants), Unit.COUNT)})
     for section in ("advances", "eligible_costs"):
         before = {p.beneficiary: p.amount for p in getattr(old, section)}
         after = {p.beneficiary: p.amount for p in getattr(new, section)}
@@ -213,5 +230,5 @@ def _realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
             if before.get(number) != after.get(number):
                 change = "added" if number not in before else "removed" if number not in after else "changed"
                 changes.append(Change("payment", change, format_enterprise_number(number), section,
-                                      before.get(number), after.get(number)))
+                                      before.get(number), after.get(number), Unit.EURO))
     return changes

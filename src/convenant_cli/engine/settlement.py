@@ -17,10 +17,14 @@ from convenant_cli.engine.result_ratio import ResultRatio, result_ratio
 from convenant_cli.models import Agreement, Realisation, Rules
 from convenant_cli.money import ZERO, format_eur, format_fraction, format_number, quantize
 from convenant_cli.terms import Span, work_years
+from convenant_cli.units import Unit
 
-# Every figure of a line and of the totals, in the order SPEC §4 gives them.
-FIGURE_KEYS = ("maximum", "deduction", "shortfall_fte_days", "effort", "result", "payable", "advances", "balance")
-MONEY_KEYS = tuple(key for key in FIGURE_KEYS if key != "shortfall_fte_days")
+# Every figure of a line and of the totals, in the order SPEC §4 gives them, with its unit.
+FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "shortfall_fte_days": Unit.FTE_DAYS,
+                            "effort": Unit.EURO, "result": Unit.EURO, "payable": Unit.EURO,
+                            "advances": Unit.EURO, "balance": Unit.EURO}
+FIGURE_KEYS = tuple(FIGURES)
+MONEY_KEYS = tuple(key for key, unit in FIGURES.items() if unit is Unit.EURO)
 
 
 @dataclass(frozen=True)

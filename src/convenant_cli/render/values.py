@@ -1,4 +1,9 @@
-"""Plain values (Decimal, date, mappings) shown for people or made JSON-safe."""
+"""Plain values shown for people, by their unit, or made JSON-safe.
+
+A value arrives with its `Unit` (from its field type), never guessed from a field's
+name: euro in the Belgian money format, FTE and counts as plain Belgian numbers, an
+IBAN in groups of four, dates in ISO form.
+"""
 
 from __future__ import annotations
 
@@ -6,50 +11,62 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_cli.identifiers import format_iban
-from convenant_cli.money import format_eur, format_fraction, format_number
+from convenant_cli.units import Typed, Unit
+from convenant_cli.identifiers import format_enterprise_number, format_iban
+from convenant_cli.money import format_eur, format_fraction, format_number, quantize
+from convenant_cli.render.labels import yes_no
 
-MONEY_FIELDS = frozenset({"max_subsidy", "amount_each", "amount", "advances", "eligible_costs"})
 
+def show(value: object, unit: Unit) -> str:
+    """For a table: by unit; a record as `key: value; ...`.
 
-def show(value: object, field: str | None = None) -> str:
-    """For a table: Belgian numbers, ISO dates, mappings as `key: value; ...`.
-
-    >>> show(Decimal("144160.00"), "amount_each"), show(Decimal("1.36")), show(None)
+    >>> show(Decimal("144160.00"), Unit.EURO), show(Decimal("1.36"), Unit.FTE), show(None, Unit.EURO)
     ('144.160,00', '1,36', '—')
+    >>> show({"fte": Typed(Decimal("0.5"), Unit.FTE), "replaced": Typed(True, Unit.BOOLEAN)}, Unit.RECORD)
+    'fte: 0,5; replaced: ja'
     """
     if value is None:
         return "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {show(item.value, item.unit)}" for key, item in value.items())
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return yes_no(value)
+    if unit is Unit.EURO and isinstance(value, (Decimal, Fraction)):
+        return format_eur(value)
+    if unit is Unit.IBAN:
+        return format_iban(str(value))
+    if unit is Unit.ENTERPRISE_NUMBER:
+        return format_enterprise_number(str(value))
     if isinstance(value, Decimal):
-        return format_eur(value) if field in MONEY_FIELDS else format_number(value)
+        return format_number(value)
     if isinstance(value, Fraction):
         return format_fraction(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {show(v, k)}" for k, v in value.items() if v is not None)
     return str(value)
 
 
-def show_change(change, value: object) -> str:
-    """A changed value for a table or workbook: an IBAN in groups of four, else `show`."""
-    if change.field == "iban" and value is not None:
-        return format_iban(str(value))
-    return show(value, change.field)
+def decimal_text(value: Decimal, unit: Unit) -> str:
+    """A figure for JSON: euro to the cent, FTE-days with two decimals.
+
+    >>> decimal_text(Decimal("5249.2476"), Unit.EURO), decimal_text(Decimal("36.2"), Unit.FTE_DAYS)
+    ('5249.25', '36.20')
+    """
+    return str(quantize(value)) if unit is Unit.EURO else f"{value:.2f}"
 
 
 def jsonable(value: object) -> object:
-    """For JSON: decimals and dates as strings, mappings recursively.
+    """For JSON: decimals and dates as strings, records as objects of their values.
 
-    >>> jsonable({"amount": Decimal("1.50"), "start": date(2024, 1, 8)})
+    >>> jsonable({"amount": Typed(Decimal("1.50"), Unit.EURO), "start": Typed(date(2024, 1, 8), Unit.DATE)})
     {'amount': '1.50', 'start': '2024-01-08'}
     """
+    if isinstance(value, Typed):
+        return jsonable(value.value)
     if isinstance(value, (Decimal, date)):
         return str(value)
     if isinstance(value, Fraction):
         return format_fraction(value)
     if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
+        return {key: jsonable(item) for key, item in value.items()}
     return value

@@ -8,10 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.engine.diff import CATEGORY_ORDER, Diff
+from convenant_cli.units import Unit
 from convenant_cli.money import format_eur
 from convenant_cli.render.labels import DIFF_CATEGORIES
 from convenant_cli.render.layout import Fitted, cell, stacked, title
-from convenant_cli.render.values import show, show_change
+from convenant_cli.render.values import show
 
 
 def render_table(result: Diff, old_name: str, new_name: str) -> Group:
@@ -40,13 +41,13 @@ def _changes_table(rows: list, style: str) -> Fitted:
     for column in headers:
         table.add_column(column, overflow="fold")
     for c in rows:
-        table.add_row(*(cell(text, style) for text in (c.change, c.subject, c.field, show_change(c, c.old),
-                                                        show_change(c, c.new))))
+        table.add_row(*(cell(text, style) for text in (c.change, c.subject, c.field, show(c.old, c.unit),
+                                                        show(c.new, c.unit))))
 
     def narrow() -> Group:
         return Group(*(stacked(cell(f"{c.change}: {c.subject}", style or "bold"),
                                [(header, cell(text)) for header, text in
-                                zip(headers[2:], (c.field, show_change(c, c.old), show_change(c, c.new)))]) for c in rows))
+                                zip(headers[2:], (c.field, show(c.old, c.unit), show(c.new, c.unit)))]) for c in rows))
 
     return Fitted(table, narrow)
 
@@ -58,7 +59,7 @@ def _money_table(result: Diff) -> Fitted:
     table.add_column("Begunstigde", footer="Totaal (max_subsidy)", overflow="fold")
     for column, footer in columns:
         table.add_column(column, justify="right", no_wrap=True, footer=format_eur(footer))
-    rows = [(e.name, show(e.old, "amount"), show(e.new, "amount"), format_eur(e.difference)) for e in result.effects]
+    rows = [(e.name, show(e.old, Unit.EURO), show(e.new, Unit.EURO), format_eur(e.difference)) for e in result.effects]
     for name, *figures in rows:
         table.add_row(cell(name), *figures)
 

@@ -6,7 +6,7 @@ from openpyxl import Workbook
 
 from convenant_cli.engine.diff import Diff
 from convenant_cli.render.labels import DIFF_CATEGORIES
-from convenant_cli.render.values import show_change
+from convenant_cli.render.values import show
 from convenant_cli.render.workbook import EURO, header, put, sum_formula
 
 
@@ -16,8 +16,8 @@ def build_workbook(result: Diff, old_name: str, new_name: str) -> Workbook:
     sheet.title = "Wijzigingen"
     header(sheet, ["Categorie", "Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw"])
     for row, c in enumerate(result.changes, 2):
-        for column, value in enumerate([DIFF_CATEGORIES[c.category], c.change, c.subject, c.field or "", show_change(c, c.old),
-                                        show_change(c, c.new)], 1):
+        for column, value in enumerate([DIFF_CATEGORIES[c.category], c.change, c.subject, c.field or "", show(c.old, c.unit),
+                                        show(c.new, c.unit)], 1):
             put(sheet, row, column, value)
     money = book.create_sheet("Geldeffect")
     header(money, ["Begunstigde", "Ondernemingsnummer", "Oud maximum", "Nieuw maximum", "Verschil"])

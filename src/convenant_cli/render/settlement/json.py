@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from convenant_cli.engine.settlement import FIGURE_KEYS, Settlement
-from convenant_cli.money import format_fraction, quantize
+from convenant_cli.engine.settlement import FIGURES, Settlement
+from convenant_cli.money import format_fraction
 from convenant_cli.render.safe_text import escape_json
+from convenant_cli.render.values import decimal_text
 
 
 UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
@@ -14,9 +15,8 @@ UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the f
 
 def _figures(item, settled: bool) -> dict:
     """Amounts to the cent, FTE-days with two decimals, all as decimal strings."""
-    return {key: None if not settled and key in UNSETTLED_KEYS else
-            f"{getattr(item, key):.2f}" if key == "shortfall_fte_days" else str(quantize(getattr(item, key)))
-            for key in FIGURE_KEYS}
+    return {key: None if not settled and key in UNSETTLED_KEYS else decimal_text(getattr(item, key), unit)
+            for key, unit in FIGURES.items()}
 
 
 def as_dict(settlement: Settlement) -> dict:

@@ -6,22 +6,25 @@ never cut (see `layout.Fitted`).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
+from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, CombinedLine, Settlement
 from convenant_cli.identifiers import format_enterprise_number
-from convenant_cli.money import format_eur, format_fraction, format_number
+from convenant_cli.money import format_fraction, format_number
 from convenant_cli.render import labels
 from convenant_cli.render.layout import Fitted, cell, stacked, title
+from convenant_cli.render.values import show
 
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
 
 
-def _cell(key: str, value) -> str:
-    return format_number(value) if key == "shortfall_fte_days" else format_eur(value)
+def _cell(key: str, value: Decimal) -> str:
+    return show(value, FIGURES[key])
 
 
 def _who(name: str, number: str) -> Text:
