@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-D = Decimal
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 
@@ -24,8 +23,8 @@ def quantize(value: Decimal | Fraction | int) -> Decimal:
     Decimal('0.01')
     >>> quantize(Fraction(-1, 200))
     Decimal('-0.01')
-    >>> quantize(Decimal("2.675"))
-    Decimal('2.68')
+    >>> quantize(Decimal("2.665")), quantize(Fraction(2665, 1000))  # half-even would give 2.66
+    (Decimal('2.67'), Decimal('2.67'))
     """
     if isinstance(value, Fraction):
         sign = -1 if value < 0 else 1

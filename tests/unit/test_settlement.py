@@ -9,47 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from convenant_cli.engine.settlement import settle
-from convenant_cli.models import Convenant, Realisation
-
-INOM = "0409.845.289"
-ANTWERPEN = "0433.981.067"
-
-
-def convenant(*, rules=None, commitments=None, groups=None, fte="1.00", max_subsidy="106000.00") -> Convenant:
-    return Convenant.model_validate({
-        "schema_version": 1, "kind": "convenant", "id": "test", "title": "Test", "sector": "Test",
-        "period": {"start": "2023-07-01", "end": "2025-06-30"},
-        "max_subsidy": max_subsidy, "fte": fte, "rules": rules or {},
-        "beneficiaries": groups or [{"group": "a", "amount_each": "106000.00", "fte_each": "1.00", "members": [
-            {"name": "INOM vzw", "enterprise_number": INOM, "iban": "BE25 2100 0498 8882", "address": "Brussel"}]}],
-        "result_commitments": commitments or [
-            {"id": "R1", "title": "one", "qualitative": "x"},
-            {"id": "R2", "title": "two", "qualitative": "x"},
-            {"id": "R3", "title": "three", "qualitative": "x"}],
-    })
-
-
-def realisation(*, achieved=(True, True, True), absences=(), consultants=None, results=None, advances=None,
-                costs=None) -> Realisation:
-    staff = consultants if consultants is not None else [{"name": "A", "fte": "1.00", "absences": list(absences)}]
-    return Realisation.model_validate({
-        "schema_version": 1, "kind": "realisation", "convenant": "x.yaml",
-        "results": results or {f"R{i}": {"achieved": a, "note": "p. 1"} for i, a in enumerate(achieved, 1)},
-        "staffing": [{"beneficiary": INOM, "consultants": staff}],
-        "advances": [{"beneficiary": INOM, "amount": advances}] if advances else [],
-        "eligible_costs": [{"beneficiary": INOM, "amount": costs}] if costs else [],
-    })
-
-
-def run(conv=None, real=None):
-    conv = conv or convenant()
-    result = settle(conv, conv.rules, real if real is not None else realisation())
-    return result, result.lines[0]
-
-
-def absence(start, end, reason, **extra):
-    return {"start": start, "end": end, "reason": reason, **extra}
-
+from convenant_cli.models import Convenant
+from tests.builders import ANTWERPEN, INOM, absence, convenant, realisation, run
 
 def test_all_commitments_met_pays_the_maximum():
     result, line = run()
@@ -228,3 +189,18 @@ def test_totals_are_sums_of_rounded_lines():
     assert result.totals.deduction == Decimal("507.52")
     for key in ("maximum", "deduction", "effort", "result", "payable", "balance"):
         assert getattr(result.totals, key) == sum(getattr(l, key) for l in result.lines)
+
+
+def test_deduction_base_payable_never_pays_below_zero():
+    # A time credit of 1,00 FTE over the whole term, not replaced: 731 FTE-days short, and only
+    # R1 of three commitments met (1/3 < 0,5: no result financing).
+    whole_term = absence("2023-07-01", "2025-06-30", "time_credit")
+    conv = convenant(rules={"deduction_base": "payable"})
+    _, line = run(conv, realisation(achieved=(True, False, False), absences=[whole_term], advances="53000.00"))
+    # deduction = 106.000 x 731 / 731 = 106.000,00; on the maximum: effort 106.000 x 0,70 = 74.200,00, result 0,00
+    assert (line.shortfall_fte_days, line.deduction) == (Decimal("731.00"), Decimal("106000.00"))
+    assert (line.effort, line.result) == (Decimal("74200.00"), Decimal("0.00"))
+    # 74.200,00 + 0,00 - 106.000,00 = -31.800,00: never below zero, so 0,00
+    assert line.payable == Decimal("0.00")
+    # the advance of 53.000,00 is reclaimed in full: 0,00 - 53.000,00
+    assert line.balance == Decimal("-53000.00")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -11,9 +12,19 @@ from hypothesis import strategies as st
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Realisation
-from tests.unit.test_settlement import INOM, convenant
+from tests.builders import INOM, convenant
 
 START, DAYS = date(2023, 7, 1), 731
+
+
+def half_up_cents(value: Fraction) -> int:
+    """The oracle's own rounding, half-up to the cent for a positive amount (not Python's
+    `round`, which rounds half to even).
+
+    >>> half_up_cents(Fraction(2665, 1000)), half_up_cents(Fraction(2675, 1000))
+    (267, 268)
+    """
+    return math.floor(value * 100 + Fraction(1, 2))
 REASONS = ["illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"]
 
 
@@ -109,9 +120,9 @@ def test_one_fte_absent_unreplaced_for_the_whole_term_costs_exactly_its_amount_p
                   "new_illness": False}
     line = settle(conv, conv.rules, facts([whole_term], fte=fte)).lines[0]
     covered = 30 if reason in ("illness", "accident") else 0  # guaranteed wage still counts for an incapacity
-    # 1,00 FTE x (731 - covered) days x 106.000 / 731
+    # 1,00 FTE x (731 - covered) days x 106.000 / 731, rounded half-up to the cent
     expected = Fraction(106000) * (DAYS - covered) / DAYS
     assert line.shortfall_fte_days == DAYS - covered
-    assert line.deduction == Decimal(round(expected * 100)) / 100
+    assert line.deduction == Decimal(half_up_cents(expected)) / 100
     if covered == 0:
         assert line.deduction == Decimal("106000.00")

@@ -1,0 +1,47 @@
+"""Small models built in code for the engine's tests: one beneficiary of 106.000,00 euro
+for 1,00 FTE over 2023-07-01 - 2025-06-30 (731 days), unless a test says otherwise."""
+
+from __future__ import annotations
+
+from convenant_cli.engine.settlement import settle
+from convenant_cli.models import Convenant, Realisation
+from convenant_cli.rules import rules_in_force
+
+INOM = "0409.845.289"
+ANTWERPEN = "0433.981.067"
+
+
+def convenant(*, rules=None, commitments=None, groups=None, fte="1.00", max_subsidy="106000.00") -> Convenant:
+    return Convenant.model_validate({
+        "schema_version": 1, "kind": "convenant", "id": "test", "title": "Test", "sector": "Test",
+        "period": {"start": "2023-07-01", "end": "2025-06-30"},
+        "max_subsidy": max_subsidy, "fte": fte, "rules": rules or {},
+        "beneficiaries": groups or [{"group": "a", "amount_each": "106000.00", "fte_each": "1.00", "members": [
+            {"name": "INOM vzw", "enterprise_number": INOM, "iban": "BE25 2100 0498 8882", "address": "Brussel"}]}],
+        "result_commitments": commitments or [
+            {"id": "R1", "title": "one", "qualitative": "x"},
+            {"id": "R2", "title": "two", "qualitative": "x"},
+            {"id": "R3", "title": "three", "qualitative": "x"}],
+    })
+
+
+def realisation(*, achieved=(True, True, True), absences=(), consultants=None, results=None, advances=None,
+                costs=None) -> Realisation:
+    staff = consultants if consultants is not None else [{"name": "A", "fte": "1.00", "absences": list(absences)}]
+    return Realisation.model_validate({
+        "schema_version": 1, "kind": "realisation", "convenant": "x.yaml",
+        "results": results or {f"R{i}": {"achieved": a, "note": "p. 1"} for i, a in enumerate(achieved, 1)},
+        "staffing": [{"beneficiary": INOM, "consultants": staff}],
+        "advances": [{"beneficiary": INOM, "amount": advances}] if advances else [],
+        "eligible_costs": [{"beneficiary": INOM, "amount": costs}] if costs else [],
+    })
+
+
+def run(conv=None, real=None):
+    conv = conv or convenant()
+    result = settle(conv, rules_in_force(conv).rules, real if real is not None else realisation())
+    return result, result.lines[0]
+
+
+def absence(start, end, reason, **extra):
+    return {"start": start, "end": end, "reason": reason, **extra}
