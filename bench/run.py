@@ -97,7 +97,7 @@ result_commitments:
         for c in range(per_beneficiary):
             lines.append(f"      - name: Consulent {c}\n        fte: {fte}\n        absences:")
             days = sorted(rng.sample(range(0, 730, 4), 2 * per_consultant))
-            for first, last in zip(days[::2], days[1::2]):
+            for first, last in zip(days[::2], days[1::2], strict=False):
                 start = date(2023, 7, 1) + timedelta(days=first)
                 end = date(2023, 7, 1) + timedelta(days=min(last, first + 60))
                 lines.append(f"          - {{start: {start}, end: {end}, reason: {rng.choice(reasons)}, "

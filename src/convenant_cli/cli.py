@@ -1,8 +1,8 @@
 """The command line: arguments in, text out, exit status. The only module that
 touches argv, stdout/stderr and exit codes; everything it calls returns values.
 
-Heavy modules (rich, openpyxl, the engines) are imported inside the command
-that needs them, so `settle --format json` starts fast.
+Heavy modules (rich, openpyxl, the engines, the renderers) are imported inside the
+command that needs them, so that `settle --format json` starts fast.
 """
 
 from __future__ import annotations
@@ -11,15 +11,22 @@ import functools
 import os
 import sys
 import traceback
-from enum import Enum
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
 
 import typer
 
 from convenant_cli import __version__
 from convenant_cli.errors import ConvenantError, ExitStatus, InputError, OutputError, UsageError
 from convenant_cli.kinds import Kind
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from convenant_cli.document import LoadedDocument
+    from convenant_cli.loader import Workspace
 
 app = typer.Typer(
     add_completion=False,
@@ -28,6 +35,8 @@ app = typer.Typer(
     help="Settle, compare and validate Flemish sector covenants (sectorconvenants).",
 )
 _debug = {"on": False}
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _version(value: bool) -> None:
@@ -45,11 +54,14 @@ def _main(
     _debug["on"] = debug
 
 
-def _say(message: str, hint: str | None) -> None:
+# -- output: every write goes through here, so that a failed write is exit 2 -------------
+
+def _say(message: str, hint: str | None, prefix: str = "error") -> None:
+    """A one-line message on stderr (text from files made visible, never raw)."""
     from convenant_cli.render.safe_text import visible
 
     try:
-        typer.echo(f"convenant: error: {visible(message)}", err=True)
+        typer.echo(f"convenant: {prefix}: {visible(message)}", err=True)
         if hint:
             typer.echo(f"  hint: {visible(hint)}", err=True)
     except OSError:  # stderr is gone too: the exit status is all that is left
@@ -69,7 +81,15 @@ def _write(text: str, *, err: bool = False) -> None:
         raise _output_failed(error) from None
 
 
-def _print(renderable) -> None:
+def _console() -> Console:
+    from rich.console import Console
+
+    # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    return Console(width=None if wide else 240, highlight=False, soft_wrap=False)
+
+
+def _print(renderable: RenderableType) -> None:
     try:
         _console().print(renderable)
     except OSError as error:
@@ -86,55 +106,63 @@ def _output_failed(error: OSError) -> OutputError:
     return OutputError(f"cannot write to standard output ({error.strerror or error})")
 
 
-def guarded(command):
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
     """Turn `ConvenantError` into its exit status and any other exception into exit 3."""
 
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except ConvenantError as error:
             raise _fail(error.message, error.hint, error.status) from None
-        except Exception:  # a bug of ours: one line, the traceback only on request
+        except Exception as error:  # a bug of ours: one line, the traceback only on request
             if _debug["on"]:
                 traceback.print_exc()
-            kind = sys.exc_info()[0].__name__
-            raise _fail(f"internal error ({kind}); please report it with the command and files that caused it",
-                        None if _debug["on"] else "run again with `convenant --debug ...` to see the traceback",
-                        ExitStatus.INTERNAL) from None
+            raise _fail(f"internal error ({type(error).__name__}); please report it with the command and files "
+                        "that caused it", None if _debug["on"] else "run again with `convenant --debug ...` to see "
+                        "the traceback", ExitStatus.INTERNAL) from None
 
     return wrapper
 
 
-class DiagnosticFormat(str, Enum):
+def _report(workspace: Workspace, output_format: str, *, to_stderr: bool) -> tuple[int, int]:
+    """Print every reported diagnostic once; return (errors, warnings)."""
+    from convenant_cli.render.diagnostics import renderer
+
+    diagnostics = workspace.diagnostics()
+    text = renderer(output_format)(diagnostics, workspace.source_line)
+    if text or output_format == "json":
+        _write(text, err=to_stderr)
+    errors = sum(d.is_error for d in diagnostics)
+    return errors, len(diagnostics) - errors
+
+
+def _load_valid(workspace: Workspace, paths: list[Path]) -> list[LoadedDocument]:
+    """Load files; print their problems to stderr; exit 1 when any has an error."""
+    docs = [workspace.load(path) for path in paths]
+    errors, _ = _report(workspace, "text", to_stderr=True)
+    if errors:
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+    return docs
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+# -- commands -----------------------------------------------------------------------------
+
+class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-def _source_line(workspace):
-    by_name = {doc.name: doc.source for doc in workspace.reported()}
-
-    def line(name: str, number: int) -> str:
-        source = by_name.get(name)
-        return source.line(number) if source is not None else ""
-
-    return line
-
-
-def _report(workspace, output_format: str, stream_err: bool) -> tuple[int, int]:
-    """Print every document's diagnostics once; return (errors, warnings)."""
-    from convenant_cli.render.diagnostics import renderer
-
-    diagnostics = sorted((d for doc in workspace.reported() for d in doc.diagnostics),
-                         key=lambda d: (d.location, d.code))
-    text = renderer("text" if stream_err else output_format)(diagnostics, _source_line(workspace))
-    if text or (output_format == "json" and not stream_err):
-        _write(text, err=stream_err)
-    errors = sum(d.is_error for d in diagnostics)
-    return errors, len(diagnostics) - errors
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 @app.command()
@@ -153,49 +181,26 @@ def validate(
     for path in files:
         try:
             workspace.load(path)
-        except InputError as error:
-            unreadable.append(error)
-    errors, warnings = _report(workspace, output_format.value, stream_err=False)
+        except InputError as failure:
+            unreadable.append(failure)
+    errors, warnings = _report(workspace, output_format.value, to_stderr=False)
     if output_format is DiagnosticFormat.text:
-        checked = len(workspace.reported())
-        typer.echo(f"{checked} file{'s' * (checked != 1)} checked: {errors} error{'s' * (errors != 1)}, "
-                   f"{warnings} warning{'s' * (warnings != 1)}", err=True)
-    for error in unreadable:
-        _say(error.message, error.hint)
+        typer.echo(f"{_plural(len(workspace.reported()), 'file')} checked: {_plural(errors, 'error')}, "
+                   f"{_plural(warnings, 'warning')}", err=True)
+    for problem in unreadable:
+        _say(problem.message, problem.hint)
     if unreadable:
         raise typer.Exit(int(ExitStatus.USAGE))
     if errors or (strict and warnings):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 
 
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-def _console():
-    from rich.console import Console
-
-    # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
-    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
-    return Console(width=None if wide else 240, highlight=False, soft_wrap=False)
-
-
-def _load_valid(paths: list[Path], workspace) -> list:
-    """Load files; print problems to stderr; exit 1 when any file (or one it refers to) has errors."""
-    docs = [workspace.load(path) for path in paths]
-    errors, _ = _report(workspace, "text", stream_err=True)
-    if errors:
-        raise typer.Exit(int(ExitStatus.PROBLEMS))
-    return docs
-
-
 @app.command()
 @guarded
 def settle(
     files: Annotated[list[Path], typer.Argument(help="A covenant, optionally followed by its addenda.")],
-    realisation: Annotated[list[Path], typer.Option(
-        "--realisation", "-r", help="The eindrapport facts (kind: realisation); repeat for each file.")] = [],
+    realisation: Annotated[Optional[list[Path]], typer.Option(
+        "--realisation", "-r", help="The eindrapport facts (kind: realisation); repeat for each file.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
     = False,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
@@ -209,7 +214,7 @@ def settle(
     from convenant_cli.loader import Workspace, settlement_inputs
 
     workspace = Workspace()
-    docs = _load_valid(list(files) + list(realisation), workspace)
+    docs = _load_valid(workspace, list(files) + list(realisation or []))
     inputs = settlement_inputs(docs[: len(files)], docs[len(files):])
     settlements = [settle_agreement(item.agreement, item.rules.rules, item.realisation) for item in inputs]
     combined = combine(settlements) if len(settlements) > 1 else None
@@ -218,7 +223,7 @@ def settle(
         from convenant_cli.render.settlement.xlsx import build_workbook
 
         book = build_workbook(settlements, combined)
-        write_atomically(xlsx, lambda path: book.save(path), force=force)
+        write_atomically(xlsx, book.save, force=force)
     if output_format is OutputFormat.json:
         from convenant_cli.render.settlement.json import render_json
 
@@ -231,8 +236,8 @@ def settle(
         typer.echo(f"written: {xlsx}", err=True)
     unsettled = [s.id for s in settlements if not s.settled]
     if unsettled:
-        typer.echo(f"convenant: note: {', '.join(unsettled)}: maxima, not a settlement; to settle, add "
-                   "--realisation with the eindrapport file (kind: realisation)", err=True)
+        _say(f"{', '.join(unsettled)}: maxima, not a settlement; to settle, add --realisation with the eindrapport "
+             "file (kind: realisation)", None, prefix="note")
 
 
 @app.command()
@@ -251,7 +256,7 @@ def diff(
 
     workspace = Workspace()
     docs = [workspace.load(old), workspace.load(new)]
-    errors, _ = _report(workspace, "text", stream_err=True)
+    errors, _ = _report(workspace, "text", to_stderr=True)
     if errors:
         raise _fail("cannot compare invalid files; fix the problems above first", None, ExitStatus.USAGE)
     try:
@@ -265,13 +270,13 @@ def diff(
         from convenant_cli.render.diff.xlsx import build_workbook as build_diff_workbook
 
         book = build_diff_workbook(result, *names)
-        write_atomically(xlsx, lambda path: book.save(path), force=force)
+        write_atomically(xlsx, book.save, force=force)
     if output_format is OutputFormat.json:
         from convenant_cli.render.diff.json import render_json as render_diff_json
 
         _write(render_diff_json(result, *names))
     elif result.same:
-        typer.echo(f"no differences between {names[0]} and {names[1]}", err=True)
+        _say(f"no differences between {names[0]} and {names[1]}", None, prefix="note")
     else:
         from convenant_cli.render.diff.table import render_table as render_diff_table
 
@@ -291,6 +296,8 @@ def schema(
 
     _write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
 
+
+# -- the process ----------------------------------------------------------------------------
 
 def _exit_on_signal(signum: int, frame: object) -> None:
     """SIGTERM and SIGHUP end a run as SIGINT does: through `finally` and `except

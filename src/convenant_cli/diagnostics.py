@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from convenant_cli.codes import Severity, severity_of
+from convenant_cli.units import Unit
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +28,7 @@ class SumMismatch:
 
     expected: Decimal
     computed: Decimal
-    unit: str = "euro"
+    unit: Unit = Unit.EURO
 
     @property
     def difference(self) -> Decimal:

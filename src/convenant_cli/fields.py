@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
 from convenant_cli.identifiers import (
     ENTERPRISE_NUMBER_PATTERN,
     IBAN_PATTERN,
@@ -42,7 +43,7 @@ def _number_text(value: object, what: str) -> str | None:
     >>> _number_text("72.000", "an amount")
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.PydanticCustomError: '72.000' is written with a thousands separator (a dot before three digits): it would read 72000 in Belgium, 72 elsewhere
+    pydantic_core._pydantic_core.PydanticCustomError: '72.000' is written with a thousands separator (a dot ...
     >>> _number_text("0.125", "a decimal number")
     '0.125'
     """

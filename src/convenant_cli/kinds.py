@@ -6,10 +6,10 @@ and the CLI's `--kind` choices are all keyed on `Kind`; a test holds each of the
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     CONVENANT = "convenant"
     ADDENDUM = "addendum"
     ACTION_PLAN = "action_plan"

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from convenant_cli.checks import run_checks
-from convenant_cli.diagnostics import did_you_mean
+from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
@@ -84,8 +84,16 @@ class Workspace:
         that is a convenant file itself. Another referenced file is never echoed (SPEC §6)."""
         return [doc for doc in self.documents.values() if doc.path in self.inputs or is_convenant_file(doc.source)]
 
-    def errors(self) -> int:
-        return sum(d.is_error for doc in self.reported() for d in doc.diagnostics)
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every reported problem once, in file, line and column order."""
+        return sorted((d for doc in self.reported() for d in doc.diagnostics), key=lambda d: (d.location, d.code))
+
+    def source_line(self, name: str, number: int) -> str:
+        """A line of a reported file, by the name its diagnostics give (for excerpts)."""
+        for doc in self.reported():
+            if doc.name == name:
+                return doc.source.line(number)
+        return ""
 
     def _load(self, path: Path, display: str) -> LoadedDocument:
         resolved = path.resolve()
@@ -173,21 +181,22 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
     paired: dict[Path, LoadedDocument] = {}
     by_path = {doc.path: doc for doc in agreements}
     for real in realisations:
-        if not isinstance(real.model, Realisation) or real.reference is None:
+        reference = real.reference
+        if not isinstance(real.model, Realisation) or reference is None:
             raise UsageError(f"{real.name} is a {real.kind.value if real.kind else 'file'}, not a realisation",
                              "--realisation takes the eindrapport file (kind: realisation)")
-        target = real.reference.path
+        target = reference.path
         if target not in by_path:
-            raise UsageError(f"{real.name} is the realisation of {real.reference.name}, which is not settled here",
-                             f"add {real.reference.name} to the files to settle")
+            raise UsageError(f"{real.name} is the realisation of {reference.name}, which is not settled here",
+                             f"add {reference.name} to the files to settle")
         if target in paired:
-            raise UsageError(f"two realisations for {real.reference.name}: {paired[target].name} and {real.name}")
+            raise UsageError(f"two realisations for {reference.name}: {paired[target].name} and {real.name}")
         paired[target] = real
     inputs = []
     for doc in agreements:
-        real = paired.get(doc.path)
+        found = paired.get(doc.path)
         if doc.rules is None:
             raise TypeError(f"{doc.name}: no rules resolved")  # the loader resolves them for every agreement
         inputs.append(SettlementInput(doc.model_as(Agreement), doc.rules,
-                                      real.model_as(Realisation) if real is not None else None))
+                                      found.model_as(Realisation) if found is not None else None))
     return inputs

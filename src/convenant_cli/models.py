@@ -14,7 +14,6 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from convenant_cli.kinds import Kind
 from convenant_cli.fields import (
     Days,
     EnterpriseNumber,
@@ -28,6 +27,7 @@ from convenant_cli.fields import (
     Text,
     WorkYear,
 )
+from convenant_cli.kinds import Kind
 
 AbsenceReason = Literal[
     "illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"

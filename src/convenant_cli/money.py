@@ -56,7 +56,7 @@ def format_number(value: Decimal) -> str:
     >>> format_number(Decimal("1234.5"))
     '1.234,5'
     """
-    sign, digits, exponent = value.as_tuple()
+    _sign, _digits, exponent = value.as_tuple()
     places = max(0, -int(exponent))
     text = f"{value:,.{places}f}"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")

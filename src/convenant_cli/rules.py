@@ -9,12 +9,12 @@ decides it. Pure: models in, values out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from convenant_cli.models import Addendum, Agreement, Convenant, Rules
 
 
-class Origin(str, Enum):
+class Origin(StrEnum):
     DEFAULT = "default"
     CONVENANT = "convenant"
     ADDENDUM = "addendum"
@@ -60,4 +60,4 @@ def rules_in_force(agreement: Agreement, parent: Agreement | None = None) -> Rul
 
 
 def rules_in_force_default() -> RulesInForce:
-    return RulesInForce(Rules(), {name: Origin.DEFAULT for name in Rules.model_fields})
+    return RulesInForce(Rules(), dict.fromkeys(Rules.model_fields, Origin.DEFAULT))

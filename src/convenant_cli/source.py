@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -35,6 +36,13 @@ _NUMBER_TAGS = {f"{_TAG}int", f"{_TAG}float"}
 _BOOL = yaml.constructor.SafeConstructor.bool_values
 
 KeyPath = tuple[str | int, ...]
+
+
+class Mark(Protocol):
+    """Where the parser stands (PyYAML's pure and C parsers have a mark class each)."""
+
+    line: int
+    column: int
 
 
 class NumberText(str):
@@ -82,7 +90,7 @@ class SourceFile:
 
 
 class _Limit(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, message: str, mark: Mark | None) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -123,7 +131,7 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     except UnicodeDecodeError as error:
         return _failed(name, "", "CV001", f"not UTF-8 text (byte {error.start + 1} is invalid)", (1, 1),
                        "save the file as UTF-8")
-    if not text.strip() or all(not l.strip() or l.lstrip().startswith("#") for l in text.splitlines()):
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return _failed(name, text, "CV004", "the file is empty", (1, 1),
                        "a convenant file starts with `schema_version: 1` and `kind:`")
     builder = _Builder(name)
@@ -154,7 +162,13 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems))
 
 
-def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+def _resolve(event: yaml.ScalarEvent) -> str:
+    """The tag YAML gives an untagged scalar (`1.5` a float, `yes` a bool, `abc` a string)."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    return tag
+
+
+def _pos(mark: Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
@@ -190,7 +204,7 @@ class _Builder:
         self.chars = 0
         self.documents = 0
 
-    def problem(self, code: str, message: str, mark: yaml.Mark | None, hint: str | None = None) -> None:
+    def problem(self, code: str, message: str, mark: Mark | None, hint: str | None = None) -> None:
         self.problems.append(Diagnostic.of(code, message, Location(self.name, *_pos(mark)), hint))
 
     def feed(self, event: yaml.Event) -> None:
@@ -217,7 +231,7 @@ class _Builder:
                 self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_before,
                                               self.chars - frame.chars_before)
 
-    def count(self, size: int, chars: int, mark: yaml.Mark) -> None:
+    def count(self, size: int, chars: int, mark: Mark | None) -> None:
         """Every value counts against the limits, an alias as often as it is used: the
         limits bound what the file expands to, not what it spells out."""
         self.nodes += size
@@ -228,7 +242,7 @@ class _Builder:
             raise _Limit(f"the file expands to more than {MAX_TEXT // 1024 // 1024} MiB of text (YAML aliases)",
                          mark)
 
-    def check_tag(self, tag: str | None, allowed: str, mark: yaml.Mark) -> None:
+    def check_tag(self, tag: str | None, allowed: str, mark: Mark | None) -> None:
         if tag in (None, "!", allowed):
             return
         shown = tag.replace(_TAG, "!!") if tag else tag
@@ -252,7 +266,7 @@ class _Builder:
             return
         tag = event.tag
         if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit) if tag is None else f"{_TAG}str"
+            tag = _resolve(event) if tag is None else f"{_TAG}str"
         if tag not in _SCALAR_TAGS:
             self.check_tag(tag, "", event.start_mark)
             value: object = None
@@ -287,7 +301,7 @@ class _Builder:
         frame.key = key
         frame.key_pos = pos
 
-    def add(self, value: object, mark: yaml.Mark, chars: int = 0) -> KeyPath:
+    def add(self, value: object, mark: Mark | None, chars: int = 0) -> KeyPath:
         self.count(1, chars, mark)
         if not self.stack:
             if self.root is None:

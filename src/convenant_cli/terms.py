@@ -70,7 +70,8 @@ def work_years(term: Span) -> list[Span]:
 
 def term_too_long(term: Span) -> bool:
     """
-    >>> term_too_long(Span(date(2023, 7, 1), date(2033, 6, 30))), term_too_long(Span(date(2023, 7, 1), date(2033, 7, 1)))
+    >>> start = date(2023, 7, 1)
+    >>> term_too_long(Span(start, date(2033, 6, 30))), term_too_long(Span(start, date(2033, 7, 1)))
     (False, True)
     """
     return term.end >= anniversary(term.start, MAX_TERM_YEARS)

@@ -7,10 +7,10 @@ field's name; renderers format by unit.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """What a value measures, carried by its field type so that nothing downstream has to
     guess it from a field's name: a renderer formats by unit."""
 

@@ -10,6 +10,7 @@ import types
 from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.source import KeyPath, SourceFile
@@ -93,7 +94,7 @@ def map_errors(error: ValidationError, model: type[BaseModel], source: SourceFil
     return [_one(item, model, source) for item in error.errors(include_url=False)]
 
 
-def _one(item: dict, model: type[BaseModel], source: SourceFile) -> Diagnostic:
+def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diagnostic:
     kind = item["type"]
     path: KeyPath = tuple(item["loc"])
     code = CODES.get(kind, "CV103")

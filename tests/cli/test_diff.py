@@ -124,7 +124,8 @@ def test_two_realisations(run_cli, write_yaml, tmp_path, monkeypatch):
     old = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
     text = old.read_text().replace("value: 188}", "value: 201}").replace("amount: 196100.00}", "amount: 190000.00}")
     write_yaml("metaal.yaml", METAAL.read_text())
-    new = write_yaml("examples/r.yaml", text.replace("convenant: ../metaal-2023-2025.yaml", "convenant: ../metaal.yaml"))
+    text = text.replace("convenant: ../metaal-2023-2025.yaml", "convenant: ../metaal.yaml")
+    new = write_yaml("examples/r.yaml", text)
     monkeypatch.chdir(tmp_path)  # outside a git work tree, the current folder is the project root
     code, data = diff_json(run_cli, old, new)
     assert code == 1

@@ -385,8 +385,8 @@ def test_an_unwritable_output_folder_is_exit_2(run_cli, project, monkeypatch):
 def test_sigterm_and_sighup_leave_no_temporary_file(project):
     import signal
 
-    from convenant_cli.cli import install_signal_handlers
     from convenant_cli.atomic_file import write_atomically
+    from convenant_cli.cli import install_signal_handlers
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
     install_signal_handlers()

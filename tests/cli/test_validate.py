@@ -57,7 +57,7 @@ def test_changed_group_amount_names_max_subsidy_and_the_group(tmp_path, run_cli)
     result = run_cli("validate", "--format", "json", path)
     assert result.exit_code == 1
     max_line = METAAL.read_text().splitlines().index(
-        next(l for l in METAAL.read_text().splitlines() if l.startswith("max_subsidy"))) + 1
+        next(x for x in METAAL.read_text().splitlines() if x.startswith("max_subsidy"))) + 1
     assert codes_and_lines(result) == [("CV201", max_line), ("CV203", group_line)]
     problem = json.loads(result.stdout)[0]
     # 392.200 + 4 x 144.160 + 91.170 + 2 x 53.000 = 1.166.010,00: ten euro too many
@@ -68,7 +68,7 @@ def test_changed_group_fte_names_fte_and_the_group(tmp_path, run_cli):
     path, group_line = mutate(tmp_path, METAAL, "fte_each: 0.86", "fte_each: 0.87")
     result = run_cli("validate", "--format", "json", path)
     assert result.exit_code == 1
-    fte_line = next(i for i, l in enumerate(METAAL.read_text().splitlines(), 1) if l.startswith("fte:"))
+    fte_line = next(i for i, x in enumerate(METAAL.read_text().splitlines(), 1) if x.startswith("fte:"))
     assert codes_and_lines(result) == [("CV202", fte_line), ("CV203", group_line - 1)]
 
 

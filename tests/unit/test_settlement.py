@@ -12,6 +12,7 @@ from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant
 from tests.builders import ANTWERPEN, INOM, absence, convenant, realisation, run
 
+
 def test_all_commitments_met_pays_the_maximum():
     result, line = run()
     # 106.000 x 0,70 = 74.200,00; 106.000 x 0,30 x 3/3 = 31.800,00; together 106.000,00
@@ -185,10 +186,10 @@ def test_totals_are_sums_of_rounded_lines():
                                                                                       "unpaid_leave")]}])
     result = settle(conv, conv.rules, facts)
     # INOM: 0,5 x 7 = 3,5 FTE-days; 106.000 x 3,5 / 731 = 507,5239 -> 507,52; ANTWERPEN not staffed: 0
-    assert [l.deduction for l in result.lines] == [Decimal("507.52"), Decimal("0.00")]
+    assert [line.deduction for line in result.lines] == [Decimal("507.52"), Decimal("0.00")]
     assert result.totals.deduction == Decimal("507.52")
     for key in ("maximum", "deduction", "effort", "result", "payable", "balance"):
-        assert getattr(result.totals, key) == sum(getattr(l, key) for l in result.lines)
+        assert getattr(result.totals, key) == sum(getattr(line, key) for line in result.lines)
 
 
 def test_deduction_base_payable_never_pays_below_zero():

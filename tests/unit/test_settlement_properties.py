@@ -33,7 +33,7 @@ def absence_lists(draw, max_size=6):
     """Non-overlapping absences of one consultant inside the term."""
     cuts = sorted(draw(st.sets(st.integers(0, DAYS - 1), min_size=0, max_size=2 * max_size)))
     absences = []
-    for first, last in zip(cuts[::2], cuts[1::2]):
+    for first, last in zip(cuts[::2], cuts[1::2], strict=False):
         absences.append({
             "start": (START + timedelta(days=first)).isoformat(),
             "end": (START + timedelta(days=last)).isoformat(),

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.document import LoadedDocument
-from convenant_cli.models import ActionPlan, Agreement
+from convenant_cli.models import ActionPlan, Agreement, Amounts, BudgetLine
+from convenant_cli.source import KeyPath
+from convenant_cli.units import Unit
 
 
-def _sum_mismatches(doc: LoadedDocument, lines, declared, path, what: str, code: str) -> list[Diagnostic]:
+def _sum_mismatches(doc: LoadedDocument, lines: Sequence[BudgetLine], declared: Amounts, path: KeyPath, what: str,
+                    code: str) -> list[Diagnostic]:
     found = []
-    for unit, attribute in (("days", "days"), ("euro", "euro")):
+    for unit, attribute in ((Unit.DAYS, "days"), (Unit.EURO, "euro")):
         computed = sum((getattr(line, attribute) for line in lines), Decimal(0))
         expected = getattr(declared, attribute)
         if computed != expected:

@@ -4,6 +4,7 @@ rate per FTE, shares, unique numbers, commitments, and an addendum's parent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,7 +13,9 @@ from convenant_cli.document import LoadedDocument
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
+from convenant_cli.source import KeyPath
 from convenant_cli.terms import MAX_TERM_YEARS, Span, term_too_long, work_years
+from convenant_cli.units import Unit
 
 
 def check_period(doc: LoadedDocument) -> list[Diagnostic]:
@@ -26,7 +29,7 @@ def check_period(doc: LoadedDocument) -> list[Diagnostic]:
     return []
 
 
-def _breakdown(model: Agreement, attribute: str, fmt) -> str:
+def _breakdown(model: Agreement, attribute: str, fmt: Callable[[Decimal], str]) -> str:
     parts = [f"{g.group}: {len(g.members)} × {fmt(getattr(g, attribute) or Decimal(0))}" for g in model.beneficiaries]
     return "; ".join(parts)
 
@@ -52,12 +55,12 @@ def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
         found.append(doc.problem("CV102", "missing key `fte_each`", ("beneficiaries", index),
                                  "Art. 1 gives each group's FTE (hetzij ... VTE)"))
     if not missing:
-        ftes = sum((g.fte_each * len(g.members) for g in model.beneficiaries), Decimal(0))
+        ftes = sum(((g.fte_each or Decimal(0)) * len(g.members) for g in model.beneficiaries), Decimal(0))
         if ftes != model.fte:
             found.append(doc.problem(
                 "CV202", "Art. 1: the beneficiaries' FTE do not add up to fte", ("fte",),
                 f"each member has its group's fte_each ({_breakdown(model, 'fte_each', format_number)})",
-                sums=SumMismatch(model.fte, ftes, unit="FTE")))
+                sums=SumMismatch(model.fte, ftes, unit=Unit.FTE)))
     return found
 
 
@@ -71,7 +74,8 @@ def check_rate(doc: LoadedDocument) -> list[Diagnostic]:
         if group.fte_each is None:
             continue
         if group.fte_each == 0:
-            found.append(doc.problem("CV214", f"group {group.group} has fte_each 0", ("beneficiaries", index, "fte_each"),
+            found.append(doc.problem("CV214", f"group {group.group} has fte_each 0",
+                                     ("beneficiaries", index, "fte_each"),
                                      "the amount per FTE, and so the Art. 5 deduction, needs an FTE above 0"))
             continue
         rates[index] = Fraction(group.amount_each) / Fraction(group.fte_each)
@@ -103,12 +107,14 @@ def check_shares(doc: LoadedDocument) -> list[Diagnostic]:
     total = rules.effort_share + rules.result_share
     if total != 1:
         return [doc.problem("CV205", "Art. 2: effort_share and result_share must add up to 1", ("rules",),
-                            "the 2023-2025 texts use 0.70 and 0.30", sums=SumMismatch(Decimal(1), total, unit=""))]
+                            "the 2023-2025 texts use 0.70 and 0.30",
+                            sums=SumMismatch(Decimal(1), total, unit=Unit.SHARE))]
     return []
 
 
 def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
-    found, seen = [], {}
+    found: list[Diagnostic] = []
+    seen: dict[str, KeyPath] = {}
     for g_index, group in enumerate(doc.model_as(Agreement).beneficiaries):
         for m_index, member in enumerate(group.members):
             path = ("beneficiaries", g_index, "members", m_index, "enterprise_number")
@@ -124,7 +130,8 @@ def check_unique_members(doc: LoadedDocument) -> list[Diagnostic]:
 
 def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
     model = doc.model_as(Agreement)
-    found, ids = [], {}
+    found: list[Diagnostic] = []
+    ids: dict[str, KeyPath] = {}
     term = Span(model.period.start, model.period.end)
     years = len(work_years(term)) if model.period.end > model.period.start and not term_too_long(term) else 0
     for index, commitment in enumerate(model.result_commitments):

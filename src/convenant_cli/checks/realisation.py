@@ -9,6 +9,7 @@ from convenant_cli.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.document import LoadedDocument
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Agreement, Realisation
+from convenant_cli.source import KeyPath
 from convenant_cli.terms import Span
 
 
@@ -47,7 +48,8 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
         if result.achieved is not None:
             if result.note is None:
                 found.append(doc.problem("CV511", f"the auditor's verdict on {key} has no `note`", path,
-                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`", key=True))
+                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`",
+                                         key=True))
         elif commitment.qualitative is not None:
             found.append(doc.problem("CV512", f"{key} is qualitative: the auditor must say `achieved: true` or "
                                      "`false`", path, "add `achieved:` and a `note:`", key=True))
@@ -148,12 +150,12 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
             path = ("staffing", s_index, "consultants", c_index)
             employed = term
             if consultant.employed is not None:
-                span = consultant.employed
-                if span.end < span.start:
+                dates = consultant.employed
+                if dates.end < dates.start:
                     found.append(doc.problem("CV509", f"{consultant.name}: employment ends before it starts",
                                              path + ("employed", "end")))
                     continue
-                employed = Span(span.start, span.end)
+                employed = Span(dates.start, dates.end)
                 if not employed.overlaps(term):
                     found.append(doc.problem("CV516", f"{consultant.name} is not employed during the term "
                                              f"{term.start} - {term.end}", path + ("employed",)))
@@ -180,7 +182,7 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     return found
 
 
-def _overlaps(doc: LoadedDocument, name: str, path: tuple, absences: list[tuple[Span, int]]) -> list[Diagnostic]:
+def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tuple[Span, int]]) -> list[Diagnostic]:
     """Sorted by start, an absence overlaps when it starts before the latest end so far."""
     found, latest = [], None
     for span, index in sorted(absences):

@@ -7,6 +7,7 @@ consultant, so a sector's year of records settles in milliseconds.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -133,7 +134,7 @@ def staffing_shortfall(consultants: list[Consultant], beneficiary_fte: Decimal, 
 
     points = sorted(set(changes) | {term.start, term.end + ONE_DAY})
     counted, total, spans = Decimal(0), Decimal("0.00"), []
-    for day, following in zip(points, points[1:]):
+    for day, following in itertools.pairwise(points):
         counted += changes.get(day, Decimal(0))
         if day < term.start or day > term.end:
             continue

@@ -15,9 +15,9 @@ from fractions import Fraction
 from pydantic import BaseModel
 
 from convenant_cli.fields import unit_of
-from convenant_cli.units import Typed, Unit
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant, Realisation
+from convenant_cli.units import Typed, Unit
 
 CATEGORY_ORDER = ("bank_account", "scalar", "beneficiary", "commitment", "result", "staffing", "payment")
 

@@ -81,9 +81,9 @@ def result_ratio(commitments: list[ResultCommitment], results: dict[str, ResultR
     for commitment in commitments:
         result = results[commitment.id]
         targets = _targets(commitment, result)
-        years_counted: list[int | None] = [None]
+        years_counted: tuple[int | None, ...] = (None,)
         if rules.result_counting == "per_year":
-            years_counted = sorted({t.year for t in targets if t.year is not None}) or list(range(1, years + 1))
+            years_counted = tuple(sorted({t.year for t in targets if t.year is not None}) or range(1, years + 1))
         for year in years_counted:
             mine = tuple(t for t in targets if year is None or t.year in (None, year))
             achieved = result.achieved if result.achieved is not None else all(t.met for t in mine)

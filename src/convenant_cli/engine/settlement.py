@@ -120,8 +120,8 @@ def settle(agreement: Agreement, rules: Rules, realisation: Realisation | None =
 def _art1_step(agreement: Agreement) -> Step:
     parts = " + ".join(f"{len(g.members)} × {format_eur(g.amount_each)}" for g in agreement.beneficiaries)
     fte = f"{format_number(agreement.fte)} FTE" if agreement.fte is not None else "no FTE (no Art. 5 deduction)"
-    return Step(agreement.id, "Maximale toelage", "R1", "Art. 1",
-                f"max_subsidy {format_eur(agreement.max_subsidy)}; {fte}", f"{parts} = {format_eur(agreement.max_subsidy)}")
+    total = format_eur(agreement.max_subsidy)
+    return Step(agreement.id, "Maximale toelage", "R1", "Art. 1", f"max_subsidy {total}; {fte}", f"{parts} = {total}")
 
 
 def _ratio_step(ratio: ResultRatio) -> Step:
@@ -158,9 +158,9 @@ def _settle_member(agreement, group, member, rules: Rules, term: Span, ratio: Re
     fte = group.fte_each if agreement.fte is not None else None
     rate = Fraction(maximum) / Fraction(fte) if fte else None
     per_fte = f"; per FTE {format_eur(maximum)} / {format_number(fte)} = {format_eur(rate)}" if rate else ""
+    for_fte = f" for {format_number(fte)} FTE" if fte else ""
     steps = [Step(subject, "Maximum", "R1", "Art. 1",
-                  f"group {group.group}: amount_each {format_eur(maximum)}" + (f" for {format_number(fte)} FTE" if fte else ""),
-                  format_eur(maximum) + per_fte)]
+                  f"group {group.group}: amount_each {format_eur(maximum)}{for_fte}", format_eur(maximum) + per_fte)]
     staffing, deduction = None, ZERO
     if settled:
         staffing, deduction = _deduction(subject, rate, facts.staffing.get(member.enterprise_number), fte, term,
@@ -215,7 +215,8 @@ def _financing(subject: str, maximum: Decimal, deduction: Decimal, ratio: Result
     shown_ratio = format_fraction(share) if ratio is not None else "1 (maximum)"
     on_maximum = rules.deduction_base == "maximum"
     base = maximum - deduction if on_maximum else maximum
-    base_text = f"({format_eur(maximum)} − {format_eur(deduction)})" if on_maximum and deduction else format_eur(maximum)
+    base_text = (f"({format_eur(maximum)} − {format_eur(deduction)})" if on_maximum and deduction
+                 else format_eur(maximum))
     effort = quantize(Fraction(base) * Fraction(rules.effort_share))
     result = quantize(Fraction(base) * Fraction(rules.result_share) * share)
     if on_maximum:
@@ -269,7 +270,7 @@ def combine(settlements: list[Settlement]) -> tuple[CombinedLine, ...]:
     merged: dict[str, dict] = {}
     for settlement in settlements:
         for line in settlement.lines:
-            row = merged.setdefault(line.enterprise_number, {"name": line.name, **{k: ZERO for k in MONEY_KEYS}})
+            row = merged.setdefault(line.enterprise_number, {"name": line.name, **dict.fromkeys(MONEY_KEYS, ZERO)})
             for key in MONEY_KEYS:
                 row[key] += getattr(line, key)
     return tuple(CombinedLine(enterprise_number=number, **row) for number, row in merged.items())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -17,7 +19,10 @@ DATE = "yyyy-mm-dd"
 BOLD = Font(bold=True)
 
 
-def put(sheet: Worksheet, row: int, column: int, value, number_format: str | None = None):
+CellValue = str | int | Decimal | date | bool | None
+
+
+def put(sheet: Worksheet, row: int, column: int, value: CellValue, number_format: str | None = None) -> Cell:
     """Write one cell; a string is always text, never a formula, whatever it starts with,
     and its control characters are shown as placeholders (a workbook cannot hold them)."""
     if isinstance(value, Decimal):

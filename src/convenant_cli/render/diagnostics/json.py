@@ -22,7 +22,7 @@ def as_dict(d: Diagnostic) -> dict:
     }
     if d.sums is not None:
         item.update(expected=str(d.sums.expected), computed=str(d.sums.computed),
-                    difference=str(d.sums.difference), unit=d.sums.unit)
+                    difference=str(d.sums.difference), unit=d.sums.unit.value)
     return item
 
 

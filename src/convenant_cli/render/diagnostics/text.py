@@ -4,16 +4,20 @@ the source line with a caret, the sums of a mismatch, and the hint."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from convenant_cli.diagnostics import Diagnostic
 from convenant_cli.money import format_eur, format_number
 from convenant_cli.render.diagnostics.sources import SourceLine
 from convenant_cli.render.safe_text import visible
+from convenant_cli.units import Unit
+
+_SUFFIX = {Unit.EURO: " euro", Unit.FTE: " FTE", Unit.DAYS: " days"}
 
 
-def _figure(value, unit: str) -> str:
-    text = format_eur(value) if unit == "euro" else format_number(value)
-    return f"{text} {unit}".rstrip()
+def _figure(value: Decimal, unit: Unit) -> str:
+    text = format_eur(value) if unit is Unit.EURO else format_number(value)
+    return text + _SUFFIX.get(unit, "")
 
 
 def render_text(diagnostics: Iterable[Diagnostic], source_line: SourceLine) -> str:

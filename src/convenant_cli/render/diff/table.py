@@ -8,11 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.engine.diff import CATEGORY_ORDER, Diff
-from convenant_cli.units import Unit
 from convenant_cli.money import format_eur
 from convenant_cli.render.labels import DIFF_CATEGORIES
 from convenant_cli.render.layout import Fitted, cell, stacked, title
 from convenant_cli.render.values import show
+from convenant_cli.units import Unit
 
 
 def render_table(result: Diff, old_name: str, new_name: str) -> Group:
@@ -47,7 +47,8 @@ def _changes_table(rows: list, style: str) -> Fitted:
     def narrow() -> Group:
         return Group(*(stacked(cell(f"{c.change}: {c.subject}", style or "bold"),
                                [(header, cell(text)) for header, text in
-                                zip(headers[2:], (c.field, show(c.old, c.unit), show(c.new, c.unit)))]) for c in rows))
+                                zip(headers[2:], (c.field, show(c.old, c.unit), show(c.new, c.unit)), strict=True)])
+                       for c in rows))
 
     return Fitted(table, narrow)
 
@@ -64,7 +65,7 @@ def _money_table(result: Diff) -> Fitted:
         table.add_row(cell(name), *figures)
 
     def narrow() -> Group:
-        blocks = [stacked(cell(name, "bold"), list(zip(("Oud", "Nieuw", "Verschil"), figures)))
+        blocks = [stacked(cell(name, "bold"), list(zip(("Oud", "Nieuw", "Verschil"), figures, strict=False)))
                   for name, *figures in rows]
         blocks.append(stacked(Text("Totaal (max_subsidy)", style="bold"),
                               [(column, format_eur(total)) for column, total in columns]))

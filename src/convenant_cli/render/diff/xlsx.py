@@ -16,8 +16,9 @@ def build_workbook(result: Diff, old_name: str, new_name: str) -> Workbook:
     sheet.title = "Wijzigingen"
     header(sheet, ["Categorie", "Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw"])
     for row, c in enumerate(result.changes, 2):
-        for column, value in enumerate([DIFF_CATEGORIES[c.category], c.change, c.subject, c.field or "", show(c.old, c.unit),
-                                        show(c.new, c.unit)], 1):
+        values = [DIFF_CATEGORIES[c.category], c.change, c.subject, c.field or "", show(c.old, c.unit),
+                  show(c.new, c.unit)]
+        for column, value in enumerate(values, 1):
             put(sheet, row, column, value)
     money = book.create_sheet("Geldeffect")
     header(money, ["Begunstigde", "Ondernemingsnummer", "Oud maximum", "Nieuw maximum", "Verschil"])

@@ -9,7 +9,6 @@ from convenant_cli.money import format_fraction
 from convenant_cli.render.safe_text import escape_json
 from convenant_cli.render.values import decimal_text
 
-
 UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
 
 
