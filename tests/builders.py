@@ -39,7 +39,7 @@ def realisation(*, achieved=(True, True, True), absences=(), consultants=None, r
 
 def run(conv=None, real=None):
     conv = conv or convenant()
-    result = settle(conv, rules_in_force(conv).rules, real if real is not None else realisation())
+    result = settle(conv, rules_in_force(conv), real if real is not None else realisation())
     return result, result.lines[0]
 
 

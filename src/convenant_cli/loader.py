@@ -155,6 +155,21 @@ class Workspace:
 
 
 @dataclass(frozen=True)
+class FileRecord:
+    """A file a run read, for the evidence: as named, its kind, the SHA-256 of its bytes."""
+
+    name: str
+    kind: str
+    sha256: str
+    given: bool  # on the command line, or read because a given file refers to it
+
+
+def file_records(workspace: Workspace) -> list[FileRecord]:
+    return [FileRecord(doc.name, doc.kind.value if doc.kind else "", doc.source.sha256, doc.path in workspace.inputs)
+            for doc in workspace.reported()]
+
+
+@dataclass(frozen=True)
 class SettlementInput:
     """One covenant or addendum to settle: its model, the rules in force, its realisation."""
 

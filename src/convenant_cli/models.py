@@ -33,6 +33,22 @@ AbsenceReason = Literal[
     "illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"
 ]
 INCAPACITY: frozenset[str] = frozenset({"illness", "accident"})
+# The Dutch word for each reason, as people read it (tables, workbooks), and the words an
+# author may write by mistake in its place (a hint points to the English key).
+REASONS_NL: dict[str, str] = {
+    "illness": "ziekte",
+    "accident": "ongeval",
+    "time_credit": "tijdskrediet",
+    "career_break": "loopbaanonderbreking",
+    "maternity_leave": "moederschapsrust",
+    "unpaid_leave": "onbetaald verlof",
+}
+DUTCH_REASONS: dict[str, str] = {
+    **{dutch: reason for reason, dutch in REASONS_NL.items()},
+    "ziek": "illness", "arbeidsongeschiktheid": "illness", "arbeidsongeval": "accident",
+    "zwangerschapsverlof": "maternity_leave", "bevallingsverlof": "maternity_leave",
+    "moederschapsverlof": "maternity_leave", "onbetaald_verlof": "unpaid_leave", "tijdkrediet": "time_credit",
+}
 
 
 class Model(BaseModel):
@@ -131,6 +147,7 @@ class Addendum(Agreement):
     kind: Literal["addendum"]
     parent: Text
     theme: Optional[Text] = None
+    extension: bool = False  # Art. 7/8: continues its parent, from the day after the parent's term ends
     fte: Optional[Fte] = None  # none: no absence deduction
     rules: RuleOverrides = Field(default_factory=RuleOverrides)
 
@@ -197,7 +214,8 @@ class Consultant(Model):
     name: Text
     id: Optional[Text] = None  # needed when two consultants of one beneficiary share a name
     fte: Fte
-    employed: Optional[Employment] = None  # none: the whole term
+    employed: Optional[Employment] = None  # none: the whole term (and before it, for an absence's real dates)
+    guaranteed_wage_days: Optional[Days] = None  # this consultant's own length (a short contract), else the rule's
     absences: list[Absence] = []
 
     @property
@@ -217,13 +235,20 @@ class Payment(Model):
     amount: Money
 
 
+class Advance(Payment):
+    """One payment of an advance; a beneficiary may have several (tranches), which add up."""
+
+    date: Optional[IsoDate] = None
+    reference: Optional[Text] = None
+
+
 class Realisation(Model):
     schema_version: SchemaVersion
     kind: Literal["realisation"]
     convenant: Text
     results: dict[str, ResultRealisation]
     staffing: list[Staffing] = []
-    advances: list[Payment] = []
+    advances: list[Advance] = []
     eligible_costs: list[Payment] = []
     notes: Optional[Text] = None
 

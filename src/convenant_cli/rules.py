@@ -8,7 +8,7 @@ decides it. Pure: models in, values out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from convenant_cli.models import Addendum, Agreement, Convenant, Rules
@@ -36,6 +36,7 @@ LEGAL_SOURCES: dict[str, str] = {
 class RulesInForce:
     rules: Rules
     origins: dict[str, Origin]  # setting: where its value came from
+    sources: dict[Origin, str] = field(default_factory=dict)  # the id of the covenant or addendum of each origin
 
 
 def _written(rules: object) -> set[str]:
@@ -50,13 +51,14 @@ def rules_in_force(agreement: Agreement, parent: Agreement | None = None) -> Rul
     if isinstance(agreement, Convenant):
         written = _written(agreement.rules)
         return RulesInForce(agreement.rules, {name: Origin.CONVENANT if name in written else Origin.DEFAULT
-                                              for name in Rules.model_fields})
+                                              for name in Rules.model_fields}, {Origin.CONVENANT: agreement.id})
     if not isinstance(agreement, Addendum):
         raise TypeError(f"no rules for {type(agreement).__name__}")
     base = rules_in_force(parent) if isinstance(parent, Convenant) else rules_in_force_default()
     overrides = {name: getattr(agreement.rules, name) for name in _written(agreement.rules)}
     origins = {name: Origin.ADDENDUM if name in overrides else base.origins[name] for name in Rules.model_fields}
-    return RulesInForce(base.rules.model_copy(update=overrides), origins)
+    sources = {**base.sources, Origin.ADDENDUM: agreement.id}
+    return RulesInForce(base.rules.model_copy(update=overrides), origins, sources)
 
 
 def rules_in_force_default() -> RulesInForce:

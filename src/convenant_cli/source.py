@@ -13,7 +13,8 @@ It must not validate meaning (that is `models` and `checks`) nor print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
@@ -67,6 +68,7 @@ class SourceFile:
     values: dict[KeyPath, tuple[int, int]] = field(repr=False)
     keys: dict[KeyPath, tuple[int, int]] = field(repr=False)
     problems: tuple[Diagnostic, ...] = ()
+    sha256: str = ""  # of the file's bytes, for the evidence of what was settled
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The line and column of `path`, or of its nearest known ancestor."""
@@ -116,7 +118,8 @@ def read_bytes(path: Path) -> bytes:
 
 def load_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one YAML file; I/O failures raise `InputError`."""
-    return parse_source(read_bytes(path), display or str(path))
+    raw = read_bytes(path)
+    return replace(parse_source(raw, display or str(path)), sha256=hashlib.sha256(raw).hexdigest())
 
 
 def parse_source(raw: bytes, name: str) -> SourceFile:

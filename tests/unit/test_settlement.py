@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant
+from convenant_cli.rules import rules_in_force
 from tests.builders import ANTWERPEN, INOM, absence, convenant, realisation, run
 
 
@@ -94,7 +95,7 @@ def test_relapse_window_is_eight_weeks_from_2026():
                                      "period": {"start": "2024-07-01", "end": "2026-06-30"}})
     first = absence("2025-12-13", "2026-01-01", "illness")  # 20 days covered
     second = absence("2026-02-20", "2026-03-11", "illness")  # 20 days: 10 covered, 10 short
-    result = settle(conv, conv.rules, realisation(absences=[first, second]))
+    result = settle(conv, rules_in_force(conv), realisation(absences=[first, second]))
     assert result.lines[0].shortfall_fte_days == Decimal("10.00")
     # 1 Jul 2024 - 30 Jun 2026 = 730 days: 106.000 x 10 / 730 = 1.452,0548 -> 1.452,05
     assert result.lines[0].deduction == Decimal("1452.05")
@@ -169,7 +170,7 @@ def test_advances_larger_than_payable_give_a_negative_balance_to_reclaim():
 
 def test_without_realisation_the_maxima_are_shown():
     conv = convenant()
-    result = settle(conv, conv.rules, None)
+    result = settle(conv, rules_in_force(conv), None)
     line = result.lines[0]
     assert not result.settled and result.ratio is None
     assert (line.effort, line.result, line.payable, line.deduction) == (
@@ -184,7 +185,7 @@ def test_totals_are_sums_of_rounded_lines():
     facts = realisation(achieved=(True, False, True),
                         consultants=[{"name": "A", "fte": "0.50", "absences": [absence("2024-01-01", "2024-01-07",
                                                                                       "unpaid_leave")]}])
-    result = settle(conv, conv.rules, facts)
+    result = settle(conv, rules_in_force(conv), facts)
     # INOM: 0,5 x 7 = 3,5 FTE-days; 106.000 x 3,5 / 731 = 507,5239 -> 507,52; ANTWERPEN not staffed: 0
     assert [line.deduction for line in result.lines] == [Decimal("507.52"), Decimal("0.00")]
     assert result.totals.deduction == Decimal("507.52")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Realisation
+from convenant_cli.rules import rules_in_force
 from tests.builders import INOM, convenant
 
 START, DAYS = date(2023, 7, 1), 731
@@ -62,7 +63,7 @@ BASES = st.sampled_from(["maximum", "payable"])
 @given(absence_lists(), ACHIEVED, BASES)
 def test_payable_and_deduction_stay_within_the_maximum(absences, achieved, base):
     conv = convenant(rules={"deduction_base": base})
-    line = settle(conv, conv.rules, facts(absences, achieved=achieved)).lines[0]
+    line = settle(conv, rules_in_force(conv), facts(absences, achieved=achieved)).lines[0]
     assert Decimal(0) <= line.deduction <= line.maximum
     assert Decimal(0) <= line.payable <= line.maximum
     assert line.shortfall_fte_days >= 0
@@ -77,8 +78,8 @@ def test_more_absence_never_lowers_the_deduction(first, second):
             {"name": "INOM vzw", "enterprise_number": INOM, "iban": "BE25 2100 0498 8882", "address": "x"}]}])
     calm = {"name": "B", "fte": "1.00", "absences": []}
     troubled = {"name": "B", "fte": "1.00", "absences": [dict(a, replaced=False) for a in second]}
-    before = settle(conv, conv.rules, facts(first, extra_consultants=[calm])).lines[0]
-    after = settle(conv, conv.rules, facts(first, extra_consultants=[troubled])).lines[0]
+    before = settle(conv, rules_in_force(conv), facts(first, extra_consultants=[calm])).lines[0]
+    after = settle(conv, rules_in_force(conv), facts(first, extra_consultants=[troubled])).lines[0]
     assert after.deduction >= before.deduction
     assert after.payable <= before.payable
 
@@ -101,7 +102,7 @@ def test_beneficiary_figures_add_up_to_the_totals_exactly(staffings, achieved):
                      for i, (absences, fte) in enumerate(staffings)],
         "advances": [{"beneficiary": numbers[0], "amount": "1000.00"}],
     })
-    result = settle(conv, conv.rules, real)
+    result = settle(conv, rules_in_force(conv), real)
     for key in ("maximum", "deduction", "shortfall_fte_days", "effort", "result", "payable", "advances", "balance"):
         assert getattr(result.totals, key) == sum(getattr(line, key) for line in result.lines), key
     for line in result.lines:
@@ -118,7 +119,7 @@ def test_one_fte_absent_unreplaced_for_the_whole_term_costs_exactly_its_amount_p
             {"name": "INOM vzw", "enterprise_number": INOM, "iban": "BE25 2100 0498 8882", "address": "x"}]}])
     whole_term = {"start": "2023-07-01", "end": "2025-06-30", "reason": reason, "fte": "1.00",
                   "new_illness": False}
-    line = settle(conv, conv.rules, facts([whole_term], fte=fte)).lines[0]
+    line = settle(conv, rules_in_force(conv), facts([whole_term], fte=fte)).lines[0]
     covered = 30 if reason in ("illness", "accident") else 0  # guaranteed wage still counts for an incapacity
     # 1,00 FTE x (731 - covered) days x 106.000 / 731, rounded half-up to the cent
     expected = Fraction(106000) * (DAYS - covered) / DAYS
