@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
@@ -148,6 +149,18 @@ def _load_valid(workspace: Workspace, paths: list[Path]) -> list[LoadedDocument]
     return docs
 
 
+def _now() -> datetime:
+    """The date a workbook records: SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970",
+                             "set it to a whole number, e.g. $(git log -1 --format=%ct)") from None
+    return datetime.now(tz=UTC).replace(tzinfo=None, microsecond=0)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
@@ -216,28 +229,31 @@ def settle(
     workspace = Workspace()
     docs = _load_valid(workspace, list(files) + list(realisation or []))
     inputs = settlement_inputs(docs[: len(files)], docs[len(files):])
-    settlements = [settle_agreement(item.agreement, item.rules.rules, item.realisation) for item in inputs]
+    settlements = [settle_agreement(item.agreement, item.rules, item.realisation) for item in inputs]
     combined = combine(settlements) if len(settlements) > 1 else None
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
-        from convenant_cli.render.settlement.xlsx import build_workbook
+        from convenant_cli.loader import file_records
+        from convenant_cli.render.settlement.xlsx import Provenance, build_workbook
+        from convenant_cli.render.workbook import save
 
-        book = build_workbook(settlements, combined)
-        write_atomically(xlsx, book.save, force=force)
+        created = _now()
+        book = build_workbook(settlements, combined, Provenance(__version__, created, tuple(file_records(workspace))))
+        write_atomically(xlsx, lambda path: save(book, path, created), force=force)
     if output_format is OutputFormat.json:
         from convenant_cli.render.settlement.json import render_json
 
-        _write(render_json(settlements))
+        _write(render_json(settlements, explain))
     else:
         from convenant_cli.render.settlement.table import render_tables
 
         _print(render_tables(settlements, combined, explain))
     if xlsx is not None:
-        typer.echo(f"written: {xlsx}", err=True)
+        _say(f"werkmap geschreven: {xlsx}", None, prefix="opmerking")
     unsettled = [s.id for s in settlements if not s.settled]
     if unsettled:
-        _say(f"{', '.join(unsettled)}: maxima, not a settlement; to settle, add --realisation with the eindrapport "
-             "file (kind: realisation)", None, prefix="note")
+        _say(f"{', '.join(unsettled)}: maxima, geen afrekening; voeg --realisation toe met het eindrapport "
+             "(kind: realisation) om af te rekenen", None, prefix="opmerking")
 
 
 @app.command()
@@ -276,7 +292,7 @@ def diff(
 
         _write(render_diff_json(result, *names))
     elif result.same:
-        _say(f"no differences between {names[0]} and {names[1]}", None, prefix="note")
+        _say(f"geen verschillen tussen {names[0]} en {names[1]}", None, prefix="opmerking")
     else:
         from convenant_cli.render.diff.table import render_table as render_diff_table
 

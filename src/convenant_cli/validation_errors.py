@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from convenant_cli.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.models import DUTCH_REASONS
 from convenant_cli.source import KeyPath, SourceFile
 
 CODES = {
@@ -129,7 +130,9 @@ def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diag
     elif kind == "enterprise_number":
         hint = "copy the enterprise number again from Art. 1 (ten digits, e.g. 0409.845.289)"
     elif kind == "literal_error":
-        hint = f"allowed: {item.get('ctx', {}).get('expected', '')}"
+        english = DUTCH_REASONS.get(str(value).strip().lower()) if isinstance(value, str) else None
+        hint = f"did you mean `{english}`? The YAML keeps English words" if english else \
+            f"allowed: {item.get('ctx', {}).get('expected', '')}"
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         hint = "check the indentation: a list item starts with `- `, a mapping with `key: value`"
     message = item["msg"]

@@ -122,16 +122,16 @@ def test_internal_error_is_one_line_and_exit_3_with_traceback_only_on_debug(run_
 
 
 def test_failed_xlsx_write_leaves_the_existing_file_and_no_temporary(run_cli, tmp_path, monkeypatch):
-    from openpyxl import Workbook
+    from convenant_cli.render import workbook
 
     out = tmp_path / "afrekening.xlsx"
     out.write_bytes(b"evidence of last year")
 
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"half a workbook")
+    def broken_save(book, target, created):
+        Path(target).write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", broken_save)
+    monkeypatch.setattr(workbook, "save", broken_save)
     result = run_cli("settle", METAAL, "--xlsx", out, "--force")
     assert_clean_failure(result, 2, "cannot write (No space left on device)")
     assert out.read_bytes() == b"evidence of last year"

@@ -5,6 +5,10 @@ shows a figure to a person takes its word from here.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from convenant_cli.models import REASONS_NL
+
 # key: (label in a sentence or a stacked block, header of a table column; a line break
 # keeps a wide table narrow enough for a terminal of 140 columns)
 FIGURES: dict[str, tuple[str, str]] = {
@@ -38,14 +42,35 @@ DIFF_CATEGORIES = {
     "payment": "Voorschotten en kosten",
 }
 
-REASONS = {
-    "illness": "ziekte",
-    "accident": "ongeval",
-    "time_credit": "tijdskrediet",
-    "career_break": "loopbaanonderbreking",
-    "maternity_leave": "moederschapsrust",
-    "unpaid_leave": "onbetaald verlof",
+REASONS = REASONS_NL
+
+
+KINDS = {"convenant": "convenant", "addendum": "addendum", "realisation": "eindrapport", "action_plan": "actieplan"}
+COUNTING = {"per_commitment": "per verbintenis", "per_year": "per verbintenis en werkjaar"}
+DEDUCTION_BASE = {"maximum": "op het maximum", "payable": "op het uit te betalen bedrag"}
+ORIGINS = {"default": "standaard (SPEC §3)", "convenant": "convenant", "addendum": "addendum"}
+RULES = {
+    "effort_share": "Aandeel inspanningsfinanciering",
+    "result_share": "Aandeel resultaatsfinanciering",
+    "result_minimum": "Minimum behaalde resultaatsverbintenissen",
+    "result_counting": "Telling resultaatsverbintenissen",
+    "guaranteed_wage_days": "Gewaarborgd loon (kalenderdagen)",
+    "relapse_days": "Hervalvenster (kalenderdagen)",
+    "deduction_base": "Vermindering toegepast",
 }
+STATUS = {True: "afgerekend", False: "MAXIMA, geen afrekening"}
+
+
+def balance_word(balance: Decimal) -> str:
+    """
+    >>> balance_word(Decimal("1")), balance_word(Decimal("-1")), balance_word(Decimal("0"))
+    ('nog te betalen', 'terug te vorderen', 'vereffend')
+    """
+    return "nog te betalen" if balance > 0 else "terug te vorderen" if balance < 0 else "vereffend"
+
+
+def reason(value: str) -> str:
+    return REASONS.get(value, value)
 
 
 def label(key: str) -> str:

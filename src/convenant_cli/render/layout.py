@@ -30,15 +30,17 @@ def title(value: str, style: str = "") -> Text:
 
 class Fitted:
     """`wide` when it fits the width it is given without shrinking a column below its
-    minimum (a figure's minimum is its whole text), else what `narrow()` builds."""
+    minimum (a figure's minimum is its whole text) and that width is at least
+    `min_width`, else what `narrow()` builds."""
 
-    def __init__(self, wide: Table, narrow: Callable[[], RenderableType]) -> None:
+    def __init__(self, wide: Table, narrow: Callable[[], RenderableType], min_width: int = 0) -> None:
         self.wide = wide
         self.narrow = narrow
+        self.min_width = min_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         needed = Measurement.get(console, options.update(width=10_000), self.wide).minimum
-        yield self.wide if needed <= options.max_width else self.narrow()
+        yield self.wide if max(needed, self.min_width) <= options.max_width else self.narrow()
 
 
 def stacked(heading: Text, rows: Iterable[tuple[str, Text | str]]) -> Table:

@@ -1,14 +1,18 @@
 """Settlements as rich tables in the domain's Dutch terms, Belgian number format.
 
 A table that does not fit the terminal becomes a block per beneficiary: a figure is
-never cut (see `layout.Fitted`).
+never cut (see `layout.Fitted`). Under each settlement, the notes that change money:
+a payment capped at the eligible costs, a payable amount floored at zero, and every
+assumption the figures rest on.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import groupby
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -17,10 +21,13 @@ from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.money import format_fraction, format_number
 from convenant_cli.render import labels
 from convenant_cli.render.layout import Fitted, cell, stacked, title
+from convenant_cli.render.settlement.explanation import Step, settlement_steps
+from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.values import show
 
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
+Row = tuple[str, str, dict[str, Decimal]]
 
 
 def _cell(key: str, value: Decimal) -> str:
@@ -31,7 +38,7 @@ def _who(name: str, number: str) -> Text:
     return cell(f"{name}\n{format_enterprise_number(number)}")
 
 
-def figures_table(heading: Text, rows: list[tuple[str, str, dict]], totals: dict, keys: tuple[str, ...],
+def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal], keys: tuple[str, ...],
                   words: dict[str, tuple[str, str]]) -> Group:
     """A heading, then one line per beneficiary (name, enterprise number, figures) with a
     total, or, on a narrow terminal, one block per beneficiary. The heading stands apart
@@ -54,14 +61,14 @@ def figures_table(heading: Text, rows: list[tuple[str, str, dict]], totals: dict
     return Group(heading, Fitted(table, narrow))
 
 
-def _title(settlement: Settlement) -> str:
+def settlement_title(settlement: Settlement) -> str:
+    term = settlement.term
     if settlement.settled:
-        ratio = settlement.ratio
-        return (f"Afrekening {settlement.id} ({settlement.kind}) — {settlement.term.start} tot {settlement.term.end}, "
-                f"{settlement.term.days} dagen — resultaatsratio {format_fraction(ratio.ratio)}")
+        return (f"Afrekening {settlement.id} ({settlement.kind}) — {term.start} tot {term.end}, {term.days} dagen — "
+                f"resultaatsratio {format_fraction(settlement.share)}")
     return (f"MAXIMA {settlement.id} ({settlement.kind}), geen afrekening — zonder eindrapport: de maxima van "
-            f"Art. 1 en hun verdeling {format_number(settlement.rules.effort_share)}/"
-            f"{format_number(settlement.rules.result_share)} (Art. 2)")
+            f"Art. 1 en hun verdeling {format_number(settlement.rules.rules.effort_share)}/"
+            f"{format_number(settlement.rules.rules.result_share)} (Art. 2)")
 
 
 def settlement_table(settlement: Settlement) -> Group:
@@ -70,24 +77,30 @@ def settlement_table(settlement: Settlement) -> Group:
     rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys})
             for line in settlement.lines]
     totals = {key: getattr(settlement.totals, key) for key in keys}
-    return figures_table(title(_title(settlement)), rows, totals, keys, words)
+    table = figures_table(title(settlement_title(settlement)), rows, totals, keys, words)
+    notes = settlement_notes(settlement)
+    if not notes:
+        return table
+    return Group(table, *(cell(f"* {note}") for note in notes))
 
 
 def commitments_table(settlement: Settlement) -> Table:
     ratio = settlement.ratio
+    if ratio is None:
+        raise ValueError("maxima have no result commitments to show")
     table = Table(title=title(f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van "
-                              f"{ratio.total} behaald ({ratio.counting}) → ratio {format_fraction(ratio.ratio)}"),
-                  title_justify="left")
+                              f"{ratio.total} behaald ({labels.COUNTING[ratio.counting]}) → ratio "
+                              f"{format_fraction(ratio.ratio)}"), title_justify="left")
     for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
         table.add_column(header, overflow="fold")
     for unit in ratio.units:
         if unit.by_auditor:
-            ground = f"auditor: {unit.note or '(no note)'}"
+            ground = f"oordeel van de auditor: {unit.note or '(zonder nota)'}"
         else:
             ground = "; ".join(
-                f"{t.indicator}{f' (jaar {t.year})' if t.year else ''}: "
-                f"{format_number(t.value) if t.value is not None else '—'} ≥ {format_number(t.minimum)}"
-                f"{'' if t.met else ' NIET'}" for t in unit.targets)
+                f"{t.indicator}{f' (werkjaar {t.year})' if t.year else ''}: "
+                f"{format_number(t.value) if t.value is not None else '—'} {'≥' if t.met else '<'} "
+                f"{format_number(t.minimum)}{'' if t.met else ' NIET gehaald'}" for t in unit.targets)
         table.add_row(cell(f"{unit.commitment} {unit.title}"), str(unit.year or "—"),
                       Text("ja", style="green") if unit.achieved else Text("NEE", style="bold red"), cell(ground))
     return table
@@ -95,34 +108,43 @@ def commitments_table(settlement: Settlement) -> Table:
 
 def combined_table(lines: tuple[CombinedLine, ...]) -> Group:
     rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in MONEY_KEYS}) for line in lines]
-    totals = {key: sum(getattr(line, key) for line in lines) for key in MONEY_KEYS}
+    totals = {key: sum((getattr(line, key) for line in lines), Decimal(0)) for key in MONEY_KEYS}
     return figures_table(Text("Per begunstigde over convenant en addenda (R7)"), rows, totals, MONEY_KEYS,
                          labels.FIGURES)
 
 
-def explanation(settlement: Settlement) -> Table:
+def explanation(settlement: Settlement) -> Group:
+    """The steps as a six-column table on a wide terminal, as blocks per subject otherwise."""
     what = "elke figuur" if settlement.settled else "MAXIMA, geen afrekening: elk maximum"
-    table = Table(title=title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening"),
-                  title_justify="left", show_lines=True)
+    heading = title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening")
+    steps = settlement_steps(settlement)
+    table = Table(show_lines=True)
     for header in ("Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"):
         table.add_column(header, overflow="fold")
-    for step in steps_of(settlement):
-        table.add_row(*(cell(text) for text in (step.subject, step.figure, step.rule, step.article, step.inputs,
+    for step in steps:
+        table.add_row(*(cell(text) for text in (step.who, step.figure, step.rule, step.article, step.inputs,
                                                 step.arithmetic)))
-    return table
+    return Group(heading, Fitted(table, lambda: _explanation_blocks(steps), min_width=160))
 
 
-def steps_of(settlement: Settlement):
-    yield from settlement.steps
-    for line in settlement.lines:
-        yield from line.steps
+def _explanation_blocks(steps: list[Step]) -> Group:
+    blocks: list[RenderableType] = []
+    for subject, group in groupby(steps, key=lambda step: step.subject):
+        blocks.append(cell(subject, "bold"))
+        for step in group:
+            detail = f" — {step.detail}" if step.detail else ""
+            blocks.append(Padding(cell(f"{step.figure}{detail} ({step.rule}, {step.article})", "bold"),
+                                  (0, 0, 0, 2)))
+            blocks.append(Padding(cell(step.inputs), (0, 0, 0, 4)))
+            blocks.append(Padding(cell(f"→ {step.arithmetic}"), (0, 0, 0, 4)))
+    return Group(*blocks)
 
 
 def render_tables(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None, explain: bool) -> Group:
-    parts: list = []
+    parts: list[RenderableType] = []
     for settlement in settlements:
         parts.append(settlement_table(settlement))
-        if settlement.settled:
+        if settlement.ratio is not None:
             parts.append(commitments_table(settlement))
         if explain:
             parts.append(explanation(settlement))

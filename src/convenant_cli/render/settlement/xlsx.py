@@ -1,127 +1,300 @@
-"""Settlements as an Excel workbook, the auditor's evidence (SPEC §4).
+"""Settlements as an Excel workbook: the auditor's evidence (SPEC §4, §6).
 
-One sheet per view; real numbers with a euro format; header row frozen; totals as
-`SUM` formulas over the rows above them, which Excel and LibreOffice recompute to
-the same cent as the JSON totals. Text that could be read as a formula is stored
-as text. Returns a `Workbook`; writing it to disk is the caller's job.
+An auditor follows every figure without leaving the file: the summary with each
+beneficiary's inputs beside its figures (so deduction, effort and result can be redone
+from the cells), the consultants, their absences with the article or law behind each,
+the short spans with their cause (they add up to each shortfall), the result
+commitments per work year, the advance tranches, the explanation, and `Bronnen`: tool
+version, every input file with its SHA-256, and each rule in force with where it came
+from and its legal source.
+
+Every figure is a number with its format; totals are `SUM` formulas that Excel and
+LibreOffice recompute to the same cent. Text is never a formula. Returns a `Workbook`;
+writing it is `workbook.save`'s job.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
+
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Settlement
+from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Line, Settlement
 from convenant_cli.identifiers import format_enterprise_number
-from convenant_cli.money import format_fraction
-from convenant_cli.render.labels import label
-from convenant_cli.render.workbook import BOLD, DATE, EURO, FTE_DAYS, header, put, sum_formula
+from convenant_cli.loader import FileRecord
+from convenant_cli.render import labels
+from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
+from convenant_cli.render.settlement.notes import settlement_notes
+from convenant_cli.render.settlement.table import settlement_title
+from convenant_cli.render.workbook import (
+    BOLD,
+    COUNT,
+    DATE,
+    EURO,
+    EXACT,
+    FTE,
+    FTE_DAYS,
+    RATIO,
+    finish,
+    header,
+    put,
+    put_row,
+    sum_formula,
+    title_row,
+)
+from convenant_cli.rules import LEGAL_SOURCES
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What produced the workbook: the tool, when, from which files."""
+
+    version: str
+    created: datetime
+    files: tuple[FileRecord, ...]
+
+
+# Summary: (header, value of a line, number format); the money columns are totalled.
+SUMMARY_TOTALLED = ("Maximum", "Tekort VTE-dagen", "Vermindering afwezigheid", "Inspanningsfinanciering",
+                    "Resultaatsfinanciering", "Inspanning + resultaat", "Uit te betalen", "Voorschotten", "Saldo")
+
+
+def _summary_columns(settlement: Settlement, line: Line) -> list[tuple[str, object, str | None]]:
+    rules = settlement.rules.rules
+    settled = settlement.settled
+    return [
+        ("Begunstigde", line.name, None),
+        ("Convenant", settlement.id, None),
+        ("Ondernemingsnummer", format_enterprise_number(line.enterprise_number), None),
+        ("Status", labels.STATUS[settled], None),
+        ("VTE", line.fte, FTE),
+        ("Maximum", line.maximum, EURO),
+        ("Bedrag per VTE", _exact(line.rate) if line.rate is not None else None, EXACT),
+        ("Dagen in termijn", line.term_days, COUNT),
+        ("Tekort VTE-dagen", line.shortfall_fte_days if settled else None, FTE_DAYS),
+        ("Vermindering exact", _exact(line.deduction_exact) if settled else None, EXACT),
+        ("Vermindering afwezigheid", line.deduction if settled else None, EURO),
+        ("Basis voor 70/30", line.base, EURO),
+        ("Aandeel inspanning", rules.effort_share, FTE),
+        ("Inspanningsfinanciering", line.effort, EURO),
+        ("Aandeel resultaat", rules.result_share, FTE),
+        ("Resultaatsratio", _exact(settlement.share), RATIO),
+        ("Resultaatsfinanciering", line.result, EURO),
+        ("Inspanning + resultaat", line.payable_before_cap if settled else None, EURO),
+        ("Subsidiabele kosten", line.eligible_costs, EURO),
+        ("Plafond toegepast", labels.yes_no(line.capped) if settled else None, None),
+        ("Uit te betalen", line.payable if settled else None, EURO),
+        ("Voorschotten", line.advances if settled else None, EURO),
+        ("Saldo", line.balance if settled else None, EURO),
+        ("Saldo is", labels.balance_word(line.balance) if settled else None, None),
+    ]
+
+
+def _exact(value: Fraction) -> Decimal:
+    """An exact fraction as a decimal number with enough places to show its arithmetic."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
 
 
 def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    headers = ["Convenant", "Status", "Begunstigde", "Ondernemingsnummer", "Tekort VTE-dagen"]
-    headers += [label(key) for key in MONEY_KEYS]
-    header(sheet, headers)
-    row = 2
+    title_row(sheet, " | ".join(settlement_title(s) for s in settlements))
+    first_columns = _summary_columns(settlements[0], settlements[0].lines[0])
+    header(sheet, [name for name, _, _ in first_columns], row=2)
+    row = 3
     for settlement in settlements:
-        status = "afgerekend" if settlement.settled else "MAXIMA (geen eindrapport)"
         first = row
         for line in settlement.lines:
-            put(sheet, row, 1, settlement.id)
-            put(sheet, row, 2, status)
-            put(sheet, row, 3, line.name)
-            put(sheet, row, 4, format_enterprise_number(line.enterprise_number))
-            put(sheet, row, 5, line.shortfall_fte_days, FTE_DAYS)
-            for offset, key in enumerate(MONEY_KEYS):
-                put(sheet, row, 6 + offset, getattr(line, key), EURO)
+            columns = _summary_columns(settlement, line)
+            put_row(sheet, row, [value for _, value, _ in columns], [number_format for _, _, number_format in columns])
             row += 1
-        put(sheet, row, 1, settlement.id)
-        put(sheet, row, 3, f"Totaal {settlement.id}").font = BOLD
-        if settlement.ratio is not None:
-            put(sheet, row, 2, f"ratio {format_fraction(settlement.ratio.ratio)}")
-        sum_formula(sheet, row, 5, first, row - 1, FTE_DAYS)
-        for offset in range(len(MONEY_KEYS)):
-            sum_formula(sheet, row, 6 + offset, first, row - 1, EURO)
-        row += 2
+        put(sheet, row, 1, f"Totaal {settlement.id}").font = BOLD
+        put(sheet, row, 2, settlement.id)
+        for column, (name, _, number_format) in enumerate(first_columns, 1):
+            if name in SUMMARY_TOTALLED and (settlement.settled or name in ("Maximum", "Inspanningsfinanciering",
+                                                                             "Resultaatsfinanciering")):
+                sum_formula(sheet, row, column, first, row - 1, number_format or EURO)
+        row += 1
+        for note in settlement_notes(settlement):
+            put(sheet, row, 1, note)
+            row += 1
+        row += 1
+    finish(sheet, header_row=2, frozen_columns=2)
 
 
 def _combined(sheet: Worksheet, lines: tuple[CombinedLine, ...]) -> None:
-    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [label(key) for key in MONEY_KEYS])
+    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [labels.label(key) for key in MONEY_KEYS])
     for row, line in enumerate(lines, 2):
-        put(sheet, row, 1, line.name)
-        put(sheet, row, 2, format_enterprise_number(line.enterprise_number))
-        for offset, key in enumerate(MONEY_KEYS):
-            put(sheet, row, 3 + offset, getattr(line, key), EURO)
+        put_row(sheet, row, [line.name, format_enterprise_number(line.enterprise_number),
+                             *(getattr(line, key) for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
     total = len(lines) + 2
     put(sheet, total, 1, "Totaal").font = BOLD
     for offset in range(len(MONEY_KEYS)):
         sum_formula(sheet, total, 3 + offset, 2, total - 1, EURO)
+    finish(sheet)
+
+
+def _consultants(sheet: Worksheet, settlements: list[Settlement]) -> None:
+    header(sheet, ["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "VTE",
+                   "In dienst van", "In dienst tot", "Data in het eindrapport", "Gewaarborgd loon (kalenderdagen)",
+                   "Afwezigheden", "Niet gedekte VTE-dagen vóór vervanging"])
+    row = 2
+    for settlement in settlements:
+        for line in settlement.lines:
+            for c in line.staffing.consultants if line.staffing else ():
+                lost = sum((a.lost_fte_days for a in c.absences), Decimal(0))
+                put_row(sheet, row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
+                                     c.name, c.key, c.fte, c.employed.start, c.employed.end,
+                                     labels.yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
+                        [None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
+                row += 1
+    finish(sheet)
+
+
+ABSENCE_HEADERS = ["Begunstigde", "Convenant", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE", "Dagen in termijn",
+                   "Gewaarborgd loon van", "Gewaarborgd loon tot", "Gewaarborgd loon (dagen)",
+                   "waarvan in termijn", "Herval", "Hervalvenster van", "Hervalvenster tot", "Nieuwe ziekte",
+                   "Vervangen", "Niet gedekt van", "Niet gedekt tot", "Niet gedekte dagen",
+                   "Verloren VTE-dagen (vóór vervanging)", "Grondslag"]
 
 
 def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Convenant", "Begunstigde", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE",
-                    "Gewaarborgd loon of vervangen (dagen)", "Herval", "Vervangen", "Niet gedekt (dagen)",
-                    "Verloren VTE-dagen"])
+    header(sheet, ABSENCE_HEADERS)
+    formats = [None, None, None, None, DATE, DATE, COUNT, FTE, COUNT, DATE, DATE, COUNT, COUNT, None, DATE, DATE,
+               None, None, DATE, DATE, COUNT, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
         for line in settlement.lines:
             for a in line.staffing.absences if line.staffing else ():
-                values = [settlement.id, line.name, a.consultant, a.reason, a.start, a.end, a.days, a.fte,
-                          a.covered_days, "ja" if a.relapse else "nee", "ja" if a.replaced else "nee",
-                          a.uncovered_days, a.lost_fte_days]
-                for column, value in enumerate(values, 1):
-                    put(sheet, row, column, value, DATE if column in (5, 6) else (FTE_DAYS if column == 13 else None))
+                window = a.window
+                put_row(sheet, row, [
+                    line.name, settlement.id, consultant(a), labels.reason(a.reason), a.span.start, a.span.end, a.days,
+                    a.fte, a.days_in_term, a.wage.start if a.wage else None, a.wage.end if a.wage else None,
+                    a.wage_days, a.wage_days_in_term, labels.yes_no(a.relapse),
+                    window.first if window else None, window.last if window else None,
+                    labels.yes_no(a.new_illness), labels.yes_no(a.replaced),
+                    a.uncovered.start if a.uncovered else None, a.uncovered.end if a.uncovered else None,
+                    a.uncovered_days, a.lost_fte_days, WAGE_LAW if a.incapacity else "Art. 5",
+                ], formats)
                 row += 1
+    finish(sheet)
+
+
+SPAN_HEADERS = ["Begunstigde", "Convenant", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE in dienst",
+                "VTE afwezig (niet gedekt)", "VTE geteld", "Vacature VTE", "Vervanging of overschot VTE",
+                "Tekort VTE", "Tekort VTE-dagen", "Oorzaak"]
 
 
 def _short_spans(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Convenant", "Begunstigde", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE geteld",
-                    "Tekort VTE", "Tekort VTE-dagen"])
+    """One row per short span, then per beneficiary a SUM that equals its shortfall."""
+    header(sheet, SPAN_HEADERS)
+    formats = [None, None, DATE, DATE, COUNT, FTE, FTE, FTE, FTE, FTE, FTE, FTE, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
         for line in settlement.lines:
-            for span in line.staffing.short_spans if line.staffing else ():
-                values = [settlement.id, line.name, span.start, span.end, span.days, line.fte, span.counted_fte,
-                          span.shortfall_fte, span.shortfall_fte * span.days]
-                for column, value in enumerate(values, 1):
-                    put(sheet, row, column, value, DATE if column in (3, 4) else None)
+            spans = line.staffing.short_spans if line.staffing else ()
+            if not spans:
+                continue
+            first = row
+            for span in spans:
+                put_row(sheet, row, [line.name, settlement.id, span.start, span.end, span.days, span.beneficiary_fte,
+                                     span.employed_fte, span.absent_fte, span.counted_fte, span.vacancy_fte,
+                                     span.surplus_fte, span.shortfall_fte, span.shortfall_fte_days, cause(span)],
+                        formats)
                 row += 1
+            put(sheet, row, 1, f"Totaal {line.name}").font = BOLD
+            put(sheet, row, 2, settlement.id)
+            sum_formula(sheet, row, 13, first, row - 1, FTE_DAYS)
+            row += 1
+    finish(sheet)
 
 
 def _commitments(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Convenant", "Verbintenis", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
-                    "Jaar streefcijfer", "Minimum", "Waarde"])
+    header(sheet, ["Verbintenis", "Convenant", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
+                   "Werkjaar streefcijfer", "Minimum", "Gemeten waarde", "Streefcijfer gehaald"])
     row = 2
     for settlement in settlements:
         for unit in settlement.ratio.units if settlement.ratio else ():
-            ground = f"auditor: {unit.note or ''}" if unit.by_auditor else "streefcijfers"
-            base = [settlement.id, unit.commitment, unit.title, unit.year, "ja" if unit.achieved else "nee", ground]
+            ground = f"oordeel van de auditor: {unit.note or ''}" if unit.by_auditor else "streefcijfers"
+            base: list[object] = [unit.commitment, settlement.id, unit.title, unit.year,
+                                  labels.yes_no(unit.achieved), ground]
             for target in unit.targets or (None,):
-                values = base + ([target.indicator, target.year, target.minimum, target.value] if target else [])
-                for column, value in enumerate(values, 1):
-                    put(sheet, row, column, value)
+                extra = [target.indicator, target.year, target.minimum, target.value, labels.yes_no(target.met)] \
+                    if target else []
+                put_row(sheet, row, base + extra, [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT])
                 row += 1
+    finish(sheet)
+
+
+def _advances(sheet: Worksheet, settlements: list[Settlement]) -> None:
+    header(sheet, ["Begunstigde", "Convenant", "Ondernemingsnummer", "Datum", "Referentie", "Bedrag"])
+    row = 2
+    for settlement in settlements:
+        for line in settlement.lines:
+            if not line.advance_tranches:
+                continue
+            first = row
+            for advance in line.advance_tranches:
+                put_row(sheet, row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
+                                     advance.date, advance.reference, advance.amount],
+                        [None, None, None, DATE, None, EURO])
+                row += 1
+            put(sheet, row, 1, f"Totaal {line.name}").font = BOLD
+            sum_formula(sheet, row, 6, first, row - 1, EURO)
+            row += 1
+    finish(sheet)
 
 
 def _explanation(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Convenant", "Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
+    header(sheet, ["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
     row = 2
     for settlement in settlements:
-        for step in (*settlement.steps, *(step for line in settlement.lines for step in line.steps)):
-            for column, value in enumerate([settlement.id, step.subject, step.figure, step.rule, step.article,
-                                            step.inputs, step.arithmetic], 1):
-                put(sheet, row, column, value)
+        for step in settlement_steps(settlement):
+            put_row(sheet, row, [step.subject, settlement.id, step.detail, step.figure, step.rule, step.article,
+                                 step.inputs, step.arithmetic])
             row += 1
+    finish(sheet)
 
 
-def build_workbook(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None) -> Workbook:
+def _sources(sheet: Worksheet, settlements: list[Settlement], provenance: Provenance) -> None:
+    header(sheet, ["Gegeven", "Waarde", "Herkomst", "Bron", "Rechtsgrond", "SHA-256"])
+    rows: list[list[object]] = [
+        ["Hulpmiddel", f"convenant {provenance.version}", None, None, None, None],
+        ["Aangemaakt", provenance.created.strftime("%Y-%m-%d %H:%M:%S UTC"), None, None, None, None],
+    ]
+    for record in provenance.files:
+        role = "opgegeven bestand" if record.given else "verwezen bestand"
+        rows.append([f"Invoer ({labels.KINDS.get(record.kind, record.kind)})", record.name, role,
+                     labels.KINDS.get(record.kind, record.kind), None, record.sha256])
+    for settlement in settlements:
+        for name, origin in settlement.rules.origins.items():
+            value = rule_value(name, getattr(settlement.rules.rules, name))
+            where = settlement.rules.sources.get(origin, "SPEC §3")
+            rows.append([f"{labels.RULES[name]} ({settlement.id})", value, labels.ORIGINS[origin.value], where,
+                         LEGAL_SOURCES[name], None])
+    for row, values in enumerate(rows, 2):
+        put_row(sheet, row, values)
+    finish(sheet)
+
+
+def build_workbook(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None,
+                   provenance: Provenance) -> Workbook:
     book = Workbook()
-    _summary(book.active, settlements)
-    book.active.title = "Samenvatting"
+    summary = book.active
+    if not isinstance(summary, Worksheet):
+        raise TypeError("a new workbook starts with a worksheet")
+    summary.title = "Samenvatting"
+    _summary(summary, settlements)
     if combined:
         _combined(book.create_sheet("Per begunstigde"), combined)
+    _consultants(book.create_sheet("Consulenten"), settlements)
     _absences(book.create_sheet("Afwezigheden"), settlements)
     _short_spans(book.create_sheet("Tekort per periode"), settlements)
     _commitments(book.create_sheet("Resultaatsverbintenissen"), settlements)
+    _advances(book.create_sheet("Voorschotten"), settlements)
     _explanation(book.create_sheet("Toelichting"), settlements)
+    _sources(book.create_sheet("Bronnen"), settlements, provenance)
+    book.properties.title = " | ".join(settlement_title(s) for s in settlements)
     return book
