@@ -29,7 +29,7 @@ def variant(write_yaml, name, replacements, source=SMALL):
 def test_identical_files_exit_0_without_rows(run_cli):
     result = run_cli("diff", METAAL, METAAL)
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "no differences" in result.stderr
+    assert "geen verschillen" in result.stderr
     code, data = diff_json(run_cli, METAAL, METAAL)
     assert (code, data["same"], data["changes"], data["money"]["beneficiaries"]) == (0, True, [], [])
 

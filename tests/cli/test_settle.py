@@ -30,12 +30,14 @@ def test_metaal_example_settles_to_hand_computed_figures(run_cli):
     inom = data["beneficiaries"][0]
     # Consulent A: illness 8 Jan - 30 Apr 2024 past its 30 days is filled by Vervanger A (7 Feb - 30 Apr);
     # time credit 0,2 FTE, 1 Sep 2024 - 28 Feb 2025 = 181 days: 36,2 FTE-days; 106.000 x 36,2 / 731 = 5.249,25
-    assert inom == {"name": "INOM vzw - Instituut voor Naschoolse Opleiding van de Metaalverwerkende Nijverheid",
-                    "enterprise_number": "0409845289", "maximum": "392200.00", "deduction": "5249.25",
-                    "shortfall_fte_days": "36.20",
-                    "effort": "270865.53",  # (392.200 - 5.249,25) x 0,70 = 270.865,525
-                    "result": "77390.15",  # 386.950,75 x 0,30 x 2/3 = 77.390,15
-                    "payable": "348255.68", "advances": "196100.00", "balance": "152155.68"}
+    figures = {key: inom[key] for key in ("name", "enterprise_number", "maximum", "deduction", "shortfall_fte_days",
+                                          "effort", "result", "payable", "advances", "balance")}
+    assert figures == {"name": "INOM vzw - Instituut voor Naschoolse Opleiding van de Metaalverwerkende Nijverheid",
+                       "enterprise_number": "0409845289", "maximum": "392200.00", "deduction": "5249.25",
+                       "shortfall_fte_days": "36.20",
+                       "effort": "270865.53",  # (392.200 - 5.249,25) x 0,70 = 270.865,525
+                       "result": "77390.15",  # 386.950,75 x 0,30 x 2/3 = 77.390,15
+                       "payable": "348255.68", "advances": "196100.00", "balance": "152155.68"}
     rtm = data["beneficiaries"][5]
     # accident 6 Jan - 31 Mar 2025 = 85 days, 30 covered: 55 x 0,86 = 47,30 FTE-days -> 6.858,82;
     # 84.301,18 x 0,90 = 75.871,07 is capped at the eligible costs of 72.000,00
@@ -55,11 +57,11 @@ def test_without_realisation_the_output_says_maxima(run_cli):
     assert "Toelichting metaal-2023-2025: MAXIMA, geen afrekening" in result.stdout
     assert "1.166.000,00" in result.stdout and "816.200,00" in result.stdout  # 70% of the maximum
     assert "Uit te" not in result.stdout and "Saldo" not in result.stdout
-    assert "metaal-2023-2025: maxima, not a settlement; to settle, add --realisation" in result.stderr
+    assert "metaal-2023-2025: maxima, geen afrekening; voeg --realisation toe met het eindrapport" in result.stderr
     json_run = run_cli("settle", METAAL, "--format", "json")
     data = json.loads(json_run.stdout)
     assert (data["status"], data["ratio"]) == ("maxima", None)
-    assert "maxima, not a settlement" in json_run.stderr
+    assert "maxima, geen afrekening" in json_run.stderr
     for item in data["beneficiaries"] + [data["totals"]]:
         assert (item["payable"], item["advances"], item["balance"]) == (None, None, None)
     # 1.166.000,00 x 0,70 = 816.200,00 and x 0,30 = 349.800,00: the maxima of Art. 2
@@ -95,7 +97,7 @@ def test_explain_gives_rule_article_and_arithmetic(run_cli):
     out = result.stdout
     assert "Art. 5" in out and "R4" in out
     assert "106.000,00 × 36,20 / 731 = 5.249,2476 → 5.249,25" in out
-    assert "2 achieved / 3 = 2/3 ≥ 0,5" in out
+    assert "2 behaald / 3 = 2/3 ≥ 0,5" in out
 
 
 @pytest.mark.parametrize("name, code, needle", [
@@ -136,19 +138,19 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
     assert result.exit_code == 0, result.stderr
     totals = json.loads(result.stdout)["totals"]
     book = load_workbook(out)
-    assert book.sheetnames == ["Samenvatting", "Afwezigheden", "Tekort per periode", "Resultaatsverbintenissen",
-                               "Toelichting"]
+    assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
+                               "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
     summary = book["Samenvatting"]
-    assert summary.freeze_panes == "A2"
-    headers = [c.value for c in summary[1]]
-    total_row = 2 + 8  # eight beneficiaries, then the totals
+    assert summary.freeze_panes == "C3"  # the title and header rows, the name and covenant columns
+    headers = [c.value for c in summary[2]]
+    total_row = 3 + 8  # eight beneficiaries, then the totals
     for key, header in (("maximum", "Maximum"), ("deduction", "Vermindering afwezigheid"),
                         ("payable", "Uit te betalen"), ("balance", "Saldo")):
         cell = summary.cell(row=total_row, column=headers.index(header) + 1)
         assert cell.value.startswith("=SUM(")
         assert "€" in cell.number_format
         assert sum_formula(summary, cell) == Decimal(totals[key])
-    assert summary["F2"].value == 392200 and "€" in summary["F2"].number_format
+    assert summary["F3"].value == 392200 and "€" in summary["F3"].number_format
 
 
 def test_xlsx_never_turns_text_into_a_formula(run_cli, tmp_path, write_yaml):
@@ -157,7 +159,7 @@ def test_xlsx_never_turns_text_into_a_formula(run_cli, tmp_path, write_yaml):
     out = tmp_path / "o.xlsx"
     assert run_cli("settle", conv, "--xlsx", out).exit_code == 0
     sheet = load_workbook(out)["Samenvatting"]
-    cell = sheet["C2"]
+    cell = sheet["A3"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
 
 
@@ -200,12 +202,13 @@ def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(
     result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
     totals = json.loads(result.stdout)["totals"]
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
-    for target in ("pdf", "csv"):
+    # 76: UTF-8; the ninth token off: the numbers themselves, not as shown with their euro format
+    for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"):
         subprocess.run(["libreoffice", "--headless", profile, "--convert-to", target, "--outdir", str(tmp_path),
                         str(out)], check=True, capture_output=True, timeout=180)
     assert (tmp_path / "afrekening.pdf").stat().st_size > 1000
     rows = list(csv.reader((tmp_path / "afrekening.csv").read_text(encoding="utf-8").splitlines()))
-    header, total = rows[0], next(r for r in rows if r[2] == "Totaal metaal-2023-2025")
+    header, total = rows[1], next(r for r in rows if r[0] == "Totaal metaal-2023-2025")
     for key, column in (("maximum", "Maximum"), ("deduction", "Vermindering afwezigheid"),
                         ("effort", "Inspanningsfinanciering"), ("result", "Resultaatsfinanciering"),
                         ("payable", "Uit te betalen"), ("advances", "Voorschotten"), ("balance", "Saldo")):

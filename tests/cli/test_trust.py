@@ -116,13 +116,17 @@ def test_negative_zero_shows_as_zero(run_cli, project):
 
 # -- figures are never cut ---------------------------------------------------------------
 
+FIGURES = ("maximum", "deduction", "shortfall_fte_days", "effort", "result", "payable", "advances", "balance")
+
+
 def _figures(data: dict) -> set[str]:
     found = set()
     for item in data["beneficiaries"] + [data["totals"]]:
-        for key, value in item.items():
+        for key in FIGURES:
+            value = item[key]
             if key == "shortfall_fte_days":
                 found.add(format_number(Decimal(value)))
-            elif key not in ("name", "enterprise_number") and value is not None:
+            elif value is not None:
                 found.add(format_eur(Decimal(value)))
     return found
 
@@ -194,7 +198,7 @@ def test_markup_and_control_characters_in_a_name_are_shown_literally(run_cli, pr
 def test_control_characters_in_a_name_do_not_break_the_workbook(run_cli, project):
     _hostile(project)
     clean(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--xlsx", "out.xlsx"), 0)
-    name = load_workbook(project / "out.xlsx")["Samenvatting"]["C2"].value
+    name = load_workbook(project / "out.xlsx")["Samenvatting"]["A3"].value
     assert name.startswith("INOM [/] [link=https://evil.example]klik[/link] ␛[2J ␛]0;pwned␇ ⟨U+202E⟩abc")
 
 

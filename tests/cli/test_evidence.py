@@ -1,0 +1,268 @@
+"""The auditor's evidence: every euro traced to a consultant-day, in Dutch, with provenance.
+
+The workbook is read back with openpyxl; the figures are the Metaal example eindrapport's,
+worked out by hand in tests/cli/test_settle.py and repeated here where a cell is checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import CONVENANTS, EXAMPLES
+
+METAAL = CONVENANTS / "metaal-2023-2025.yaml"
+METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+ENGLISH = re.compile(r"\b(illness|accident|time credit|time_credit|maternity|unpaid|covered|relapse|replaced|"
+                     r"advances|payable|still to pay|reclaim|settled|days|group|per FTE|achieved|commitment|"
+                     r"consultant|no note|beneficiar(y|ies)|not covered|rounded)\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def evidence(tmp_path_factory):
+    """The Metaal example settled once: its JSON (with --explain) and its workbook."""
+    from typer.testing import CliRunner
+
+    from convenant_cli.cli import app
+
+    out = tmp_path_factory.mktemp("evidence") / "afrekening.xlsx"
+    result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL), "--format", "json",
+                                      "--explain", "--xlsx", str(out)], env={"SOURCE_DATE_EPOCH": "1763856000"},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout), load_workbook(out), out
+
+
+def rows(sheet, header_row=1):
+    headers = [cell.value for cell in sheet[header_row]]
+    return [dict(zip(headers, values, strict=False)) for values in sheet.iter_rows(min_row=header_row + 1,
+                                                                                   values_only=True)]
+
+
+def half_up(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def test_the_workbook_has_a_sheet_for_every_view(evidence):
+    _, book, _ = evidence
+    assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
+                               "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape", sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.print_title_rows, sheet.title
+        assert sheet.freeze_panes in ("B2", "C3"), sheet.title  # header row and name column frozen
+        assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABC"), sheet.title
+
+
+def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence):
+    _, book, _ = evidence
+    summary = rows(book["Samenvatting"], header_row=2)
+    rtm = next(r for r in summary if r["Begunstigde"] == "RTM Vlaams-Brabant vzw")
+    # (91.160 - 6.858,82) x 0,70 = 59.010,826 -> 59.010,83; x 0,30 x 2/3 = 16.860,236 -> 16.860,24;
+    # together 75.871,07, capped at the eligible costs of 72.000,00
+    assert (rtm["Inspanning + resultaat"], rtm["Subsidiabele kosten"], rtm["Plafond toegepast"],
+            rtm["Uit te betalen"]) == (75871.07, 72000, "ja", 72000)
+    assert (rtm["Status"], rtm["Saldo is"]) == ("afgerekend", "nog te betalen")
+    for row in summary[:8]:
+        for column in ("Maximum", "Vermindering afwezigheid", "Inspanningsfinanciering", "Resultaatsfinanciering",
+                       "Uit te betalen", "Voorschotten", "Saldo", "Tekort VTE-dagen"):
+            assert isinstance(row[column], (int, float)), (row["Begunstigde"], column)
+    notes = [r["Begunstigde"] for r in summary if r["Begunstigde"] and r["Convenant"] is None]
+    assert any("RTM Vlaams-Brabant vzw: uit te betalen beperkt tot de subsidiabele kosten 72.000,00" in note
+               for note in notes)
+    assert any(note.startswith("AANNAME: Hervalvenster (kalenderdagen) (relapse_days)") for note in notes)
+
+
+def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(evidence):
+    data, book, _ = evidence
+    ratio = Fraction(data["ratio"])
+    for row, line in zip(rows(book["Samenvatting"], header_row=2)[:8], data["beneficiaries"], strict=True):
+        rate, shortfall, term = (Fraction(str(row[c])) for c in ("Bedrag per VTE", "Tekort VTE-dagen",
+                                                                  "Dagen in termijn"))
+        deduction = half_up(rate * shortfall / term)
+        assert deduction == Decimal(line["deduction"]) == Decimal(str(row["Vermindering afwezigheid"]))
+        base = Fraction(str(row["Basis voor 70/30"]))
+        assert base == Fraction(str(row["Maximum"])) - Fraction(deduction)
+        assert half_up(base * Fraction(str(row["Aandeel inspanning"]))) == Decimal(line["effort"])
+        assert half_up(base * Fraction(str(row["Aandeel resultaat"])) * ratio) == Decimal(line["result"])
+        assert abs(row["Resultaatsratio"] - 2 / 3) < 1e-6 and "?/" in book["Samenvatting"]["P3"].number_format
+
+
+def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence):
+    data, book, _ = evidence
+    sheet = book["Tekort per periode"]
+    spans = rows(sheet)
+    by_name: dict[str, Decimal] = {}
+    for row in spans:
+        if row["Van"] is not None:
+            by_name[row["Begunstigde"]] = by_name.get(row["Begunstigde"], Decimal(0)) + Decimal(
+                str(row["Tekort VTE-dagen"]))
+    for line in data["beneficiaries"]:
+        assert by_name.get(line["name"], Decimal(0)) == Decimal(line["shortfall_fte_days"]), line["name"]
+    totals = [row for row in sheet.iter_rows(min_row=2) if str(row[0].value).startswith("Totaal ")]
+    assert all(row[12].value.startswith("=SUM(M") for row in totals)
+    limburg = next(r for r in spans if r["Begunstigde"] == "mtech+ Limburg vzw" and r["Van"] is not None)
+    # Consulent G starts 2023-09-01: July and August (31 + 31 = 62 days) one FTE short
+    assert (limburg["Dagen"], limburg["Tekort VTE-dagen"], limburg["Oorzaak"]) == (
+        62, 62, "vacature: 1,00 VTE niet ingevuld")
+    made_up = next(r for r in spans if r["Begunstigde"].startswith("INOM vzw") and r["Tekort VTE-dagen"] == 0)
+    # the replacement, Vervanger A, fills Consulent A's 84 uncovered days of illness
+    assert (made_up["Dagen"], made_up["Vervanging of overschot VTE"]) == (84, 1)
+    assert "Consulent A: ziekte 2024-01-08 – 2024-04-30" in made_up["Oorzaak"]
+
+
+def test_absences_show_wage_relapse_and_their_law(evidence):
+    _, book, _ = evidence
+    absences = rows(book["Afwezigheden"])
+    rtm = next(r for r in absences if r["Consulent"] == "Consulent L")
+    # accident 6 Jan - 31 Mar 2025: 26 + 28 + 31 = 85 days; 30 days guaranteed wage to 4 Feb; 55 x 0,86 = 47,30
+    assert (rtm["Reden"], rtm["Dagen"], rtm["Gewaarborgd loon (dagen)"], rtm["Niet gedekte dagen"],
+            rtm["Verloren VTE-dagen (vóór vervanging)"]) == ("ongeval", 85, 30, 55, 47.3)
+    assert rtm["Gewaarborgd loon tot"].date().isoformat() == "2025-02-04"
+    assert rtm["Grondslag"] == "Art. 5; art. 70 wet van 3 juli 1978"
+    relapse = [r for r in absences if r["Consulent"] == "Consulent E"][1]
+    # 9 days after 20 Oct: within the 14-day window 21 Oct - 3 Nov; 11 of the 30 days left
+    assert (relapse["Herval"], relapse["Gewaarborgd loon (dagen)"], relapse["Niet gedekte dagen"]) == ("ja", 11, 15)
+    assert [relapse[c].date().isoformat() for c in ("Hervalvenster van", "Hervalvenster tot")] == [
+        "2023-10-21", "2023-11-03"]
+    leave = next(r for r in absences if r["Reden"] == "moederschapsrust")
+    assert (leave["Vervangen"], leave["Niet gedekte dagen"], leave["Grondslag"]) == ("ja", 0, "Art. 5")
+
+
+def test_consultants_and_commitments(evidence):
+    _, book, _ = evidence
+    consultants = rows(book["Consulenten"])
+    inom = [r for r in consultants if r["Begunstigde"].startswith("INOM vzw")]
+    assert [r["Consulent"] for r in inom] == ["Consulent A", "Vervanger A", "Consulent B", "Consulent C",
+                                              "Consulent D"]
+    vervanger = inom[1]
+    assert (vervanger["VTE"], vervanger["In dienst van"].date().isoformat(),
+            vervanger["In dienst tot"].date().isoformat(), vervanger["Data in het eindrapport"]) == (
+        1, "2024-02-07", "2024-04-30", "ja")
+    commitments = rows(book["Resultaatsverbintenissen"])
+    missed = next(r for r in commitments if r["Verbintenis"] == "R1" and r["Werkjaar streefcijfer"] == 2)
+    assert (missed["Minimum"], missed["Gemeten waarde"], missed["Streefcijfer gehaald"], missed["Behaald"]) == (
+        200, 188, "nee", "nee")
+
+
+def test_sources_record_version_files_and_rules(evidence):
+    _, book, _ = evidence
+    sources = rows(book["Bronnen"])
+    from convenant_cli import __version__
+
+    assert sources[0]["Waarde"] == f"convenant {__version__}"
+    assert sources[1]["Waarde"] == "2025-11-23 00:00:00 UTC"  # SOURCE_DATE_EPOCH 1763856000
+    files = {r["Waarde"]: r["SHA-256"] for r in sources if str(r["Gegeven"]).startswith("Invoer")}
+    assert files == {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in (METAAL, METAAL_REAL)}
+    relapse = next(r for r in sources if str(r["Gegeven"]).startswith("Hervalvenster"))
+    assert (relapse["Herkomst"], relapse["Rechtsgrond"]) == (
+        "standaard (SPEC §3)", "art. 70 wet van 3 juli 1978 (herval: 14 dagen, 8 weken vanaf 1 januari 2026)")
+    effort = next(r for r in sources if str(r["Gegeven"]).startswith("Aandeel inspanningsfinanciering"))
+    assert (effort["Waarde"], effort["Herkomst"], effort["Bron"]) == ("0,70", "convenant", "metaal-2023-2025")
+
+
+def test_source_date_epoch_makes_the_workbook_reproducible(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for out in (first, second):
+        assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    result = run_cli("settle", METAAL, "--xlsx", tmp_path / "c.xlsx")
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH='soon' is not a number" in result.stderr
+
+
+def test_no_english_label_remains_in_the_dutch_outputs(evidence, run_cli, monkeypatch):
+    _, book, _ = evidence
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str) and not re.fullmatch(r"[0-9a-f]{64}|.*\.yaml", value):
+                    assert not ENGLISH.search(value), (sheet.title, value)
+    for width in ("100", "240"):
+        monkeypatch.setenv("COLUMNS", width)
+        shown = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+        assert not ENGLISH.search(shown), ENGLISH.search(shown)
+
+
+def test_json_has_consultants_steps_and_warnings(evidence):
+    data, _, _ = evidence
+    antwerpen = data["beneficiaries"][1]
+    consultant = antwerpen["consultants"][0]
+    assert (consultant["key"], consultant["fte"], consultant["guaranteed_wage_days"]) == ("Consulent E", "1.00", 30)
+    second = consultant["absences"][1]
+    assert {k: second[k] for k in ("days", "covered_days", "relapse", "replaced", "lost_fte_days")} == {
+        "days": 26, "covered_days": 11, "relapse": True, "replaced": False, "lost_fte_days": "15.00"}
+    assert second["relapse_window"] == {"previous_end": "2023-10-20", "days": 14, "first": "2023-10-21",
+                                        "last": "2023-11-03"}
+    assert any(step["figure"] == "Vermindering afwezigheid" and "2.175,10" in step["arithmetic"]
+               for step in antwerpen["steps"])
+    assert [s["figure"] for s in data["steps"]] == ["Maximale toelage", "Hervalvenster (kalenderdagen)",
+                                                    "Resultaatsratio"]
+    assert {"code": "cost_cap", "beneficiary": "0474431354"} in data["warnings"]
+    assert {"code": "default_rule", "setting": "relapse_days", "value": None} in data["warnings"]
+
+
+def test_explanation_names_each_short_spans_cause_and_the_guaranteed_wage_law(evidence):
+    data, _, _ = evidence
+    steps = {line["name"].split()[0] + " " + line["name"].split()[1]: line["steps"] for line in data["beneficiaries"]}
+    limburg = [s for s in steps["mtech+ Limburg"] if s["figure"] == "Tekort per periode"]
+    assert [s["inputs"] for s in limburg] == ["2023-07-01 – 2023-08-31 (62 dagen); oorzaak: vacature: 1,00 VTE niet "
+                                              "ingevuld"]
+    inom = [s["inputs"] for s in steps["INOM vzw"] if s["figure"] == "Tekort per periode"]
+    assert inom[1] == "2024-09-01 – 2025-02-28 (181 dagen); oorzaak: Consulent A: tijdskrediet 2024-09-01 – " \
+                      "2025-02-28 (0,20 VTE)"
+    relapse = [s for s in steps["mtech+ Antwerpen"] if s["figure"] == "Gewaarborgd loon"][1]
+    assert (relapse["article"], relapse["detail"]) == ("Art. 5; art. 70 wet van 3 juli 1978", "Consulent E")
+    assert relapse["arithmetic"].startswith("herval: begint 2023-10-30, binnen het venster van 14 dagen na het einde "
+                                            "van de vorige (2023-10-20): 2023-10-21 – 2023-11-03; de telling loopt "
+                                            "door (19 van 30 dagen al gebruikt); gewaarborgd loon 2023-10-30 – "
+                                            "2023-11-09 (11 dagen)")
+
+
+def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, tmp_path, monkeypatch):
+    text = METAAL_REAL.read_text(encoding="utf-8")
+    start = text.index("  - beneficiary: 0434.030.854")
+    end = text.index("  - beneficiary: 0434.364.911")
+    real = tmp_path / "examples" / "real.yaml"
+    real.parent.mkdir()
+    real.write_text(text[:start] + text[end:], encoding="utf-8")
+    (tmp_path / "metaal-2023-2025.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("settle", "metaal-2023-2025.yaml", "-r", "examples/real.yaml")
+    assert result.exit_code == 0
+    assert ("* AANNAME: INOM Bedienden vzw (0434.030.854) staat niet in de personeelsgegevens van het eindrapport "
+            "en is als volledig bezet beschouwd (geen vermindering)") in result.stdout
+    data = json.loads(run_cli("settle", "metaal-2023-2025.yaml", "-r", "examples/real.yaml", "--format",
+                              "json").stdout)
+    assert {"code": "fully_staffed", "beneficiary": "0434030854"} in data["warnings"]
+
+
+def test_on_a_narrow_terminal_the_explanation_reads_as_blocks(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    text = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+    assert "┃ Onderwerp" not in text and max(len(line) for line in text.splitlines()) <= 80
+    block = text[text.index("\nmtech+ Limburg vzw (0434.112.117)\n"):]
+    assert re.search(r"\n  Vermindering afwezigheid \(R4, Art\. 5\) *\n    per VTE 106\.000,00; 62,00 VTE-dagen", block)
+    assert "    → 106.000,00 × 62,00 / 731 = 8.990,4241 → 8.990,42" in block
+    monkeypatch.setenv("COLUMNS", "200")
+    assert "┃ Onderwerp" in run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+
+
+def test_a_dutch_reason_gets_a_did_you_mean(run_cli, tmp_path, monkeypatch):
+    real = tmp_path / "examples" / "real.yaml"
+    real.parent.mkdir()
+    real.write_text(METAAL_REAL.read_text(encoding="utf-8").replace("reason: accident}", "reason: ongeval}"),
+                    encoding="utf-8")
+    (tmp_path / "metaal-2023-2025.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate", "examples/real.yaml")
+    assert result.exit_code == 1
+    assert "hint: did you mean `accident`? The YAML keeps English words" in result.stdout
