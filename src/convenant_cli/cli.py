@@ -222,7 +222,6 @@ def settle(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
 ) -> None:
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
-    from convenant_cli.engine.settlement import combine
     from convenant_cli.engine.settlement import settle as settle_agreement
     from convenant_cli.loader import Workspace, settlement_inputs
 
@@ -230,7 +229,11 @@ def settle(
     docs = _load_valid(workspace, list(files) + list(realisation or []))
     inputs = settlement_inputs(docs[: len(files)], docs[len(files):])
     settlements = [settle_agreement(item.agreement, item.rules, item.realisation) for item in inputs]
-    combined = combine(settlements) if len(settlements) > 1 else None
+    combined = None
+    if len(settlements) > 1:
+        from convenant_cli.engine.combination import combine
+
+        combined = combine(settlements)
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
         from convenant_cli.loader import file_records

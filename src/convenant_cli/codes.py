@@ -9,15 +9,11 @@ a new meaning gets a new code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from convenant_cli.diagnostics import Severity
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Code:
     code: str
     severity: Severity

@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
-from convenant_cli.codes import Severity, severity_of
 from convenant_cli.units import Unit
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -48,6 +53,8 @@ class Diagnostic:
     def of(cls, code: str, message: str, location: Location, hint: str | None = None,
            sums: SumMismatch | None = None) -> Diagnostic:
         """A diagnostic with its code's severity from the registry (an unknown code is a bug)."""
+        from convenant_cli.codes import severity_of  # the registry loads when there is a problem to report
+
         return cls(code, severity_of(code), message, location, hint, sums)
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -21,10 +22,11 @@ from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
 from convenant_cli.models import MODELS, Agreement, Realisation
-from convenant_cli.references import Refusal, Roots, resolve_reference
 from convenant_cli.rules import RulesInForce, rules_in_force
 from convenant_cli.source import SourceFile, load_source
-from convenant_cli.validation_errors import map_errors
+
+if TYPE_CHECKING:
+    from convenant_cli.references import Roots
 
 SCHEMA_VERSIONS = ("1",)
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -71,7 +73,7 @@ class Workspace:
     def __init__(self) -> None:
         self.documents: dict[Path, LoadedDocument] = {}
         self.inputs: set[Path] = set()
-        self.roots = Roots(Path.cwd())
+        self._roots: Roots | None = None  # found on the first reference
 
     def load(self, path: Path, display: str | None = None) -> LoadedDocument:
         """Load, model and check one file given by the user (I/O failures raise `InputError`)."""
@@ -130,14 +132,20 @@ class Workspace:
         try:
             doc.model = model.model_validate(data)  # type: ignore[assignment]
         except ValidationError as error:
+            from convenant_cli.validation_errors import map_errors  # only a file with errors needs it
+
             doc.diagnostics.extend(map_errors(error, model, doc.source))
 
     def _follow_reference(self, doc: LoadedDocument, kind: Kind) -> None:
         key = kind.reference_key
         if key is None:
             return
+        from convenant_cli.references import Refusal, Roots, resolve_reference  # a covenant refers to nothing
+
+        if self._roots is None:
+            self._roots = Roots(Path.cwd())
         target = getattr(doc.model, key)
-        found = resolve_reference(doc.path, target, self.roots)
+        found = resolve_reference(doc.path, target, self._roots)
         if isinstance(found, Refusal):
             doc.add(found.code, f"`{key}`: {found.message}", (key,), found.hint)
             return
@@ -154,7 +162,7 @@ class Workspace:
         doc.reference = reference
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FileRecord:
     """A file a run read, for the evidence: as named, its kind, the SHA-256 of its bytes."""
 
@@ -169,7 +177,7 @@ def file_records(workspace: Workspace) -> list[FileRecord]:
             for doc in workspace.reported()]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SettlementInput:
     """One covenant or addendum to settle: its model, the rules in force, its realisation."""
 

@@ -13,11 +13,10 @@ It must not validate meaning (that is `models` and `checks`) nor print.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import yaml
 
@@ -39,11 +38,12 @@ _BOOL = yaml.constructor.SafeConstructor.bool_values
 KeyPath = tuple[str | int, ...]
 
 
-class Mark(Protocol):
-    """Where the parser stands (PyYAML's pure and C parsers have a mark class each)."""
+if TYPE_CHECKING:
+    class Mark(Protocol):
+        """Where the parser stands (PyYAML's pure and C parsers have a mark class each)."""
 
-    line: int
-    column: int
+        line: int
+        column: int
 
 
 class NumberText(str):
@@ -58,7 +58,7 @@ class QuotedText(str):
     """A quoted scalar (`'1166000.00'`): text, even when it looks like a number."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceFile:
     """A YAML file as data, with where each value and key stands."""
 
@@ -68,7 +68,13 @@ class SourceFile:
     values: dict[KeyPath, tuple[int, int]] = field(repr=False)
     keys: dict[KeyPath, tuple[int, int]] = field(repr=False)
     problems: tuple[Diagnostic, ...] = ()
-    sha256: str = ""  # of the file's bytes, for the evidence of what was settled
+    raw: bytes = field(default=b"", repr=False)  # the file's bytes, for the evidence of what was settled
+
+    @cached_property
+    def sha256(self) -> str:
+        import hashlib  # only a workbook asks for it
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The line and column of `path`, or of its nearest known ancestor."""
@@ -119,7 +125,7 @@ def read_bytes(path: Path) -> bytes:
 def load_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one YAML file; I/O failures raise `InputError`."""
     raw = read_bytes(path)
-    return replace(parse_source(raw, display or str(path)), sha256=hashlib.sha256(raw).hexdigest())
+    return replace(parse_source(raw, display or str(path)), raw=raw)
 
 
 def parse_source(raw: bytes, name: str) -> SourceFile:

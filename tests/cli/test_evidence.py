@@ -198,8 +198,10 @@ def test_json_has_consultants_steps_and_warnings(evidence):
     consultant = antwerpen["consultants"][0]
     assert (consultant["key"], consultant["fte"], consultant["guaranteed_wage_days"]) == ("Consulent E", "1.00", 30)
     second = consultant["absences"][1]
-    assert {k: second[k] for k in ("days", "covered_days", "relapse", "replaced", "lost_fte_days")} == {
-        "days": 26, "covered_days": 11, "relapse": True, "replaced": False, "lost_fte_days": "15.00"}
+    assert {k: second[k] for k in ("start", "end", "reason", "fte", "days", "covered_days", "relapse", "replaced",
+                                   "lost_fte_days")} == {
+        "start": "2023-10-30", "end": "2023-11-24", "reason": "illness", "fte": "1.00", "days": 26,
+        "covered_days": 11, "relapse": True, "replaced": False, "lost_fte_days": "15.00"}
     assert second["relapse_window"] == {"previous_end": "2023-10-20", "days": 14, "first": "2023-10-21",
                                         "last": "2023-11-03"}
     assert any(step["figure"] == "Vermindering afwezigheid" and "2.175,10" in step["arithmetic"]

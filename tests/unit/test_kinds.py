@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import typing
 
-from convenant_cli.checks import CHECKS
+from convenant_cli.checks import CHECKS, checks_for
 from convenant_cli.kinds import Kind
 from convenant_cli.models import MODELS, RuleOverrides, Rules
 
 
 def test_models_and_checks_cover_every_kind():
     assert set(MODELS) == set(Kind) == set(CHECKS)
+    for kind in Kind:
+        assert checks_for(kind), kind
 
 
 def test_each_model_declares_its_own_kind():

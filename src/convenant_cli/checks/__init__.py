@@ -1,27 +1,39 @@
 """Checks beyond types: plain functions `check_x(doc) -> list[Diagnostic]`, listed
 per kind, so one run reports every problem of a file. They never raise for bad
 input and never print.
+
+`CHECKS` names, per kind, the module and the tuple of its checks; a run imports only
+the modules of the kinds it reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from convenant_cli.checks.action_plan import ACTION_PLAN_CHECKS
-from convenant_cli.checks.agreement import ADDENDUM_CHECKS, CONVENANT_CHECKS
-from convenant_cli.checks.realisation import REALISATION_CHECKS
-from convenant_cli.diagnostics import Diagnostic
-from convenant_cli.document import LoadedDocument
 from convenant_cli.kinds import Kind
 
-Check = Callable[[LoadedDocument], list[Diagnostic]]
-CHECKS: dict[Kind, tuple[Check, ...]] = {
-    Kind.CONVENANT: CONVENANT_CHECKS,
-    Kind.ADDENDUM: ADDENDUM_CHECKS,
-    Kind.ACTION_PLAN: ACTION_PLAN_CHECKS,
-    Kind.REALISATION: REALISATION_CHECKS,
+if TYPE_CHECKING:
+    from convenant_cli.diagnostics import Diagnostic
+    from convenant_cli.document import LoadedDocument
+
+    Check = Callable[[LoadedDocument], list[Diagnostic]]
+
+# kind: (module under convenant_cli.checks, name of its tuple of checks)
+CHECKS: dict[Kind, tuple[str, str]] = {
+    Kind.CONVENANT: ("agreement", "CONVENANT_CHECKS"),
+    Kind.ADDENDUM: ("agreement", "ADDENDUM_CHECKS"),
+    Kind.ACTION_PLAN: ("action_plan", "ACTION_PLAN_CHECKS"),
+    Kind.REALISATION: ("realisation", "REALISATION_CHECKS"),
 }
 
 
+def checks_for(kind: Kind) -> tuple[Check, ...]:
+    module, name = CHECKS[kind]
+    found: tuple[Check, ...] = getattr(import_module(f"{__name__}.{module}"), name)
+    return found
+
+
 def run_checks(doc: LoadedDocument, kind: Kind) -> list[Diagnostic]:
-    return [problem for check in CHECKS[kind] for problem in check(doc)]
+    return [problem for check in checks_for(kind) for problem in check(doc)]

@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from convenant_cli.engine.absence import StaffingOutcome, staffing_shortfall
-from convenant_cli.engine.result_ratio import ResultRatio, result_ratio
 from convenant_cli.models import Advance, Agreement, Consultant, Group, Member, Realisation
 from convenant_cli.money import ZERO, quantize
 from convenant_cli.rules import Origin, RulesInForce
 from convenant_cli.terms import Span, work_years
 from convenant_cli.units import Unit
+
+if TYPE_CHECKING:
+    from convenant_cli.engine.absence import StaffingOutcome
+    from convenant_cli.engine.result_ratio import ResultRatio
 
 # Every figure of a line and of the totals, in the order SPEC §4 gives them, with its unit.
 FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "shortfall_fte_days": Unit.FTE_DAYS,
@@ -40,7 +43,7 @@ class Staffed(StrEnum):
     NOT_SETTLED = "not_settled"  # maxima: no eindrapport
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Line:
     """One beneficiary's settlement, with the inputs of each figure."""
 
@@ -72,7 +75,7 @@ class Line:
         return self.eligible_costs is not None and self.payable < self.payable_before_cap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Totals:
     maximum: Decimal
     deduction: Decimal
@@ -84,7 +87,7 @@ class Totals:
     balance: Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Assumption:
     """A premise the figures rest on that no file states, so the reader must see it:
     a beneficiary taken as fully staffed, or a rule setting the file does not write."""
@@ -94,7 +97,7 @@ class Assumption:
     setting: str | None = None  # rule setting
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Settlement:
     agreement: Agreement
     term: Span
@@ -138,32 +141,31 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
     term = Span(agreement.period.start, agreement.period.end)
     ratio = None
     if realisation is not None:
+        from convenant_cli.engine.result_ratio import result_ratio  # only a settlement has results to judge
+
         ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)))
-    facts = _Facts.of(realisation)
+    facts = _Facts(realisation)
     lines = [_settle_member(agreement, group, member, rules, term, ratio, facts) for group, member in
              agreement.members()]
     return Settlement(agreement, term, realisation is not None, rules, ratio, tuple(lines), _totals(lines))
 
 
-@dataclass(frozen=True)
 class _Facts:
-    """The realisation's figures per enterprise number (None without a realisation)."""
+    """The realisation's figures per enterprise number (none without a realisation)."""
 
-    staffing: dict[str, list[Consultant]]
-    costs: dict[str, Decimal]
-    advances: dict[str, tuple[Advance, ...]]
-    settled: bool
-
-    @classmethod
-    def of(cls, realisation: Realisation | None) -> _Facts:
+    def __init__(self, realisation: Realisation | None) -> None:
+        self.settled = realisation is not None
+        self.staffing: dict[str, list[Consultant]] = {}
+        self.costs: dict[str, Decimal] = {}
+        self.advances: dict[str, tuple[Advance, ...]] = {}
         if realisation is None:
-            return cls({}, {}, {}, False)
-        advances: dict[str, list[Advance]] = {}
+            return
+        self.staffing = {s.beneficiary: s.consultants for s in realisation.staffing}
+        self.costs = {p.beneficiary: p.amount for p in realisation.eligible_costs}
+        tranches: dict[str, list[Advance]] = {}
         for advance in realisation.advances:
-            advances.setdefault(advance.beneficiary, []).append(advance)
-        return cls({s.beneficiary: s.consultants for s in realisation.staffing},
-                   {p.beneficiary: p.amount for p in realisation.eligible_costs},
-                   {number: tuple(items) for number, items in advances.items()}, True)
+            tranches.setdefault(advance.beneficiary, []).append(advance)
+        self.advances = {number: tuple(items) for number, items in tranches.items()}
 
 
 def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce, term: Span,
@@ -201,32 +203,6 @@ def _staffing(facts: _Facts, number: str, rate: Fraction | None, fte: Decimal | 
     consultants = facts.staffing.get(number)
     if consultants is None:
         return Staffed.ASSUMED_FULL, None
+    from convenant_cli.engine.absence import staffing_shortfall  # only when there are consultants to count
+
     return Staffed.REPORTED, staffing_shortfall(consultants, fte, term, rules.rules)
-
-
-@dataclass(frozen=True)
-class CombinedLine:
-    """R7: one beneficiary over a covenant and its addenda."""
-
-    name: str
-    enterprise_number: str
-    maximum: Decimal
-    deduction: Decimal
-    effort: Decimal
-    result: Decimal
-    payable: Decimal
-    advances: Decimal
-    balance: Decimal
-
-
-def combine(settlements: list[Settlement]) -> tuple[CombinedLine, ...]:
-    """R7: sum each beneficiary's figures over all settled files, by enterprise number."""
-    merged: dict[str, dict[str, Decimal]] = {}
-    names: dict[str, str] = {}
-    for settlement in settlements:
-        for line in settlement.lines:
-            names.setdefault(line.enterprise_number, line.name)
-            row = merged.setdefault(line.enterprise_number, dict.fromkeys(MONEY_KEYS, ZERO))
-            for key in MONEY_KEYS:
-                row[key] += getattr(line, key)
-    return tuple(CombinedLine(names[number], number, **row) for number, row in merged.items())

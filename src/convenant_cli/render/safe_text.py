@@ -14,16 +14,33 @@ Imports nothing heavy; used by the diagnostic renderers at start-up.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Every character of Unicode's categories Cc (C0 and C1 controls, DEL), Cf (bidi embeddings,
 # overrides and isolates, zero-width characters, the BOM, tag characters), Zl and Zp
 # (line and paragraph separators); a test holds this list against `unicodedata`.
-_FORMAT = ("\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
-           "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-_UNSAFE = re.compile(f"[\x00-\x1f{_FORMAT}]")
-_UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_FORMAT}]")
-_FORMAT_ONLY = re.compile(f"[{_FORMAT}]")  # json.dumps escapes C0 itself; its own line breaks stay
+_FORMAT_BMP = ("\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+               "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb")
+_FORMAT_ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                  "\U000e0001\U000e0020-\U000e007f")
+_C0, _C0_BUT_NEWLINE = "\x00-\x1f", "\x00-\x09\x0b-\x1f"
+_UNSAFE, _UNSAFE_BUT_NEWLINE, _FORMAT_ONLY = _C0, _C0_BUT_NEWLINE, ""  # json.dumps escapes C0 itself
+
+
+@cache
+def _pattern(controls: str, astral: bool) -> re.Pattern[str]:
+    """Compiled on first use. A class with astral ranges scans some five times slower, and
+    most text has no astral character, so that class is only used for text that does."""
+    return re.compile(f"[{controls}{_FORMAT_BMP}{_FORMAT_ASTRAL if astral else ''}]")
+
+
+@cache
+def _astral() -> re.Pattern[str]:
+    return re.compile("[\U00010000-\U0010ffff]")
+
+
+def _pick(controls: str, text: str) -> re.Pattern[str]:
+    return _pattern(controls, not text.isascii() and _astral().search(text) is not None)
 
 
 def _placeholder(match: re.Match[str]) -> str:
@@ -45,7 +62,9 @@ def visible(text: str, *, newlines: bool = False) -> str:
     >>> visible("abc\\u202edef"), visible("a\\nb"), visible("a\\nb", newlines=True)
     ('abc⟨U+202E⟩def', 'a␊b', 'a\\nb')
     """
-    pattern = _UNSAFE_BUT_NEWLINE if newlines else _UNSAFE
+    if text.isascii() and text.isprintable():  # the common case needs no pattern at all
+        return text
+    pattern = _pick(_UNSAFE_BUT_NEWLINE if newlines else _UNSAFE, text)
     return pattern.sub(_placeholder, text) if pattern.search(text) else text
 
 
@@ -59,7 +78,10 @@ def escape_json(text: str) -> str:
     >>> import json; json.loads(escape_json(json.dumps("x\\U000e0041\\x85", ensure_ascii=False))) == "x\\U000e0041\\x85"
     True
     """
-    return _FORMAT_ONLY.sub(_json_escape, text) if _FORMAT_ONLY.search(text) else text
+    if text.isascii() and "\x7f" not in text:  # json.dumps has escaped every other ASCII control
+        return text
+    pattern = _pick(_FORMAT_ONLY, text)
+    return pattern.sub(_json_escape, text) if pattern.search(text) else text
 
 
 def _json_escape(match: re.Match[str]) -> str:

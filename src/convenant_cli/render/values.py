@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.identifiers import format_enterprise_number, format_iban
-from convenant_cli.money import format_eur, format_fraction, format_number, quantize
+from convenant_cli.money import format_eur, format_fraction, format_number
 from convenant_cli.render.labels import yes_no
 from convenant_cli.units import Typed, Unit
 
@@ -44,15 +44,6 @@ def show(value: object, unit: Unit) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def decimal_text(value: Decimal, unit: Unit) -> str:
-    """A figure for JSON: euro to the cent, FTE-days with two decimals.
-
-    >>> decimal_text(Decimal("5249.2476"), Unit.EURO), decimal_text(Decimal("36.2"), Unit.FTE_DAYS)
-    ('5249.25', '36.20')
-    """
-    return str(quantize(value)) if unit is Unit.EURO else f"{value:.2f}"
 
 
 def jsonable(value: object) -> object:

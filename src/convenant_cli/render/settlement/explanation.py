@@ -220,7 +220,7 @@ def cause(span: ShortSpan) -> str:
     """Who or what made a span short: the consultants' uncovered absences, a vacancy, and
     what a replacement or surplus made up for."""
     parts = [f"{consultant(a)}: {labels.reason(a.reason)} {a.span.start} – {a.span.end} ({fte(a.fte)})"
-             for a in span.absences]
+             for a in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
     if span.vacancy_fte:
         parts.append(f"vacature: {fte(span.vacancy_fte)} niet ingevuld")
     if span.surplus_fte:

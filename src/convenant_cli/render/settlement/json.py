@@ -1,25 +1,26 @@
 """Settlements as JSON (SPEC §4 and §6): amounts as decimal strings, the ratio as a
 fraction, enterprise numbers as ten digits; per beneficiary its consultants and their
 absences, the short spans with their causes, the advance tranches; the assumptions and
-notes that change money as `warnings`; with `--explain`, the `steps`.
+notes that change money as `warnings`; with `--explain`, the short spans with their
+causes and the `steps`.
 
 Keys and codes are English; the explanation's sentences are Dutch, as people read them.
 """
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
 from convenant_cli.engine.settlement import FIGURES, Line, Settlement, Totals
-from convenant_cli.money import format_fraction
-from convenant_cli.render.safe_text import escape_json
-from convenant_cli.render.settlement.explanation import Step, agreement_steps, line_steps
-from convenant_cli.render.values import decimal_text
-from convenant_cli.terms import Span
+from convenant_cli.money import format_fraction, quantize
+from convenant_cli.render.json_text import dumps
 from convenant_cli.units import Unit
+
+if TYPE_CHECKING:
+    from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
+    from convenant_cli.render.settlement.explanation import Step
+    from convenant_cli.terms import Span
 
 UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
 Json = dict[str, Any]
@@ -30,36 +31,50 @@ def _figures(item: Line | Totals, settled: bool) -> Json:
             for key, unit in FIGURES.items()}
 
 
+def decimal_text(value: Decimal, unit: Unit) -> str:
+    """A figure for JSON: euro to the cent, FTE-days with two decimals.
+
+    >>> decimal_text(Decimal("5249.2476"), Unit.EURO), decimal_text(Decimal("36.2"), Unit.FTE_DAYS)
+    ('5249.25', '36.20')
+    """
+    return str(quantize(value)) if unit is Unit.EURO else f"{value:.2f}"
+
+
 def _fte(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
 def _span(span: Span | None) -> Json | None:
-    return None if span is None else {"start": str(span.start), "end": str(span.end), "days": span.days}
+    return None if span is None else {"start": span.start.isoformat(), "end": span.end.isoformat(), "days": span.days}
 
 
-def _absence(absence: AbsenceOutcome) -> Json:
-    window = absence.window
-    return {
-        "start": str(absence.span.start), "end": str(absence.span.end), "reason": absence.reason,
-        "fte": _fte(absence.fte), "days": absence.days, "days_in_term": absence.days_in_term,
-        "covered_days": absence.wage_days, "covered_days_in_term": absence.wage_days_in_term,
-        "covered": _span(absence.wage),
-        "relapse": absence.relapse, "new_illness": absence.new_illness, "replaced": absence.replaced,
-        "relapse_window": None if window is None else {
-            "previous_end": str(window.previous_end), "days": window.days, "first": str(window.first),
-            "last": str(window.last)},
-        "uncovered": _span(absence.uncovered), "lost_fte_days": _fte(absence.lost_fte_days),
+def _absence(absence: AbsenceOutcome, explain: bool) -> Json:
+    """SPEC §6: dates, reason, FTE, days, days covered by guaranteed wage, relapse, replaced,
+    lost FTE-days; with `--explain` also the part in the term, the spans and the relapse window."""
+    data: Json = {
+        "start": absence.span.start.isoformat(), "end": absence.span.end.isoformat(), "reason": absence.reason,
+        "fte": _fte(absence.fte), "days": absence.days, "covered_days": absence.wage_days,
+        "relapse": absence.relapse, "replaced": absence.replaced, "lost_fte_days": _fte(absence.lost_fte_days),
     }
+    if explain:
+        window = absence.window
+        data.update(
+            new_illness=absence.new_illness, days_in_term=absence.days_in_term,
+            covered_days_in_term=absence.wage_days_in_term, covered=_span(absence.wage),
+            uncovered=_span(absence.uncovered),
+            relapse_window=None if window is None else {
+                "previous_end": window.previous_end.isoformat(), "days": window.days,
+                "first": window.first.isoformat(), "last": window.last.isoformat()})
+    return data
 
 
-def _consultant(consultant: ConsultantOutcome) -> Json:
+def _consultant(consultant: ConsultantOutcome, explain: bool) -> Json:
     return {
         "key": consultant.key, "name": consultant.name, "fte": _fte(consultant.fte),
-        "employed": {"start": str(consultant.employed.start), "end": str(consultant.employed.end),
+        "employed": {"start": consultant.employed.start.isoformat(), "end": consultant.employed.end.isoformat(),
                      "given": consultant.employed_given},
         "guaranteed_wage_days": consultant.guaranteed_wage_days,
-        "absences": [_absence(absence) for absence in consultant.absences],
+        "absences": [_absence(absence, explain) for absence in consultant.absences],
     }
 
 
@@ -82,6 +97,7 @@ def _step(step: Step) -> Json:
 def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
     data: Json = {"name": line.name, "enterprise_number": line.enterprise_number,
                   **_figures(line, settlement.settled)}
+    staffing = line.staffing
     if settlement.settled:
         data["eligible_costs"] = None if line.eligible_costs is None else decimal_text(line.eligible_costs, Unit.EURO)
         data["payable_before_cap"] = decimal_text(line.payable_before_cap, Unit.EURO)
@@ -89,10 +105,11 @@ def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
                                      "date": str(a.date) if a.date else None, "reference": a.reference}
                                     for a in line.advance_tranches]
         data["staffing"] = line.staffed.value
-        staffing = line.staffing
-        data["consultants"] = [_consultant(c) for c in staffing.consultants] if staffing else []
-        data["short_spans"] = [_short_span(span) for span in staffing.short_spans] if staffing else []
+        data["consultants"] = [_consultant(c, explain) for c in staffing.consultants] if staffing else []
     if explain:
+        from convenant_cli.render.settlement.explanation import line_steps  # only when asked
+
+        data["short_spans"] = [_short_span(span) for span in staffing.short_spans] if staffing else []
         data["steps"] = [_step(step) for step in line_steps(settlement, line)]
     return data
 
@@ -127,11 +144,16 @@ def as_dict(settlement: Settlement, explain: bool = False) -> Json:
         "warnings": warnings(settlement),
     }
     if explain:
+        from convenant_cli.render.settlement.explanation import agreement_steps
+
         data["steps"] = [_step(step) for step in agreement_steps(settlement)]
     return data
 
 
 def render_json(settlements: list[Settlement], explain: bool = False) -> str:
-    data = as_dict(settlements[0], explain) if len(settlements) == 1 else [as_dict(s, explain) for s in settlements]
-    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+    """One object, or a list of them for several files; indented down to each consultant,
+    absence, span and step, which stand on a line of their own."""
+    if len(settlements) == 1:
+        return dumps(as_dict(settlements[0], explain), levels=4)
+    return dumps([as_dict(s, explain) for s in settlements], levels=5)
 

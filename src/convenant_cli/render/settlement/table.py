@@ -16,7 +16,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, CombinedLine, Settlement
+from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.money import format_fraction, format_number
 from convenant_cli.render import labels

@@ -23,7 +23,8 @@ from fractions import Fraction
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from convenant_cli.engine.settlement import MONEY_KEYS, CombinedLine, Line, Settlement
+from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
 from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.loader import FileRecord
 from convenant_cli.render import labels
