@@ -21,6 +21,7 @@ PAIRS = [
     ("metaal-2023-2025.yaml", "examples/metaal-2023-2025-realisatie.yaml"),
     ("metaal-duaal-leren-2023-2025.yaml", "examples/metaal-duaal-leren-2023-2025-realisatie.yaml"),
     ("social-profit-2023-2025.yaml", "examples/social-profit-2023-2025-realisatie.yaml"),
+    ("examples/metaal-verlenging-2025-2026.yaml", "examples/metaal-verlenging-2025-2026-realisatie.yaml"),
 ]
 TARGETS = [name for pair in PAIRS for name in pair] + ["metaal-actieplan-diversiteit-inclusie.yaml"]
 CHARACTERS = st.sampled_from(list("0123456789.,:-_ []{}#&*!|>'\"\tazAZ\n") + ["é", "\x00"])

@@ -14,7 +14,7 @@ from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.money import format_eur, format_number
 from convenant_cli.source import KeyPath
-from convenant_cli.terms import MAX_TERM_YEARS, Span, term_too_long, work_years
+from convenant_cli.terms import MAX_TERM_YEARS, ONE_DAY, Span, term_too_long, work_years
 from convenant_cli.units import Unit
 
 
@@ -158,7 +158,8 @@ def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
-    """Art. 8 of an addendum: it belongs to a covenant, within that covenant's term."""
+    """Art. 8 of an addendum: it belongs to a covenant, within that covenant's term; an
+    extension (Art. 7/8) continues it, from the day after the covenant's term ends."""
     parent = doc.reference
     if parent is None or parent.model is None:
         return []
@@ -167,9 +168,15 @@ def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
     model = doc.model_as(Addendum)
     outer, inner = parent.model.period, model.period
     found = []
-    if not (outer.start <= inner.start and inner.end <= outer.end):
+    if model.extension:
+        if inner.start != outer.end + ONE_DAY:
+            found.append(doc.problem("CV216", f"the extension starts {inner.start}, not the day after the covenant "
+                                     f"ends ({outer.end + ONE_DAY})", ("period", "start"),
+                                     "an extension continues its covenant without a gap or an overlap"))
+    elif not (outer.start <= inner.start and inner.end <= outer.end):
         found.append(doc.problem("CV216", f"the addendum's period {inner.start} - {inner.end} is not within the "
-                                 f"covenant's {outer.start} - {outer.end}", ("period",)))
+                                 f"covenant's {outer.start} - {outer.end}", ("period",),
+                                 "an addendum that continues the covenant says `extension: true`"))
     known = {m.enterprise_number for _, m in parent.model.members()}
     for g_index, group in enumerate(model.beneficiaries):
         for m_index, member in enumerate(group.members):

@@ -95,6 +95,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
     found = []
     for section in ("staffing", "advances", "eligible_costs"):
         seen = set()
+        once = section != "advances"  # advances come in tranches (SPEC §6); the others are one entry each
         for index, item in enumerate(getattr(model, section)):
             path = (section, index, "beneficiary")
             number = item.beneficiary
@@ -102,7 +103,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
                 found.append(doc.problem("CV505", f"{format_enterprise_number(number)} is not a beneficiary of "
                                          f"{target}", path,
                                          "beneficiaries are named by their enterprise number from Art. 1"))
-            elif number in seen:
+            elif once and number in seen:
                 found.append(doc.problem("CV513", f"{names[number]} is listed twice in `{section}`", path,
                                          "list each beneficiary once"))
             seen.add(number)
@@ -139,7 +140,10 @@ def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
-    """Art. 5 facts: dates in order, inside the term and the employment, no overlap."""
+    """Art. 5 facts as they happened (SPEC §6): dates in order, an absence inside the
+    employment when the eindrapport gives its dates, no overlap. An absence may start, or
+    lie wholly, before the term: its real dates drive the guaranteed-wage count and the
+    relapse chain. One after the term cannot count, so it is a warning."""
     agreement, _ = _agreement(doc)
     if agreement is None or agreement.fte is None:
         return []
@@ -148,7 +152,7 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
         for c_index, consultant in enumerate(staffing.consultants):
             path = ("staffing", s_index, "consultants", c_index)
-            employed = term
+            employed: Span | None = None  # no dates given: employed during the term, and before it
             if consultant.employed is not None:
                 dates = consultant.employed
                 if dates.end < dates.start:
@@ -167,13 +171,15 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
                                              f"starts ({absence.start})", where + ("end",)))
                     continue
                 span = Span(absence.start, absence.end)
-                if not term.covers(span):
+                if employed is not None and not employed.covers(span):
                     found.append(doc.problem("CV506", f"{consultant.name}: absence {span.start} - {span.end} is "
-                                             f"outside the term {term.start} - {term.end}", where,
-                                             "only absences during the term count"))
-                elif not employed.covers(span):
-                    found.append(doc.problem("CV506", f"{consultant.name}: absence {span.start} - {span.end} is "
-                                             f"outside the employment {employed.start} - {employed.end}", where))
+                                             f"outside the employment {employed.start} - {employed.end}", where,
+                                             "an absence falls within the consultant's `employed` dates"))
+                elif span.start > term.end:
+                    found.append(doc.problem("CV517", f"{consultant.name}: absence {span.start} - {span.end} starts "
+                                             f"after the term ends ({term.end}); it does not count", where,
+                                             "check the year; an absence of an extension belongs in its own "
+                                             "eindrapport"))
                 if absence.fte is not None and absence.fte > consultant.fte:
                     found.append(doc.problem("CV510", f"{consultant.name}: absent for {absence.fte} FTE but "
                                              f"employed for {consultant.fte}", where + ("fte",)))
