@@ -264,6 +264,9 @@ def settle(
 def diff(
     old: Annotated[Path, typer.Argument(help="The earlier version.")],
     new: Annotated[Path, typer.Argument(help="The later version.")],
+    realisation: Annotated[Optional[list[Path]], typer.Option(
+        "--realisation", "-r", help="Settle both versions of a covenant on this eindrapport (or one for each) "
+        "to show the money effect.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Also write the changes to a workbook.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
@@ -271,35 +274,55 @@ def diff(
     """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
-    from convenant_cli.loader import Workspace
+    from convenant_cli.loader import Workspace, diff_inputs, readable
 
-    workspace = Workspace()
+    workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
-    errors, _ = _report(workspace, "text", to_stderr=True)
-    if errors:
-        raise _fail("cannot compare invalid files; fix the problems above first", None, ExitStatus.USAGE)
+    facts = [workspace.load(path) for path in realisation or []]
+    _report(workspace, "text", to_stderr=True)
+    unreadable = [doc.name for doc in docs + facts if not readable(doc)]
+    before, after = docs[0].model, docs[1].model
+    if unreadable or before is None or after is None:
+        raise _fail(f"cannot compare: the structure of {', '.join(unreadable)} cannot be read; fix the problems "
+                    "above first", None, ExitStatus.USAGE)
     try:
-        result = diff_models(docs[0].model, docs[1].model)
+        result = diff_models(before, after)
     except KindMismatchError as error:
         raise UsageError(f"{docs[0].name} and {docs[1].name}: {error}",
-                         "compare two versions of the same kind of file") from None
-    names = (docs[0].name, docs[1].name)
+                         "compare two versions of the same kind of file, or a covenant and its extension") from None
+    inputs = diff_inputs(docs[0], docs[1], facts)
+    effect = None
+    if inputs.settlements is not None:
+        from convenant_cli.engine.money_effect import settlement_effect
+        from convenant_cli.engine.settlement import settle as settle_agreement
+
+        old_settlement, new_settlement = (settle_agreement(item.agreement, item.rules, item.realisation)
+                                          for item in inputs.settlements)
+        effect = settlement_effect(old_settlement, new_settlement)
+    elif isinstance(docs[0].model, type(docs[1].model)) and docs[0].kind is Kind.REALISATION:
+        _say("geen geldeffect: een van de eindrapporten of zijn convenant heeft fouten (zie hierboven)", None,
+             prefix="opmerking")
+    from convenant_cli.render.diff.view import DiffView
+
+    view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
     if xlsx is not None:
         from convenant_cli.atomic_file import write_atomically
         from convenant_cli.render.diff.xlsx import build_workbook as build_diff_workbook
+        from convenant_cli.render.workbook import save
 
-        book = build_diff_workbook(result, *names)
-        write_atomically(xlsx, book.save, force=force)
+        created = _now()
+        book = build_diff_workbook(view)
+        write_atomically(xlsx, lambda path: save(book, path, created), force=force)
     if output_format is OutputFormat.json:
         from convenant_cli.render.diff.json import render_json as render_diff_json
 
-        _write(render_diff_json(result, *names))
+        _write(render_diff_json(view))
     elif result.same:
-        _say(f"geen verschillen tussen {names[0]} en {names[1]}", None, prefix="opmerking")
+        _say(f"geen verschillen tussen {view.old_name} en {view.new_name}", None, prefix="opmerking")
     else:
         from convenant_cli.render.diff.table import render_table as render_diff_table
 
-        _print(render_diff_table(result, *names))
+        _print(render_diff_table(view))
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 

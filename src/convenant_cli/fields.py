@@ -13,13 +13,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from convenant_cli.identifiers import (
     ENTERPRISE_NUMBER_PATTERN,
     IBAN_PATTERN,
     InvalidIdentifier,
+    compact,
     validate_enterprise_number,
     validate_iban,
 )
@@ -139,13 +140,21 @@ def _iso_date(value: object) -> object:
     return day
 
 
-def _checked(validate: Callable[[str], str], error_type: str, label: str) -> Callable[[str], str]:
-    """A field validator from an identifier's validator (see `identifiers`)."""
+LENIENT_IDENTIFIERS = "lenient_identifiers"  # validation context: keep an identifier whose checksum fails
 
-    def check(value: str) -> str:
+
+def _checked(validate: Callable[[str], str], error_type: str,
+             label: str) -> Callable[[str, ValidationInfo], str]:
+    """A field validator from an identifier's validator (see `identifiers`). Under the
+    context `LENIENT_IDENTIFIERS` (a diff, after the strict run has reported the problem)
+    a number whose checksum fails is kept in compact form instead of refused."""
+
+    def check(value: str, info: ValidationInfo) -> str:
         try:
             return validate(value)
         except InvalidIdentifier as error:
+            if isinstance(info.context, dict) and info.context.get(LENIENT_IDENTIFIERS):
+                return compact(value)
             raise PydanticCustomError(error_type, f"invalid {label} '{{value}}': {{reason}}",
                                       {"value": _short(value), "reason": str(error)}) from None
 

@@ -32,6 +32,16 @@ def _validated(module, text: str) -> str:  # type: ignore[no-untyped-def]
         raise InvalidIdentifier(str(error).rstrip(".").lower()) from None
 
 
+def compact(text: str) -> str:
+    """An identifier as the diff matches it when its checksum is wrong: no spaces, dots or
+    dashes, upper case (python-stdnum's own notion of compact, without the check).
+
+    >>> compact("be 0409.845.288")
+    'BE0409845288'
+    """
+    return "".join(char for char in text if char not in " .-/").upper()
+
+
 def validate_enterprise_number(text: str) -> str:
     """The ten digits of a valid Belgian enterprise number (KBO/BCE)."""
     return _validated(stdnum_be_vat, text)

@@ -28,10 +28,13 @@ from convenant_cli.fields import (
     WorkYear,
 )
 from convenant_cli.kinds import Kind
+from convenant_cli.units import Unit
 
-AbsenceReason = Literal[
+AbsenceReason = Annotated[Literal[
     "illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"
-]
+], Unit.REASON]
+Counting = Annotated[Literal["per_commitment", "per_year"], Unit.COUNTING]
+DeductionBase = Annotated[Literal["maximum", "payable"], Unit.DEDUCTION_BASE]
 INCAPACITY: frozenset[str] = frozenset({"illness", "accident"})
 # The Dutch word for each reason, as people read it (tables, workbooks), and the words an
 # author may write by mistake in its place (a hint points to the English key).
@@ -68,10 +71,10 @@ class Rules(Model):
     effort_share: Share = Decimal("0.70")
     result_share: Share = Decimal("0.30")
     result_minimum: Share = Decimal("0.5")
-    result_counting: Literal["per_commitment", "per_year"] = "per_commitment"
+    result_counting: Counting = "per_commitment"
     guaranteed_wage_days: Days = 30
     relapse_days: Optional[Days] = None
-    deduction_base: Literal["maximum", "payable"] = "maximum"
+    deduction_base: DeductionBase = "maximum"
 
 
 class RuleOverrides(Model):
@@ -82,10 +85,10 @@ class RuleOverrides(Model):
     effort_share: Optional[Share] = None
     result_share: Optional[Share] = None
     result_minimum: Optional[Share] = None
-    result_counting: Optional[Literal["per_commitment", "per_year"]] = None
+    result_counting: Optional[Counting] = None
     guaranteed_wage_days: Optional[Days] = None
     relapse_days: Optional[Days] = None
-    deduction_base: Optional[Literal["maximum", "payable"]] = None
+    deduction_base: Optional[DeductionBase] = None
 
 
 class Member(Model):

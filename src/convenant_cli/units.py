@@ -26,6 +26,9 @@ class Unit(StrEnum):
     IBAN = "iban"
     ENTERPRISE_NUMBER = "enterprise_number"
     BOOLEAN = "boolean"
+    REASON = "reason"  # an absence reason: illness, accident, ...
+    COUNTING = "counting"  # per_commitment, per_year
+    DEDUCTION_BASE = "deduction_base"  # maximum, payable
     RECORD = "record"  # an added or removed item: a mapping of its fields
 
 

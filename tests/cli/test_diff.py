@@ -1,20 +1,29 @@
-"""`convenant diff`: matched by enterprise number and id, money effect, exit codes as diff(1)."""
+"""`convenant diff`: structured changes matched by key, money effects on the maximum and on
+the settlement, the workbook, Dutch for people, exit codes as diff(1)."""
 
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import CONVENANTS, DATA, EXAMPLES
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
+METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+AMENDED = EXAMPLES / "metaal-2023-2025-gewijzigd.yaml"
+EXTENSION = EXAMPLES / "metaal-verlenging-2025-2026.yaml"
 SMALL = DATA / "valid" / "small-convenant.yaml"
+# English that must not reach a reader ("minimum" is Dutch too)
+ENGLISH = re.compile(r"\b(changed|added|removed|target|year|amount_each|fte_each|iban|value)\b")
 
 
-def diff_json(run_cli, old, new):
-    result = run_cli("diff", old, new, "--format", "json")
+def diff_json(run_cli, old, new, *extra):
+    result = run_cli("diff", old, new, "--format", "json", *extra)
     return result.exit_code, json.loads(result.stdout) if result.stdout else None
 
 
@@ -26,12 +35,25 @@ def variant(write_yaml, name, replacements, source=SMALL):
     return write_yaml(name, text)
 
 
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A scratch project (the current folder) with the Metaal covenant and its eindrapport."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "metaal.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
+    real = METAAL_REAL.read_text(encoding="utf-8").replace("../metaal-2023-2025.yaml", "../metaal.yaml")
+    (tmp_path / "examples" / "real.yaml").write_text(real, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def test_identical_files_exit_0_without_rows(run_cli):
     result = run_cli("diff", METAAL, METAAL)
     assert (result.exit_code, result.stdout) == (0, "")
     assert "geen verschillen" in result.stderr
     code, data = diff_json(run_cli, METAAL, METAAL)
-    assert (code, data["same"], data["changes"], data["money"]["beneficiaries"]) == (0, True, [], [])
+    assert (code, data["same"], data["changes"], data["money"]["maximum"]["beneficiaries"], data["problems"]) == (
+        0, True, [], [], [])
+    assert data["money"]["settlement"] is None
 
 
 def test_reordered_members_and_groups_are_no_change(run_cli, write_yaml):
@@ -48,48 +70,54 @@ def test_reordered_members_and_groups_are_no_change(run_cli, write_yaml):
     assert (code, data["changes"]) == (0, [])
 
 
-def test_iban_change_is_flagged_first_as_a_bank_account_change(run_cli, write_yaml):
+def test_every_change_has_a_structured_subject_a_path_and_typed_values(run_cli, write_yaml):
     new = variant(write_yaml, "n.yaml", [("fte: 4.00", "fte: 4.00\nnotes: amended"),
-                                         ("BE80 4586 5327 5177", "BE98 7350 0290 1193")])
+                                         ("BE80 4586 5327 5177", "BE98 7350 0290 1193"),
+                                         ("amount_each: 212000.00", "amount_each: 211000.00"),
+                                         ("max_subsidy: 424000.00", "max_subsidy: 423000.00")])
     code, data = diff_json(run_cli, SMALL, new)
     assert code == 1
-    assert [(c["category"], c["field"], c["old"], c["new"]) for c in data["changes"]] == [
-        ("bank_account", "iban", "BE80458653275177", "BE98735002901193"),
-        ("scalar", "notes", None, "amended")]
+    assert data["kinds"] == {"old": "convenant", "new": "convenant"} and data["kind"] == "convenant"
+    iban, maximum, notes, amount = data["changes"]
+    assert iban == {"category": "bank_account", "change": "changed",
+                    "subject": {"type": "beneficiary", "key": {"enterprise_number": "0434112117"},
+                                "name": "mtech+ Limburg vzw"},
+                    "path": "beneficiaries[enterprise_number=0434112117].iban", "field": "iban", "unit": "iban",
+                    "old": "BE80458653275177", "new": "BE98735002901193"}
+    assert maximum == {"category": "scalar", "change": "changed",
+                       "subject": {"type": "covenant", "key": {"id": "small-2023-2025"}, "name": "Small test covenant"},
+                       "path": "max_subsidy", "field": "max_subsidy", "unit": "euro",
+                       "old": "424000.00", "new": "423000.00"}
+    assert (notes["path"], notes["unit"], notes["old"], notes["new"]) == ("notes", "text", None, "amended")
+    assert (amount["path"], amount["unit"], amount["old"], amount["new"]) == (
+        "beneficiaries[enterprise_number=0409845289].amount_each", "euro", "212000.00", "211000.00")
     table = run_cli("diff", SMALL, new).stdout
     assert table.index("BANKREKENING GEWIJZIGD") < table.index("Algemeen")
     assert "BE80 4586 5327 5177" in table and "BE98 7350 0290 1193" in table
+    assert "Rekeningnummer (IBAN)" in table and "Bedrag per begunstigde" in table and "gewijzigd" in table
 
 
 def test_money_moved_between_groups_shows_the_effect_per_beneficiary(run_cli):
-    code, data = diff_json(run_cli, METAAL, EXAMPLES / "metaal-2023-2025-gewijzigd.yaml")
+    code, data = diff_json(run_cli, METAAL, AMENDED)
     assert code == 1
-    money = data["money"]
+    maximum = data["money"]["maximum"]
     # group c: 91.160,00 -> 112.360,00 (+21.200); d: 2 x (53.000,00 -> 42.400,00) = -21.200: total unchanged
-    assert [(b["name"], b["old_maximum"], b["new_maximum"], b["difference"]) for b in money["beneficiaries"]] == [
+    assert [(b["name"], b["old"], b["new"], b["difference"]) for b in maximum["beneficiaries"]] == [
         ("RTM Vlaams-Brabant vzw", "91160.00", "112360.00", "21200.00"),
         ("INOM Bedienden vzw", "53000.00", "42400.00", "-10600.00"),
         ("mtech+ Brabant vzw", "53000.00", "42400.00", "-10600.00")]
-    assert money["totals"] == {"old": "1166000.00", "new": "1166000.00", "difference": "0.00"}
-    assert money["per_fte"] == {"old": "106000.00", "new": "106000.00"}
-    changes = [(c["category"], c["subject"], c["field"]) for c in data["changes"]]
-    assert changes.count(("bank_account", "mtech+ Limburg vzw (0434.112.117)", "iban")) == 1
-    assert changes.count(("commitment", "R3 Bereiken van personen in de zijinstroom richting sector",
-                          "target opgeleide werkzoekenden (year 2)")) == 1
-    assert len(changes) == 8  # 1 IBAN + 3 beneficiaries x (amount_each, fte_each) + 1 target
+    assert maximum["totals"] == {"old": "1166000.00", "new": "1166000.00", "difference": "0.00"}
+    assert maximum["per_fte"] == {"old": "106000.00", "new": "106000.00"}
+    target = next(c for c in data["changes"] if c["subject"]["type"] == "target")
+    assert target == {"category": "commitment", "change": "changed",
+                      "subject": {"type": "target", "key": {"id": "R3", "indicator": "opgeleide werkzoekenden",
+                                                            "year": "2"}, "name": "opgeleide werkzoekenden"},
+                      "path": "result_commitments[id=R3].targets[indicator=opgeleide werkzoekenden,year=2].minimum",
+                      "field": "minimum", "unit": "count", "old": "300", "new": "320"}
+    assert len(data["changes"]) == 8  # 1 IBAN + 3 beneficiaries x (amount_each, fte_each) + 1 target
 
 
-def test_raised_target(run_cli, write_yaml):
-    new = variant(write_yaml, "n.yaml", [("{indicator: bedrijfsbezoeken, year: 2, minimum: 200}",
-                                          "{indicator: bedrijfsbezoeken, year: 2, minimum: 250}")])
-    code, data = diff_json(run_cli, SMALL, new)
-    assert code == 1
-    assert [(c["change"], c["field"], c["old"], c["new"]) for c in data["changes"]] == [
-        ("changed", "target bedrijfsbezoeken (year 2)", "200", "250")]
-    assert data["money"]["beneficiaries"] == []
-
-
-def test_member_added_and_removed(run_cli, write_yaml):
+def test_member_added_and_removed_carry_their_values(run_cli, write_yaml):
     new = variant(write_yaml, "n.yaml", [
         ("      - name: mtech+ Limburg vzw\n        enterprise_number: 0434.112.117\n"
          "        iban: BE80 4586 5327 5177\n        address: Wetenschapspark 35, 3590 Diepenbeek\n",
@@ -97,51 +125,201 @@ def test_member_added_and_removed(run_cli, write_yaml):
          "        iban: BE10 3101 6922 7704\n        address: Gaston Geenslaan 8, 3001 Leuven\n")])
     code, data = diff_json(run_cli, SMALL, new)
     assert code == 1
-    assert [(c["change"], c["subject"]) for c in data["changes"]] == [
-        ("removed", "mtech+ Limburg vzw (0434.112.117)"), ("added", "RTM Vlaams-Brabant vzw (0474.431.354)")]
-    assert data["changes"][1]["new"]["amount_each"] == "106000.00"
-    effects = data["money"]["beneficiaries"]
-    assert [(e["name"], e["old_maximum"], e["new_maximum"], e["difference"]) for e in effects] == [
+    removed, added = data["changes"]
+    assert (removed["change"], removed["subject"]["key"], removed["path"], removed["unit"], removed["new"]) == (
+        "removed", {"enterprise_number": "0434112117"}, "beneficiaries[enterprise_number=0434112117]", "record", None)
+    assert added["new"] == {"group": "b", "amount_each": "106000.00", "fte_each": "1.00",
+                            "name": "RTM Vlaams-Brabant vzw", "iban": "BE10310169227704",
+                            "address": "Gaston Geenslaan 8, 3001 Leuven"}
+    effects = data["money"]["maximum"]["beneficiaries"]
+    assert [(e["name"], e["old"], e["new"], e["difference"]) for e in effects] == [
         ("mtech+ Limburg vzw", "106000.00", None, "-106000.00"),
         ("RTM Vlaams-Brabant vzw", None, "106000.00", "106000.00")]
 
 
-def test_covenant_against_addendum_is_a_clear_error(run_cli):
+def test_a_covenant_against_an_ordinary_addendum_is_a_clear_error(run_cli):
     result = run_cli("diff", METAAL, CONVENANTS / "metaal-duaal-leren-2023-2025.yaml")
     assert result.exit_code == 2
     assert "cannot compare a convenant with an addendum" in result.stderr
     assert result.stdout == ""
 
 
-def test_invalid_file_shows_its_problems_and_exits_2(run_cli):
-    bad = DATA / "invalid" / "bad-iban.yaml"
-    result = run_cli("diff", SMALL, bad)
-    assert result.exit_code == 2
-    assert "error[CV206]" in result.stderr
-
-
-def test_two_realisations(run_cli, write_yaml, tmp_path, monkeypatch):
-    old = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
-    text = old.read_text().replace("value: 188}", "value: 201}").replace("amount: 196100.00}", "amount: 190000.00}")
-    write_yaml("metaal.yaml", METAAL.read_text())
-    text = text.replace("convenant: ../metaal-2023-2025.yaml", "convenant: ../metaal.yaml")
-    new = write_yaml("examples/r.yaml", text)
-    monkeypatch.chdir(tmp_path)  # outside a git work tree, the current folder is the project root
-    code, data = diff_json(run_cli, old, new)
+def test_a_covenant_against_its_extension_shows_what_the_extension_changes(run_cli):
+    code, data = diff_json(run_cli, METAAL, EXTENSION)
     assert code == 1
-    assert [(c["category"], c["field"], c["old"], c["new"]) for c in data["changes"]] == [
-        ("scalar", "convenant", "../metaal-2023-2025.yaml", "../metaal.yaml"),
-        ("result", "value bedrijfsbezoeken (year 2)", "188", "201"),
-        ("payment", "advances", "196100.00", "190000.00")]
+    assert data["kinds"] == {"old": "convenant", "new": "addendum"}
+    scalars = {c["path"]: (c["old"], c["new"]) for c in data["changes"] if c["category"] == "scalar"}
+    assert scalars["kind"] == ("convenant", "addendum")
+    assert scalars["max_subsidy"] == ("1166000.00", "583000.00")
+    assert scalars["period.start"] == ("2023-07-01", "2025-07-01")
+    assert scalars["period.end"] == ("2025-06-30", "2026-06-30")
+    assert not any(path.startswith("rules.") for path in scalars)  # the extension keeps its covenant's rules
+    # every maximum halves: INOM vzw 392.200,00 -> 196.100,00
+    inom = data["money"]["maximum"]["beneficiaries"][0]
+    assert (inom["old"], inom["new"], inom["difference"]) == ("392200.00", "196100.00", "-196100.00")
 
 
-def test_xlsx_money_sheet_sums(run_cli, tmp_path):
+def test_a_checksum_error_is_reported_beside_the_difference(run_cli, write_yaml):
+    new = variant(write_yaml, "n.yaml", [("BE80 4586 5327 5177", "BE80 4586 5327 5178")])
+    result = run_cli("diff", SMALL, new, "--format", "json")
+    assert result.exit_code == 1  # the files differ; the problem does not hide the difference
+    assert "error[CV206]" in result.stderr
+    data = json.loads(result.stdout)
+    assert [(c["field"], c["old"], c["new"]) for c in data["changes"]] == [
+        ("iban", "BE80458653275177", "BE80458653275178")]
+    assert [(p["code"], p["line"]) for p in data["problems"]] == [("CV206", 28)]
+
+
+def test_a_file_whose_structure_cannot_be_read_is_exit_2(run_cli):
+    result = run_cli("diff", SMALL, DATA / "invalid" / "wrong-type.yaml")
+    assert result.exit_code == 2
+    assert "error[CV103]" in result.stderr and "the structure of" in result.stderr
+
+
+def test_a_corrected_eindrapport_shows_its_money_effect_as_two_settlements_do(run_cli, project):
+    corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
+    corrected = corrected.replace("value: 188}", "value: 201}").replace(
+        "{start: 2025-01-06, end: 2025-03-31, reason: accident}",
+        "{start: 2025-01-06, end: 2025-02-28, reason: accident}")
+    corrected = corrected.replace("{beneficiary: 0409.845.289, amount: 196100.00}",
+                                  "{beneficiary: 0409.845.289, amount: 98050.00, date: 2023-09-15}\n"
+                                  "  - {beneficiary: 0409.845.289, amount: 98050.00, date: 2024-09-15}")
+    (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+    code, data = diff_json(run_cli, "examples/real.yaml", "examples/corrected.yaml")
+    assert code == 1
+    paths = [c["path"] for c in data["changes"]]
+    assert "results[R1].actuals[indicator=bedrijfsbezoeken,year=2].value" in paths
+    accident = next(c for c in data["changes"] if c["subject"]["type"] == "absence")
+    assert (accident["path"], accident["field"], accident["old"], accident["new"]) == (
+        "staffing[beneficiary=0474431354].consultants[key=Consulent L].absences[start=2025-01-06].end", "end",
+        "2025-03-31", "2025-02-28")
+    assert accident["subject"]["key"] == {"beneficiary": "0474431354", "consultant": "Consulent L",
+                                          "start": "2025-01-06"}
+    tranches = [(c["change"], c["subject"]["key"]) for c in data["changes"] if c["subject"]["type"] == "advance"]
+    assert tranches == [("removed", {"beneficiary": "0409845289", "date": "", "reference": ""}),
+                        ("added", {"beneficiary": "0409845289", "date": "2023-09-15", "reference": ""}),
+                        ("added", {"beneficiary": "0409845289", "date": "2024-09-15", "reference": ""})]
+    before = json.loads(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--format", "json").stdout)
+    text = (project / "examples" / "corrected.yaml").read_text(encoding="utf-8")
+    after = json.loads(run_cli("settle", "metaal.yaml", "-r", "examples/corrected.yaml", "--format", "json").stdout)
+    assert text  # the same file the diff read
+    settlement = data["money"]["settlement"]
+    assert settlement["realisations"] == {"old": "examples/real.yaml", "new": "examples/corrected.yaml"}
+    for key in ("deduction", "payable", "balance"):
+        assert settlement["totals"]["old"][key] == before["totals"][key]
+        assert settlement["totals"]["new"][key] == after["totals"][key]
+        assert Decimal(settlement["totals"]["difference"][key]) == (
+            Decimal(after["totals"][key]) - Decimal(before["totals"][key]))
+    rtm = next(b for b in settlement["beneficiaries"] if b["enterprise_number"] == "0474431354")
+    # the accident now ends 28 February: 6 Jan - 28 Feb = 54 days, 30 covered, 24 x 0,86 = 20,64 FTE-days:
+    # 106.000 x 20,64 / 731 = 2.992,9412 -> 2.992,94 (it was 6.858,82)
+    assert (rtm["old"]["deduction"], rtm["new"]["deduction"], rtm["difference"]["deduction"]) == (
+        "6858.82", "2992.94", "-3865.88")
+    by_number = {b["enterprise_number"]: b for b in after["beneficiaries"]}
+    for line in settlement["beneficiaries"]:
+        assert line["new"]["payable"] == by_number[line["enterprise_number"]]["payable"]
+
+
+def test_an_amended_covenant_settled_on_one_eindrapport(run_cli, project):
+    amended = AMENDED.read_text(encoding="utf-8")
+    (project / "amended.yaml").write_text(amended, encoding="utf-8")
+    code, data = diff_json(run_cli, "metaal.yaml", "amended.yaml", "--realisation", "examples/real.yaml")
+    assert code == 1
+    settlement = data["money"]["settlement"]
+    assert settlement["realisations"] == {"old": "examples/real.yaml", "new": "examples/real.yaml"}
+    fitted = (project / "examples" / "real.yaml").read_text(encoding="utf-8").replace("../metaal.yaml",
+                                                                                      "../amended.yaml")
+    (project / "examples" / "for-amended.yaml").write_text(fitted, encoding="utf-8")
+    after = json.loads(run_cli("settle", "amended.yaml", "-r", "examples/for-amended.yaml", "--format",
+                               "json").stdout)
+    # R3's year-2 target rises to 320 and 305 were trained: 1 of 3 met, below half, no result financing
+    assert after["ratio"] == "0/1"
+    assert settlement["totals"]["new"]["payable"] == after["totals"]["payable"]
+    rtm = next(b for b in settlement["beneficiaries"] if b["enterprise_number"] == "0474431354")
+    assert rtm["new"]["payable"] == next(b for b in after["beneficiaries"]
+                                         if b["enterprise_number"] == "0474431354")["payable"]
+
+
+def test_consultants_are_matched_by_key_after_nfc_and_absences_by_their_first_day(run_cli, project):
+    text = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
+    old = text.replace("{name: Consulent M, fte: 0.5}", '{name: "Jos\\u00e9 M", fte: 0.5}')
+    new = text.replace("{name: Consulent M, fte: 0.5}", '{name: "Jose\\u0301 M", fte: 0.5}').replace(
+        "{start: 2024-09-01, end: 2025-02-28, reason: time_credit, fte: 0.2}",
+        "{start: 2024-09-01, end: 2025-02-28, reason: time_credit, fte: 0.3}")
+    (project / "examples" / "a.yaml").write_text(old, encoding="utf-8")
+    (project / "examples" / "b.yaml").write_text(new, encoding="utf-8")
+    code, data = diff_json(run_cli, "examples/a.yaml", "examples/b.yaml")
+    assert code == 1
+    [change] = [c for c in data["changes"] if c["category"] == "staffing"]  # the name typed two ways is one name
+    assert (change["path"], change["old"], change["new"]) == (
+        "staffing[beneficiary=0409845289].consultants[key=Consulent A].absences[start=2024-09-01].fte",
+        "0.2", "0.3")
+    table = run_cli("diff", "examples/a.yaml", "examples/b.yaml").stdout
+    assert "Consulent A (0409.845.289): afwezigheid vanaf 2024-09-01" in table
+
+
+def test_the_table_and_workbook_are_dutch(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    table = run_cli("diff", METAAL, AMENDED).stdout
+    assert "gewijzigd" in table and "Streefcijfer (minimum)" in table
+    assert not ENGLISH.search(table), ENGLISH.search(table)
     out = tmp_path / "diff.xlsx"
-    result = run_cli("diff", METAAL, EXAMPLES / "metaal-2023-2025-gewijzigd.yaml", "--xlsx", out)
+    assert run_cli("diff", METAAL, AMENDED, "--xlsx", out).exit_code == 1
+    for sheet in load_workbook(out).worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str) and not value.startswith(("beneficiaries[", "result_commitments[")):
+                    assert not ENGLISH.search(value), (sheet.title, value)
+
+
+def sum_of(sheet, formula: str) -> Decimal:
+    match = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula)
+    assert match, formula
+    column, first, last = match.group(1), int(match.group(2)), int(match.group(4))
+    return sum((Decimal(str(sheet[f"{column}{row}"].value)) for row in range(first, last + 1)), Decimal(0))
+
+
+def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(run_cli, tmp_path):
+    out = tmp_path / "diff.xlsx"
+    result = run_cli("diff", METAAL, AMENDED, "--xlsx", out)
     assert result.exit_code == 1
     book = load_workbook(out)
-    assert book.sheetnames == ["Wijzigingen", "Geldeffect"]
-    assert book["Wijzigingen"]["A2"].value == "BANKREKENING GEWIJZIGD (IBAN)"
-    money = book["Geldeffect"]
-    assert money["E5"].value == "=SUM(E2:E4)"
-    assert sum(Decimal(str(money[f"E{r}"].value)) for r in (2, 3, 4)) == 0
+    assert book.sheetnames == ["Wijzigingen", "Geldeffect maximum"]
+    money = book["Geldeffect maximum"]
+    rows = list(money.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 9  # all eight beneficiaries, then the total
+    total = rows[-1]
+    assert total[0] == "Totaal (maximale toelage)"
+    # the totals add every beneficiary: 1.166.000,00 before and after, 0,00 difference
+    assert [sum_of(money, total[column]) for column in (2, 3, 4)] == [Decimal("1166000"), Decimal("1166000"), 0]
+    assert money["B2"].value == "0409.845.289"  # enterprise numbers as the settle workbook writes them
+    assert "€" in money["C2"].number_format and money.freeze_panes == "B2"
+    changes = book["Wijzigingen"]
+    amount = next(row for row in changes.iter_rows(min_row=3) if row[3].value == "Bedrag per begunstigde")
+    assert (amount[4].value, amount[5].value) == (91160, 112360) and "€" in amount[4].number_format
+    assert changes.freeze_panes == "B3" and changes.page_setup.orientation == "landscape"
+
+
+def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, project, tmp_path):
+    corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8").replace("value: 188}", "value: 201}")
+    (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+    out = tmp_path / "effect.xlsx"
+    assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--xlsx", out).exit_code == 1
+    sheet = load_workbook(out)["Geldeffect afrekening"]
+    header = [cell.value for cell in sheet[1]]
+    total = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Totaal")
+    column = header.index("Uit te betalen verschil")
+    # all three commitments met now: 2/3 -> 1; the result financing grows by a third of 0,30 x the base
+    assert sum_of(sheet, total[column].value) == Decimal("105617.76")
+
+
+def test_diff_with_two_realisations_and_realisation_option_is_a_usage_error(run_cli):
+    result = run_cli("diff", METAAL_REAL, METAAL_REAL, "--realisation", METAAL_REAL)
+    assert result.exit_code == 2
+    assert "--realisation goes with two covenants or addenda" in result.stderr
+
+
+def test_the_readme_documents_the_json_fields(run_cli):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for key in ('"subject"', '"path"', '"unit"', '"money"', '"maximum"', '"settlement"', '"problems"', '"kinds"'):
+        assert key in readme, key

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.table import Table
@@ -39,8 +40,24 @@ class Fitted:
         self.min_width = min_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        needed = Measurement.get(console, options.update(width=10_000), self.wide).minimum
+        needed = _minimum_width(console, options, self.wide)
         yield self.wide if max(needed, self.min_width) <= options.max_width else self.narrow()
+
+
+def _minimum_width(console: Console, options: ConsoleOptions, table: Table) -> int:
+    """The narrowest the table can be without cutting a cell. Rich measures a cell's minimum
+    as its longest word; a column that does not wrap needs its longest line."""
+    measured = Measurement.get(console, options.update(width=10_000), table).minimum
+    extra = 0
+    for column in table.columns:
+        if not column.no_wrap:
+            continue
+        texts = [column.header, column.footer, *column.cells]
+        lines = [line for text in texts for line in (text.plain if isinstance(text, Text) else str(text)).splitlines()]
+        longest = max((cell_len(line) for line in lines), default=0)
+        words = max((cell_len(word) for line in lines for word in line.split()), default=0)
+        extra += max(0, longest - words)
+    return measured + extra
 
 
 def stacked(heading: Text, rows: Iterable[tuple[str, Text | str]]) -> Table:

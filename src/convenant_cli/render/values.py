@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from convenant_cli.identifiers import format_enterprise_number, format_iban
 from convenant_cli.money import format_eur, format_fraction, format_number
+from convenant_cli.render import labels
 from convenant_cli.render.labels import yes_no
 from convenant_cli.units import Typed, Unit
 
@@ -31,6 +32,12 @@ def show(value: object, unit: Unit) -> str:
         return "; ".join(f"{key}: {show(item.value, item.unit)}" for key, item in value.items())
     if isinstance(value, bool):
         return yes_no(value)
+    if unit is Unit.REASON:
+        return labels.reason(str(value))
+    if unit is Unit.COUNTING:
+        return labels.COUNTING.get(str(value), str(value))
+    if unit is Unit.DEDUCTION_BASE:
+        return labels.DEDUCTION_BASE.get(str(value), str(value))
     if unit is Unit.EURO and isinstance(value, (Decimal, Fraction)):
         return format_eur(value)
     if unit is Unit.IBAN:

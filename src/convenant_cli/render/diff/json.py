@@ -1,39 +1,82 @@
-"""A diff as JSON for machines (SPEC §5): decimal strings for money, ISO dates."""
+"""A diff as JSON for machines (SPEC §5): each change with a structured subject (type,
+key, name), a machine path, the field, the unit and typed old and new values (decimal
+strings for amounts, as SPEC §4); the money effect on each beneficiary's maximum and, when
+both versions could be settled, on its settlement; the problems found beside the diff.
+"""
 
 from __future__ import annotations
 
-import json
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
-from convenant_cli.engine.diff import Diff
+from convenant_cli.engine.diff import Change
+from convenant_cli.engine.money_effect import EFFECT_KEYS
 from convenant_cli.money import quantize
-from convenant_cli.render.safe_text import escape_json
+from convenant_cli.render.diagnostics.json import as_dict as diagnostic
+from convenant_cli.render.diff.view import DiffView
+from convenant_cli.render.json_text import dumps
 from convenant_cli.render.values import jsonable
 
+Json = dict[str, Any]
 
-def as_dict(result: Diff, old_name: str, new_name: str) -> dict:
-    def rate(value):
-        return None if value is None else str(quantize(value))
 
-    data = {
-        "kind": result.kind,
-        "old": old_name,
-        "new": new_name,
-        "same": result.same,
-        "changes": [{"category": c.category, "change": c.change, "subject": c.subject, "field": c.field,
-                     "old": jsonable(c.old), "new": jsonable(c.new)} for c in result.changes],
-        "money": None,
+def _money(value: Decimal | Fraction | None) -> str | None:
+    return None if value is None else str(quantize(value))
+
+
+def _change(change: Change) -> Json:
+    subject = change.subject
+    return {"category": change.category, "change": change.change,
+            "subject": {"type": subject.type, "key": subject.key, "name": subject.name},
+            "path": change.path, "field": change.field, "unit": change.unit.value,
+            "old": jsonable(change.old), "new": jsonable(change.new)}
+
+
+def _maximum(view: DiffView) -> Json | None:
+    result = view.result
+    if result.total_old is None or result.total_new is None:
+        return None
+    return {
+        "beneficiaries": [{"enterprise_number": e.enterprise_number, "name": e.name, "old": _money(e.old),
+                           "new": _money(e.new), "difference": _money(e.difference)} for e in result.effects],
+        "totals": {"old": _money(result.total_old), "new": _money(result.total_new),
+                   "difference": _money(result.total_new - result.total_old)},
+        "per_fte": {"old": _money(result.rate_old), "new": _money(result.rate_new)},
     }
-    if result.total_old is not None:
-        data["money"] = {
-            "beneficiaries": [{"enterprise_number": e.enterprise_number, "name": e.name,
-                               "old_maximum": jsonable(e.old), "new_maximum": jsonable(e.new),
-                               "difference": jsonable(e.difference)} for e in result.effects],
-            "totals": {"old": jsonable(result.total_old), "new": jsonable(result.total_new),
-                       "difference": jsonable(result.total_new - result.total_old)},
-            "per_fte": {"old": rate(result.rate_old), "new": rate(result.rate_new)},
-        }
-    return data
 
 
-def render_json(result: Diff, old_name: str, new_name: str) -> str:
-    return escape_json(json.dumps(as_dict(result, old_name, new_name), indent=2, ensure_ascii=False)) + "\n"
+def _figures(figures: dict[str, Decimal] | None) -> Json | None:
+    return None if figures is None else {key: _money(figures[key]) for key in EFFECT_KEYS}
+
+
+def _settlement(view: DiffView) -> Json | None:
+    effect = view.effect
+    if effect is None or view.realisations is None:
+        return None
+    return {
+        "realisations": {"old": view.realisations[0], "new": view.realisations[1]},
+        "beneficiaries": [{"enterprise_number": b.enterprise_number, "name": b.name, "old": _figures(b.old),
+                           "new": _figures(b.new), "difference": _figures(b.difference)}
+                          for b in effect.beneficiaries if b.changed],
+        "totals": {"old": _figures(effect.old_totals), "new": _figures(effect.new_totals),
+                   "difference": _figures(effect.difference)},
+    }
+
+
+def as_dict(view: DiffView) -> Json:
+    result = view.result
+    return {
+        "kind": result.kind,
+        "kinds": {"old": result.kinds[0], "new": result.kinds[1]},
+        "old": view.old_name,
+        "new": view.new_name,
+        "same": result.same,
+        "changes": [_change(change) for change in result.changes],
+        "money": {"maximum": _maximum(view), "settlement": _settlement(view)},
+        "problems": [diagnostic(problem) for problem in view.problems],
+    }
+
+
+def render_json(view: DiffView) -> str:
+    return dumps(as_dict(view), levels=3)

@@ -1,74 +1,123 @@
 """A diff as rich tables for people, in Dutch. Bank-account (IBAN) changes come first,
-in their own table, so an auditor never misses one."""
+in their own table, so an auditor never misses one; then the money effect on each
+beneficiary's maximum and, when both versions could be settled, on its settlement.
+"""
 
 from __future__ import annotations
 
-from rich.console import Group
+from decimal import Decimal
+
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from convenant_cli.engine.diff import CATEGORY_ORDER, Diff
+from convenant_cli.engine.diff import CATEGORY_ORDER, Change
+from convenant_cli.engine.money_effect import EFFECT_KEYS
+from convenant_cli.identifiers import format_enterprise_number
 from convenant_cli.money import format_eur
-from convenant_cli.render.labels import DIFF_CATEGORIES
+from convenant_cli.render.diff.view import DiffView, change_row
+from convenant_cli.render.labels import DIFF_CATEGORIES, FIGURES, label
 from convenant_cli.render.layout import Fitted, cell, stacked, title
 from convenant_cli.render.values import show
 from convenant_cli.units import Unit
 
-
-def render_table(result: Diff, old_name: str, new_name: str) -> Group:
-    parts = []
-    for category in CATEGORY_ORDER:
-        rows = [c for c in result.changes if c.category == category]
-        if not rows:
-            continue
-        style = "bold red" if category == "bank_account" else ""
-        parts.append(title(f"{DIFF_CATEGORIES[category]} — {old_name} → {new_name}", style))
-        parts.append(_changes_table(rows, style))
-    if result.effects or (result.total_old is not None and result.total_old != result.total_new):
-        parts.append(Text("Effect op het maximum per begunstigde (Art. 1)"))
-        parts.append(_money_table(result))
-    if result.rate_old != result.rate_new:
-        def rate(value):
-            return "—" if value is None else format_eur(value)
-
-        parts.append(Text(f"Bedrag per VTE (max_subsidy / fte): {rate(result.rate_old)} → {rate(result.rate_new)}"))
-    return Group(*parts)
+HEADERS = ("Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw")
 
 
-def _changes_table(rows: list, style: str) -> Fitted:
-    headers = ("Wijziging", "Onderwerp", "Veld", "Oud", "Nieuw")
+def _changes_table(rows: list[Change], style: str) -> Fitted:
     table = Table()
-    for column in headers:
+    for column in HEADERS:
         table.add_column(column, overflow="fold")
-    for c in rows:
-        table.add_row(*(cell(text, style) for text in (c.change, c.subject, c.field, show(c.old, c.unit),
-                                                        show(c.new, c.unit))))
+    shown = [change_row(change) for change in rows]
+    for row in shown:
+        table.add_row(*(cell(text, style) for text in row))
 
     def narrow() -> Group:
-        return Group(*(stacked(cell(f"{c.change}: {c.subject}", style or "bold"),
-                               [(header, cell(text)) for header, text in
-                                zip(headers[2:], (c.field, show(c.old, c.unit), show(c.new, c.unit)), strict=True)])
-                       for c in rows))
+        return Group(*(stacked(cell(f"{row[0]}: {row[1]}", style or "bold"),
+                               [(header, cell(text)) for header, text in zip(HEADERS[2:], row[2:], strict=True)])
+                       for row in shown))
 
     return Fitted(table, narrow)
 
 
-def _money_table(result: Diff) -> Fitted:
-    columns = (("Oud", result.total_old), ("Nieuw", result.total_new),
-               ("Verschil", result.total_new - result.total_old))
+def _money(value: Decimal | None) -> str:
+    return show(value, Unit.EURO)
+
+
+def _maximum_table(view: DiffView) -> Fitted:
+    result = view.result
+    old, new = result.total_old or Decimal(0), result.total_new or Decimal(0)
+    columns = (("Oud", old), ("Nieuw", new), ("Verschil", new - old))
     table = Table(show_footer=True)
-    table.add_column("Begunstigde", footer="Totaal (max_subsidy)", overflow="fold")
+    table.add_column("Begunstigde", footer="Totaal (maximale toelage)", overflow="fold")
     for column, footer in columns:
         table.add_column(column, justify="right", no_wrap=True, footer=format_eur(footer))
-    rows = [(e.name, show(e.old, Unit.EURO), show(e.new, Unit.EURO), format_eur(e.difference)) for e in result.effects]
+    rows = [(f"{e.name} ({format_enterprise_number(e.enterprise_number)})", _money(e.old), _money(e.new),
+             format_eur(e.difference)) for e in result.effects]
     for name, *figures in rows:
         table.add_row(cell(name), *figures)
 
     def narrow() -> Group:
-        blocks = [stacked(cell(name, "bold"), list(zip(("Oud", "Nieuw", "Verschil"), figures, strict=False)))
+        blocks = [stacked(cell(name, "bold"), list(zip(("Oud", "Nieuw", "Verschil"), figures, strict=True)))
                   for name, *figures in rows]
-        blocks.append(stacked(Text("Totaal (max_subsidy)", style="bold"),
+        blocks.append(stacked(Text("Totaal (maximale toelage)", style="bold"),
                               [(column, format_eur(total)) for column, total in columns]))
         return Group(*blocks)
 
     return Fitted(table, narrow)
+
+
+def _settlement_table(view: DiffView) -> Fitted:
+    effect = view.effect
+    assert effect is not None
+    table = Table(show_footer=True)
+    table.add_column("Begunstigde", footer="Totaal", overflow="fold", min_width=18)
+    for key in EFFECT_KEYS:
+        for column, figure in (("oud", effect.old_totals[key]), ("nieuw", effect.new_totals[key]),
+                               ("verschil", effect.difference[key])):
+            table.add_column(f"{FIGURES[key][1]}\n{column}", justify="right", no_wrap=True, footer=format_eur(figure))
+    changed = [b for b in effect.beneficiaries if b.changed]
+    for b in changed:
+        old, new = b.old or {}, b.new or {}
+        table.add_row(cell(f"{b.name}\n{format_enterprise_number(b.enterprise_number)}"),
+                      *(text for key in EFFECT_KEYS for text in (_money(old.get(key)), _money(new.get(key)),
+                                                                 format_eur(b.difference[key]))))
+
+    def narrow() -> Group:
+        blocks = []
+        for b in changed:
+            old, new = b.old or {}, b.new or {}
+            blocks.append(stacked(cell(f"{b.name} ({format_enterprise_number(b.enterprise_number)})", "bold"),
+                                  [(f"{label(key)} {column}", text) for key in EFFECT_KEYS for column, text in
+                                   (("oud", _money(old.get(key))), ("nieuw", _money(new.get(key))),
+                                    ("verschil", format_eur(b.difference[key])))]))
+        blocks.append(stacked(Text("Totaal", style="bold"),
+                              [(f"{label(key)} {column}", format_eur(figure)) for key in EFFECT_KEYS
+                               for column, figure in (("oud", effect.old_totals[key]),
+                                                      ("nieuw", effect.new_totals[key]),
+                                                      ("verschil", effect.difference[key]))]))
+        return Group(*blocks)
+
+    return Fitted(table, narrow)
+
+
+def render_table(view: DiffView) -> Group:
+    result = view.result
+    parts: list[RenderableType] = [title(f"Vergelijking {view.old_name} → {view.new_name}", "bold")]
+    for category in CATEGORY_ORDER:
+        rows = [change for change in result.changes if change.category == category]
+        if rows:
+            style = "bold red" if category == "bank_account" else ""
+            parts.append(title(DIFF_CATEGORIES[category], style))
+            parts.append(_changes_table(rows, style))
+    if result.effects or (result.total_old is not None and result.total_old != result.total_new):
+        parts.append(Text("Effect op het maximum per begunstigde (Art. 1)"))
+        parts.append(_maximum_table(view))
+    if result.rate_old != result.rate_new:
+        rates = (format_eur(rate) if rate is not None else "—" for rate in (result.rate_old, result.rate_new))
+        parts.append(Text("Bedrag per VTE (maximale toelage / VTE): {} → {}".format(*rates)))
+    if view.effect is not None and view.realisations is not None:
+        old, new = view.realisations
+        parts.append(title(f"Effect op de afrekening per begunstigde (eindrapport {old} → {new})"))
+        parts.append(_settlement_table(view))
+    return Group(*parts)
