@@ -326,6 +326,38 @@ def diff(
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 
+@app.command(name="test")
+@guarded
+def golden_cases(
+    paths: Annotated[list[Path], typer.Argument(help="Case files, or folders searched for them (kind: case).")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="table (text) or json.")]
+    = OutputFormat.table,
+) -> None:
+    """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""
+    from convenant_cli.case_runner import find_cases, run_case
+    from convenant_cli.loader import Workspace
+
+    workspace = Workspace()
+    cases, unreadable = find_cases(workspace, paths)
+    for problem in unreadable:
+        _say(problem.message, problem.hint)
+    if unreadable:
+        raise typer.Exit(int(ExitStatus.USAGE))
+    if not cases:
+        raise UsageError("no case files (kind: case) under the given paths", "a golden case says `kind: case`")
+    results = [run_case(workspace, doc) for doc in cases]
+    if output_format is OutputFormat.json:
+        from convenant_cli.render.cases import render_json
+
+        _write(render_json(results))
+    else:
+        from convenant_cli.render.cases import render_text
+
+        _write(render_text(results))
+    if not all(result.passed for result in results):
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+
+
 @app.command()
 @guarded
 def schema(

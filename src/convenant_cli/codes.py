@@ -77,6 +77,12 @@ _ALL = (
     Code("CV515", _E, "realisation: two consultants of one beneficiary with one name and no `id` to tell them apart"),
     Code("CV516", _W, "realisation: a consultant who is not employed during the term"),
     Code("CV517", _W, "realisation: an absence that starts after the term (it cannot count)"),
+    Code("CV601", _E, "case: `settle` names no covenant or addendum, or `realisation` no eindrapport of a settled "
+                      "file"),
+    Code("CV602", _E, "case: an expected figure of a beneficiary the settled file does not have"),
+    Code("CV603", _E, "case: `expect.convenant` names a file the case does not settle"),
+    Code("CV604", _E, "case: `expect.combined` with a single settled file"),
+    Code("CV605", _E, "case: payable, advances, balance or ratio expected without an eindrapport (maxima)"),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 

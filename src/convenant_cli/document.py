@@ -26,7 +26,8 @@ class LoadedDocument:
     source: SourceFile
     kind: Kind | None = None
     model: Document | None = None
-    reference: LoadedDocument | None = None
+    reference: LoadedDocument | None = None  # the file it belongs to (parent:, convenant:)
+    linked: dict[str, list[LoadedDocument | None]] = field(default_factory=dict)  # a case's settle: and realisation:
     rules: RulesInForce | None = None  # a covenant's or addendum's, once its parent is known (Art. 8)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

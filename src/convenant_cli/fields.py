@@ -102,6 +102,16 @@ def parse_decimal(value: object) -> object:
     return abs(number) if number.is_zero() else number  # -0.0 is 0,00, never "-0,00"
 
 
+def parse_expected(value: object) -> object:
+    """An expected figure of a golden case: a decimal, quoted or not (SPEC §6 writes them
+    quoted, as JSON does), judged like any number otherwise.
+
+    >>> parse_expected(QuotedText("-8990.42")), parse_expected("49572.63")
+    (Decimal('-8990.42'), Decimal('49572.63'))
+    """
+    return parse_decimal(str(value) if isinstance(value, QuotedText) else value)
+
+
 def parse_integer(value: object) -> object:
     """
     >>> parse_integer("30")
@@ -235,5 +245,15 @@ SchemaVersion = Annotated[
     Literal[1], BeforeValidator(lambda v: 1 if v == "1" else v), WithJsonSchema({"const": 1})
 ]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+ExpectedFigure = Annotated[
+    Decimal,
+    BeforeValidator(parse_expected),
+    Field(allow_inf_nan=False),
+    AfterValidator(_at_most_two_decimals),
+    WithJsonSchema({"type": ["string", "number"], "pattern": r"^-?\d+(\.\d{1,2})?$",
+                    "description": "an expected amount or FTE-days figure, e.g. \"8990.42\""}),
+]
+RatioText = Annotated[str, Field(pattern=r"^\d+/\d+$"), WithJsonSchema({"type": "string", "pattern": r"^\d+/\d+$",
+                                                                    "description": "a fraction, e.g. \"2/3\""})]
 WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer), Unit.WORK_YEAR]
 Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer), Unit.DAYS]

@@ -14,19 +14,21 @@ class Kind(StrEnum):
     ADDENDUM = "addendum"
     ACTION_PLAN = "action_plan"
     REALISATION = "realisation"
+    CASE = "case"
 
     @property
-    def reference_key(self) -> str | None:
-        """The key that names the file this kind belongs to, if any.
+    def reference_keys(self) -> tuple[str, ...]:
+        """The keys that name other files (a path, or a list of paths for a case).
 
-        >>> Kind.REALISATION.reference_key, Kind.CONVENANT.reference_key
-        ('convenant', None)
+        >>> Kind.REALISATION.reference_keys, Kind.CONVENANT.reference_keys, Kind.CASE.reference_keys
+        (('convenant',), (), ('settle', 'realisation'))
         """
-        return _REFERENCE_KEYS.get(self)
+        return _REFERENCE_KEYS.get(self, ())
 
     @classmethod
     def names(cls) -> list[str]:
         return [kind.value for kind in cls]
 
 
-_REFERENCE_KEYS = {Kind.ADDENDUM: "parent", Kind.ACTION_PLAN: "parent", Kind.REALISATION: "convenant"}
+_REFERENCE_KEYS = {Kind.ADDENDUM: ("parent",), Kind.ACTION_PLAN: ("parent",), Kind.REALISATION: ("convenant",),
+                   Kind.CASE: ("settle", "realisation")}

@@ -23,7 +23,7 @@ from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
 from convenant_cli.models import MODELS, Agreement, Realisation
 from convenant_cli.rules import RulesInForce, rules_in_force
-from convenant_cli.source import SourceFile, load_source
+from convenant_cli.source import KeyPath, SourceFile, load_source
 
 if TYPE_CHECKING:
     from convenant_cli.references import Roots
@@ -147,29 +147,36 @@ class Workspace:
                 doc.model = model.model_validate(data, context={LENIENT_IDENTIFIERS: True})  # type: ignore[assignment]
 
     def _follow_reference(self, doc: LoadedDocument, kind: Kind) -> None:
-        key = kind.reference_key
-        if key is None:
-            return
+        """Load the files `doc` names (`parent:`, `convenant:`, a case's lists), each checked
+        for where it may point before a byte of it is read (SPEC §6)."""
+        for key in kind.reference_keys:
+            value = getattr(doc.model, key)
+            targets: list[tuple[str, KeyPath]] = [(value, (key,))] if isinstance(value, str) else [
+                (item, (key, index)) for index, item in enumerate(value)]
+            doc.linked[key] = [self._reference(doc, key, target, path) for target, path in targets]
+        if len(kind.reference_keys) == 1 and doc.linked[kind.reference_keys[0]]:
+            doc.reference = doc.linked[kind.reference_keys[0]][0]
+
+    def _reference(self, doc: LoadedDocument, key: str, target: str, path: KeyPath) -> LoadedDocument | None:
         from convenant_cli.references import Refusal, Roots, resolve_reference  # a covenant refers to nothing
 
         if self._roots is None:
             self._roots = Roots(Path.cwd())
-        target = getattr(doc.model, key)
         found = resolve_reference(doc.path, target, self._roots)
         if isinstance(found, Refusal):
-            doc.add(found.code, f"`{key}`: {found.message}", (key,), found.hint)
-            return
+            doc.add(found.code, f"`{key}`: {found.message}", path, found.hint)
+            return None
         display = os.path.normpath(os.path.join(os.path.dirname(doc.name), target))
         try:
             reference = self._load(found, display)
         except InputError as error:
-            doc.add("CV306", f"`{key}`: {target!r} cannot be read", (key,), error.hint)
-            return
+            doc.add("CV306", f"`{key}`: {target!r} cannot be read", path, error.hint)
+            return None
         if found not in self.inputs and not is_convenant_file(reference.source):
-            doc.add("CV307", f"`{key}` names {target!r}, which is not a convenant file", (key,),
+            doc.add("CV307", f"`{key}` names {target!r}, which is not a convenant file", path,
                     f"a convenant file starts with `schema_version: 1` and a `kind:` ({', '.join(Kind.names())})")
-            return
-        doc.reference = reference
+            return None
+        return reference
 
 
 @dataclass(frozen=True, eq=False)

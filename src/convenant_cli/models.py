@@ -17,11 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from convenant_cli.fields import (
     Days,
     EnterpriseNumber,
+    ExpectedFigure,
     Fte,
     Iban,
     IsoDate,
     Money,
     Quantity,
+    RatioText,
     SchemaVersion,
     Share,
     Text,
@@ -256,10 +258,57 @@ class Realisation(Model):
     notes: Optional[Text] = None
 
 
-Document = Convenant | Addendum | ActionPlan | Realisation
+class Figures(Model):
+    """Expected figures of one beneficiary, or of the totals: only those named are compared."""
+
+    maximum: Optional[ExpectedFigure] = None
+    deduction: Optional[ExpectedFigure] = None
+    shortfall_fte_days: Optional[ExpectedFigure] = None
+    effort: Optional[ExpectedFigure] = None
+    result: Optional[ExpectedFigure] = None
+    payable: Optional[ExpectedFigure] = None
+    advances: Optional[ExpectedFigure] = None
+    balance: Optional[ExpectedFigure] = None
+
+
+class CombinedFigures(Model):
+    """Expected figures of one beneficiary over all settled files (R7)."""
+
+    maximum: Optional[ExpectedFigure] = None
+    deduction: Optional[ExpectedFigure] = None
+    effort: Optional[ExpectedFigure] = None
+    result: Optional[ExpectedFigure] = None
+    payable: Optional[ExpectedFigure] = None
+    advances: Optional[ExpectedFigure] = None
+    balance: Optional[ExpectedFigure] = None
+
+
+class Expectation(Model):
+    convenant: Optional[Text] = None  # the id of the settled file these figures are of; default: the first
+    ratio: Optional[RatioText] = None
+    beneficiaries: dict[EnterpriseNumber, Figures] = {}
+    totals: Optional[Figures] = None
+    combined: dict[EnterpriseNumber, CombinedFigures] = {}
+
+
+class Case(Model):
+    """A golden case (SPEC §6): an interpretation kept as an executable example."""
+
+    schema_version: SchemaVersion
+    kind: Literal["case"]
+    title: Text
+    reference: Text  # the article, law or SPEC rule it rests on
+    settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
+    realisation: list[Text] = []
+    expect: Expectation
+    notes: Optional[Text] = None
+
+
+Document = Convenant | Addendum | ActionPlan | Realisation | Case
 MODELS: dict[Kind, type[Model]] = {
     Kind.CONVENANT: Convenant,
     Kind.ADDENDUM: Addendum,
     Kind.ACTION_PLAN: ActionPlan,
     Kind.REALISATION: Realisation,
+    Kind.CASE: Case,
 }

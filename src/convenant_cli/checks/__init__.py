@@ -26,6 +26,7 @@ CHECKS: dict[Kind, tuple[str, str]] = {
     Kind.ADDENDUM: ("agreement", "ADDENDUM_CHECKS"),
     Kind.ACTION_PLAN: ("action_plan", "ACTION_PLAN_CHECKS"),
     Kind.REALISATION: ("realisation", "REALISATION_CHECKS"),
+    Kind.CASE: ("case", "CASE_CHECKS"),
 }
 
 

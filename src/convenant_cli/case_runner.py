@@ -1,0 +1,82 @@
+"""Running golden cases: load each case file and the files it names, settle them, hold
+the figures against the case's expectations (`engine.cases`). Returns values; printing
+is the CLI's and the renderers' job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.document import LoadedDocument
+from convenant_cli.engine.cases import Mismatch, compare
+from convenant_cli.errors import ConvenantError, InputError, UsageError
+from convenant_cli.kinds import Kind
+from convenant_cli.loader import Workspace, collect_files, settlement_inputs
+from convenant_cli.models import Case
+
+
+@dataclass(frozen=True, eq=False)
+class CaseResult:
+    file: str
+    title: str
+    reference: str
+    mismatches: tuple[Mismatch, ...]
+    problems: tuple[Diagnostic, ...]  # the case cannot be run: its own problems or its files'
+    error: str | None = None  # a usage error in what the case names
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches and not self.problems and self.error is None
+
+
+def find_cases(workspace: Workspace, paths: list[Path]) -> tuple[list[LoadedDocument], list[InputError]]:
+    """The case files under `paths`: a folder's other YAML files are left alone; a file
+    named on its own must be a case."""
+    files, unreadable = collect_files(paths)
+    given = {path.resolve() for path in paths if not path.is_dir()}
+    cases = []
+    for path in files:
+        try:
+            doc = workspace.load(path)
+        except InputError as error:
+            unreadable.append(error)
+            continue
+        if _is_case(doc):
+            cases.append(doc)
+        elif path.resolve() in given:
+            raise UsageError(f"{doc.name} is not a case (kind: case)", "`convenant test` runs golden case files")
+    return cases, unreadable
+
+
+_SAYS_CASE = re.compile(r"^kind:\s*['\"]?case['\"]?\s*(#.*)?$", re.MULTILINE)
+
+
+def _is_case(doc: LoadedDocument) -> bool:
+    """A case file, also one that cannot be read (it then fails, and says why)."""
+    if isinstance(doc.source.data, dict):
+        return doc.source.data.get("kind") == Kind.CASE.value
+    return bool(_SAYS_CASE.search(doc.source.text))
+
+
+def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
+    data = doc.source.data if isinstance(doc.source.data, dict) else {}
+    title, reference = str(data.get("title", doc.name)), str(data.get("reference", ""))
+    linked = [d for key in ("settle", "realisation") for d in doc.linked.get(key, []) if d is not None]
+    problems = tuple(d for item in [doc, *linked] for d in item.diagnostics if d.is_error)
+    if problems or not isinstance(doc.model, Case):
+        return CaseResult(doc.name, title, reference, (), problems or tuple(doc.diagnostics))
+    from convenant_cli.engine.combination import combine
+    from convenant_cli.engine.settlement import settle
+
+    settled = [d for d in doc.linked["settle"] if d is not None]
+    facts = [d for d in doc.linked["realisation"] if d is not None]
+    try:
+        inputs = settlement_inputs(settled, facts)
+    except ConvenantError as error:
+        return CaseResult(doc.name, title, reference, (), (), error.message)
+    settlements = [settle(item.agreement, item.rules, item.realisation) for item in inputs]
+    combined = combine(settlements) if len(settlements) > 1 else None
+    return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, combined), ())

@@ -1,0 +1,102 @@
+"""Checks on a golden case (SPEC §6): its files are a covenant or addendum to settle and
+the eindrapporten of those; the figures it expects name beneficiaries of the file they
+are of, and figures that exist (payable, advances and balance only with an eindrapport).
+"""
+
+from __future__ import annotations
+
+from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.document import LoadedDocument
+from convenant_cli.identifiers import format_enterprise_number
+from convenant_cli.models import Agreement, Case, Realisation
+
+SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
+
+
+def _agreements(doc: LoadedDocument) -> list[Agreement]:
+    return [linked.model for linked in doc.linked.get("settle", []) if linked is not None and linked.ok
+            and isinstance(linked.model, Agreement)]
+
+
+def _as_written(doc: LoadedDocument, section: str, number: str) -> str:
+    """The key of `expect.<section>` as the file writes it (`0434.112.117`) for a number the
+    model holds compact (`0434112117`), so that a problem points at its own line."""
+    data = doc.source.data
+    written = data.get("expect", {}).get(section, {}) if isinstance(data, dict) else {}
+    if isinstance(written, dict):
+        for key in written:
+            if "".join(char for char in str(key) if char.isdigit()) == number:
+                return str(key)
+    return number
+
+
+def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
+    found = []
+    settled = doc.linked.get("settle", [])
+    for index, linked in enumerate(settled):
+        if linked is not None and linked.model is not None and not isinstance(linked.model, Agreement):
+            found.append(doc.problem("CV601", f"`settle` names {linked.name}, a {linked.kind}; a case settles a "
+                                     "convenant or an addendum", ("settle", index),
+                                     "name its eindrapport under `realisation:`" if isinstance(
+                                         linked.model, Realisation) else None))
+    paths = {linked.path for linked in settled if linked is not None}
+    for index, linked in enumerate(doc.linked.get("realisation", [])):
+        if linked is None or linked.model is None:
+            continue
+        if not isinstance(linked.model, Realisation):
+            found.append(doc.problem("CV601", f"`realisation` names {linked.name}, a {linked.kind}, not an "
+                                     "eindrapport", ("realisation", index)))
+        elif linked.reference is not None and linked.reference.path not in paths:
+            found.append(doc.problem("CV601", f"`realisation` names the eindrapport of {linked.reference.name}, "
+                                     "which the case does not settle", ("realisation", index),
+                                     f"add {linked.reference.name} under `settle:`"))
+    return found
+
+
+def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
+    case = doc.model_as(Case)
+    agreements = _agreements(doc)
+    if not agreements or len(agreements) != len(case.settle):
+        return []  # the files' own problems are reported; nothing to hold the figures against
+    expect = case.expect
+    found = []
+    target = agreements[0]
+    if expect.convenant is not None:
+        chosen = [a for a in agreements if a.id == expect.convenant]
+        if not chosen:
+            found.append(doc.problem("CV603", f"`expect.convenant` names {expect.convenant!r}, which the case does "
+                                     "not settle", ("expect", "convenant"),
+                                     f"one of: {', '.join(a.id for a in agreements)}"))
+            return found
+        target = chosen[0]
+    members = {m.enterprise_number for _, m in target.members()}
+    for number in expect.beneficiaries:
+        if number not in members:
+            found.append(doc.problem("CV602", f"{format_enterprise_number(number)} is not a beneficiary of "
+                                     f"{target.id}", ("expect", "beneficiaries", _as_written(doc, "beneficiaries",
+                                                                                             number)), key=True))
+    everyone = {m.enterprise_number for agreement in agreements for _, m in agreement.members()}
+    for number in expect.combined:
+        if number not in everyone:
+            found.append(doc.problem("CV602", f"{format_enterprise_number(number)} is not a beneficiary of the "
+                                     "settled files", ("expect", "combined", _as_written(doc, "combined", number)),
+                                     key=True))
+    if expect.combined and len(agreements) < 2:
+        found.append(doc.problem("CV604", "`expect.combined` needs several settled files (R7)",
+                                 ("expect", "combined"), key=True))
+    if not case.realisation:
+        named = [(path, key) for path, figures in
+                 [(("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), f)
+                  for number, f in expect.beneficiaries.items()] +
+                 ([(("expect", "totals"), expect.totals)] if expect.totals else [])
+                 for key in SETTLED_ONLY if getattr(figures, key) is not None]
+        found += [doc.problem("CV605", f"`{key}` has no value without an eindrapport (the figures are maxima)",
+                              path + (key,), "add the eindrapport under `realisation:`, or expect the maxima",
+                              key=True) for path, key in named]
+        if expect.ratio is not None:
+            found.append(doc.problem("CV605", "`ratio` has no value without an eindrapport", ("expect", "ratio"),
+                                     key=True))
+    return found
+
+
+CASE_CHECKS = (check_case_files, check_case_expectations)

@@ -1,0 +1,63 @@
+"""Golden cases: the figures a case expects held against the figures settled (SPEC §6).
+
+Pure: the case's expectation and the settlements in, each differing figure out. Only the
+figures a case names are compared, exactly (decimals to the cent, the ratio as a fraction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.settlement import Settlement
+from convenant_cli.models import CombinedFigures, Expectation, Figures
+
+
+@dataclass(frozen=True, eq=False)
+class Mismatch:
+    """One figure that is not what the case expects; `computed` None: there is no such figure."""
+
+    path: str  # e.g. beneficiaries[0434112117].deduction
+    expected: str
+    computed: str | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.computed is None or "/" in self.expected:
+            return None
+        return Decimal(self.computed) - Decimal(self.expected)
+
+
+def _figures(path: str, expected: Figures | CombinedFigures, actual: object | None) -> list[Mismatch]:
+    found = []
+    for key in type(expected).model_fields:
+        want = getattr(expected, key)
+        if want is None:
+            continue
+        have = getattr(actual, key, None) if actual is not None else None
+        if have is None or Decimal(have) != want:
+            found.append(Mismatch(f"{path}.{key}", str(want), None if have is None else str(have)))
+    return found
+
+
+def compare(expect: Expectation, settlements: list[Settlement],
+            combined: tuple[CombinedLine, ...] | None) -> tuple[Mismatch, ...]:
+    """Every figure the case names that the settlement does not produce exactly."""
+    settlement = next((s for s in settlements if s.id == expect.convenant), settlements[0])
+    found: list[Mismatch] = []
+    if expect.ratio is not None:
+        ratio = settlement.ratio.ratio if settlement.ratio is not None else None
+        if ratio is None or ratio != Fraction(expect.ratio):
+            found.append(Mismatch("ratio", expect.ratio, None if ratio is None else f"{ratio.numerator}/"
+                                  f"{ratio.denominator}"))
+    lines = {line.enterprise_number: line for line in settlement.lines}
+    for number, figures in expect.beneficiaries.items():
+        found += _figures(f"beneficiaries[{number}]", figures, lines.get(number))
+    if expect.totals is not None:
+        found += _figures("totals", expect.totals, settlement.totals)
+    by_number = {line.enterprise_number: line for line in combined or ()}
+    for number, combined_figures in expect.combined.items():
+        found += _figures(f"combined[{number}]", combined_figures, by_number.get(number))
+    return tuple(found)
