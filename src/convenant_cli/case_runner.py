@@ -15,7 +15,7 @@ from convenant_cli.engine.cases import Mismatch, compare
 from convenant_cli.errors import ConvenantError, InputError, UsageError
 from convenant_cli.kinds import Kind
 from convenant_cli.loader import Workspace, collect_files, settlement_inputs
-from convenant_cli.models import Case
+from convenant_cli.models.case import Case
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from convenant_cli.diagnostics import Diagnostic, Location, SumMismatch
 from convenant_cli.kinds import Kind
-from convenant_cli.models import Document, Model
+from convenant_cli.models import Model
 from convenant_cli.rules import RulesInForce
 from convenant_cli.source import KeyPath, SourceFile
+
+if TYPE_CHECKING:
+    from convenant_cli.models import Document
 
 M = TypeVar("M", bound=Model)
 

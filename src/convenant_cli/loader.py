@@ -21,7 +21,7 @@ from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
-from convenant_cli.models import MODELS, Agreement, Realisation
+from convenant_cli.models import Agreement, Realisation, model_of
 from convenant_cli.rules import RulesInForce, rules_in_force
 from convenant_cli.source import KeyPath, SourceFile, load_source
 
@@ -133,7 +133,7 @@ class Workspace:
         if doc.diagnostics or not isinstance(kind, str):
             return
         doc.kind = Kind(kind)
-        model = MODELS[doc.kind]
+        model = model_of(doc.kind)
         try:
             doc.model = model.model_validate(data)  # type: ignore[assignment]
         except ValidationError as error:

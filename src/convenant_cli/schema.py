@@ -8,7 +8,7 @@ from typing import Annotated, Union
 from pydantic import Field, TypeAdapter
 
 from convenant_cli.kinds import Kind
-from convenant_cli.models import MODELS
+from convenant_cli.models import all_models, model_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -16,10 +16,10 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def json_schema(kind: Kind | None = None) -> dict[str, object]:
     """One kind's schema, or (no kind) one schema for every kind, discriminated on `kind`."""
     if kind is not None:
-        schema = MODELS[kind].model_json_schema()
+        schema = model_of(kind).model_json_schema()
         title = f"convenant file: {kind.value}"
     else:
-        union = Annotated[Union[tuple(MODELS.values())], Field(discriminator="kind")]  # type: ignore[valid-type]
-        schema = TypeAdapter(union).json_schema()  # type: ignore[arg-type]  # built at run time from MODELS
+        union = Annotated[Union[tuple(all_models().values())], Field(discriminator="kind")]  # type: ignore[valid-type]
+        schema = TypeAdapter(union).json_schema()  # type: ignore[arg-type]  # built at run time from the models
         title = "convenant file (convenant, addendum, action_plan or realisation)"
     return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}

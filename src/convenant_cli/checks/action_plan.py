@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from convenant_cli.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.document import LoadedDocument
-from convenant_cli.models import ActionPlan, Agreement, Amounts, BudgetLine
+from convenant_cli.models import Agreement
+from convenant_cli.models.action_plan import ActionPlan, Amounts, BudgetLine
 from convenant_cli.source import KeyPath
 from convenant_cli.units import Unit
 

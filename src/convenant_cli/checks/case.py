@@ -8,7 +8,8 @@ from __future__ import annotations
 from convenant_cli.diagnostics import Diagnostic
 from convenant_cli.document import LoadedDocument
 from convenant_cli.identifiers import format_enterprise_number
-from convenant_cli.models import Agreement, Case, Realisation
+from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models.case import Case
 
 SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from convenant_cli.engine.combination import CombinedLine
 from convenant_cli.engine.settlement import Settlement
-from convenant_cli.models import CombinedFigures, Expectation, Figures
+from convenant_cli.models.case import CombinedFigures, Expectation, Figures
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,4 +1,6 @@
-"""The four file kinds of SPEC §2 as frozen pydantic models: data, no I/O.
+"""The file kinds of SPEC §2 as frozen pydantic models: data, no I/O. The covenant, the
+addendum and the realisation are here; the action plan and the golden case in modules of
+their own, loaded by `model_of` when a run meets one.
 
 Key names are the contract sectors write by hand (SPEC appendix): unknown keys
 are refused. Rule settings carry the defaults of SPEC §3. Cross-field and
@@ -10,20 +12,18 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from convenant_cli.fields import (
     Days,
     EnterpriseNumber,
-    ExpectedFigure,
     Fte,
     Iban,
     IsoDate,
     Money,
     Quantity,
-    RatioText,
     SchemaVersion,
     Share,
     Text,
@@ -157,38 +157,6 @@ class Addendum(Agreement):
     rules: RuleOverrides = Field(default_factory=RuleOverrides)
 
 
-class Amounts(Model):
-    days: Quantity
-    euro: Money
-
-
-class BudgetLine(Model):
-    action: Text
-    days: Quantity = Decimal(0)
-    euro: Money = Decimal(0)
-
-
-class BudgetSection(Model):
-    title: Text
-    lines: Annotated[list[BudgetLine], Field(min_length=1)]
-    subtotal: Amounts
-
-
-class Budget(Model):
-    sections: Annotated[list[BudgetSection], Field(min_length=1)]
-    total: Amounts
-
-
-class ActionPlan(Model):
-    schema_version: SchemaVersion
-    kind: Literal["action_plan"]
-    id: Text
-    title: Text
-    parent: Text
-    budget: Budget
-    notes: Optional[Text] = None
-
-
 class Actual(Model):
     indicator: Text
     year: Optional[WorkYear] = None
@@ -258,57 +226,29 @@ class Realisation(Model):
     notes: Optional[Text] = None
 
 
-class Figures(Model):
-    """Expected figures of one beneficiary, or of the totals: only those named are compared."""
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-    maximum: Optional[ExpectedFigure] = None
-    deduction: Optional[ExpectedFigure] = None
-    shortfall_fte_days: Optional[ExpectedFigure] = None
-    effort: Optional[ExpectedFigure] = None
-    result: Optional[ExpectedFigure] = None
-    payable: Optional[ExpectedFigure] = None
-    advances: Optional[ExpectedFigure] = None
-    balance: Optional[ExpectedFigure] = None
+    from convenant_cli.models.action_plan import ActionPlan
+    from convenant_cli.models.case import Case
 
+    Document: TypeAlias = Convenant | Addendum | ActionPlan | Realisation | Case
 
-class CombinedFigures(Model):
-    """Expected figures of one beneficiary over all settled files (R7)."""
-
-    maximum: Optional[ExpectedFigure] = None
-    deduction: Optional[ExpectedFigure] = None
-    effort: Optional[ExpectedFigure] = None
-    result: Optional[ExpectedFigure] = None
-    payable: Optional[ExpectedFigure] = None
-    advances: Optional[ExpectedFigure] = None
-    balance: Optional[ExpectedFigure] = None
+# The models of the kinds `settle` and `diff` seldom read load when first asked for.
+_CORE: dict[Kind, type[Model]] = {Kind.CONVENANT: Convenant, Kind.ADDENDUM: Addendum, Kind.REALISATION: Realisation}
+_ELSEWHERE = {Kind.ACTION_PLAN: ("action_plan", "ActionPlan"), Kind.CASE: ("case", "Case")}
 
 
-class Expectation(Model):
-    convenant: Optional[Text] = None  # the id of the settled file these figures are of; default: the first
-    ratio: Optional[RatioText] = None
-    beneficiaries: dict[EnterpriseNumber, Figures] = {}
-    totals: Optional[Figures] = None
-    combined: dict[EnterpriseNumber, CombinedFigures] = {}
+def model_of(kind: Kind) -> type[Model]:
+    """The model of a file kind."""
+    if kind in _CORE:
+        return _CORE[kind]
+    from importlib import import_module
+
+    module, name = _ELSEWHERE[kind]
+    found: type[Model] = getattr(import_module(f"{__name__}.{module}"), name)
+    return found
 
 
-class Case(Model):
-    """A golden case (SPEC §6): an interpretation kept as an executable example."""
-
-    schema_version: SchemaVersion
-    kind: Literal["case"]
-    title: Text
-    reference: Text  # the article, law or SPEC rule it rests on
-    settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
-    realisation: list[Text] = []
-    expect: Expectation
-    notes: Optional[Text] = None
-
-
-Document = Convenant | Addendum | ActionPlan | Realisation | Case
-MODELS: dict[Kind, type[Model]] = {
-    Kind.CONVENANT: Convenant,
-    Kind.ADDENDUM: Addendum,
-    Kind.ACTION_PLAN: ActionPlan,
-    Kind.REALISATION: Realisation,
-    Kind.CASE: Case,
-}
+def all_models() -> dict[Kind, type[Model]]:
+    return {kind: model_of(kind) for kind in Kind}

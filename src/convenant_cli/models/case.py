@@ -1,0 +1,56 @@
+"""A golden case (SPEC §6): the files to settle and the figures expected of them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import Field
+
+from convenant_cli.fields import EnterpriseNumber, ExpectedFigure, RatioText, SchemaVersion, Text
+from convenant_cli.models import Model
+
+
+class Figures(Model):
+    """Expected figures of one beneficiary, or of the totals: only those named are compared."""
+
+    maximum: Optional[ExpectedFigure] = None
+    deduction: Optional[ExpectedFigure] = None
+    shortfall_fte_days: Optional[ExpectedFigure] = None
+    effort: Optional[ExpectedFigure] = None
+    result: Optional[ExpectedFigure] = None
+    payable: Optional[ExpectedFigure] = None
+    advances: Optional[ExpectedFigure] = None
+    balance: Optional[ExpectedFigure] = None
+
+
+class CombinedFigures(Model):
+    """Expected figures of one beneficiary over all settled files (R7)."""
+
+    maximum: Optional[ExpectedFigure] = None
+    deduction: Optional[ExpectedFigure] = None
+    effort: Optional[ExpectedFigure] = None
+    result: Optional[ExpectedFigure] = None
+    payable: Optional[ExpectedFigure] = None
+    advances: Optional[ExpectedFigure] = None
+    balance: Optional[ExpectedFigure] = None
+
+
+class Expectation(Model):
+    convenant: Optional[Text] = None  # the id of the settled file these figures are of; default: the first
+    ratio: Optional[RatioText] = None
+    beneficiaries: dict[EnterpriseNumber, Figures] = {}
+    totals: Optional[Figures] = None
+    combined: dict[EnterpriseNumber, CombinedFigures] = {}
+
+
+class Case(Model):
+    """A golden case (SPEC §6): an interpretation kept as an executable example."""
+
+    schema_version: SchemaVersion
+    kind: Literal["case"]
+    title: Text
+    reference: Text  # the article, law or SPEC rule it rests on
+    settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
+    realisation: list[Text] = []
+    expect: Expectation
+    notes: Optional[Text] = None
