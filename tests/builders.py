@@ -3,9 +3,13 @@ for 1,00 FTE over 2023-07-01 - 2025-06-30 (731 days), unless a test says otherwi
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant, Realisation
 from convenant_cli.rules import rules_in_force
+from tests.conftest import CONVENANTS, EXAMPLES
 
 INOM = "0409.845.289"
 ANTWERPEN = "0433.981.067"
@@ -45,3 +49,32 @@ def run(conv=None, real=None):
 
 def absence(start, end, reason, **extra):
     return {"start": start, "end": end, "reason": reason, **extra}
+
+
+# -- a sector's repository, for validate in CI and as a pre-commit hook -------------------------
+
+FOREIGN = {
+    ".github/workflows/ci.yml": "name: ci\non: [push, pull_request]\njobs:\n  test: {runs-on: ubuntu-latest}\n",
+    ".pre-commit-config.yaml": "repos:\n  - repo: local\n    hooks: []\n",
+    "mkdocs.yml": "site_name: Convenants\ntheme: material\n",  # one key a covenant also uses
+    ".yamllint.yaml": "extends: default\nrules: {line-length: disable}\n",
+    "k8s.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: x}\n",  # a kind that is not ours
+    "labels.yml": "- name: bug\n- name: docs\n",
+    "sentence.yaml": "just a sentence\n",
+}
+
+
+def sector_repository(tmp_path: Path) -> Path:
+    """A sector repository: the Metaal covenant, its eindrapport, its extension and the
+    extension's eindrapport, beside the YAML files of other tools."""
+    (tmp_path / ".git").mkdir()
+    for name in ("metaal-2023-2025.yaml",):
+        shutil.copy(CONVENANTS / name, tmp_path / name)
+    (tmp_path / "examples").mkdir()
+    for name in ("metaal-2023-2025-realisatie.yaml", "metaal-verlenging-2025-2026.yaml",
+                 "metaal-verlenging-2025-2026-realisatie.yaml"):
+        shutil.copy(EXAMPLES / name, tmp_path / "examples" / name)
+    for name, text in FOREIGN.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return tmp_path

@@ -26,12 +26,16 @@ class Result:
 
 @pytest.fixture
 def run_cli(monkeypatch):
-    """Run `convenant ARGS` in-process; stdout and stderr apart."""
+    """Run `convenant ARGS` in-process from the project folder (reports show paths relative
+    to it); stdout and stderr apart; `input` is standard input. No colour unless asked for."""
     monkeypatch.setenv("COLUMNS", "320")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.chdir(ROOT)
 
-    def run(*args: str | Path) -> Result:
+    def run(*args: str | Path, input: bytes | str | None = None) -> Result:
         runner = CliRunner()
-        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return run

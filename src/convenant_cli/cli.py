@@ -12,32 +12,64 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, ClassVar, Optional, ParamSpec, TextIO, TypeVar
 
 import typer
 
 from convenant_cli import __version__
-from convenant_cli.errors import ConvenantError, ExitStatus, InputError, OutputError, UsageError
+from convenant_cli.click_commands import Command, Group
+from convenant_cli.errors import ConvenantError, ExitStatus, OutputError, UsageError
 from convenant_cli.kinds import Kind
+from convenant_cli.terminal import ColorMode, wants_color
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from convenant_cli.diagnostics import Diagnostic
     from convenant_cli.document import LoadedDocument
     from convenant_cli.loader import Workspace
+    from convenant_cli.validation import Validation
+
+
+class _Root(Group):
+    subcommands: ClassVar[dict[str, typer.Typer]] = {}  # filled once, below, by `command`
+
 
 app = typer.Typer(
-    add_completion=False,
+    cls=_Root,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Settle, compare and validate Flemish sector covenants (sectorconvenants).",
 )
-_debug = {"on": False}
+
+
+@dataclass
+class _Settings:
+    """What the options of one run ask of its output."""
+
+    debug: bool = False
+    color: ColorMode = ColorMode.auto
+
+
+_state = _Settings()
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def command(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Register a subcommand of `app`: a one-command typer app, built when it runs."""
+
+    def register(function: Callable[P, R]) -> Callable[P, R]:
+        single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+        single.command(name=name, cls=Command)(function)
+        _Root.subcommands[name] = single
+        return function
+
+    return register
 
 
 def _version(value: bool) -> None:
@@ -46,13 +78,18 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+ColorOption = Annotated[ColorMode, typer.Option(
+    "--color", metavar="WHEN", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
-    _debug["on"] = debug
+    _state.debug = debug
+    _state.color = ColorMode.auto  # until a command's --color says otherwise
 
 
 # -- output: every write goes through here, so that a failed write is exit 2 -------------
@@ -77,9 +114,13 @@ def _fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:
 def _write(text: str, *, err: bool = False) -> None:
     """Print to stdout (or stderr); a failed write (a full disk, a closed pipe) is exit 2."""
     try:
-        typer.echo(text, nl=False, err=err)
+        typer.echo(text, nl=False, err=err, color=True)  # colour only where a renderer asked for it
     except OSError as error:
         raise _output_failed(error) from None
+
+
+def _colored(stream: TextIO) -> bool:
+    return wants_color(_state.color, stream)
 
 
 def _console() -> Console:
@@ -87,7 +128,9 @@ def _console() -> Console:
 
     # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
-    return Console(width=None if wide else 240, highlight=False, soft_wrap=False)
+    colored = _colored(sys.stdout)
+    return Console(width=None if wide else 240, highlight=False, soft_wrap=False, force_terminal=colored or None,
+                   color_system="auto" if colored else None)
 
 
 def _print(renderable: RenderableType) -> None:
@@ -119,32 +162,37 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except ConvenantError as error:
             raise _fail(error.message, error.hint, error.status) from None
         except Exception as error:  # a bug of ours: one line, the traceback only on request
-            if _debug["on"]:
+            if _state.debug:
                 traceback.print_exc()
             raise _fail(f"internal error ({type(error).__name__}); please report it with the command and files "
-                        "that caused it", None if _debug["on"] else "run again with `convenant --debug ...` to see "
+                        "that caused it", None if _state.debug else "run again with `convenant --debug ...` to see "
                         "the traceback", ExitStatus.INTERNAL) from None
 
     return wrapper
 
 
-def _report(workspace: Workspace, output_format: str, *, to_stderr: bool) -> tuple[int, int]:
-    """Print every reported diagnostic once; return (errors, warnings)."""
-    from convenant_cli.render.diagnostics import renderer
-
-    diagnostics = workspace.diagnostics()
-    text = renderer(output_format)(diagnostics, workspace.source_line)
-    if text or output_format == "json":
-        _write(text, err=to_stderr)
+def _count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
     errors = sum(d.is_error for d in diagnostics)
     return errors, len(diagnostics) - errors
+
+
+def _report_problems(workspace: Workspace) -> int:
+    """Print the problems of a settle or diff run on stderr, as `validate` prints them;
+    return the number of errors."""
+    diagnostics = workspace.diagnostics()
+    if not diagnostics:
+        return 0
+    from convenant_cli.render.diagnostics.report import Report
+    from convenant_cli.render.diagnostics.text import render_text
+
+    _write(render_text(Report(diagnostics, workspace.source_line, color=_colored(sys.stderr))), err=True)
+    return _count(diagnostics)[0]
 
 
 def _load_valid(workspace: Workspace, paths: list[Path]) -> list[LoadedDocument]:
     """Load files; print their problems to stderr; exit 1 when any has an error."""
     docs = [workspace.load(path) for path in paths]
-    errors, _ = _report(workspace, "text", to_stderr=True)
-    if errors:
+    if _report_problems(workspace):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
     return docs
 
@@ -171,6 +219,10 @@ class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    junit = "junit"
+    azure = "azure"
 
 
 class OutputFormat(StrEnum):
@@ -178,50 +230,122 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@command("validate")
 @guarded
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched for *.yaml, *.yml).")],
-    output_format: Annotated[DiagnosticFormat, typer.Option("--format", help="text, json or github.")]
-    = DiagnosticFormat.text,
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="Files, or folders searched for *.yaml and *.yml; - reads one file from standard "
+        "input.")],
+    output_format: Annotated[DiagnosticFormat, typer.Option(
+        "--format", metavar="FORMAT", help="text (for people), json, or for CI: github, gitlab (Code Quality), "
+        "sarif (2.1.0), junit, azure.")] = DiagnosticFormat.text,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    dependants: Annotated[bool, typer.Option(
+        "--dependants/--no-dependants", show_default=False, help="Also check the files that refer to a file named "
+        "here, as a realisation refers to its covenant (the default); or only the files given.")] = True,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List the files skipped as no convenant files, and the dependants checked.")] = False,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
     """Check files for every problem: exit 0 clean, 1 problems, 2 usage or I/O error."""
-    from convenant_cli.loader import Workspace, collect_files
+    from convenant_cli.validation import STDIN, validate_paths
 
-    workspace = Workspace()
-    files, unreadable = collect_files(paths)
-    for path in files:
-        try:
-            workspace.load(path)
-        except InputError as failure:
-            unreadable.append(failure)
-    errors, warnings = _report(workspace, output_format.value, to_stderr=False)
-    if output_format is DiagnosticFormat.text:
-        typer.echo(f"{_plural(len(workspace.reported()), 'file')} checked: {_plural(errors, 'error')}, "
-                   f"{_plural(warnings, 'warning')}", err=True)
-    for problem in unreadable:
+    _state.color = color
+    if paths.count(STDIN) > 1:
+        raise UsageError("- (standard input) given more than once", "give - once; a file named - is ./-")
+    stdin = _read_stdin() if STDIN in paths else None
+    run = validate_paths(paths, stdin=stdin, with_dependants=dependants)
+    diagnostics = run.workspace.diagnostics()
+    errors, warnings = _count(diagnostics)
+    _deliver_report(run, diagnostics, output_format, output, force=force, strict=strict)
+    # the counts beside a report for people, or one written to a file; never beside a report on stdout
+    _summarise(run, errors, warnings, verbose=verbose,
+               counts=output_format is DiagnosticFormat.text or output is not None)
+    for problem in run.unreadable:
         _say(problem.message, problem.hint)
-    if unreadable:
+    if run.unreadable:
         raise typer.Exit(int(ExitStatus.USAGE))
     if errors or (strict and warnings):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 
 
-@app.command()
+def _read_stdin() -> bytes:
+    from convenant_cli.source import MAX_FILE_BYTES
+
+    try:
+        return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # one byte more tells a file over the limit
+    except (OSError, AttributeError, ValueError) as error:
+        raise UsageError(f"cannot read standard input ({error})") from None
+
+
+def _deliver_report(run: Validation, diagnostics: list[Diagnostic], output_format: DiagnosticFormat,
+                    output: Path | None, *, force: bool, strict: bool) -> None:
+    """The report in its format, on stdout or (all of it, or nothing) in the --output file."""
+    from convenant_cli.render.diagnostics import renderer
+    from convenant_cli.render.diagnostics.report import Report
+
+    inputs = {doc.path for doc in run.workspace.documents.values()}
+    if output is not None and output.resolve() in inputs:
+        raise UsageError(f"--output {output} is one of the files being checked", "write the report elsewhere")
+    color = output is None and output_format is DiagnosticFormat.text and _colored(sys.stdout)
+    report = Report(diagnostics, run.workspace.source_line, run.checked, strict=strict, color=color)
+    text = renderer(output_format.value)(report)
+    if output is None:
+        if text:
+            _write(text)
+        return
+    from convenant_cli.atomic_file import write_atomically
+
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    write_atomically(output, write, force=force)
+
+
+def _summarise(run: Validation, errors: int, warnings: int, *, verbose: bool, counts: bool) -> None:
+    """On stderr: with `verbose`, each file skipped and each dependant checked; the counts."""
+    workspace = run.workspace
+    if verbose:
+        for name in workspace.skipped:
+            _say(f"{name}: skipped, not a convenant file (no schema_version, kind or convenant keys)", None,
+                 prefix="note")
+        for name, target in run.dependants.items():
+            _say(f"{name}: checked, it refers to {target}", None, prefix="note")
+    if not run.dependants_complete:
+        _say("the search for files that refer to the given files stopped: the project folder holds too many "
+             "files", "run `convenant validate` on the folder that holds the convenant files", prefix="note")
+    if not counts:
+        return
+    line = f"{_plural(len(run.checked), 'file')} checked"
+    if run.dependants:
+        line += f" ({len(run.dependants)} referring to a given file)"
+    if workspace.skipped:
+        line += f", {len(workspace.skipped)} skipped (not convenant files{'' if verbose else '; --verbose lists them'})"
+    _write(f"{line}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}\n", err=True)
+
+
+@command("settle")
 @guarded
 def settle(
-    files: Annotated[list[Path], typer.Argument(help="A covenant, optionally followed by its addenda.")],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", help="A covenant, optionally followed by its addenda.")],
     realisation: Annotated[Optional[list[Path]], typer.Option(
-        "--realisation", "-r", help="The eindrapport facts (kind: realisation); repeat for each file.")] = None,
+        "--realisation", "-r", metavar="FILE",
+        help="The eindrapport facts (kind: realisation); repeat for each file.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
     = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Also write an Excel workbook to this path.")]
-    = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", metavar="FORMAT", help="table or json.")]
+    = OutputFormat.table,
+    xlsx: Annotated[Optional[Path], typer.Option(
+        "--xlsx", metavar="FILE", help="Also write an Excel workbook to this path.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
+    _state.color = color
     from convenant_cli.engine.settlement import settle as settle_agreement
     from convenant_cli.loader import Workspace, settlement_inputs
 
@@ -259,19 +383,24 @@ def settle(
              "(kind: realisation) om af te rekenen", None, prefix="opmerking")
 
 
-@app.command()
+@command("diff")
 @guarded
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier version.")],
-    new: Annotated[Path, typer.Argument(help="The later version.")],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier version.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later version.")],
     realisation: Annotated[Optional[list[Path]], typer.Option(
-        "--realisation", "-r", help="Settle both versions of a covenant on this eindrapport (or one for each) "
-        "to show the money effect.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.table,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Also write the changes to a workbook.")] = None,
+        "--realisation", "-r", metavar="FILE",
+        help="Settle both versions of a covenant on this eindrapport (or one for each) to show the money "
+        "effect.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", metavar="FORMAT", help="table or json.")]
+    = OutputFormat.table,
+    xlsx: Annotated[Optional[Path], typer.Option(
+        "--xlsx", metavar="FILE", help="Also write the changes to a workbook.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
     """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
+    _state.color = color
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
     from convenant_cli.loader import Workspace, diff_inputs, readable
@@ -279,7 +408,7 @@ def diff(
     workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
     facts = [workspace.load(path) for path in realisation or []]
-    _report(workspace, "text", to_stderr=True)
+    _report_problems(workspace)
     unreadable = [doc.name for doc in docs + facts if not readable(doc)]
     before, after = docs[0].model, docs[1].model
     if unreadable or before is None or after is None:
@@ -326,11 +455,12 @@ def diff(
     raise typer.Exit(int(ExitStatus.OK if result.same else ExitStatus.PROBLEMS))
 
 
-@app.command(name="test")
+@command("test")
 @guarded
 def golden_cases(
-    paths: Annotated[list[Path], typer.Argument(help="Case files, or folders searched for them (kind: case).")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="table (text) or json.")]
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="Case files, or folders searched for them (kind: case).")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", metavar="FORMAT", help="table (text) or json.")]
     = OutputFormat.table,
 ) -> None:
     """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""
@@ -358,10 +488,11 @@ def golden_cases(
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 
 
-@app.command()
+@command("schema")
 @guarded
 def schema(
-    kind: Annotated[Optional[Kind], typer.Option("--kind", help="Only this kind; default: all, on `kind`.")] = None,
+    kind: Annotated[Optional[Kind], typer.Option(
+        "--kind", metavar="KIND", help=f"Only this kind ({', '.join(Kind.names())}); default: all, on `kind`.")] = None,
 ) -> None:
     """Print the JSON Schema of the file kinds (for editors and CI tools)."""
     import json

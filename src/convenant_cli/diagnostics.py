@@ -25,6 +25,8 @@ class Location:
     file: str
     line: int  # 1-based
     col: int  # 1-based
+    end_line: int | None = field(default=None, compare=False)  # the last character of a value, when known
+    end_col: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

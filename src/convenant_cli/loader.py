@@ -21,15 +21,14 @@ from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
-from convenant_cli.models import Agreement, Realisation, model_of
+from convenant_cli.models import Agreement, Realisation, all_models, model_of
 from convenant_cli.rules import RulesInForce, rules_in_force
-from convenant_cli.source import KeyPath, SourceFile, load_source
+from convenant_cli.source import KeyPath, SourceFile, load_source, walk_yaml
 
 if TYPE_CHECKING:
     from convenant_cli.references import Roots
 
 SCHEMA_VERSIONS = ("1",)
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
@@ -51,9 +50,8 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
                 problems.append(InputError(f"{error.filename}: cannot read this folder ({error.strerror})",
                                            hint="its files were not checked; fix its permissions"))
 
-            for folder, folders, names in os.walk(path, onerror=unreadable):
-                folders[:] = [name for name in folders if not name.startswith(".")]
-                found += [Path(folder) / name for name in names if name.endswith(YAML_SUFFIXES)]
+            for batch, _ in walk_yaml(path, onerror=unreadable):
+                found += batch
             if not found and len(problems) == before:
                 problems.append(InputError(f"{path}: no *.yaml or *.yml files in this folder"))
             files += sorted(found)
@@ -62,6 +60,71 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
         else:
             problems.append(InputError(f"{path}: no such file or folder", hint="check the path and its spelling"))
     return files, problems
+
+
+# Words any YAML file may use, and words a convenant file uses that other tools use too
+# (mkdocs' `theme`, yamllint's `rules`): one of the latter alone does not make a file ours.
+GENERIC_KEYS = frozenset({"id", "title", "notes", "reference"})
+SHARED_KEYS = frozenset({"period", "rules", "theme", "parent", "budget", "results", "sector", "extension"})
+
+
+def is_foreign(source: SourceFile) -> bool:
+    """A YAML file that is no convenant file and does not try to be one (a CI workflow, a
+    pre-commit or mkdocs config, a list): `validate` leaves it alone.
+
+    A file tries to be one when its top level is a mapping (or a list of mappings) with
+    `schema_version`, a `kind` that names a convenant kind (or nearly: `kind: convenent`),
+    a key only convenant files use (`max_subsidy`, `staffing`, ...), or two of the keys they
+    share with other tools (`period` and `rules`). Such a file that lost its `kind` is
+    checked, and fails. A file that cannot be read as YAML at all is checked too: nobody
+    can tell what it meant to be.
+
+    >>> from convenant_cli.source import parse_source
+    >>> is_foreign(parse_source(b"name: ci\\non: [push]\\njobs: {}\\n", "ci.yml"))
+    True
+    >>> is_foreign(parse_source(b"apiVersion: v1\\nkind: Service\\n", "k8s.yaml"))
+    True
+    >>> is_foreign(parse_source(b"max_subsidy: 1166000.00\\n", "metaal.yaml"))
+    False
+    >>> is_foreign(parse_source(b"kind: convenent\\n", "metaal.yaml"))
+    False
+    >>> is_foreign(parse_source(b"- schema_version: 1\\n", "metaal.yaml")), is_foreign(parse_source(b"- a\\n", "x.yml"))
+    (False, True)
+    """
+    data = source.data
+    if data is None:
+        return False  # empty, binary or a syntax error: reported, whatever it meant to be
+    if isinstance(data, list):  # a file of covenants as a list tried, and fails
+        return not any(isinstance(item, dict) and _tries(item) for item in data)
+    return not (isinstance(data, dict) and _tries(data))
+
+
+def _tries(data: dict[object, object]) -> bool:
+    if "schema_version" in data:
+        return True
+    kind = data.get("kind")
+    if isinstance(kind, str) and (kind in Kind.names() or did_you_mean(kind, Kind.names())):
+        return True
+    keys = set(data) & _convenant_keys()
+    return bool(keys - SHARED_KEYS - GENERIC_KEYS) or len(keys & SHARED_KEYS) >= 2
+
+
+def _convenant_keys() -> frozenset[str]:
+    keys = {name for model in all_models().values() for name in model.model_fields}
+    return frozenset(keys - {"kind", "schema_version"})
+
+
+def shown_path(path: Path) -> str:
+    """A path as every report shows it: relative to the current folder (SPEC §6), whatever
+    form it was given in.
+
+    >>> shown_path(Path.cwd() / "convenants" / "x.yaml")
+    'convenants/x.yaml'
+    """
+    try:
+        return os.path.relpath(os.path.abspath(path))
+    except ValueError:  # another drive
+        return os.path.abspath(path)
 
 
 def is_convenant_file(source: SourceFile) -> bool:
@@ -76,15 +139,36 @@ class Workspace:
 
     def __init__(self, *, lenient_identifiers: bool = False) -> None:
         self.lenient_identifiers = lenient_identifiers
+        self.skipped: list[str] = []  # files left alone by `load_unless_foreign`
         self.documents: dict[Path, LoadedDocument] = {}
         self.inputs: set[Path] = set()
         self._roots: Roots | None = None  # found on the first reference
 
-    def load(self, path: Path, display: str | None = None) -> LoadedDocument:
+    def load(self, path: Path, display: str | None = None, *, source: SourceFile | None = None) -> LoadedDocument:
         """Load, model and check one file given by the user (I/O failures raise `InputError`)."""
-        doc = self._load(path, display or os.path.normpath(str(path)))
+        doc = self._load(path, display or shown_path(path), source)
         self.inputs.add(doc.path)
         return doc
+
+    def load_unless_foreign(self, path: Path, source: SourceFile | None = None) -> LoadedDocument | None:
+        """As `load`, but a YAML file that is no convenant file is left alone (None), and
+        remembered in `skipped` (validate in a sector's repository)."""
+        name = shown_path(path)
+        known = self.documents.get(path.resolve())  # read before, as the target of a reference
+        source = known.source if known else source or load_source(path, name)
+        if is_foreign(source):
+            self.skipped.append(name)
+            return None
+        return self.load(path, name, source=source)
+
+    @property
+    def roots(self) -> Roots:
+        """The project root of each file (SPEC §6), found when first asked for."""
+        if self._roots is None:
+            from convenant_cli.references import Roots
+
+            self._roots = Roots(Path.cwd())
+        return self._roots
 
     def reported(self) -> list[LoadedDocument]:
         """The documents whose problems a run shows: every input, and every referenced file
@@ -102,11 +186,11 @@ class Workspace:
                 return doc.source.line(number)
         return ""
 
-    def _load(self, path: Path, display: str) -> LoadedDocument:
+    def _load(self, path: Path, display: str, source: SourceFile | None = None) -> LoadedDocument:
         resolved = path.resolve()
         if resolved in self.documents:
             return self.documents[resolved]
-        source = load_source(path, display)
+        source = source or load_source(path, display)
         doc = LoadedDocument(resolved, source, diagnostics=list(source.problems))
         self.documents[resolved] = doc
         if isinstance(source.data, dict) and not doc.diagnostics:
@@ -158,11 +242,9 @@ class Workspace:
             doc.reference = doc.linked[kind.reference_keys[0]][0]
 
     def _reference(self, doc: LoadedDocument, key: str, target: str, path: KeyPath) -> LoadedDocument | None:
-        from convenant_cli.references import Refusal, Roots, resolve_reference  # a covenant refers to nothing
+        from convenant_cli.references import Refusal, resolve_reference  # a covenant refers to nothing
 
-        if self._roots is None:
-            self._roots = Roots(Path.cwd())
-        found = resolve_reference(doc.path, target, self._roots)
+        found = resolve_reference(doc.path, target, self.roots)
         if isinstance(found, Refusal):
             doc.add(found.code, f"`{key}`: {found.message}", path, found.hint)
             return None

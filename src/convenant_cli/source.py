@@ -13,6 +13,8 @@ It must not validate meaning (that is `models` and `checks`) nor print.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +25,7 @@ import yaml
 from convenant_cli.diagnostics import Diagnostic, Location
 from convenant_cli.errors import InputError
 
+YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
 MAX_DEPTH = 50  # nesting levels; the deepest real file has 6
 MAX_NODES = 500_000  # values after alias expansion
@@ -67,6 +70,7 @@ class SourceFile:
     data: object
     values: dict[KeyPath, tuple[int, int]] = field(repr=False)
     keys: dict[KeyPath, tuple[int, int]] = field(repr=False)
+    ends: dict[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)  # last character of a scalar
     problems: tuple[Diagnostic, ...] = ()
     raw: bytes = field(default=b"", repr=False)  # the file's bytes, for the evidence of what was settled
 
@@ -82,9 +86,9 @@ class SourceFile:
         probe = tuple(path)
         while probe:
             if probe in table:
-                return Location(self.path, *table[probe])
+                return Location(self.path, *table[probe], *(self.ends.get(probe, ()) if not key else ()))
             if probe in self.values:
-                return Location(self.path, *self.values[probe])
+                return Location(self.path, *self.values[probe], *self.ends.get(probe, ()))
             probe = probe[:-1]
         return Location(self.path, *self.values.get((), (1, 1)))
 
@@ -124,8 +128,20 @@ def read_bytes(path: Path) -> bytes:
 
 def load_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one YAML file; I/O failures raise `InputError`."""
-    raw = read_bytes(path)
-    return replace(parse_source(raw, display or str(path)), raw=raw)
+    return read_source(read_bytes(path), display or str(path))
+
+
+def walk_yaml(folder: Path, onerror: Callable[[OSError], None] | None = None) -> Iterator[tuple[list[Path], int]]:
+    """Each folder under `folder`, hidden ones (`.git`, `.venv`) left out: its *.yaml and
+    *.yml files, and how many names it holds (for a walk that must stop somewhere)."""
+    for current, folders, names in os.walk(folder, onerror=onerror):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield [Path(current) / name for name in names if name.endswith(YAML_SUFFIXES)], len(names) + len(folders)
+
+
+def read_source(raw: bytes, name: str) -> SourceFile:
+    """Parse a file's bytes (from a file, or standard input) and keep them as evidence."""
+    return replace(parse_source(raw, name), raw=raw)
 
 
 def parse_source(raw: bytes, name: str) -> SourceFile:
@@ -164,11 +180,13 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
         return _failed(name, text, "CV005", "the file is nested too deeply to read", (1, 1), None)
     if not isinstance(builder.root, dict):
         what = "a list" if isinstance(builder.root, list) else "a single value"
-        return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems) + (
-            Diagnostic.of("CV004", f"the file holds {what}; expected a mapping of keys",
-                       Location(name, *builder.values.get((), (1, 1))),
-                       "start with `schema_version: 1` and `kind: ...`"),))
-    return SourceFile(name, text, builder.root, builder.values, builder.keys, tuple(builder.problems))
+        not_a_mapping = Diagnostic.of("CV004", f"the file holds {what}; expected a mapping of keys",
+                                      Location(name, *builder.values.get((), (1, 1))),
+                                      "start with `schema_version: 1` and `kind: ...`")
+        return SourceFile(name, text, builder.root, builder.values, builder.keys, ends=builder.ends,
+                          problems=(*builder.problems, not_a_mapping))
+    return SourceFile(name, text, builder.root, builder.values, builder.keys, ends=builder.ends,
+                      problems=tuple(builder.problems))
 
 
 def _resolve(event: yaml.ScalarEvent) -> str:
@@ -177,13 +195,18 @@ def _resolve(event: yaml.ScalarEvent) -> str:
     return tag
 
 
+def _last(mark: Mark | None) -> tuple[int, int]:
+    """The 1-based line and column of the last character before `mark` (an event's end)."""
+    return (mark.line + 1, max(mark.column, 1)) if mark is not None else (1, 1)
+
+
 def _pos(mark: Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _failed(name: str, text: str, code: str, message: str, pos: tuple[int, int], hint: str | None) -> SourceFile:
     problem = Diagnostic.of(code, message, Location(name, *pos), hint)
-    return SourceFile(name, text, None, {}, {}, (problem,))
+    return SourceFile(name, text, None, {}, {}, problems=(problem,))
 
 
 @dataclass
@@ -206,6 +229,7 @@ class _Builder:
         self.root: object = None
         self.values: dict[KeyPath, tuple[int, int]] = {}
         self.keys: dict[KeyPath, tuple[int, int]] = {}
+        self.ends: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Diagnostic] = []
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int, int]] = {}  # value, values and characters it holds
@@ -289,7 +313,8 @@ class _Builder:
             value = QuotedText(event.value)
         else:
             value = event.value
-        self.add(value, event.start_mark, len(event.value))
+        path = self.add(value, event.start_mark, len(event.value))
+        self.ends.setdefault(path, _last(event.end_mark))
         if event.anchor:
             self.anchors[event.anchor] = (value, 1, len(event.value))
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, EXAMPLES
+from tests.conftest import CONVENANTS, EXAMPLES, ROOT
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -32,9 +32,11 @@ def evidence(tmp_path_factory):
     from convenant_cli.cli import app
 
     out = tmp_path_factory.mktemp("evidence") / "afrekening.xlsx"
-    result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL), "--format", "json",
-                                      "--explain", "--xlsx", str(out)], env={"SOURCE_DATE_EPOCH": "1763856000"},
-                                catch_exceptions=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)  # file names are shown relative to the folder the run is in
+        result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL), "--format", "json",
+                                          "--explain", "--xlsx", str(out)], env={"SOURCE_DATE_EPOCH": "1763856000"},
+                                    catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout), load_workbook(out), out
 
@@ -160,7 +162,8 @@ def test_sources_record_version_files_and_rules(evidence):
     assert sources[0]["Waarde"] == f"convenant {__version__}"
     assert sources[1]["Waarde"] == "2025-11-23 00:00:00 UTC"  # SOURCE_DATE_EPOCH 1763856000
     files = {r["Waarde"]: r["SHA-256"] for r in sources if str(r["Gegeven"]).startswith("Invoer")}
-    assert files == {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in (METAAL, METAAL_REAL)}
+    assert files == {str(path.relative_to(ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()
+                     for path in (METAAL, METAAL_REAL)}  # as named from the project folder, where the run was
     relapse = next(r for r in sources if str(r["Gegeven"]).startswith("Hervalvenster"))
     assert (relapse["Herkomst"], relapse["Rechtsgrond"]) == (
         "standaard (SPEC §3)", "art. 70 wet van 3 juli 1978 (herval: 14 dagen, 8 weken vanaf 1 januari 2026)")

@@ -65,7 +65,9 @@ def test_github_format_prints_one_annotation_per_problem(run_cli):
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     line = re.search(r"expect: CV206 line (\d+)", BAD.read_text()).group(1)
-    assert lines[0].startswith(f"::error file={BAD},line={line},col=15,title=CV206::[CV206] ")
+    # the IBAN's value spans columns 15-33: GitHub gets the column after it as endColumn
+    assert lines[0].startswith(f"::error file=tests/data/invalid/bad-iban.yaml,line={line},col=15,endLine={line},"
+                               "endColumn=34,title=CV206::[CV206] ")
     assert "%0Ahint: copy the IBAN" in lines[0]
     assert lines[1].startswith("::warning file=") and "title=CV511" in lines[1]
 

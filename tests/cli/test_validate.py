@@ -18,7 +18,7 @@ def test_bundled_convenants_are_clean(run_cli):
     assert result.exit_code == 0, result.stdout
     # the one warning is the golden case of a beneficiary taken as fully staffed
     assert [line for line in result.stdout.splitlines() if "[CV" in line] == [
-        f"{CONVENANTS}/cases/feiten/volledig-bezet.yaml:1:1: warning[CV508]: INOM vzw (0409.845.289) has no "
+        "convenants/cases/feiten/volledig-bezet.yaml:1:1: warning[CV508]: INOM vzw (0409.845.289) has no "
         "staffing: taken as fully staffed, no deduction"]
 
 

@@ -9,7 +9,7 @@ import unicodedata
 
 from convenant_cli.render.safe_text import escape_json, visible
 
-UNSAFE = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp")]
+UNSAFE = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
 
 
 def test_every_control_and_format_character_becomes_visible():

@@ -18,8 +18,10 @@ from functools import cache
 
 # Every character of Unicode's categories Cc (C0 and C1 controls, DEL), Cf (bidi embeddings,
 # overrides and isolates, zero-width characters, the BOM, tag characters), Zl and Zp
-# (line and paragraph separators); a test holds this list against `unicodedata`.
-_FORMAT_BMP = ("\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+# (line and paragraph separators); a test holds this list against `unicodedata`. Also Cs: a
+# lone surrogate is how Python spells a byte of a file name that is not UTF-8, and no
+# terminal, JSON reader or XML parser may receive one raw.
+_FORMAT_BMP = ("\x7f-\x9f\ud800-\udfff\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
                "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb")
 _FORMAT_ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
                   "\U000e0001\U000e0020-\U000e007f")

@@ -1,24 +1,27 @@
 """Diagnostics in every report format, chosen by name through one registry.
 
-A renderer takes the diagnostics and a way to read a source line, and returns text;
-each is imported only when its format is asked for.
+A renderer takes a `Report` (the diagnostics, a way to read a source line, the files
+checked) and returns text; each is imported only when its format is asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from importlib import import_module
 
-from convenant_cli.diagnostics import Diagnostic
-from convenant_cli.render.diagnostics.sources import SourceLine
+from convenant_cli.render.diagnostics.report import Report
 
-Renderer = Callable[[Iterable[Diagnostic], SourceLine], str]
+Renderer = Callable[[Report], str]
 
 # format name: (module, function)
 RENDERERS: dict[str, tuple[str, str]] = {
     "text": ("text", "render_text"),
     "json": ("json", "render_json"),
     "github": ("github", "render_github"),
+    "gitlab": ("gitlab", "render_gitlab"),
+    "sarif": ("sarif", "render_sarif"),
+    "junit": ("junit", "render_junit"),
+    "azure": ("azure", "render_azure"),
 }
 
 

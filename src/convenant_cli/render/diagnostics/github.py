@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from convenant_cli.diagnostics import Diagnostic
-from convenant_cli.render.diagnostics.sources import SourceLine
+from convenant_cli.render.diagnostics.report import Report, end_of, full_message
 from convenant_cli.render.safe_text import visible
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
-    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-def render_github(diagnostics: Iterable[Diagnostic], source_line: SourceLine) -> str:
-    """GitHub Actions workflow commands: `::error file=F,line=L,col=C::message`."""
+def render_github(report: Report) -> str:
+    """`::error file=F,line=L,col=C[,endLine=E,endColumn=C2],title=CODE::message`."""
     out = []
-    for d in diagnostics:
+    for d in report.diagnostics:
         loc = d.location
-        message = f"[{d.code}] {d.message}" + (f"\nhint: {d.hint}" if d.hint else "")
-        if d.sums is not None:
-            message += f"\nexpected {d.sums.expected}, computed {d.sums.computed}"
-        out.append(f"::{d.severity.value} file={_escape(loc.file, prop=True)},line={loc.line},col={loc.col},"
-                   f"title={d.code}::{_escape(message)}")
+        end = end_of(d)
+        span = f",endLine={end[0]},endColumn={end[1]}" if end else ""
+        out.append(f"::{d.severity.value} file={_escape(visible(loc.file), prop=True)},line={loc.line},"
+                   f"col={loc.col}{span},title={d.code}::{_escape(f'[{d.code}] ' + full_message(d))}")
     return "\n".join(out) + ("\n" if out else "")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
 from convenant_cli.diagnostics import Diagnostic
-from convenant_cli.render.diagnostics.sources import SourceLine
+from convenant_cli.render.diagnostics.report import Report
 from convenant_cli.render.safe_text import escape_json
 
 
@@ -26,5 +25,5 @@ def as_dict(d: Diagnostic) -> dict:
     return item
 
 
-def render_json(diagnostics: Iterable[Diagnostic], source_line: SourceLine) -> str:
-    return escape_json(json.dumps([as_dict(d) for d in diagnostics], indent=2, ensure_ascii=False)) + "\n"
+def render_json(report: Report) -> str:
+    return escape_json(json.dumps([as_dict(d) for d in report.diagnostics], indent=2, ensure_ascii=False)) + "\n"

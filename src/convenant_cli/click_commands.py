@@ -1,0 +1,80 @@
+"""typer's click command classes, adapted: help that reads as a command line's help, and
+subcommands built when they are called.
+
+typer shows the Python type of every parameter (`--strict <bool>`, `<list[Path]>`); here
+a flag shows no value and an argument its metavar, as in click, ruff and git. They change
+the help only, never parsing.
+
+typer also builds every command's parameters at start-up, most of a command line's start
+time; `Group` builds only the command that runs (all of them for the group's help or a
+mistyped name), so that a new command costs `settle` nothing.
+
+(typer carries its own copy of click; importing click as well would only cost start-up.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+if TYPE_CHECKING:
+    import typer
+
+
+class _Argument(TyperArgument):
+    """An argument shown by its metavar (`PATH...`, `[PATH]...`), without a type column."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._name()
+
+    def _usage_display_name(self) -> str:
+        return self._name() if self.required else f"[{self._name()}]"
+
+    def _name(self) -> str:
+        name = self.metavar or (self.name or "").upper()
+        return f"{name}..." if self.nargs != 1 else name
+
+
+def _plain(params: list[Any]) -> list[Any]:
+    for param in params:
+        if isinstance(param, TyperOption) and (param.is_flag or param.count):
+            param.metavar = ""  # typer shows the metavar instead of `<bool>`
+        elif type(param) is TyperArgument:
+            param.__class__ = _Argument
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """The root of the command line: its subcommands are one-command typer apps in
+    `subcommands`, each turned into a click command when first asked for."""
+
+    subcommands: ClassVar[Mapping[str, typer.Typer]] = {}
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain(super().get_params(ctx))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.subcommands)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in self.subcommands:
+            from typer.main import get_command
+
+            self.commands[cmd_name] = get_command(self.subcommands[cmd_name])
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.subcommands:  # a typo: every name for "did you mean"
+            for name in self.subcommands:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
