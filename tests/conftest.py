@@ -42,6 +42,21 @@ def run_cli(monkeypatch):
 
 
 @pytest.fixture
+def project(tmp_path, monkeypatch, run_cli):
+    """A scratch project folder (not a git work tree) that is the current folder, with the
+    Metaal covenant and its example eindrapport copied in. (After `run_cli`, which starts
+    in the project folder.)"""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "metaal.yaml").write_text((CONVENANTS / "metaal-2023-2025.yaml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    real = (EXAMPLES / "metaal-2023-2025-realisatie.yaml").read_text(encoding="utf-8")
+    (tmp_path / "examples" / "real.yaml").write_text(real.replace("../metaal-2023-2025.yaml", "../metaal.yaml"),
+                                                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
 def write_yaml(tmp_path):
     """Write dedented YAML text to tmp_path/name and return its path."""
 

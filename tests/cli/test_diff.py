@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import CONVENANTS, DATA, EXAMPLES
@@ -33,17 +32,6 @@ def variant(write_yaml, name, replacements, source=SMALL):
         assert old in text, old
         text = text.replace(old, new, 1)
     return write_yaml(name, text)
-
-
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A scratch project (the current folder) with the Metaal covenant and its eindrapport."""
-    (tmp_path / "examples").mkdir()
-    (tmp_path / "metaal.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
-    real = METAAL_REAL.read_text(encoding="utf-8").replace("../metaal-2023-2025.yaml", "../metaal.yaml")
-    (tmp_path / "examples" / "real.yaml").write_text(real, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_identical_files_exit_0_without_rows(run_cli):

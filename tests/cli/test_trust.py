@@ -32,18 +32,6 @@ def clean(result, status: int) -> str:
     return output
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A scratch project folder (not a git work tree) that is the current folder, with the
-    Metaal covenant and its example eindrapport copied in."""
-    (tmp_path / "examples").mkdir()
-    (tmp_path / "metaal.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
-    real = METAAL_REAL.read_text(encoding="utf-8").replace("../metaal-2023-2025.yaml", "../metaal.yaml")
-    (tmp_path / "examples" / "real.yaml").write_text(real, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def edit(path: Path, old: str, new: str) -> int:
     """Replace the first `old` in the file; return its line number."""
     text = path.read_text(encoding="utf-8")
