@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,7 @@ def _tries(data: dict[object, object]) -> bool:
     return bool(keys - SHARED_KEYS - GENERIC_KEYS) or len(keys & SHARED_KEYS) >= 2
 
 
+@cache
 def _convenant_keys() -> frozenset[str]:
     keys = {name for model in all_models().values() for name in model.model_fields}
     return frozenset(keys - {"kind", "schema_version"})
