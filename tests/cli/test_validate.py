@@ -87,11 +87,12 @@ def test_typo_third_decimal_and_reversed_period(tmp_path, run_cli, old, new, cod
     assert (code, line) in codes_and_lines(result)
 
 
-def test_misspelled_key_gets_did_you_mean(tmp_path, run_cli):
+def test_misspelled_key_gets_did_you_mean(tmp_path, run_cli, monkeypatch):
     path, line = mutate(tmp_path, METAAL, "    amount_each: 53000.00", "    ammount_each: 53000.00")
+    monkeypatch.chdir(tmp_path)  # the file is named as from the current folder
     result = run_cli("validate", path)
     assert result.exit_code == 1
-    assert f"{path}:{line}:5: error[CV101]: unknown key `ammount_each`" in result.stdout
+    assert f"\n{path.name}:{line}:5: error[CV101]: unknown key `ammount_each`" in result.stdout
     assert "hint: did you mean `amount_each`?" in result.stdout
     assert "    ammount_each: 53000.00\n" in result.stdout  # the source line, with a caret below
     assert "Traceback" not in result.stdout + result.stderr
