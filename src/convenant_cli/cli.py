@@ -314,6 +314,10 @@ def _summarise(run: Validation, errors: int, warnings: int, *, verbose: bool, co
                  prefix="note")
         for name, target in run.dependants.items():
             _say(f"{name}: checked, it refers to {target}", None, prefix="note")
+        for item in workspace.accepted():
+            where = item.diagnostic.location
+            _say(f"{where.file}:{where.line}:{where.col}: warning[{item.diagnostic.code}] accepted: "
+                 f"{item.diagnostic.message} -- {item.reason}", None, prefix="note")
     if not run.dependants_complete:
         _say("the search for files that refer to the given files stopped: the project folder holds too many "
              "files", "run `convenant validate` on the folder that holds the convenant files", prefix="note")
@@ -324,7 +328,11 @@ def _summarise(run: Validation, errors: int, warnings: int, *, verbose: bool, co
         line += f" ({len(run.dependants)} referring to a given file)"
     if workspace.skipped:
         line += f", {len(workspace.skipped)} skipped (not convenant files{'' if verbose else '; --verbose lists them'})"
-    _write(f"{line}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}\n", err=True)
+    line = f"{line}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    accepted = len(workspace.accepted())
+    if accepted:
+        line += f" ({accepted} accepted{'' if verbose else '; --verbose lists them'})"
+    _write(f"{line}\n", err=True)
 
 
 @command("settle")

@@ -28,6 +28,8 @@ _ALL = (
     Code("CV004", _E, "empty file, more than one document, or not a mapping at the top"),
     Code("CV005", _E, "a resource limit (file size, nesting, values or text after alias expansion)"),
     Code("CV006", _E, "unknown `kind` or unsupported `schema_version`"),
+    Code("CV007", _W, "a `# convenant: accept` comment without a reason, or naming an unknown code or an error (it "
+                      "accepts nothing)"),
     Code("CV101", _E, "unknown key (with the closest known key)"),
     Code("CV102", _E, "missing key"),
     Code("CV103", _E, "a value of the wrong type or out of range"),

@@ -18,6 +18,7 @@ from convenant_cli.rules import RulesInForce
 from convenant_cli.source import KeyPath, SourceFile
 
 if TYPE_CHECKING:
+    from convenant_cli.acceptance import Accepted
     from convenant_cli.models import Document
 
 M = TypeVar("M", bound=Model)
@@ -33,6 +34,7 @@ class LoadedDocument:
     linked: dict[str, list[LoadedDocument | None]] = field(default_factory=dict)  # a case's settle: and realisation:
     rules: RulesInForce | None = None  # a covenant's or addendum's, once its parent is known (Art. 8)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    accepted: list[Accepted] = field(default_factory=list)  # warnings a `# convenant: accept` comment took out
 
     @property
     def name(self) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from convenant_cli.acceptance import MARKER, Accepted, apply_acceptances
 from convenant_cli.checks import run_checks
 from convenant_cli.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.document import LoadedDocument
@@ -181,6 +182,11 @@ class Workspace:
         """Every reported problem once, in file, line and column order."""
         return sorted((d for doc in self.reported() for d in doc.diagnostics), key=lambda d: (d.location, d.code))
 
+    def accepted(self) -> list[Accepted]:
+        """The warnings accepted by a comment in their file: counted, listed only on request."""
+        return sorted((a for doc in self.reported() for a in doc.accepted),
+                      key=lambda a: (a.diagnostic.location, a.diagnostic.code))
+
     def source_line(self, name: str, number: int) -> str:
         """A line of a reported file, by the name its diagnostics give (for excerpts)."""
         for doc in self.reported():
@@ -202,6 +208,8 @@ class Workspace:
             if isinstance(doc.model, Agreement):
                 doc.rules = rules_in_force(doc.model, doc.reference_as(Agreement))
             doc.diagnostics.extend(run_checks(doc, doc.kind))
+        if MARKER in source.text:
+            doc.diagnostics, doc.accepted = apply_acceptances(doc.name, source.lines, doc.diagnostics)
         return doc
 
     def _model(self, doc: LoadedDocument, data: dict[str, object]) -> None:

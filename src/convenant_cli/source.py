@@ -30,6 +30,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrappor
 MAX_DEPTH = 50  # nesting levels; the deepest real file has 6
 MAX_NODES = 500_000  # values after alias expansion
 MAX_TEXT = 16 * 1024 * 1024  # characters of text after alias expansion
+_LIMIT_HINT = "real covenant files need no anchors this large nor such deep nesting"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -165,6 +166,8 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "nesting depth" in str(error.problem):  # libyaml's own limit, met while it reads ahead of ours
+            return _failed(name, text, "CV005", f"nesting deeper than {MAX_DEPTH} levels", _pos(mark), _LIMIT_HINT)
         message = f"YAML syntax: {error.problem or error.context}"
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         hint = "YAML indents with spaces; replace the tab" if "\t" in line else None
@@ -174,8 +177,7 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     except yaml.YAMLError as error:
         return _failed(name, text, "CV001", f"YAML syntax: {error}", (1, 1), None)
     except _Limit as limit:
-        return _failed(name, text, "CV005", limit.message, _pos(limit.mark),
-                       "real covenant files need no anchors this large nor such deep nesting")
+        return _failed(name, text, "CV005", limit.message, _pos(limit.mark), _LIMIT_HINT)
     except RecursionError:
         return _failed(name, text, "CV005", "the file is nested too deeply to read", (1, 1), None)
     if not isinstance(builder.root, dict):
