@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from convenant_cli.cli import app
@@ -15,6 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CONVENANTS = ROOT / "convenants"
 EXAMPLES = CONVENANTS / "examples"
 DATA = ROOT / "tests" / "data"
+
+# Example counts: `dev` keeps the README's test run quick; `.ci/run` sets HYPOTHESIS_PROFILE=ci
+# for the full counts. Tests that name their own max_examples keep it in both.
+settings.register_profile("ci", max_examples=300)
+settings.register_profile("dev", max_examples=40)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @dataclass
@@ -67,3 +78,26 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+class Work:
+    """The function calls (Python and C) a block of code made: a measure of work that,
+    unlike seconds, does not depend on the machine, its load or a coverage tracer."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _count(self, frame: object, event: str, arg: object) -> None:
+        if event in ("call", "c_call"):
+            self.calls += 1
+
+
+@contextmanager
+def counted_work() -> Iterator[Work]:
+    work = Work()
+    previous = sys.getprofile()
+    sys.setprofile(work._count)
+    try:
+        yield work
+    finally:
+        sys.setprofile(previous)

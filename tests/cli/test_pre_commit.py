@@ -21,6 +21,7 @@ from tests.builders import sector_repository
 from tests.conftest import ROOT
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
     pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
                        reason="pre-commit is not installed (it is in the test extra: pip install '.[test]')"),
