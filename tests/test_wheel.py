@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
 def _copy_checkout(target: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
                                     ".pytest_cache", "*.xlsx")
-    return Path(shutil.copytree(ROOT, target / "src-copy", ignore=ignore))
+    return Path(shutil.copytree(ROOT, target / "src-copy", ignore=ignore, symlinks=True))
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,27 @@
 """Writing output files so that nothing a user owns is overwritten or half-written.
 
 The file is written to a temporary file in the target folder and moved into place
-in one step; an existing file is replaced only with `force`. A failure leaves
-nothing behind.
+in one step; an existing file is replaced only with `force`, and never when it is one
+of the run's inputs (by path, through a link, or as a hard link of one). A failure
+leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from convenant_cli.errors import InputError
+from convenant_cli.errors import InputError, UsageError
 
 
-def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False) -> None:
+def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False,
+                     inputs: Iterable[Path] = ()) -> None:
     folder = target.parent if str(target.parent) else Path(".")
+    if any(_same_file(target, path) for path in inputs):
+        raise UsageError(f"{target}: is one of the files this run reads; never replaced",
+                         "write the output to another file")
     try:
         if not folder.is_dir():
             raise InputError(f"{target}: the folder {folder} does not exist",
@@ -74,3 +79,11 @@ def _mode_for(target: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _same_file(target: Path, path: Path) -> bool:
+    """The same file: the same path, a link to it, or a hard link (the same inode)."""
+    try:
+        return os.path.samefile(target, path)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False

@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -183,9 +183,10 @@ def _report_problems(workspace: Workspace) -> int:
     if not diagnostics:
         return 0
     from convenant_cli.render.diagnostics.report import Report
-    from convenant_cli.render.diagnostics.text import render_text
+    from convenant_cli.render.diagnostics.text import iter_text
 
-    _write(render_text(Report(diagnostics, workspace.source_line, color=_colored(sys.stderr))), err=True)
+    for chunk in iter_text(Report(diagnostics, workspace.source_line, color=_colored(sys.stderr))):
+        _write(chunk, err=True)
     return _count(diagnostics)[0]
 
 
@@ -292,17 +293,23 @@ def _deliver_report(run: Validation, diagnostics: list[Diagnostic], output_forma
         raise UsageError(f"--output {output} is one of the files being checked", "write the report elsewhere")
     color = output is None and output_format is DiagnosticFormat.text and _colored(sys.stdout)
     report = Report(diagnostics, run.workspace.source_line, run.checked, strict=strict, color=color)
-    text = renderer(output_format.value)(report)
+    if output_format is DiagnosticFormat.text:  # written a problem at a time: its size is the problems'
+        from convenant_cli.render.diagnostics.text import iter_text
+
+        chunks: Iterable[str] = iter_text(report)
+    else:
+        chunks = (renderer(output_format.value)(report),)
     if output is None:
-        if text:
-            _write(text)
+        for chunk in chunks:
+            _write(chunk)
         return
     from convenant_cli.atomic_file import write_atomically
 
     def write(path: Path) -> None:
-        path.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as handle:
+            handle.writelines(chunks)
 
-    write_atomically(output, write, force=force)
+    write_atomically(output, write, force=force, inputs=inputs)
 
 
 def _summarise(run: Validation, errors: int, warnings: int, *, verbose: bool, counts: bool) -> None:
@@ -374,7 +381,8 @@ def settle(
 
         created = _now()
         book = build_workbook(settlements, combined, Provenance(__version__, created, tuple(file_records(workspace))))
-        write_atomically(xlsx, lambda path: save(book, path, created), force=force)
+        write_atomically(xlsx, lambda path: save(book, path, created), force=force,
+                         inputs=[doc.path for doc in workspace.documents.values()])
     if output_format is OutputFormat.json:
         from convenant_cli.render.settlement.json import render_json
 
@@ -449,7 +457,8 @@ def diff(
 
         created = _now()
         book = build_diff_workbook(view)
-        write_atomically(xlsx, lambda path: save(book, path, created), force=force)
+        write_atomically(xlsx, lambda path: save(book, path, created), force=force,
+                         inputs=[doc.path for doc in workspace.documents.values()])
     if output_format is OutputFormat.json:
         from convenant_cli.render.diff.json import render_json as render_diff_json
 

@@ -61,6 +61,8 @@ _ALL = (
     Code("CV305", _E, "a reference names a folder, a device, a pipe or a socket"),
     Code("CV306", _E, "a reference cannot be read: too long, a NUL character, permission denied, a loop of links"),
     Code("CV307", _E, "a reference names a file that is not a convenant file (its content is never shown)"),
+    Code("CV308", _E, "a file named on the command line or found in a folder is a link to a file outside the "
+                      "project's root (it is never read)"),
     Code("CV401", _E, "action plan: the lines do not add up to a section's subtotal (days or euro)"),
     Code("CV402", _E, "action plan: the lines do not add up to the total (days or euro)"),
     Code("CV502", _E, "realisation: a result commitment the covenant does not have"),

@@ -27,14 +27,14 @@ from convenant_cli.identifiers import (
 from convenant_cli.source import QuotedText
 from convenant_cli.units import Unit
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only: never ２０２３
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)  # wider than any covenant, employment or illness
-_DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # [0-9], not \d: ١١٦٦ and １１ are no amounts
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 # A dot before groups of exactly three digits, after one to three leading digits: how a
 # Belgian writes 72.000 or 1.166.000. Never the way a decimal is written in these files
 # (an amount has two decimals; `0.125` starts with 0, which no thousands group follows).
-_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+")
+_THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 MAX_NUMBER_TEXT = 20  # characters: 999.999.999.999,99 needs 15
 
 
@@ -58,6 +58,9 @@ def _number_text(value: object, what: str) -> str | None:
     text = value.strip()
     if not any(char.isdigit() for char in text):
         raise PydanticCustomError("number_type", f"expected {what}, got {{value}}", {"value": repr(_short(text))})
+    if not text.isascii():
+        raise PydanticCustomError("number_format", "'{value}' holds characters other than the digits 0-9, a sign "
+                                  "and a point", {"value": _short(text)})
     if _THOUSANDS.fullmatch(text):
         raise PydanticCustomError(
             "thousands_separator",
@@ -250,10 +253,11 @@ ExpectedFigure = Annotated[
     BeforeValidator(parse_expected),
     Field(allow_inf_nan=False),
     AfterValidator(_at_most_two_decimals),
-    WithJsonSchema({"type": ["string", "number"], "pattern": r"^-?\d+(\.\d{1,2})?$",
+    WithJsonSchema({"type": ["string", "number"], "pattern": r"^-?[0-9]+(\.[0-9]{1,2})?$",
                     "description": "an expected amount or FTE-days figure, e.g. \"8990.42\""}),
 ]
-RatioText = Annotated[str, Field(pattern=r"^\d+/\d+$"), WithJsonSchema({"type": "string", "pattern": r"^\d+/\d+$",
-                                                                    "description": "a fraction, e.g. \"2/3\""})]
+_RATIO = r"^[0-9]+/[0-9]+$"
+RatioText = Annotated[str, Field(pattern=_RATIO), WithJsonSchema({"type": "string", "pattern": _RATIO,
+                                                                  "description": "a fraction, e.g. \"2/3\""})]
 WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer), Unit.WORK_YEAR]
 Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer), Unit.DAYS]

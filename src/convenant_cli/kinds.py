@@ -32,3 +32,5 @@ class Kind(StrEnum):
 
 _REFERENCE_KEYS = {Kind.ADDENDUM: ("parent",), Kind.ACTION_PLAN: ("parent",), Kind.REALISATION: ("convenant",),
                    Kind.CASE: ("settle", "realisation")}
+# every key of any kind that names another file (the dependants scan looks for these)
+REFERENCE_KEYS = frozenset(key for keys in _REFERENCE_KEYS.values() for key in keys)

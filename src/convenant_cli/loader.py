@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from convenant_cli.acceptance import MARKER, Accepted, apply_acceptances
 from convenant_cli.checks import run_checks
-from convenant_cli.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.diagnostics import Diagnostic, Location, did_you_mean
 from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
 from convenant_cli.kinds import Kind
@@ -59,6 +59,13 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
             files += sorted(found)
         elif exists:
             files.append(path)
+        elif os.path.islink(path):  # a loop of links, or a link to nothing
+            from convenant_cli.references import Roots, confine
+
+            try:
+                confine(path, Roots(Path.cwd()))
+            except InputError as problem:
+                problems.append(problem)
         else:
             problems.append(InputError(f"{path}: no such file or folder", hint="check the path and its spelling"))
     return files, problems
@@ -149,7 +156,8 @@ class Workspace:
 
     def load(self, path: Path, display: str | None = None, *, source: SourceFile | None = None) -> LoadedDocument:
         """Load, model and check one file given by the user (I/O failures raise `InputError`)."""
-        doc = self._load(path, display or shown_path(path), source)
+        name = display or shown_path(path)
+        doc = self._load(path, name, source or self._refused(path, name))
         self.inputs.add(doc.path)
         return doc
 
@@ -157,12 +165,24 @@ class Workspace:
         """As `load`, but a YAML file that is no convenant file is left alone (None), and
         remembered in `skipped` (validate in a sector's repository)."""
         name = shown_path(path)
+        source = source or self._refused(path, name)
         known = self.documents.get(path.resolve())  # read before, as the target of a reference
         source = known.source if known else source or load_source(path, name)
         if is_foreign(source):
             self.skipped.append(name)
             return None
         return self.load(path, name, source=source)
+
+    def _refused(self, path: Path, name: str) -> SourceFile | None:
+        """For a file named or found in a folder that links outside its project root: a source
+        holding only that problem, so that the file is reported and never read."""
+        from convenant_cli.references import confine
+
+        refusal = confine(path, self.roots)
+        if refusal is None:
+            return None
+        problem = Diagnostic.of(refusal.code, refusal.message, Location(name, 1, 1), refusal.hint)
+        return SourceFile(name, "", None, {}, {}, problems=(problem,))
 
     @property
     def roots(self) -> Roots:

@@ -11,10 +11,13 @@ Pure path logic plus `stat`; it never opens a file and never prints.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from convenant_cli.errors import InputError
 
 MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
 MAX_PART = 255  # characters in one folder or file name (most file systems)
@@ -45,7 +48,11 @@ class Roots:
         return self._git[folder]
 
     def root_of(self, referring: Path) -> Path:
-        folder = referring.resolve().parent
+        return self.root_of_place(referring.resolve())
+
+    def root_of_place(self, path: Path) -> Path:
+        """The root of the place `path` names, its links not resolved (a link's own folder)."""
+        folder = path.parent
         tree = self._work_tree(folder)
         if tree is not None:
             return tree
@@ -78,3 +85,31 @@ def resolve_reference(referring: Path, target: str, roots: Roots) -> Path | Refu
     if not stat.S_ISREG(mode):
         return Refusal("CV305", f"{shown!r} is not a regular file (a device, pipe or socket)", "name a YAML file")
     return path
+
+
+def confine(path: Path, roots: Roots) -> Refusal | None:
+    """Why a file named on the command line or found in a folder is not to be read, or None.
+
+    With its links resolved, the file must lie inside the root of the place where it was
+    found, as a reference must: a link `convenants/aws.yaml` to `~/.aws/credentials` is
+    refused (CV308) before a byte of it is read. A loop of links, or a link to nothing,
+    raises `InputError` (an I/O problem, exit 2).
+    """
+    lexical = Path(os.path.abspath(path))
+    try:
+        real = Path(os.path.realpath(lexical, strict=True))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError(f"{path}: a loop of symbolic links",
+                             hint="remove the link or point it at a file") from None
+        if os.path.islink(lexical):
+            raise InputError(f"{path}: a symbolic link to a file that does not exist",
+                             hint="remove the link or point it at a file") from None
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if real == lexical:
+        return None
+    root = roots.root_of_place(lexical)
+    if real.is_relative_to(os.path.realpath(root)):
+        return None
+    return Refusal("CV308", f"a symbolic link to a file outside the project folder {root}; it is not read",
+                   "link only to files inside the project, or copy the file into it")

@@ -149,6 +149,9 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     if len(raw) > MAX_FILE_BYTES:
         return _failed(name, "", "CV005", f"file is larger than the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB",
                        (1, 1), "split the file, or check that it is the file you meant")
+    if _looks_utf16(raw):
+        return _failed(name, "", "CV001", "UTF-16 text; convenant files are UTF-8", (1, 1),
+                       "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
     if b"\0" in raw:
         return _failed(name, "", "CV001", "not a text file (it contains NUL bytes)", (1, 1),
                        "give a YAML file")
@@ -189,6 +192,21 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
                           problems=(*builder.problems, not_a_mapping))
     return SourceFile(name, text, builder.root, builder.values, builder.keys, ends=builder.ends,
                       problems=tuple(builder.problems))
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16: an even number of bytes that start with a byte-order mark, or of which every
+    other one among the first is NUL (ASCII text in UTF-16 without a mark).
+
+    >>> _looks_utf16("kind: convenant".encode("utf-16-le")), _looks_utf16(b"kind: convenant")
+    (True, False)
+    """
+    if len(raw) % 2 or len(raw) < 4:
+        return False
+    head = raw[:64]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # a byte-order mark
+        return True
+    return head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2])
 
 
 def _resolve(event: yaml.ScalarEvent) -> str:

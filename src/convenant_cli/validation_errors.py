@@ -136,7 +136,7 @@ def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diag
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         hint = "check the indentation: a list item starts with `- `, a mapping with `key: value`"
     message = item["msg"]
-    if value is not None and not isinstance(value, (dict, list)) and kind not in CODES:
+    if value is not None and not isinstance(value, (dict, list)) and kind not in CODES and "got " not in message:
         message = f"{message}, got {_shown(value)}"
     return Diagnostic.of(code, f"`{where}`: {message}" if where else message,
                       source.locate(path), hint)

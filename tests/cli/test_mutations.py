@@ -1,7 +1,9 @@
 """Random edits of the bundled files (delete, duplicate, change a character, shift the
-indentation, put a hostile value in place of a value) never make `validate` or `settle`
-raise, hang, flood the output or pass a control character to the terminal: they answer
-0 or 1."""
+indentation, put a hostile value in place of a value, a 20.000-character line, a digit of
+another script) and links added beside them (out of the project, in a loop, to nothing)
+never make `validate` or `settle` raise, hang, flood the output, echo a file from outside
+the project or pass a control character to the terminal: they answer 0 or 1, or 2 for a
+link that cannot be read."""
 
 from __future__ import annotations
 
@@ -38,7 +40,8 @@ def edits(draw):
     target = draw(st.sampled_from(TARGETS))
     lines = (CONVENANTS / target).read_text(encoding="utf-8").split("\n")
     index = draw(st.integers(0, len(lines) - 1))
-    operation = draw(st.sampled_from(["delete", "duplicate", "character", "indent", "dedent", "value"]))
+    operation = draw(st.sampled_from(["delete", "duplicate", "character", "indent", "dedent", "value", "long",
+                                      "digit"]))
     line = lines[index]
     if operation == "delete":
         del lines[index]
@@ -51,6 +54,15 @@ def edits(draw):
     elif operation == "value" and ": " in line:
         key, _, rest = line.partition(": ")
         lines[index] = f"{key}: {draw(HOSTILE_VALUES)}" + ("}" if rest.rstrip().endswith("}") else "")
+    elif operation == "long":  # one very wide line: a long value, or many flow items
+        filler = draw(st.sampled_from(["x" * 20_000, " " * 20_000, "{a: 1}, " * 2_500, "1" * 20_000]))
+        key = line.partition(":")[0] if ":" in line else "notes"
+        lines[index] = f"{key}: [{filler}]" if filler.startswith("{") else f"{key}: {filler}"
+    elif operation == "digit":  # a digit of another script where an ASCII one stood
+        digits = [at for at, char in enumerate(line) if char.isdigit()]
+        if digits:
+            at = draw(st.sampled_from(digits))
+            lines[index] = line[:at] + draw(st.sampled_from(["١", "１", "𝟏", "٠"])) + line[at + 1:]
     elif operation == "indent":
         lines[index] = "  " + line
     else:
@@ -58,18 +70,31 @@ def edits(draw):
     return target, operation, index, "\n".join(lines)
 
 
+SECRET = "AKIA-NOT-FOR-THE-REPORT"
+LINKS = st.sampled_from(["none", "outside", "loop", "dangling"])
+
+
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edits())
-def test_random_edits_answer_0_or_1_quickly(edit):
+@given(edits(), LINKS)
+def test_random_edits_answer_0_or_1_quickly(edit, link):
     target, operation, index, text = edit
     runner = CliRunner()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as elsewhere:
         root = Path(tmp)
         shutil.copytree(CONVENANTS, root, dirs_exist_ok=True)
         (root / target).write_bytes(text.encode("utf-8", "surrogatepass"))
+        secret = Path(elsewhere) / "credentials.yaml"
+        secret.write_text(f"kind: convenant\nmax_subsidy: {SECRET}\n")
+        made = {"outside": secret, "loop": root / "examples" / "link.yaml", "dangling": root / "nothing.yaml"}
+        if link != "none":
+            (root / "examples" / "link.yaml").symlink_to(made[link])
         with counted_work() as work:
             validate = runner.invoke(app, ["validate", str(root)], catch_exceptions=False)
-        assert validate.exit_code in (0, 1), (operation, index, validate.stdout, validate.stderr)
+        allowed = (0, 1, 2) if link in ("loop", "dangling") else (0, 1)
+        assert validate.exit_code in allowed, (operation, index, link, validate.stdout, validate.stderr)
+        assert SECRET not in validate.stdout + validate.stderr
+        if link == "outside":
+            assert "CV308" in validate.stdout
         assert "\x1b" not in validate.stdout + validate.stderr
         assert len(validate.stdout) < 200_000
         assert work.calls < 2_000_000, work.calls  # about 450.000 for the 80 bundled files

@@ -109,6 +109,9 @@ def _shown_length(cell: Cell) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
+ZIP_FIRST, ZIP_LAST = datetime(1980, 1, 1), datetime(2107, 12, 31, 23, 59, 58)
+
+
 def save(book: Workbook, target: Path, created: datetime) -> None:
     """Write the workbook with `created` as its date, inside the file and on every part
     of the zip archive, so that the same inputs give the same bytes (SOURCE_DATE_EPOCH)."""
@@ -118,7 +121,7 @@ def save(book: Workbook, target: Path, created: datetime) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()
-    stamp = max(created, datetime(1980, 1, 1)).timetuple()[:6]
+    stamp = min(max(created, ZIP_FIRST), ZIP_LAST).timetuple()[:6]  # what a zip entry's date can hold
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written, \
             zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for item in written.infolist():

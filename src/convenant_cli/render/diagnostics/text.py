@@ -1,9 +1,15 @@
 """Diagnostics as text for people and editors: `file:line:col: error[CODE]: message`,
 the source line with a caret, the sums of a mismatch, and the hint; on a terminal that
-wants it, the severity and the caret in colour."""
+wants it, the severity and the caret in colour.
+
+The source line is shown as a window of at most `EXCERPT` characters around the column,
+marked with `…` where it was cut, and the report is produced one problem at a time
+(`iter_text`), so that a thousand problems on one 70 KB line cost a thousand short
+excerpts, not a thousand copies of the line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from convenant_cli.diagnostics import Severity
@@ -15,6 +21,26 @@ from convenant_cli.units import Unit
 _SUFFIX = {Unit.EURO: " euro", Unit.FTE: " FTE", Unit.DAYS: " days"}
 _STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33"}  # bold red, bold yellow
 _BOLD, _CYAN = "1", "36"
+EXCERPT = 120  # characters of a source line shown around the column
+_CUT = "…"
+
+
+def excerpt(line: str, col: int, width: int = EXCERPT) -> tuple[str, int]:
+    """The part of `line` shown around the 1-based column `col`, and the caret's offset in it.
+
+    >>> excerpt("max_subsidy: 1166000.00", 14)
+    ('max_subsidy: 1166000.00', 13)
+    >>> text, caret = excerpt("x" * 200 + "ERR" + "y" * 200, 201, width=20)
+    >>> text, caret, text[caret:caret + 3]
+    ('…xxxxxxxxxxERRyyyyyyy…', 11, 'ERR')
+    """
+    start = 0
+    if len(line) > width:
+        start = min(max(0, col - 1 - width // 2), len(line) - width)
+    window = line[start:start + width]
+    before = (_CUT if start else "") + visible(window[: max(0, col - 1 - start)].replace("\t", " "))
+    shown = (_CUT if start else "") + visible(window.replace("\t", " "))
+    return shown + (_CUT if start + width < len(line) else ""), len(before)
 
 
 def _figure(value: Decimal, unit: Unit) -> str:
@@ -23,22 +49,28 @@ def _figure(value: Decimal, unit: Unit) -> str:
 
 
 def render_text(report: Report) -> str:
-    """`file:line:col: error[CODE]: message`, the source line with a caret, hint, sums."""
+    """The whole report as one string (for a file, or a test)."""
+    return "".join(iter_text(report))
+
+
+def iter_text(report: Report) -> Iterator[str]:
+    """`file:line:col: error[CODE]: message`, the source excerpt with a caret, sums, hint:
+    one problem's lines at a time."""
 
     def paint(text: str, style: str) -> str:
         return f"\x1b[{style}m{text}\x1b[0m" if report.color else text
 
-    out = []
     for d in report.diagnostics:
         loc = d.location
         style = _STYLE[d.severity]
-        out.append(f"{paint(f'{visible(loc.file)}:{loc.line}:{loc.col}:', _BOLD)} "
-                   f"{paint(f'{d.severity.value}[{d.code}]', style)}: {visible(d.message)}")
-        line = report.source_line(loc.file, loc.line).replace("\t", " ")
+        out = [f"{paint(f'{visible(loc.file)}:{loc.line}:{loc.col}:', _BOLD)} "
+               f"{paint(f'{d.severity.value}[{d.code}]', style)}: {visible(d.message)}"]
+        line = report.source_line(loc.file, loc.line)
         if line:
+            shown, caret = excerpt(line, loc.col)
             gutter = f"{loc.line:>5} | "
-            out.append(gutter + visible(line))
-            out.append(" " * (len(gutter) - 2) + "| " + " " * len(visible(line[: loc.col - 1])) + paint("^", style))
+            out.append(gutter + shown)
+            out.append(" " * (len(gutter) - 2) + "| " + " " * caret + paint("^", style))
         if d.sums is not None:
             s = d.sums
             sign = "+" if s.difference > 0 else ""
@@ -47,4 +79,4 @@ def render_text(report: Report) -> str:
             out.append(f"  difference: {sign}{_figure(s.difference, s.unit)}")
         if d.hint:
             out.append(f"  {paint('hint:', _CYAN)} {visible(d.hint)}")
-    return "\n".join(out) + ("\n" if out else "")
+        yield "\n".join(out) + "\n"

@@ -29,7 +29,7 @@ FIELDS = {
     "new_illness": "Nieuwe ziekte", "amount": "Bedrag", "date": "Datum", "reference": "Referentie",
     "consultants": "Consulenten", "absences": "Afwezigheden", **labels.RULES,
 }
-_ITEM = re.compile(r"(targets|actuals)\[indicator=(?P<indicator>[^,\]]*)(,year=(?P<year>\d+))?\]\.(minimum|value)")
+_ITEM = re.compile(r"(targets|actuals)\[indicator=(?P<indicator>[^,\]]*)(,year=(?P<year>[0-9]+))?\]\.(minimum|value)")
 
 
 @dataclass(frozen=True, eq=False)
