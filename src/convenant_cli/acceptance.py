@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from convenant_cli.diagnostics import Diagnostic, Location, Severity
-
-MARKER = "# convenant:"
+from convenant_cli.kinds import ACCEPT_MARKER as MARKER
 _ACCEPT, _ACCEPT_FILE = "accept", "accept-file"
 
 

@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from convenant_cli.acceptance import MARKER, Accepted, apply_acceptances
 from convenant_cli.checks import run_checks
 from convenant_cli.diagnostics import Diagnostic, Location, did_you_mean
 from convenant_cli.document import LoadedDocument
 from convenant_cli.errors import InputError, UsageError
-from convenant_cli.kinds import Kind
+from convenant_cli.kinds import ACCEPT_MARKER, Kind
 from convenant_cli.models import Agreement, Realisation, all_models, model_of
 from convenant_cli.rules import RulesInForce, rules_in_force
 from convenant_cli.source import KeyPath, SourceFile, load_source, walk_yaml
 
 if TYPE_CHECKING:
+    from convenant_cli.acceptance import Accepted
     from convenant_cli.references import Roots
 
 SCHEMA_VERSIONS = ("1",)
@@ -228,7 +228,9 @@ class Workspace:
             if isinstance(doc.model, Agreement):
                 doc.rules = rules_in_force(doc.model, doc.reference_as(Agreement))
             doc.diagnostics.extend(run_checks(doc, doc.kind))
-        if MARKER in source.text:
+        if ACCEPT_MARKER in source.text:
+            from convenant_cli.acceptance import apply_acceptances
+
             doc.diagnostics, doc.accepted = apply_acceptances(doc.name, source.lines, doc.diagnostics)
         return doc
 
