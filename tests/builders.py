@@ -8,7 +8,7 @@ from pathlib import Path
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant, Realisation
-from convenant_cli.rules import rules_in_force
+from convenant_cli.models.rules import rules_in_force
 from tests.conftest import CONVENANTS, EXAMPLES
 
 INOM = "0409.845.289"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from convenant_cli.codes import CODES
+from convenant_cli.domain.codes import CODES
 from tests.conftest import DATA
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from convenant_cli.source import MAX_FILE_BYTES
+from convenant_cli.reading.source import MAX_FILE_BYTES
 from tests.conftest import CONVENANTS, DATA, counted_work
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"

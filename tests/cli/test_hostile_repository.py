@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from convenant_cli.dependants import referenced_paths
+from convenant_cli.reading.dependants import referenced_paths
 from convenant_cli.render.diagnostics.text import EXCERPT
 from tests.conftest import CONVENANTS, counted_work
 

@@ -125,8 +125,8 @@ def test_dependants_are_found_among_hundreds_of_files(tmp_path):
     """A covenant with 300 eindrapporten beside it, one of them under a folder, 100 other
     YAML files, a case that settles one eindrapport, and references written in each form
     YAML allows on one line."""
-    from convenant_cli.dependants import find_dependants
-    from convenant_cli.references import Roots
+    from convenant_cli.reading.dependants import find_dependants
+    from convenant_cli.reading.references import Roots
 
     (tmp_path / ".git").mkdir()
     covenant = tmp_path / "metaal.yaml"

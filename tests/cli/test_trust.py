@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from convenant_cli.money import format_eur, format_number
+from convenant_cli.domain.money import format_eur, format_number
 from tests.conftest import CONVENANTS, DATA, EXAMPLES, counted_work
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
@@ -81,7 +81,7 @@ def test_other_number_notations_are_refused_quickly_and_briefly(run_cli, project
 
 @pytest.mark.parametrize("written", ["0.125", "0.70", "1166000.00", "11.0", "1000.000"])
 def test_decimals_that_are_not_thousands_separators_are_read(written):
-    from convenant_cli.fields import parse_decimal
+    from convenant_cli.models.fields import parse_decimal
 
     assert parse_decimal(written) == Decimal(written)
 
@@ -376,7 +376,7 @@ def test_an_unwritable_output_folder_is_exit_2(run_cli, project, monkeypatch):
 def test_sigterm_and_sighup_leave_no_temporary_file(project):
     import signal
 
-    from convenant_cli.atomic_file import write_atomically
+    from convenant_cli.app.output_file import write_atomically
     from convenant_cli.cli import install_signal_handlers
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from convenant_cli.codes import CODES, markdown_table
+from convenant_cli.domain.codes import CODES, markdown_table
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "src" / "convenant_cli"
@@ -24,7 +24,7 @@ def test_the_package_raises_only_registered_codes_and_every_one_of_them():
 
 def test_the_readme_table_is_the_registry():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "regenerate the table with `python -m convenant_cli.codes`"
+    assert markdown_table() in readme, "regenerate the table with `python -m convenant_cli.domain.codes`"
 
 
 def test_codes_are_in_order_and_unique():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typing
 
 from convenant_cli.checks import CHECKS, checks_for
-from convenant_cli.kinds import Kind
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.models import RuleOverrides, Rules, all_models
 
 

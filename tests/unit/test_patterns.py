@@ -99,7 +99,7 @@ PATTERNS = _package_patterns()
 
 def test_the_package_has_patterns_to_check():
     names = {name for name, _ in PATTERNS}
-    assert {"convenant_cli.fields._DECIMAL", "convenant_cli.case_runner._SAYS_CASE"} <= names
+    assert {"convenant_cli.models.fields._DECIMAL", "convenant_cli.app.cases._SAYS_CASE"} <= names
 
 
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[name for name, _ in PATTERNS])

@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 
 from convenant_cli.models import Addendum, Convenant
-from convenant_cli.rules import Origin, rules_in_force
+from convenant_cli.models.rules import Origin, rules_in_force
 from tests.builders import INOM, convenant
 
 ADDENDUM = {

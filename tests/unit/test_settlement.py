@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant
-from convenant_cli.rules import rules_in_force
+from convenant_cli.models.rules import rules_in_force
 from tests.builders import ANTWERPEN, INOM, absence, convenant, realisation, run
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Realisation
-from convenant_cli.rules import rules_in_force
+from convenant_cli.models.rules import rules_in_force
 from tests.builders import INOM, convenant
 
 START, DAYS = date(2023, 7, 1), 731

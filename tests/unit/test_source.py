@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from convenant_cli.source import MAX_DEPTH, parse_source
+from convenant_cli.reading.source import MAX_DEPTH, parse_source
 from tests.conftest import counted_work
 
 

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from convenant_cli.kinds import Kind
+from convenant_cli.domain.kinds import Kind
 
 if TYPE_CHECKING:
-    from convenant_cli.diagnostics import Diagnostic
-    from convenant_cli.document import LoadedDocument
+    from convenant_cli.domain.diagnostics import Diagnostic
+    from convenant_cli.loading.document import LoadedDocument
 
     Check = Callable[[LoadedDocument], list[Diagnostic]]
 

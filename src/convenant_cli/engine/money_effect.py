@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from convenant_cli.engine.settlement import Line, Settlement
-from convenant_cli.money import ZERO
+from convenant_cli.domain.money import ZERO
 
 EFFECT_KEYS = ("deduction", "payable", "balance")
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from convenant_cli.fields import Money, Quantity, SchemaVersion, Text
+from convenant_cli.models.fields import Money, Quantity, SchemaVersion, Text
 from convenant_cli.models import Model
 
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from convenant_cli.money import quantize
+from convenant_cli.domain.money import quantize
 from convenant_cli.render.safe_text import visible
 
 EURO = '#,##0.00 "€"'

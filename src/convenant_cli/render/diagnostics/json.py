@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.render.diagnostics.report import Report
 from convenant_cli.render.safe_text import escape_json
 

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.render.diagnostics.report import Report, full_message
 from convenant_cli.render.safe_text import visible
 

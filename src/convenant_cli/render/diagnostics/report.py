@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.render.safe_text import visible
 
 SourceLine = Callable[[str, int], str]  # (file as reported, 1-based line) -> the line, or "" if unknown

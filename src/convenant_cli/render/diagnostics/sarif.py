@@ -13,8 +13,8 @@ import os
 from urllib.parse import quote
 
 from convenant_cli import __version__
-from convenant_cli.codes import CODES
-from convenant_cli.diagnostics import Diagnostic
+from convenant_cli.domain.codes import CODES
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.render.diagnostics.report import Report, end_of, full_message
 from convenant_cli.render.safe_text import escape_json, visible
 

@@ -7,7 +7,7 @@ from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
-from convenant_cli.kinds import Kind
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.models import all_models, model_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

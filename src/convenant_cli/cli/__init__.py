@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Optional, ParamSpec, Text
 import typer
 
 from convenant_cli import __version__
-from convenant_cli.click_commands import Command, Group
-from convenant_cli.errors import ConvenantError, ExitStatus, OutputError, UsageError
-from convenant_cli.kinds import Kind
-from convenant_cli.terminal import ColorMode, wants_color
+from convenant_cli.cli.help import Command, Group
+from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
+from convenant_cli.domain.kinds import Kind
+from convenant_cli.cli.terminal import ColorMode, wants_color
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from convenant_cli.diagnostics import Diagnostic
-    from convenant_cli.document import LoadedDocument
-    from convenant_cli.loader import Workspace
-    from convenant_cli.validation import Validation
+    from convenant_cli.domain.diagnostics import Diagnostic
+    from convenant_cli.loading.document import LoadedDocument
+    from convenant_cli.loading.loader import Workspace
+    from convenant_cli.app.validate import Validation
 
 
 class _Root(Group):
@@ -252,7 +252,7 @@ def validate(
     color: ColorOption = ColorMode.auto,
 ) -> None:
     """Check files for every problem: exit 0 clean, 1 problems, 2 usage or I/O error."""
-    from convenant_cli.validation import STDIN, validate_paths
+    from convenant_cli.app.validate import STDIN, validate_paths
 
     _state.color = color
     if paths.count(STDIN) > 1:
@@ -274,7 +274,7 @@ def validate(
 
 
 def _read_stdin() -> bytes:
-    from convenant_cli.source import MAX_FILE_BYTES
+    from convenant_cli.reading.source import MAX_FILE_BYTES
 
     try:
         return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # one byte more tells a file over the limit
@@ -303,7 +303,7 @@ def _deliver_report(run: Validation, diagnostics: list[Diagnostic], output_forma
         for chunk in chunks:
             _write(chunk)
         return
-    from convenant_cli.atomic_file import write_atomically
+    from convenant_cli.app.output_file import write_atomically
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8") as handle:
@@ -362,7 +362,7 @@ def settle(
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
     _state.color = color
     from convenant_cli.engine.settlement import settle as settle_agreement
-    from convenant_cli.loader import Workspace, settlement_inputs
+    from convenant_cli.loading.loader import Workspace, settlement_inputs
 
     workspace = Workspace()
     docs = _load_valid(workspace, list(files) + list(realisation or []))
@@ -374,8 +374,8 @@ def settle(
 
         combined = combine(settlements)
     if xlsx is not None:
-        from convenant_cli.atomic_file import write_atomically
-        from convenant_cli.loader import file_records
+        from convenant_cli.app.output_file import write_atomically
+        from convenant_cli.loading.loader import file_records
         from convenant_cli.render.settlement.xlsx import Provenance, build_workbook
         from convenant_cli.render.workbook import save
 
@@ -419,7 +419,7 @@ def diff(
     _state.color = color
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
-    from convenant_cli.loader import Workspace, diff_inputs, readable
+    from convenant_cli.loading.loader import Workspace, diff_inputs, readable
 
     workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
@@ -451,7 +451,7 @@ def diff(
 
     view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
     if xlsx is not None:
-        from convenant_cli.atomic_file import write_atomically
+        from convenant_cli.app.output_file import write_atomically
         from convenant_cli.render.diff.xlsx import build_workbook as build_diff_workbook
         from convenant_cli.render.workbook import save
 
@@ -481,8 +481,8 @@ def golden_cases(
     = OutputFormat.table,
 ) -> None:
     """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""
-    from convenant_cli.case_runner import find_cases, run_case
-    from convenant_cli.loader import Workspace
+    from convenant_cli.app.cases import find_cases, run_case
+    from convenant_cli.loading.loader import Workspace
 
     workspace = Workspace()
     cases, unreadable = find_cases(workspace, paths)
@@ -514,7 +514,7 @@ def schema(
     """Print the JSON Schema of the file kinds (for editors and CI tools)."""
     import json
 
-    from convenant_cli.schema import json_schema
+    from convenant_cli.models.schema import json_schema
 
     _write(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n")
 

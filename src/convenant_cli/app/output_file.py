@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from convenant_cli.errors import InputError, UsageError
+from convenant_cli.domain.errors import InputError, UsageError
 
 
 def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False,

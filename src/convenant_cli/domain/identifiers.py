@@ -8,7 +8,7 @@ the JSON Schema gives editors. Checksums are python-stdnum's, never hand-written
 >>> validate_enterprise_number("0409.845.288")
 Traceback (most recent call last):
 ...
-convenant_cli.identifiers.InvalidIdentifier: the number's checksum or check digit is invalid
+convenant_cli.domain.identifiers.InvalidIdentifier: the number's checksum or check digit is invalid
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from convenant_cli.diagnostics import Diagnostic, Location, Severity
-from convenant_cli.kinds import ACCEPT_MARKER as MARKER
+from convenant_cli.domain.diagnostics import Diagnostic, Location, Severity
+from convenant_cli.domain.kinds import ACCEPT_MARKER as MARKER
 _ACCEPT, _ACCEPT_FILE = "accept", "accept-file"
 
 
@@ -56,7 +56,7 @@ def parse_comment(text: str) -> tuple[str, list[str], str] | None:
 
 def find_acceptances(name: str, lines: Iterable[str]) -> tuple[list[Acceptance], list[Diagnostic]]:
     """Every acceptance in a file's lines, and a CV007 warning for each that is incomplete."""
-    from convenant_cli.codes import CODES
+    from convenant_cli.domain.codes import CODES
 
     found: list[Acceptance] = []
     problems: list[Diagnostic] = []

@@ -16,10 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from convenant_cli.errors import InputError
-from convenant_cli.kinds import REFERENCE_KEYS
-from convenant_cli.references import Roots
-from convenant_cli.source import read_bytes, walk_yaml
+from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.kinds import REFERENCE_KEYS
+from convenant_cli.reading.references import Roots
+from convenant_cli.reading.source import read_bytes, walk_yaml
 
 MAX_ENTRIES = 50_000  # files and folders under one root; a project has hundreds
 

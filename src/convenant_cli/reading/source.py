@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import yaml
 
-from convenant_cli.diagnostics import Diagnostic, Location
-from convenant_cli.errors import InputError
+from convenant_cli.domain.diagnostics import Diagnostic, Location
+from convenant_cli.domain.errors import InputError
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB

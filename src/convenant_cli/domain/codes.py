@@ -1,6 +1,6 @@
 """Every diagnostic code, once: its severity and what it means.
 
-The README's table of codes is generated from `CODES` (`python -m convenant_cli.codes`),
+The README's table of codes is generated from `CODES` (`python -m convenant_cli.domain.codes`),
 and a test fails when the table, the codes the package raises or the bad files under
 `tests/data/invalid/` drift from it. A code keeps one meaning and one severity for ever:
 a new meaning gets a new code.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from convenant_cli.diagnostics import Severity
+from convenant_cli.domain.diagnostics import Severity
 
 
 @dataclass(frozen=True, eq=False)

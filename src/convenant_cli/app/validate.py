@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from convenant_cli.errors import InputError
-from convenant_cli.loader import Workspace, collect_files, shown_path
-from convenant_cli.source import read_source
+from convenant_cli.domain.errors import InputError
+from convenant_cli.loading.loader import Workspace, collect_files, shown_path
+from convenant_cli.reading.source import read_source
 
 STDIN = Path("-")
 STDIN_NAME = "<stdin>"
@@ -50,7 +50,7 @@ def validate_paths(paths: list[Path], *, stdin: bytes | None = None, with_depend
     run = Validation(workspace, unreadable)
     named = [path for path in given if path.is_file()]
     if with_dependants and named:
-        from convenant_cli.dependants import find_dependants
+        from convenant_cli.reading.dependants import find_dependants
 
         found = find_dependants(named, workspace.roots)
         run.dependants_complete = found.complete

@@ -12,9 +12,9 @@ from typing import Annotated, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from convenant_cli.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.domain.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.models import DUTCH_REASONS
-from convenant_cli.source import KeyPath, SourceFile
+from convenant_cli.reading.source import KeyPath, SourceFile
 
 CODES = {
     "extra_forbidden": "CV101",

@@ -16,7 +16,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from convenant_cli.identifiers import (
+from convenant_cli.domain.identifiers import (
     ENTERPRISE_NUMBER_PATTERN,
     IBAN_PATTERN,
     InvalidIdentifier,
@@ -24,8 +24,8 @@ from convenant_cli.identifiers import (
     validate_enterprise_number,
     validate_iban,
 )
-from convenant_cli.source import QuotedText
-from convenant_cli.units import Unit
+from convenant_cli.reading.source import QuotedText
+from convenant_cli.domain.units import Unit
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only: never ２０２３
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)  # wider than any covenant, employment or illness

@@ -17,7 +17,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from convenant_cli.errors import InputError
+from convenant_cli.domain.errors import InputError
 
 MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
 MAX_PART = 255  # characters in one folder or file name (most file systems)

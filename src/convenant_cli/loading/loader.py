@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from convenant_cli.checks import run_checks
-from convenant_cli.diagnostics import Diagnostic, Location, did_you_mean
-from convenant_cli.document import LoadedDocument
-from convenant_cli.errors import InputError, UsageError
-from convenant_cli.kinds import ACCEPT_MARKER, Kind
+from convenant_cli.domain.diagnostics import Diagnostic, Location, did_you_mean
+from convenant_cli.loading.document import LoadedDocument
+from convenant_cli.domain.errors import InputError, UsageError
+from convenant_cli.domain.kinds import ACCEPT_MARKER, Kind
 from convenant_cli.models import Agreement, Realisation, all_models, model_of
-from convenant_cli.rules import RulesInForce, rules_in_force
-from convenant_cli.source import KeyPath, SourceFile, load_source, walk_yaml
+from convenant_cli.models.rules import RulesInForce, rules_in_force
+from convenant_cli.reading.source import KeyPath, SourceFile, load_source, walk_yaml
 
 if TYPE_CHECKING:
-    from convenant_cli.acceptance import Accepted
-    from convenant_cli.references import Roots
+    from convenant_cli.reading.acceptance import Accepted
+    from convenant_cli.reading.references import Roots
 
 SCHEMA_VERSIONS = ("1",)
 
@@ -60,7 +60,7 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
         elif exists:
             files.append(path)
         elif os.path.islink(path):  # a loop of links, or a link to nothing
-            from convenant_cli.references import Roots, confine
+            from convenant_cli.reading.references import Roots, confine
 
             try:
                 confine(path, Roots(Path.cwd()))
@@ -88,7 +88,7 @@ def is_foreign(source: SourceFile) -> bool:
     checked, and fails. A file that cannot be read as YAML at all is checked too: nobody
     can tell what it meant to be.
 
-    >>> from convenant_cli.source import parse_source
+    >>> from convenant_cli.reading.source import parse_source
     >>> is_foreign(parse_source(b"name: ci\\non: [push]\\njobs: {}\\n", "ci.yml"))
     True
     >>> is_foreign(parse_source(b"apiVersion: v1\\nkind: Service\\n", "k8s.yaml"))
@@ -176,7 +176,7 @@ class Workspace:
     def _refused(self, path: Path, name: str) -> SourceFile | None:
         """For a file named or found in a folder that links outside its project root: a source
         holding only that problem, so that the file is reported and never read."""
-        from convenant_cli.references import confine
+        from convenant_cli.reading.references import confine
 
         refusal = confine(path, self.roots)
         if refusal is None:
@@ -188,7 +188,7 @@ class Workspace:
     def roots(self) -> Roots:
         """The project root of each file (SPEC §6), found when first asked for."""
         if self._roots is None:
-            from convenant_cli.references import Roots
+            from convenant_cli.reading.references import Roots
 
             self._roots = Roots(Path.cwd())
         return self._roots
@@ -229,7 +229,7 @@ class Workspace:
                 doc.rules = rules_in_force(doc.model, doc.reference_as(Agreement))
             doc.diagnostics.extend(run_checks(doc, doc.kind))
         if ACCEPT_MARKER in source.text:
-            from convenant_cli.acceptance import apply_acceptances
+            from convenant_cli.reading.acceptance import apply_acceptances
 
             doc.diagnostics, doc.accepted = apply_acceptances(doc.name, source.lines, doc.diagnostics)
         return doc
@@ -253,12 +253,12 @@ class Workspace:
         try:
             doc.model = model.model_validate(data)  # type: ignore[assignment]
         except ValidationError as error:
-            from convenant_cli.validation_errors import map_errors  # only a file with errors needs it
+            from convenant_cli.loading.model_errors import map_errors  # only a file with errors needs it
 
             doc.diagnostics.extend(map_errors(error, model, doc.source))
             checksums = all(item["type"] in ("iban", "enterprise_number") for item in error.errors())
             if self.lenient_identifiers and checksums:
-                from convenant_cli.fields import LENIENT_IDENTIFIERS
+                from convenant_cli.models.fields import LENIENT_IDENTIFIERS
 
                 doc.model = model.model_validate(data, context={LENIENT_IDENTIFIERS: True})  # type: ignore[assignment]
 
@@ -274,7 +274,7 @@ class Workspace:
             doc.reference = doc.linked[kind.reference_keys[0]][0]
 
     def _reference(self, doc: LoadedDocument, key: str, target: str, path: KeyPath) -> LoadedDocument | None:
-        from convenant_cli.references import Refusal, resolve_reference  # a covenant refers to nothing
+        from convenant_cli.reading.references import Refusal, resolve_reference  # a covenant refers to nothing
 
         found = resolve_reference(doc.path, target, self.roots)
         if isinstance(found, Refusal):

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from convenant_cli.diagnostics import Diagnostic, Location, SumMismatch
-from convenant_cli.kinds import Kind
+from convenant_cli.domain.diagnostics import Diagnostic, Location, SumMismatch
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.models import Model
-from convenant_cli.rules import RulesInForce
-from convenant_cli.source import KeyPath, SourceFile
+from convenant_cli.models.rules import RulesInForce
+from convenant_cli.reading.source import KeyPath, SourceFile
 
 if TYPE_CHECKING:
-    from convenant_cli.acceptance import Accepted
+    from convenant_cli.reading.acceptance import Accepted
     from convenant_cli.models import Document
 
 M = TypeVar("M", bound=Model)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from convenant_cli.units import Unit
+from convenant_cli.domain.units import Unit
 
 
 class Severity(StrEnum):
@@ -55,7 +55,7 @@ class Diagnostic:
     def of(cls, code: str, message: str, location: Location, hint: str | None = None,
            sums: SumMismatch | None = None) -> Diagnostic:
         """A diagnostic with its code's severity from the registry (an unknown code is a bug)."""
-        from convenant_cli.codes import severity_of  # the registry loads when there is a problem to report
+        from convenant_cli.domain.codes import severity_of  # the registry loads when there is a problem to report
 
         return cls(code, severity_of(code), message, location, hint, sums)
 
