@@ -7,9 +7,9 @@ from fractions import Fraction
 
 import pytest
 
-from convenant_cli.loading.loader import Workspace
-from convenant_cli.models import Addendum, Convenant
 from convenant_cli.domain.terms import Span, work_years
+from convenant_cli.loading.workspace import Workspace
+from convenant_cli.models import Addendum, Convenant
 from tests.conftest import CONVENANTS
 
 

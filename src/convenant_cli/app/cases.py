@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from convenant_cli.domain.diagnostics import Diagnostic
-from convenant_cli.loading.document import LoadedDocument
-from convenant_cli.engine.cases import Mismatch, compare
 from convenant_cli.domain.errors import ConvenantError, InputError, UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.loading.loader import Workspace, collect_files, settlement_inputs
+from convenant_cli.engine.cases import Mismatch, compare
+from convenant_cli.loading.discovery import collect_files
+from convenant_cli.loading.document import LoadedDocument
+from convenant_cli.loading.inputs import settlement_inputs
+from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models.case import Case
 
 

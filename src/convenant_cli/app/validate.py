@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from convenant_cli.domain.errors import InputError
-from convenant_cli.loading.loader import Workspace, collect_files, shown_path
+from convenant_cli.loading.discovery import collect_files, shown_path
+from convenant_cli.loading.workspace import Workspace
 from convenant_cli.reading.source import read_source
 
 STDIN = Path("-")

@@ -6,8 +6,8 @@ are of, and figures that exist (payable, advances and balance only with an eindr
 from __future__ import annotations
 
 from convenant_cli.domain.diagnostics import Diagnostic
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.case import Case
 

@@ -22,17 +22,17 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.cli.help import Command, Group
+from convenant_cli.cli.terminal import ColorMode, wants_color
 from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.cli.terminal import ColorMode, wants_color
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from convenant_cli.app.validate import Validation
     from convenant_cli.domain.diagnostics import Diagnostic
     from convenant_cli.loading.document import LoadedDocument
-    from convenant_cli.loading.loader import Workspace
-    from convenant_cli.app.validate import Validation
+    from convenant_cli.loading.workspace import Workspace
 
 
 class _Root(Group):
@@ -362,7 +362,8 @@ def settle(
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
     _state.color = color
     from convenant_cli.engine.settlement import settle as settle_agreement
-    from convenant_cli.loading.loader import Workspace, settlement_inputs
+    from convenant_cli.loading.inputs import settlement_inputs
+    from convenant_cli.loading.workspace import Workspace
 
     workspace = Workspace()
     docs = _load_valid(workspace, list(files) + list(realisation or []))
@@ -375,7 +376,7 @@ def settle(
         combined = combine(settlements)
     if xlsx is not None:
         from convenant_cli.app.output_file import write_atomically
-        from convenant_cli.loading.loader import file_records
+        from convenant_cli.loading.workspace import file_records
         from convenant_cli.render.settlement.xlsx import Provenance, build_workbook
         from convenant_cli.render.workbook import save
 
@@ -419,7 +420,8 @@ def diff(
     _state.color = color
     from convenant_cli.engine.diff import KindMismatchError
     from convenant_cli.engine.diff import diff as diff_models
-    from convenant_cli.loading.loader import Workspace, diff_inputs, readable
+    from convenant_cli.loading.inputs import diff_inputs, readable
+    from convenant_cli.loading.workspace import Workspace
 
     workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
@@ -482,7 +484,7 @@ def golden_cases(
 ) -> None:
     """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""
     from convenant_cli.app.cases import find_cases, run_case
-    from convenant_cli.loading.loader import Workspace
+    from convenant_cli.loading.workspace import Workspace
 
     workspace = Workspace()
     cases, unreadable = find_cases(workspace, paths)

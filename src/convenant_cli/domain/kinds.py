@@ -35,5 +35,5 @@ _REFERENCE_KEYS = {Kind.ADDENDUM: ("parent",), Kind.ACTION_PLAN: ("parent",), Ki
 # every key of any kind that names another file (the dependants scan looks for these)
 REFERENCE_KEYS = frozenset(key for keys in _REFERENCE_KEYS.values() for key in keys)
 # the comment that accepts a warning in a file (`# convenant: accept CV508 -- reason`); the
-# loader looks for it before it imports `acceptance`
+# workspace looks for it before it imports `acceptance`
 ACCEPT_MARKER = "# convenant:"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from convenant_cli.engine.settlement import MONEY_KEYS, Settlement
 from convenant_cli.domain.money import ZERO
+from convenant_cli.engine.settlement import MONEY_KEYS, Settlement
 
 
 @dataclass(frozen=True, eq=False)

@@ -22,10 +22,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from convenant_cli.models.fields import unit_of
-from convenant_cli.models import Addendum, Agreement, Convenant, Group, Member, Realisation, ResultCommitment
-from convenant_cli.models.rules import rules_in_force
 from convenant_cli.domain.units import Typed, Unit
+from convenant_cli.models import Addendum, Agreement, Convenant, Group, Member, Realisation, ResultCommitment
+from convenant_cli.models.fields import unit_of
+from convenant_cli.models.rules import rules_in_force
 
 CATEGORY_ORDER = ("bank_account", "scalar", "beneficiary", "commitment", "result", "staffing", "payment")
 Record = dict[str, Typed]  # an added or removed item: its main fields, each typed

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from convenant_cli.domain.units import Typed, Unit
 from convenant_cli.engine.diff import Change, Record, Subject, fields, keyed, record, target_key
 from convenant_cli.models import Absence, Advance, Consultant, Realisation, ResultRealisation, Staffing
-from convenant_cli.domain.units import Typed, Unit
 
 ABSENCE_FIELDS = ("start", "end", "reason", "fte", "replaced", "new_illness")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from convenant_cli.engine.settlement import Line, Settlement
 from convenant_cli.domain.money import ZERO
+from convenant_cli.engine.settlement import Line, Settlement
 
 EFFECT_KEYS = ("deduction", "payable", "balance")
 

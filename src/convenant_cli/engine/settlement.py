@@ -16,11 +16,11 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from convenant_cli.models import Advance, Agreement, Consultant, Group, Member, Realisation
 from convenant_cli.domain.money import ZERO, quantize
-from convenant_cli.models.rules import Origin, RulesInForce
 from convenant_cli.domain.terms import Span, work_years
 from convenant_cli.domain.units import Unit
+from convenant_cli.models import Advance, Agreement, Consultant, Group, Member, Realisation
+from convenant_cli.models.rules import Origin, RulesInForce
 
 if TYPE_CHECKING:
     from convenant_cli.engine.absence import StaffingOutcome

@@ -1,7 +1,7 @@
 """A loaded file: its source, its model, the file it refers to, the rules in force, its
 problems.
 
-Shared by the `loader` and `checks`; holds no logic beyond narrowing the model to the
+Shared by the `workspace` and `checks`; holds no logic beyond narrowing the model to the
 kind a check expects, locating a key path and building a diagnostic there.
 """
 
@@ -18,8 +18,8 @@ from convenant_cli.models.rules import RulesInForce
 from convenant_cli.reading.source import KeyPath, SourceFile
 
 if TYPE_CHECKING:
-    from convenant_cli.reading.acceptance import Accepted
     from convenant_cli.models import Document
+    from convenant_cli.reading.acceptance import Accepted
 
 M = TypeVar("M", bound=Model)
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.units import Unit
 from convenant_cli.models.fields import (
     Days,
     EnterpriseNumber,
@@ -29,8 +31,6 @@ from convenant_cli.models.fields import (
     Text,
     WorkYear,
 )
-from convenant_cli.domain.kinds import Kind
-from convenant_cli.domain.units import Unit
 
 AbsenceReason = Annotated[Literal[
     "illness", "accident", "time_credit", "career_break", "maternity_leave", "unpaid_leave"

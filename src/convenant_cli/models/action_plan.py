@@ -7,8 +7,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from convenant_cli.models.fields import Money, Quantity, SchemaVersion, Text
 from convenant_cli.models import Model
+from convenant_cli.models.fields import Money, Quantity, SchemaVersion, Text
 
 
 class Amounts(Model):

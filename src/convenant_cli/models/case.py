@@ -6,8 +6,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, RatioText, SchemaVersion, Text
 from convenant_cli.models import Model
+from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, RatioText, SchemaVersion, Text
 
 
 class Figures(Model):

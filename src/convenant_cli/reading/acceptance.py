@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location, Severity
 from convenant_cli.domain.kinds import ACCEPT_MARKER as MARKER
+
 _ACCEPT, _ACCEPT_FILE = "accept", "accept-file"
 
 

@@ -13,9 +13,9 @@ from fractions import Fraction
 
 from convenant_cli.domain.identifiers import format_enterprise_number, format_iban
 from convenant_cli.domain.money import format_eur, format_fraction, format_number
+from convenant_cli.domain.units import Typed, Unit
 from convenant_cli.render import labels
 from convenant_cli.render.labels import yes_no
-from convenant_cli.domain.units import Typed, Unit
 
 
 def show(value: object, unit: Unit) -> str:

@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from convenant_cli.domain.diagnostics import Severity
 from convenant_cli.domain.money import format_eur, format_number
+from convenant_cli.domain.units import Unit
 from convenant_cli.render.diagnostics.report import Report
 from convenant_cli.render.safe_text import visible
-from convenant_cli.domain.units import Unit
 
 _SUFFIX = {Unit.EURO: " euro", Unit.FTE: " FTE", Unit.DAYS: " days"}
 _STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33"}  # bold red, bold yellow

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 
 from convenant_cli.domain.diagnostics import Diagnostic
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.units import Unit
 from convenant_cli.engine.diff import Change, Diff, Subject
 from convenant_cli.engine.money_effect import SettlementEffect
-from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.render import labels
 from convenant_cli.render.values import show
-from convenant_cli.domain.units import Unit
 
 CHANGES = {"added": "toegevoegd", "removed": "verwijderd", "changed": "gewijzigd"}
 FIELDS = {

@@ -11,9 +11,10 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.units import Unit
 from convenant_cli.engine.diff import Change
 from convenant_cli.engine.money_effect import EFFECT_KEYS
-from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.render.diff.view import CHANGES, DiffView, field_label, is_number, subject_label, value_label
 from convenant_cli.render.labels import DIFF_CATEGORIES, label, yes_no
 from convenant_cli.render.workbook import (
@@ -29,7 +30,6 @@ from convenant_cli.render.workbook import (
     sum_formula,
     title_row,
 )
-from convenant_cli.domain.units import Unit
 
 FORMATS = {Unit.EURO: EURO, Unit.FTE: FTE, Unit.SHARE: FTE, Unit.COUNT: COUNT, Unit.DAYS: COUNT,
            Unit.WORK_YEAR: COUNT, Unit.DATE: DATE}

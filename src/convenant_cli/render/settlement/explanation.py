@@ -12,13 +12,13 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.money import format_eur, format_fraction, format_number
+from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import AbsenceOutcome, ShortSpan, StaffingOutcome
 from convenant_cli.engine.result_ratio import ResultRatio
 from convenant_cli.engine.settlement import Line, Settlement, Staffed
-from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur, format_fraction, format_number
 from convenant_cli.render import labels
-from convenant_cli.domain.terms import Span
 
 WAGE_LAW = "Art. 5; art. 70 wet van 3 juli 1978"
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from convenant_cli.engine.settlement import FIGURES, Line, Settlement, Totals
 from convenant_cli.domain.money import format_fraction, quantize
-from convenant_cli.render.json_text import dumps
 from convenant_cli.domain.units import Unit
+from convenant_cli.engine.settlement import FIGURES, Line, Settlement, Totals
+from convenant_cli.render.json_text import dumps
 
 if TYPE_CHECKING:
+    from convenant_cli.domain.terms import Span
     from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
     from convenant_cli.render.settlement.explanation import Step
-    from convenant_cli.domain.terms import Span
 
 UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
 Json = dict[str, Any]

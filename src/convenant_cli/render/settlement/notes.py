@@ -6,9 +6,9 @@ table, on the workbook's summary and, as codes, in JSON `warnings`.
 
 from __future__ import annotations
 
-from convenant_cli.engine.settlement import Assumption, Settlement
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur
+from convenant_cli.engine.settlement import Assumption, Settlement
 from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import rule_value
 

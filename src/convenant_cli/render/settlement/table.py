@@ -16,10 +16,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from convenant_cli.engine.combination import CombinedLine
-from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_fraction, format_number
+from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.render import labels
 from convenant_cli.render.layout import Fitted, cell, stacked, title
 from convenant_cli.render.settlement.explanation import Step, settlement_steps

@@ -23,10 +23,11 @@ from fractions import Fraction
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.engine.combination import CombinedLine
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
-from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.loading.loader import FileRecord
+from convenant_cli.loading.workspace import FileRecord
+from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
@@ -47,7 +48,6 @@ from convenant_cli.render.workbook import (
     sum_formula,
     title_row,
 )
-from convenant_cli.models.rules import LEGAL_SOURCES
 
 
 @dataclass(frozen=True)
