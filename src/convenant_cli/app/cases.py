@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from convenant_cli.domain.diagnostics import Diagnostic
@@ -82,3 +83,22 @@ def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
     settlements = [settle(item.agreement, item.rules, item.realisation) for item in inputs]
     combined = combine(settlements) if len(settlements) > 1 else None
     return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, combined), ())
+
+
+class CaseFormat(StrEnum):
+    """The formats of `test --format`: one line per case for people, or JSON."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+def render_results(results: list[CaseResult], output_format: CaseFormat) -> str:
+    match output_format:
+        case CaseFormat.JSON:
+            from convenant_cli.render.cases import render_json
+
+            return render_json(results)
+        case CaseFormat.TABLE:
+            from convenant_cli.render.cases import render_text
+
+            return render_text(results)

@@ -7,13 +7,18 @@ Reads files; never prints. The command line reports what this returns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.errors import InputError, UsageError
 from convenant_cli.loading.discovery import collect_files, shown_path
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.reading.source import read_source
+
+if TYPE_CHECKING:
+    from convenant_cli.domain.diagnostics import Diagnostic
 
 STDIN = Path("-")
 STDIN_NAME = "<stdin>"
@@ -66,3 +71,27 @@ def validate_paths(paths: list[Path], *, stdin: bytes | None = None, with_depend
             if doc is not None:
                 run.dependants[doc.name] = shown_path(target)
     return run
+
+
+def deliver_report(run: Validation, diagnostics: list[Diagnostic], output_format: str, output: Path | None, *,
+                   force: bool, strict: bool, color: bool) -> Iterable[str]:
+    """The report in its format: the pieces to write on standard output, or (all of it, or
+    nothing) in the `output` file, which is never one of the files being checked."""
+    from convenant_cli.render.diagnostics import render_chunks
+    from convenant_cli.render.diagnostics.report import Report
+
+    inputs = {doc.path for doc in run.workspace.documents.values()}
+    if output is not None and output.resolve() in inputs:
+        raise UsageError(f"--output {output} is one of the files being checked", "write the report elsewhere")
+    report = Report(diagnostics, run.workspace.source_line, run.checked, strict=strict, color=color)
+    chunks = render_chunks(output_format, report)
+    if output is None:
+        return chunks
+    from convenant_cli.app.output_file import write_atomically
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8") as handle:
+            handle.writelines(chunks)
+
+    write_atomically(output, write, force=force, inputs=inputs)
+    return ()

@@ -14,7 +14,7 @@ mistyped name), so that a new command costs `settle` nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -55,10 +55,10 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """The root of the command line: its subcommands are one-command typer apps in
-    `subcommands`, each turned into a click command when first asked for."""
+    """The root of the command line: `subcommands` loads each one-command typer app, which
+    is turned into a click command when first asked for."""
 
-    subcommands: ClassVar[Mapping[str, typer.Typer]] = {}
+    subcommands: ClassVar[Mapping[str, Callable[[], typer.Typer]]] = {}
 
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain(super().get_params(ctx))
@@ -70,7 +70,7 @@ class Group(TyperGroup):
         if cmd_name not in self.commands and cmd_name in self.subcommands:
             from typer.main import get_command
 
-            self.commands[cmd_name] = get_command(self.subcommands[cmd_name])
+            self.commands[cmd_name] = get_command(self.subcommands[cmd_name]())
         return self.commands.get(cmd_name)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

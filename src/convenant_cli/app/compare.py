@@ -1,0 +1,102 @@
+"""The `diff` use case: load two versions (and the realisations that show the money effect),
+compare them, settle both where a realisation allows, write the workbook, and render the
+difference. Knows no typer and no terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from convenant_cli.domain.errors import UsageError
+from convenant_cli.domain.kinds import Kind
+from convenant_cli.loading.workspace import Workspace
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from convenant_cli.loading.document import LoadedDocument
+    from convenant_cli.render.diff.view import DiffView
+
+
+class DiffFormat(StrEnum):
+    """The formats of `diff --format` (the workbook is `--xlsx`, beside any of them)."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class CompareRun:
+    workspace: Workspace
+    view: DiffView
+    no_money_effect: bool  # two realisations compared, but one of them (or its covenant) has errors
+
+
+def load_versions(old: Path, new: Path,
+                  realisations: list[Path]) -> tuple[Workspace, list[LoadedDocument], list[LoadedDocument]]:
+    """Load both versions and the realisations; a file with only checksum errors in its
+    identifiers is still compared, its problems reported beside."""
+    workspace = Workspace(lenient_identifiers=True)
+    docs = [workspace.load(old), workspace.load(new)]
+    return workspace, docs, [workspace.load(path) for path in realisations]
+
+
+def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument]) -> CompareRun:
+    from convenant_cli.engine.diff import KindMismatchError, diff
+    from convenant_cli.loading.inputs import diff_inputs, readable
+
+    unreadable = [doc.name for doc in docs + facts if not readable(doc)]
+    before, after = docs[0].model, docs[1].model
+    if unreadable or before is None or after is None:
+        raise UsageError(f"cannot compare: the structure of {', '.join(unreadable)} cannot be read; fix the "
+                              "problems above first")
+    try:
+        result = diff(before, after)
+    except KindMismatchError as error:
+        raise UsageError(f"{docs[0].name} and {docs[1].name}: {error}",
+                         "compare two versions of the same kind of file, or a covenant and its extension") from None
+    inputs = diff_inputs(docs[0], docs[1], facts)
+    effect = None
+    no_money_effect = False
+    if inputs.settlements is not None:
+        from convenant_cli.engine.money_effect import settlement_effect
+        from convenant_cli.engine.settlement import settle
+
+        old_settlement, new_settlement = (settle(item.agreement, item.rules, item.realisation)
+                                          for item in inputs.settlements)
+        effect = settlement_effect(old_settlement, new_settlement)
+    elif isinstance(before, type(after)) and docs[0].kind is Kind.REALISATION:
+        no_money_effect = True
+    from convenant_cli.render.diff.view import DiffView
+
+    view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
+    return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
+
+
+def write_diff_workbook(run: CompareRun, target: Path, *, created: datetime, force: bool) -> None:
+    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.render.diff.xlsx import build_workbook
+    from convenant_cli.render.workbook import save
+
+    book = build_workbook(run.view)
+    write_atomically(target, lambda path: save(book, path, created), force=force,
+                     inputs=[doc.path for doc in run.workspace.documents.values()])
+
+
+def render_diff(run: CompareRun, output_format: DiffFormat) -> str | RenderableType | None:
+    """Text (JSON) to write, a rich renderable, or None when a table has no difference to show."""
+    match output_format:
+        case DiffFormat.JSON:
+            from convenant_cli.render.diff.json import render_json
+
+            return render_json(run.view)
+        case DiffFormat.TABLE:
+            if run.view.result.same:
+                return None
+            from convenant_cli.render.diff.table import render_table
+
+            return render_table(run.view)

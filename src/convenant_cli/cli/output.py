@@ -1,0 +1,177 @@
+"""What every command shares: the run's settings (--debug, --color), one-line messages and
+writes to stdout and stderr (a failed write is exit 2), the rich console, the guard that
+turns errors into exit statuses, and the problems of a run printed as `validate` prints
+them. Only the command line imports this.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO, TypeVar
+
+import typer
+
+from convenant_cli.cli.help import Command
+from convenant_cli.cli.terminal import ColorMode, wants_color
+from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from convenant_cli.domain.diagnostics import Diagnostic
+    from convenant_cli.loading.workspace import Workspace
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass
+class Settings:
+    """What the options of one run ask of its output."""
+
+    debug: bool = False
+    color: ColorMode = ColorMode.auto
+
+    def reset_color(self) -> None:
+        self.color = ColorMode.auto
+
+
+state = Settings()
+
+ColorOption = Annotated[ColorMode, typer.Option(
+    "--color", metavar="WHEN", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
+
+
+def single_command(name: str, function: Callable[P, R]) -> typer.Typer:
+    """A one-command typer app, as the root group loads a subcommand."""
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    single.command(name=name, cls=Command)(function)
+    return single
+
+
+def say(message: str, hint: str | None, prefix: str = "error") -> None:
+    """A one-line message on stderr (text from files made visible, never raw)."""
+    from convenant_cli.render.safe_text import visible
+
+    try:
+        typer.echo(f"convenant: {prefix}: {visible(message)}", err=True)
+        if hint:
+            typer.echo(f"  hint: {visible(hint)}", err=True)
+    except OSError:  # stderr is gone too: the exit status is all that is left
+        pass
+
+
+def fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:
+    say(message, hint)
+    return typer.Exit(int(status))
+
+
+def write(text: str, *, err: bool = False) -> None:
+    """Print to stdout (or stderr); a failed write (a full disk, a closed pipe) is exit 2."""
+    try:
+        typer.echo(text, nl=False, err=err, color=True)  # colour only where a renderer asked for it
+    except OSError as error:
+        raise _output_failed(error) from None
+
+
+def colored(stream: TextIO) -> bool:
+    return wants_color(state.color, stream)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    color = colored(sys.stdout)
+    return Console(width=None if wide else 240, highlight=False, soft_wrap=False, force_terminal=color or None,
+                   color_system="auto" if color else None)
+
+
+def show(output: str | RenderableType) -> None:
+    """Text as it is, or a rich renderable through the console."""
+    if isinstance(output, str):
+        write(output)
+        return
+    try:
+        _console().print(output)
+    except OSError as error:
+        raise _output_failed(error) from None
+
+
+def _output_failed(error: OSError) -> OutputError:
+    # Point stdout at /dev/null so that the interpreter's last flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return OutputError(f"cannot write to standard output ({error.strerror or error})")
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn `ConvenantError` into its exit status and any other exception into exit 3."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except ConvenantError as error:
+            raise fail(error.message, error.hint, error.status) from None
+        except Exception as error:  # a bug of ours: one line, the traceback only on request
+            if state.debug:
+                traceback.print_exc()
+            raise fail(f"internal error ({type(error).__name__}); please report it with the command and files "
+                       "that caused it", None if state.debug else "run again with `convenant --debug ...` to see "
+                       "the traceback", ExitStatus.INTERNAL) from None
+
+    return wrapper
+
+
+def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:
+    errors = sum(d.is_error for d in diagnostics)
+    return errors, len(diagnostics) - errors
+
+
+def report_problems(workspace: Workspace) -> int:
+    """Print the problems of a settle or diff run on stderr, as `validate` prints them, a
+    problem at a time; return the number of errors."""
+    diagnostics = workspace.diagnostics()
+    if not diagnostics:
+        return 0
+    from convenant_cli.render.diagnostics.report import Report
+    from convenant_cli.render.diagnostics.text import iter_text
+
+    for chunk in iter_text(Report(diagnostics, workspace.source_line, color=colored(sys.stderr))):
+        write(chunk, err=True)
+    return count(diagnostics)[0]
+
+
+def stop_on_errors(workspace: Workspace) -> None:
+    """Print the run's problems; exit 1 when any is an error."""
+    if report_problems(workspace):
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+
+
+def now() -> datetime:
+    """The date a workbook records: SOURCE_DATE_EPOCH when set (reproducible builds), else now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970",
+                             "set it to a whole number, e.g. $(git log -1 --format=%ct)") from None
+    return datetime.now(tz=UTC).replace(tzinfo=None, microsecond=0)
+
+
+def plural(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"

@@ -1,0 +1,49 @@
+"""`convenant settle FILE... [--realisation R]...`: the settlement, or the maxima."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from convenant_cli import __version__
+from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
+from convenant_cli.cli.output import ColorOption, guarded, now, say, show, single_command, state, stop_on_errors
+from convenant_cli.cli.terminal import ColorMode
+
+
+@guarded
+def settle(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE", help="A covenant, optionally followed by its addenda.")],
+    realisation: Annotated[Optional[list[Path]], typer.Option(
+        "--realisation", "-r", metavar="FILE",
+        help="The eindrapport facts (kind: realisation); repeat for each file.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
+    = False,
+    output_format: Annotated[SettlementFormat, typer.Option("--format", metavar="FORMAT", help="table or json.")]
+    = SettlementFormat.TABLE,
+    xlsx: Annotated[Optional[Path], typer.Option(
+        "--xlsx", metavar="FILE", help="Also write an Excel workbook to this path.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+    color: ColorOption = ColorMode.auto,
+) -> None:
+    """Settle a covenant and its addenda; without --realisation, show the maxima."""
+    state.color = color
+    workspace, docs = load_settlement(list(files), list(realisation or []))
+    stop_on_errors(workspace)
+    run = settle_documents(workspace, docs, len(files))
+    if xlsx is not None:
+        from convenant_cli.app.settle import write_settlement_workbook
+
+        write_settlement_workbook(run, xlsx, version=__version__, created=now(), force=force)
+    show(render_settlement(run, output_format, explain=explain))
+    if xlsx is not None:
+        say(f"werkmap geschreven: {xlsx}", None, prefix="opmerking")
+    if run.unsettled:
+        say(f"{', '.join(run.unsettled)}: maxima, geen afrekening; voeg --realisation toe met het eindrapport "
+            "(kind: realisation) om af te rekenen", None, prefix="opmerking")
+
+
+command = single_command("settle", settle)
