@@ -6,33 +6,17 @@ is the CLI's and the renderers' job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.errors import ConvenantError, InputError, UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.engine.cases import Mismatch, compare
+from convenant_cli.engine.cases import CaseResult, compare
 from convenant_cli.loading.discovery import collect_files
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.loading.inputs import settlement_inputs
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models.case import Case
-
-
-@dataclass(frozen=True, eq=False)
-class CaseResult:
-    file: str
-    title: str
-    reference: str
-    mismatches: tuple[Mismatch, ...]
-    problems: tuple[Diagnostic, ...]  # the case cannot be run: its own problems or its files'
-    error: str | None = None  # a usage error in what the case names
-
-    @property
-    def passed(self) -> bool:
-        return not self.mismatches and not self.problems and self.error is None
+from convenant_cli.models.document import LoadedDocument
 
 
 def find_cases(workspace: Workspace, paths: list[Path]) -> tuple[list[LoadedDocument], list[InputError]]:

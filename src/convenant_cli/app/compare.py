@@ -18,7 +18,7 @@ from convenant_cli.loading.workspace import Workspace
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from convenant_cli.loading.document import LoadedDocument
+    from convenant_cli.models.document import LoadedDocument
     from convenant_cli.render.diff.view import DiffView
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from convenant_cli.engine.combination import CombinedLine
     from convenant_cli.engine.settlement import Settlement
-    from convenant_cli.loading.document import LoadedDocument
+    from convenant_cli.models.document import LoadedDocument
 
 
 class SettlementFormat(StrEnum):

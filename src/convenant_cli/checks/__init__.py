@@ -2,38 +2,46 @@
 per kind, so one run reports every problem of a file. They never raise for bad
 input and never print.
 
-`CHECKS` names, per kind, the module and the tuple of its checks; a run imports only
-the modules of the kinds it reads.
+`checks_for` names, per kind, the tuple of its checks (a `match` the type checker sees);
+a run imports only the modules of the kinds it reads.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from convenant_cli.domain.kinds import Kind
 
 if TYPE_CHECKING:
     from convenant_cli.domain.diagnostics import Diagnostic
-    from convenant_cli.loading.document import LoadedDocument
+    from convenant_cli.models.document import LoadedDocument
 
     Check = Callable[[LoadedDocument], list[Diagnostic]]
 
-# kind: (module under convenant_cli.checks, name of its tuple of checks)
-CHECKS: dict[Kind, tuple[str, str]] = {
-    Kind.CONVENANT: ("agreement", "CONVENANT_CHECKS"),
-    Kind.ADDENDUM: ("agreement", "ADDENDUM_CHECKS"),
-    Kind.ACTION_PLAN: ("action_plan", "ACTION_PLAN_CHECKS"),
-    Kind.REALISATION: ("realisation", "REALISATION_CHECKS"),
-    Kind.CASE: ("case", "CASE_CHECKS"),
-}
-
-
 def checks_for(kind: Kind) -> tuple[Check, ...]:
-    module, name = CHECKS[kind]
-    found: tuple[Check, ...] = getattr(import_module(f"{__name__}.{module}"), name)
-    return found
+    """The checks of one kind, their module imported when a run first meets that kind."""
+    match kind:
+        case Kind.CONVENANT:
+            from convenant_cli.checks.agreement import CONVENANT_CHECKS
+
+            return CONVENANT_CHECKS
+        case Kind.ADDENDUM:
+            from convenant_cli.checks.agreement import ADDENDUM_CHECKS
+
+            return ADDENDUM_CHECKS
+        case Kind.ACTION_PLAN:
+            from convenant_cli.checks.action_plan import ACTION_PLAN_CHECKS
+
+            return ACTION_PLAN_CHECKS
+        case Kind.REALISATION:
+            from convenant_cli.checks.realisation import REALISATION_CHECKS
+
+            return REALISATION_CHECKS
+        case Kind.CASE:
+            from convenant_cli.checks.case import CASE_CHECKS
+
+            return CASE_CHECKS
 
 
 def run_checks(doc: LoadedDocument, kind: Kind) -> list[Diagnostic]:

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from convenant_cli.domain.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.domain.units import Unit
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement
 from convenant_cli.models.action_plan import ActionPlan, Amounts, BudgetLine
+from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.source import KeyPath
 
 

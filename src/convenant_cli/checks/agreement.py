@@ -13,8 +13,8 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur, format_number
 from convenant_cli.domain.terms import MAX_TERM_YEARS, ONE_DAY, Span, term_too_long, work_years
 from convenant_cli.domain.units import Unit
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Addendum, Agreement, Convenant
+from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.source import KeyPath
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.case import Case
+from convenant_cli.models.document import LoadedDocument
 
 SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.terms import Span
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.source import KeyPath
 
 

@@ -14,6 +14,7 @@ mistyped name), so that a new command costs `settle` nothing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,29 +24,37 @@ if TYPE_CHECKING:
     import typer
 
 
-class _Argument(TyperArgument):
-    """An argument shown by its metavar (`PATH...`, `[PATH]...`), without a type column."""
+def _usage_name(argument: TyperArgument) -> str:
+    """An argument in the usage line: its metavar, `...` when it repeats, `[...]` when optional.
 
-    def display_type_rich(self, ctx: Any) -> str | None:
-        return None
+    >>> _usage_name(TyperArgument(param_decls=["paths"], metavar="PATH", nargs=-1, required=True))
+    'PATH...'
+    >>> _usage_name(TyperArgument(param_decls=["old"], metavar="OLD", required=False))
+    '[OLD]'
+    """
+    name = argument.metavar or (argument.name or "").upper()
+    name = f"{name}..." if argument.nargs != 1 else name
+    return name if argument.required else f"[{name}]"
 
-    def _rich_display_name(self) -> str:
-        return self._name()
 
-    def _usage_display_name(self) -> str:
-        return self._name() if self.required else f"[{self._name()}]"
+def _no_type(ctx: Any) -> None:
+    return None
 
-    def _name(self) -> str:
-        name = self.metavar or (self.name or "").upper()
-        return f"{name}..." if self.nargs != 1 else name
+
+def _usage_pieces(argument: TyperArgument, ctx: Any) -> list[str]:
+    return [_usage_name(argument)]
 
 
 def _plain(params: list[Any]) -> list[Any]:
+    """Through click's public parameter API only (`metavar`, `display_type_rich`,
+    `get_usage_pieces`), so that a typer release that renames its private helpers cannot
+    change the help: a flag shows no value, an argument its metavar and no type column."""
     for param in params:
         if isinstance(param, TyperOption) and (param.is_flag or param.count):
             param.metavar = ""  # typer shows the metavar instead of `<bool>`
-        elif type(param) is TyperArgument:
-            param.__class__ = _Argument
+        elif isinstance(param, TyperArgument):
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
+            param.get_usage_pieces = functools.partial(_usage_pieces, param)  # type: ignore[method-assign]
     return params
 
 

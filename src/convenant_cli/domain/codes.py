@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from convenant_cli.domain.diagnostics import Severity
+from convenant_cli.domain.severity import Severity
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,14 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
+from convenant_cli.domain.severity import Severity
 from convenant_cli.domain.units import Unit
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)

@@ -45,7 +45,7 @@ class RelapseWindow:
         return start <= self.last
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class AbsenceOutcome:
     """How one absence counts, on its real dates and inside the term."""
 
@@ -216,9 +216,10 @@ def classify_absences(consultant: Consultant, rules: Rules, term: Span) -> tuple
         if in_term is not None and not absence.replaced:
             first_cost = wage.end + ONE_DAY if wage else span.start
             uncovered = Span(max(first_cost, in_term.start), in_term.end) if first_cost <= in_term.end else None
-        outcomes.append(AbsenceOutcome(consultant.key, consultant.name, span, absence.reason, fte, absence.replaced,
-                                       absence.new_illness, length, window, relapse, before, wage, in_term,
-                                       uncovered))
+        outcomes.append(AbsenceOutcome(
+            consultant=consultant.key, name=consultant.name, span=span, reason=absence.reason, fte=fte,
+            replaced=absence.replaced, new_illness=absence.new_illness, guaranteed_wage_days=length, window=window,
+            relapse=relapse, used_before=before, wage=wage, in_term=in_term, uncovered=uncovered))
     return tuple(outcomes)
 
 

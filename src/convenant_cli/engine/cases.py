@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.engine.combination import CombinedLine
 from convenant_cli.engine.settlement import Settlement
 from convenant_cli.models.case import CombinedFigures, Expectation, Figures
@@ -61,3 +62,17 @@ def compare(expect: Expectation, settlements: list[Settlement],
     for number, combined_figures in expect.combined.items():
         found += _figures(f"combined[{number}]", combined_figures, by_number.get(number))
     return tuple(found)
+
+
+@dataclass(frozen=True, eq=False)
+class CaseResult:
+    file: str
+    title: str
+    reference: str
+    mismatches: tuple[Mismatch, ...]
+    problems: tuple[Diagnostic, ...]  # the case cannot be run: its own problems or its files'
+    error: str | None = None  # a usage error in what the case names
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches and not self.problems and self.error is None

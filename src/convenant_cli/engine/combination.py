@@ -11,7 +11,7 @@ from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import MONEY_KEYS, Settlement
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class CombinedLine:
     """R7: one beneficiary over a covenant and its addenda."""
 
@@ -36,4 +36,4 @@ def combine(settlements: list[Settlement]) -> tuple[CombinedLine, ...]:
             row = merged.setdefault(line.enterprise_number, dict.fromkeys(MONEY_KEYS, ZERO))
             for key in MONEY_KEYS:
                 row[key] += getattr(line, key)
-    return tuple(CombinedLine(names[number], number, **row) for number, row in merged.items())
+    return tuple(CombinedLine(name=names[number], enterprise_number=number, **row) for number, row in merged.items())

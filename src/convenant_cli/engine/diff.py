@@ -13,43 +13,28 @@ diff shows what the extension changes. Realisations are compared in `diff_realis
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from pydantic import BaseModel
 
 from convenant_cli.domain.units import Typed, Unit
+from convenant_cli.engine.changes import (
+    Change,
+    Record,
+    Subject,
+    change_kind,
+    fields,
+    keyed,
+    ordered,
+    record,
+    same_text,
+    target_key,
+)
 from convenant_cli.models import Addendum, Agreement, Convenant, Group, Member, Realisation, ResultCommitment
 from convenant_cli.models.fields import unit_of
 from convenant_cli.models.rules import rules_in_force
-
-CATEGORY_ORDER = ("bank_account", "scalar", "beneficiary", "commitment", "result", "staffing", "payment")
-Record = dict[str, Typed]  # an added or removed item: its main fields, each typed
-
-
-@dataclass(frozen=True, eq=False)
-class Subject:
-    """What a change is about: the kind of thing, the key it is matched on, its own name."""
-
-    type: str  # covenant | rules | beneficiary | commitment | target | result | actual | consultant | absence | ...
-    key: dict[str, str] = field(default_factory=dict)
-    name: str = ""
-
-
-@dataclass(frozen=True, eq=False)
-class Change:
-    category: str  # one of CATEGORY_ORDER
-    change: str  # added | removed | changed
-    subject: Subject
-    path: str  # e.g. beneficiaries[enterprise_number=0474431354].amount_each
-    field: str | None  # the changed key; None for an item added or removed whole
-    unit: Unit
-    old: object  # a value of `unit`, a `Record` (unit RECORD), or None
-    new: object
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,53 +102,6 @@ def _comparable(old: Agreement, new: Agreement) -> bool:
 
 def _article(kind: str) -> str:
     return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
-
-
-def ordered(changes: list[Change]) -> tuple[Change, ...]:
-    return tuple(sorted(changes, key=lambda c: CATEGORY_ORDER.index(c.category)))
-
-
-def same_text(a: object, b: object) -> bool:
-    """Equal, with text compared after Unicode NFC normalisation (one name typed two ways is one name)."""
-    if isinstance(a, str) and isinstance(b, str):
-        return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
-    return a == b
-
-
-def record(model: BaseModel, names: tuple[str, ...]) -> Record:
-    return {name: Typed(getattr(model, name), unit_of(type(model), name)) for name in names
-            if getattr(model, name) is not None}
-
-
-def fields(category: str, subject: Subject, path: str, old: BaseModel, new: BaseModel,
-           names: tuple[str, ...]) -> list[Change]:
-    """A change for every named field whose value differs."""
-    return [Change(category, "changed", subject, f"{path}.{name}" if path else name, name,
-                   unit_of(type(old), name), getattr(old, name), getattr(new, name))
-            for name in names if not same_text(getattr(old, name), getattr(new, name))]
-
-
-def keyed(category: str, old: Mapping[Any, Any], new: Mapping[Any, Any], describe: Callable[[Any, Any], Subject],
-          where: Callable[[Any], str], compare: Callable[[Subject, str, Any, Any], list[Change]],
-          summary: Callable[[Any], Record]) -> list[Change]:
-    """Added, removed, and (through `compare`) changed items of two mappings matched by key;
-    an added or removed item carries `summary(item)`, a `Record` of its main values."""
-    changes = [Change(category, "removed", describe(key, old[key]), where(key), None, Unit.RECORD,
-                      summary(old[key]), None) for key in old if key not in new]
-    changes += [Change(category, "added", describe(key, new[key]), where(key), None, Unit.RECORD, None,
-                       summary(new[key])) for key in new if key not in old]
-    for key in old:
-        if key in new:
-            changes += compare(describe(key, new[key]), where(key), old[key], new[key])
-    return changes
-
-
-def target_key(indicator: str, year: int | None, items: str = "targets") -> str:
-    """
-    >>> target_key("bedrijfsbezoeken", 2), target_key("bijeenkomsten", None, "actuals")
-    ('targets[indicator=bedrijfsbezoeken,year=2]', 'actuals[indicator=bijeenkomsten]')
-    """
-    return f"{items}[indicator={indicator}" + (f",year={year}" if year else "") + "]"
 
 
 def _rate(model: Agreement) -> Fraction | None:
@@ -242,7 +180,7 @@ def _commitment_changes(old: Agreement, new: Agreement) -> list[Change]:
                 indicator, year = key
                 target = Subject("target", {"id": subject.key["id"], "indicator": indicator,
                                             "year": str(year) if year else ""}, indicator)
-                change = "added" if key not in targets_before else "removed" if key not in targets_after else "changed"
+                change = change_kind(key, targets_before, targets_after)
                 found.append(Change("commitment", change, target, f"{path}.{target_key(indicator, year)}.minimum",
                                     "minimum",
                                     Unit.COUNT, targets_before.get(key), targets_after.get(key)))

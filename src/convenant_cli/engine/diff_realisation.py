@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from convenant_cli.domain.units import Typed, Unit
-from convenant_cli.engine.diff import Change, Record, Subject, fields, keyed, record, target_key
+from convenant_cli.engine.changes import Change, Record, Subject, change_kind, fields, keyed, record, target_key
 from convenant_cli.models import Absence, Advance, Consultant, Realisation, ResultRealisation, Staffing
 
 ABSENCE_FIELDS = ("start", "end", "reason", "fte", "replaced", "new_illness")
@@ -50,7 +50,7 @@ def _compare_result(subject: Subject, path: str, before: ResultRealisation, afte
     for key in sorted(set(values_before) | set(values_after), key=str):
         if values_before.get(key) != values_after.get(key):
             indicator, year = key
-            change = "added" if key not in values_before else "removed" if key not in values_after else "changed"
+            change = change_kind(key, values_before, values_after)
             actual = Subject("actual", {"id": subject.key["id"], "indicator": indicator,
                                         "year": str(year) if year else ""}, indicator)
             found.append(Change("result", change, actual, f"{path}.{target_key(indicator, year, 'actuals')}.value",

@@ -43,7 +43,7 @@ class Staffed(StrEnum):
     NOT_SETTLED = "not_settled"  # maxima: no eindrapport
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Line:
     """One beneficiary's settlement, with the inputs of each figure."""
 
@@ -188,9 +188,11 @@ def _settle_member(agreement: Agreement, group: Group, member: Member, rules: Ru
     payable = min(before_cap, costs) if costs is not None else before_cap
     tranches = facts.advances.get(member.enterprise_number, ())
     advances = sum((advance.amount for advance in tranches), ZERO)
-    return Line(member.name, member.enterprise_number, group.group, fte, maximum, rate, term.days, staffed,
-                staffing, shortfall, deduction_exact, deduction, base, effort, result, before_cap, floored, costs,
-                payable, tranches, advances, payable - advances)
+    return Line(name=member.name, enterprise_number=member.enterprise_number, group=group.group, fte=fte,
+                maximum=maximum, rate=rate, term_days=term.days, staffed=staffed, staffing=staffing,
+                shortfall_fte_days=shortfall, deduction_exact=deduction_exact, deduction=deduction, base=base,
+                effort=effort, result=result, payable_before_cap=before_cap, floored=floored, eligible_costs=costs,
+                payable=payable, advance_tranches=tranches, advances=advances, balance=payable - advances)
 
 
 def _staffing(facts: _Facts, number: str, rate: Fraction | None, fte: Decimal | None, term: Span,

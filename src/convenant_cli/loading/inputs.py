@@ -11,8 +11,8 @@ from pathlib import Path
 from convenant_cli.checks import run_checks
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
 
 
@@ -132,7 +132,7 @@ def _fit(real: LoadedDocument | None, agreement: LoadedDocument) -> LoadedDocume
     names the other version, so that one eindrapport can settle both."""
     if real is None or (real.reference is not None and real.reference.path == agreement.path):
         return real
-    fitted = LoadedDocument(real.path, real.source, real.kind, real.model, agreement)
+    fitted = LoadedDocument(path=real.path, source=real.source, kind=real.kind, model=real.model, reference=agreement)
     fitted.diagnostics.extend(run_checks(fitted, Kind.REALISATION))
     problems = [d for d in fitted.diagnostics if d.is_error]
     if problems:

@@ -19,8 +19,8 @@ from convenant_cli.domain.diagnostics import Diagnostic, Location, did_you_mean
 from convenant_cli.domain.errors import InputError
 from convenant_cli.domain.kinds import ACCEPT_MARKER, Kind
 from convenant_cli.loading.discovery import is_convenant_file, is_foreign, shown_path
-from convenant_cli.loading.document import LoadedDocument
 from convenant_cli.models import Agreement, model_of
+from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import rules_in_force
 from convenant_cli.reading.source import KeyPath, SourceFile, load_source
 
@@ -108,7 +108,7 @@ class Workspace:
         if resolved in self.documents:
             return self.documents[resolved]
         source = source or load_source(path, display)
-        doc = LoadedDocument(resolved, source, diagnostics=list(source.problems))
+        doc = LoadedDocument(path=resolved, source=source, diagnostics=list(source.problems))
         self.documents[resolved] = doc
         if isinstance(source.data, dict) and not doc.diagnostics:
             self._model(doc, source.data)

@@ -14,10 +14,11 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.units import Unit
+from convenant_cli.models.base import Model
 from convenant_cli.models.fields import (
     Days,
     EnterpriseNumber,
@@ -54,12 +55,6 @@ DUTCH_REASONS: dict[str, str] = {
     "zwangerschapsverlof": "maternity_leave", "bevallingsverlof": "maternity_leave",
     "moederschapsverlof": "maternity_leave", "onbetaald_verlof": "unpaid_leave", "tijdkrediet": "time_credit",
 }
-
-
-class Model(BaseModel):
-    # defer_build: a model's validator is built on first use, so a run pays only for the
-    # kinds it reads (this matters for the start-up time of every command).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Period(Model):
@@ -236,18 +231,21 @@ if TYPE_CHECKING:
 
 # The models of the kinds `settle` and `diff` seldom read load when first asked for.
 _CORE: dict[Kind, type[Model]] = {Kind.CONVENANT: Convenant, Kind.ADDENDUM: Addendum, Kind.REALISATION: Realisation}
-_ELSEWHERE = {Kind.ACTION_PLAN: ("action_plan", "ActionPlan"), Kind.CASE: ("case", "Case")}
 
 
 def model_of(kind: Kind) -> type[Model]:
     """The model of a file kind."""
-    if kind in _CORE:
-        return _CORE[kind]
-    from importlib import import_module
+    match kind:
+        case Kind.CONVENANT | Kind.ADDENDUM | Kind.REALISATION:
+            return _CORE[kind]
+        case Kind.ACTION_PLAN:
+            from convenant_cli.models.action_plan import ActionPlan
 
-    module, name = _ELSEWHERE[kind]
-    found: type[Model] = getattr(import_module(f"{__name__}.{module}"), name)
-    return found
+            return ActionPlan
+        case Kind.CASE:
+            from convenant_cli.models.case import Case
+
+            return Case
 
 
 def all_models() -> dict[Kind, type[Model]]:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
-from convenant_cli.models import Model
+from convenant_cli.models.base import Model
 from convenant_cli.models.fields import Money, Quantity, SchemaVersion, Text
 
 

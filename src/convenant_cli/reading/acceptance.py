@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from convenant_cli.domain.diagnostics import Diagnostic, Location, Severity
+from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.kinds import ACCEPT_MARKER as MARKER
+from convenant_cli.domain.severity import Severity
 
 _ACCEPT, _ACCEPT_FILE = "accept", "accept-file"
 

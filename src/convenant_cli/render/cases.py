@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from convenant_cli.app.cases import CaseResult
 from convenant_cli.domain.money import format_number
+from convenant_cli.engine.cases import CaseResult
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.json_text import dumps
 from convenant_cli.render.safe_text import visible

@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import Counter
 
-from convenant_cli.domain.diagnostics import Severity
+from convenant_cli.domain.severity import Severity
 from convenant_cli.render.diagnostics.report import Report, end_of
 from convenant_cli.render.safe_text import escape_json, visible
 

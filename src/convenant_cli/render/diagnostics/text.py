@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from convenant_cli.domain.diagnostics import Severity
 from convenant_cli.domain.money import format_eur, format_number
+from convenant_cli.domain.severity import Severity
 from convenant_cli.domain.units import Unit
 from convenant_cli.render.diagnostics.report import Report
 from convenant_cli.render.safe_text import visible

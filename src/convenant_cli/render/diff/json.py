@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from convenant_cli.domain.money import quantize
-from convenant_cli.engine.diff import Change
+from convenant_cli.engine.changes import Change
 from convenant_cli.engine.money_effect import EFFECT_KEYS
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.diff.view import DiffView

@@ -14,7 +14,7 @@ from rich.text import Text
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.diff import CATEGORY_ORDER, Change
+from convenant_cli.engine.changes import CATEGORY_ORDER, Change
 from convenant_cli.engine.money_effect import EFFECT_KEYS
 from convenant_cli.render.diff.view import DiffView, change_row
 from convenant_cli.render.labels import DIFF_CATEGORIES, FIGURES, label

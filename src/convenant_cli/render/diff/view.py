@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.diff import Change, Diff, Subject
+from convenant_cli.engine.changes import Change, Subject
+from convenant_cli.engine.diff import Diff
 from convenant_cli.engine.money_effect import SettlementEffect
 from convenant_cli.render import labels
 from convenant_cli.render.values import show

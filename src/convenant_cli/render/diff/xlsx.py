@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.diff import Change
+from convenant_cli.engine.changes import Change
 from convenant_cli.engine.money_effect import EFFECT_KEYS
 from convenant_cli.render.diff.view import CHANGES, DiffView, field_label, is_number, subject_label, value_label
 from convenant_cli.render.labels import DIFF_CATEGORIES, label, yes_no

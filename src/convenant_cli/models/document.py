@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location, SumMismatch
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.models import Model
+from convenant_cli.models.base import Model
 from convenant_cli.models.rules import RulesInForce
 from convenant_cli.reading.source import KeyPath, SourceFile
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Model)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class LoadedDocument:
     path: Path  # resolved, the cache key
     source: SourceFile
