@@ -24,12 +24,13 @@ if TYPE_CHECKING:
     import typer
 
 
-def _usage_name(argument: TyperArgument) -> str:
+def _usage_name(argument: Any) -> str:
     """An argument in the usage line: its metavar, `...` when it repeats, `[...]` when optional.
 
-    >>> _usage_name(TyperArgument(param_decls=["paths"], metavar="PATH", nargs=-1, required=True))
+    >>> from types import SimpleNamespace as Arg
+    >>> _usage_name(Arg(name="paths", metavar="PATH", nargs=-1, required=True))
     'PATH...'
-    >>> _usage_name(TyperArgument(param_decls=["old"], metavar="OLD", required=False))
+    >>> _usage_name(Arg(name="old", metavar=None, nargs=1, required=False))
     '[OLD]'
     """
     name = argument.metavar or (argument.name or "").upper()
