@@ -47,7 +47,7 @@ def load_versions(old: Path, new: Path,
 
 def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument]) -> CompareRun:
     from convenant_cli.engine.diff import KindMismatchError, diff
-    from convenant_cli.loading.inputs import diff_inputs, readable
+    from convenant_cli.loading.versions import diff_inputs, readable
 
     unreadable = [doc.name for doc in docs + facts if not readable(doc)]
     before, after = docs[0].model, docs[1].model

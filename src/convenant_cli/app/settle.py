@@ -29,7 +29,7 @@ class SettlementFormat(StrEnum):
     JSON = "json"
 
 
-@dataclass(frozen=True, eq=False, kw_only=True)
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
 class SettleRun:
     workspace: Workspace
     settlements: list[Settlement]
@@ -66,7 +66,7 @@ def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, cre
                               force: bool) -> None:
     """The evidence workbook, whole or not at all; never over one of the run's inputs."""
     from convenant_cli.app.output_file import write_atomically
-    from convenant_cli.loading.workspace import file_records
+    from convenant_cli.loading.provenance import file_records
     from convenant_cli.render.settlement.xlsx import Provenance, build_workbook
     from convenant_cli.render.workbook import save
 

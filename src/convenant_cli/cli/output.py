@@ -31,7 +31,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@dataclass
+@dataclass(repr=False)
 class Settings:
     """What the options of one run ask of its output."""
 

@@ -15,13 +15,18 @@ from convenant_cli.domain.severity import Severity
 from convenant_cli.domain.units import Unit
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Location:
     file: str
     line: int  # 1-based
     col: int  # 1-based
     end_line: int | None = field(default=None, compare=False)  # the last character of a value, when known
     end_col: int | None = field(default=None, compare=False)
+
+    @property
+    def order(self) -> tuple[str, int, int]:
+        """Where it sorts: by file, line and column (a key, rather than generated comparisons)."""
+        return self.file, self.line, self.col
 
 
 @dataclass(frozen=True)

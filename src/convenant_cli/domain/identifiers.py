@@ -13,9 +13,45 @@ convenant_cli.domain.identifiers.InvalidIdentifier: the number's checksum or che
 
 from __future__ import annotations
 
-from stdnum import iban as stdnum_iban
-from stdnum.be import vat as stdnum_be_vat
-from stdnum.exceptions import ValidationError as StdnumError
+import importlib.util
+import sys
+import types
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a standard module that python-stdnum's `util` imports for what
+    validating a number never does (`ssl` for its online lookups, `pydoc` and `pkgutil` to
+    list its formats). Loading `ssl` loads OpenSSL: a quarter of `settle`'s own start-up.
+    The real module loads, as an import would load it, on the first use of one of its
+    names; `sys.modules` holds the stand-in only while python-stdnum is imported."""
+
+    def __getattr__(self, name: str) -> object:
+        module = sys.modules.get(self.__name__)
+        if module is None or module is self:
+            spec = importlib.util.find_spec(self.__name__)
+            if spec is None or spec.loader is None:
+                raise AttributeError(name)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[self.__name__] = module
+            spec.loader.exec_module(module)
+        return getattr(module, name)
+
+
+def _import_stdnum() -> tuple[types.ModuleType, types.ModuleType, type[Exception]]:
+    stand_ins = {name: _OnFirstUse(name) for name in ("ssl", "pydoc", "pkgutil") if name not in sys.modules}
+    sys.modules.update(stand_ins)
+    try:
+        from stdnum import iban
+        from stdnum.be import vat
+        from stdnum.exceptions import ValidationError
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return iban, vat, ValidationError
+
+
+stdnum_iban, stdnum_be_vat, StdnumError = _import_stdnum()
 
 ENTERPRISE_NUMBER_PATTERN = r"^(BE)?\s*[0-9][0-9. ]{8,12}$"
 IBAN_PATTERN = r"^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{8,40}$"

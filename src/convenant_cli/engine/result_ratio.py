@@ -13,7 +13,7 @@ from fractions import Fraction
 from convenant_cli.models import ResultCommitment, ResultRealisation, Rules
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class TargetOutcome:
     indicator: str
     year: int | None
@@ -25,7 +25,7 @@ class TargetOutcome:
         return self.value is not None and self.value >= self.minimum
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class UnitOutcome:
     """One counted unit: a commitment (per_commitment) or a commitment in one work year (per_year)."""
 
@@ -38,7 +38,7 @@ class UnitOutcome:
     targets: tuple[TargetOutcome, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ResultRatio:
     units: tuple[UnitOutcome, ...]
     counting: str

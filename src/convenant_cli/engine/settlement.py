@@ -43,7 +43,7 @@ class Staffed(StrEnum):
     NOT_SETTLED = "not_settled"  # maxima: no eindrapport
 
 
-@dataclass(frozen=True, eq=False, kw_only=True)
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
 class Line:
     """One beneficiary's settlement, with the inputs of each figure."""
 
@@ -75,7 +75,7 @@ class Line:
         return self.eligible_costs is not None and self.payable < self.payable_before_cap
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Totals:
     maximum: Decimal
     deduction: Decimal
@@ -87,7 +87,7 @@ class Totals:
     balance: Decimal
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Assumption:
     """A premise the figures rest on that no file states, so the reader must see it:
     a beneficiary taken as fully staffed, or a rule setting the file does not write."""
@@ -97,7 +97,7 @@ class Assumption:
     setting: str | None = None  # rule setting
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Settlement:
     agreement: Agreement
     term: Span

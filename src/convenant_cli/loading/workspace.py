@@ -8,7 +8,6 @@ that a run reports each file's problems exactly once. It does not print.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,12 +88,12 @@ class Workspace:
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every reported problem once, in file, line and column order."""
-        return sorted((d for doc in self.reported() for d in doc.diagnostics), key=lambda d: (d.location, d.code))
+        return sorted((d for doc in self.reported() for d in doc.diagnostics), key=lambda d: (d.location.order, d.code))
 
     def accepted(self) -> list[Accepted]:
         """The warnings accepted by a comment in their file: counted, listed only on request."""
         return sorted((a for doc in self.reported() for a in doc.accepted),
-                      key=lambda a: (a.diagnostic.location, a.diagnostic.code))
+                      key=lambda a: (a.diagnostic.location.order, a.diagnostic.code))
 
     def source_line(self, name: str, number: int) -> str:
         """A line of a reported file, by the name its diagnostics give (for excerpts)."""
@@ -180,18 +179,3 @@ class Workspace:
                     f"a convenant file starts with `schema_version: 1` and a `kind:` ({', '.join(Kind.names())})")
             return None
         return reference
-
-
-@dataclass(frozen=True, eq=False)
-class FileRecord:
-    """A file a run read, for the evidence: as named, its kind, the SHA-256 of its bytes."""
-
-    name: str
-    kind: str
-    sha256: str
-    given: bool  # on the command line, or read because a given file refers to it
-
-
-def file_records(workspace: Workspace) -> list[FileRecord]:
-    return [FileRecord(doc.name, doc.kind.value if doc.kind else "", doc.source.sha256, doc.path in workspace.inputs)
-            for doc in workspace.reported()]

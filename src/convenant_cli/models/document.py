@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Model)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, repr=False)
 class LoadedDocument:
     path: Path  # resolved, the cache key
     source: SourceFile

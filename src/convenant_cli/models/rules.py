@@ -32,7 +32,7 @@ LEGAL_SOURCES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class RulesInForce:
     rules: Rules
     origins: dict[str, Origin]  # setting: where its value came from

@@ -23,7 +23,7 @@ MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
 MAX_PART = 255  # characters in one folder or file name (most file systems)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Refusal:
     """Why a reference is not followed: a diagnostic code and a message without file content."""
 

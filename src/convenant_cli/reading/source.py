@@ -62,7 +62,7 @@ class QuotedText(str):
     """A quoted scalar (`'1166000.00'`): text, even when it looks like a number."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SourceFile:
     """A YAML file as data, with where each value and key stands."""
 
@@ -229,7 +229,7 @@ def _failed(name: str, text: str, code: str, message: str, pos: tuple[int, int],
     return SourceFile(name, text, None, {}, {}, problems=(problem,))
 
 
-@dataclass
+@dataclass(repr=False)
 class _Frame:
     container: dict | list
     path: KeyPath

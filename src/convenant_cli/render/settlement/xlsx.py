@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.engine.combination import CombinedLine
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
-from convenant_cli.loading.workspace import FileRecord
+from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
