@@ -145,3 +145,22 @@ def test_the_validate_formats_are_the_registry():
     from convenant_cli.render.diagnostics import RENDERERS, DiagnosticFormat
 
     assert list(RENDERERS) == list(DiagnosticFormat)
+
+
+def test_figure_keys_have_one_source():
+    from convenant_cli.engine.settlement import FIGURE_KEYS, MONEY_KEYS
+    from convenant_cli.models.case import CombinedFigures, Figures
+    from convenant_cli.render import labels
+
+    assert set(Figures.model_fields) == set(FIGURE_KEYS)
+    assert set(CombinedFigures.model_fields) == set(MONEY_KEYS)
+    assert set(FIGURE_KEYS) <= set(labels.FIGURES) and set(FIGURE_KEYS) <= set(labels.SUMMARY)
+
+
+def test_the_engine_and_the_renderers_round_only_through_money():
+    for folder in ("engine", "render"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert ".quantize(" not in text and "ROUND_" not in text and "round(" not in text.replace(
+                "round_half_up(", ""), path
+            assert ":.2f}" not in text and ":.4f}" not in text, path

@@ -2,7 +2,8 @@
 
 Always take `Decimal` and the rounding from here. Amounts are `Decimal` from
 the YAML text to the output; inside a computation exact `Fraction`s are used,
-and `quantize` is the only place where a figure is rounded (half-up, to the cent).
+and `quantize` (half-up, to the cent) and `round_half_up` (to other places, for what a
+report shows) are the only places where a figure is rounded.
 """
 
 from __future__ import annotations
@@ -26,14 +27,25 @@ def quantize(value: Decimal | Fraction | int) -> Decimal:
     >>> quantize(Decimal("2.665")), quantize(Fraction(2665, 1000))  # half-even would give 2.66
     (Decimal('2.67'), Decimal('2.67'))
     """
+    return round_half_up(value, 2)
+
+
+def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
+    """Round once, half-up, to `places` decimals: money to the cent (`quantize`), and what
+    a report shows of an exact figure (FTE to two places, a ratio's arithmetic to four).
+
+    >>> round_half_up(Fraction(2, 3), 4), round_half_up(Decimal("0.125"), 2), round_half_up(Decimal("-0.125"), 2)
+    (Decimal('0.6667'), Decimal('0.13'), Decimal('-0.13'))
+    """
+    step = Decimal(1).scaleb(-places)
     if isinstance(value, Fraction):
         sign = -1 if value < 0 else 1
-        cents = abs(value) * 100
-        whole, rest = divmod(cents.numerator, cents.denominator)
-        if 2 * rest >= cents.denominator:
+        scaled = abs(value) * 10**places
+        whole, rest = divmod(scaled.numerator, scaled.denominator)
+        if 2 * rest >= scaled.denominator:
             whole += 1
-        return (Decimal(sign * whole) / 100).quantize(CENT)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+        return (Decimal(sign * whole).scaleb(-places)).quantize(step)
+    return Decimal(value).quantize(step, rounding=ROUND_HALF_UP)
 
 
 def format_eur(value: Decimal | Fraction) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from convenant_cli.domain.money import ZERO, quantize
 from convenant_cli.domain.terms import Span, work_years
@@ -92,7 +92,7 @@ class Assumption:
     """A premise the figures rest on that no file states, so the reader must see it:
     a beneficiary taken as fully staffed, or a rule setting the file does not write."""
 
-    code: str  # "fully_staffed" | "default_rule"
+    code: Literal["fully_staffed", "default_rule"]
     beneficiary: str | None = None  # enterprise number
     setting: str | None = None  # rule setting
 

@@ -10,19 +10,8 @@ from convenant_cli.models.base import Model
 from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, RatioText, SchemaVersion, Text
 
 
-class Figures(Model):
-    """Expected figures of one beneficiary, or of the totals: only those named are compared."""
-
-    maximum: Optional[ExpectedFigure] = None
-    deduction: Optional[ExpectedFigure] = None
-    shortfall_fte_days: Optional[ExpectedFigure] = None
-    effort: Optional[ExpectedFigure] = None
-    result: Optional[ExpectedFigure] = None
-    payable: Optional[ExpectedFigure] = None
-    advances: Optional[ExpectedFigure] = None
-    balance: Optional[ExpectedFigure] = None
-
-
+# The figures are the engine's keys (`engine.settlement.MONEY_KEYS`, `FIGURE_KEYS`); a test
+# holds them together. The docstrings are the schema's descriptions, which editors show.
 class CombinedFigures(Model):
     """Expected figures of one beneficiary over all settled files (R7)."""
 
@@ -33,6 +22,12 @@ class CombinedFigures(Model):
     payable: Optional[ExpectedFigure] = None
     advances: Optional[ExpectedFigure] = None
     balance: Optional[ExpectedFigure] = None
+
+
+class Figures(CombinedFigures):
+    """Expected figures of one beneficiary, or of the totals: only those named are compared."""
+
+    shortfall_fte_days: Optional[ExpectedFigure] = None
 
 
 class Expectation(Model):

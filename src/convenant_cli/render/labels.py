@@ -28,6 +28,18 @@ MAXIMA_FIGURES: dict[str, tuple[str, str]] = {
     "result": ("Max. resultaatsfinanciering", "Max. resultaats-\nfinanciering"),
 }
 
+# the settlement workbook's summary, column by column (`render.settlement.xlsx`)
+SUMMARY: dict[str, str] = {
+    "name": "Begunstigde", "convenant": "Convenant", "enterprise_number": "Ondernemingsnummer", "status": "Status",
+    "fte": "VTE", "maximum": "Maximum", "rate": "Bedrag per VTE", "term_days": "Dagen in termijn",
+    "shortfall_fte_days": "Tekort VTE-dagen", "deduction_exact": "Vermindering exact",
+    "deduction": "Vermindering afwezigheid", "base": "Basis voor 70/30", "effort_share": "Aandeel inspanning",
+    "effort": "Inspanningsfinanciering", "result_share": "Aandeel resultaat", "ratio": "Resultaatsratio",
+    "result": "Resultaatsfinanciering", "payable_before_cap": "Inspanning + resultaat",
+    "eligible_costs": "Subsidiabele kosten", "capped": "Plafond toegepast", "payable": "Uit te betalen",
+    "advances": "Voorschotten", "balance": "Saldo", "balance_word": "Saldo is",
+}
+
 BENEFICIARY = "Begunstigde"
 ENTERPRISE_NUMBER = "Ondernemingsnummer"
 TOTAL = "Totaal"

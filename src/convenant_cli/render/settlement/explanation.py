@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur, format_fraction, format_number
+from convenant_cli.domain.money import format_eur, format_fraction, format_number, round_half_up
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import AbsenceOutcome, ShortSpan, StaffingOutcome
 from convenant_cli.engine.result_ratio import ResultRatio
@@ -46,8 +46,7 @@ def exact(value: Fraction) -> str:
     >>> exact(Fraction(2, 3)), exact(Fraction(5249247606, 1000000))
     ('0,6667', '5.249,2476')
     """
-    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.0001"))
-    return format_number(shown)
+    return format_number(round_half_up(value, 4))
 
 
 def days(span: Span | None) -> str:
@@ -65,11 +64,11 @@ def fte(value: Decimal) -> str:
     >>> fte(Decimal("1.0")), fte(Decimal("0.36"))
     ('1,00 VTE', '0,36 VTE')
     """
-    return f"{format_number(value.quantize(Decimal('0.01')))} VTE"
+    return f"{format_number(round_half_up(value, 2))} VTE"
 
 
 def fte_days(value: Decimal) -> str:
-    return f"{format_number(value.quantize(Decimal('0.01')))} VTE-dagen"
+    return f"{format_number(round_half_up(value, 2))} VTE-dagen"
 
 
 def settlement_steps(settlement: Settlement) -> list[Step]:

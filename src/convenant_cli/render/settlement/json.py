@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from convenant_cli.domain.money import format_fraction, quantize
+from convenant_cli.domain.money import format_fraction, quantize, round_half_up
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.settlement import FIGURES, Line, Settlement, Totals
 from convenant_cli.render.json_text import dumps
@@ -37,11 +37,11 @@ def decimal_text(value: Decimal, unit: Unit) -> str:
     >>> decimal_text(Decimal("5249.2476"), Unit.EURO), decimal_text(Decimal("36.2"), Unit.FTE_DAYS)
     ('5249.25', '36.20')
     """
-    return str(quantize(value)) if unit is Unit.EURO else f"{value:.2f}"
+    return str(quantize(value)) if unit is Unit.EURO else str(round_half_up(value, 2))
 
 
 def _fte(value: Decimal) -> str:
-    return f"{value:.2f}"
+    return str(round_half_up(value, 2))
 
 
 def _span(span: Span | None) -> Json | None:

@@ -24,6 +24,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.money import round_half_up
 from convenant_cli.engine.combination import CombinedLine
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
@@ -59,51 +60,54 @@ class Provenance:
     files: tuple[FileRecord, ...]
 
 
-# Summary: (header, value of a line, number format); the money columns are totalled.
-SUMMARY_TOTALLED = ("Maximum", "Tekort VTE-dagen", "Vermindering afwezigheid", "Inspanningsfinanciering",
-                    "Resultaatsfinanciering", "Inspanning + resultaat", "Uit te betalen", "Voorschotten", "Saldo")
+# The summary's columns by key (headers: `labels.SUMMARY`); these are totalled per file, and
+# of an agreement shown as maxima only the maxima
+SUMMARY_TOTALLED = frozenset({"maximum", "shortfall_fte_days", "deduction", "effort", "result", "payable_before_cap",
+                              "payable", "advances", "balance"})
+MAXIMA_TOTALLED = frozenset({"maximum", "effort", "result"})
 
 
 def _summary_columns(settlement: Settlement, line: Line) -> list[tuple[str, object, str | None]]:
+    """(key, value of a line, number format) for each column of the summary."""
     rules = settlement.rules.rules
     settled = settlement.settled
     return [
-        ("Begunstigde", line.name, None),
-        ("Convenant", settlement.id, None),
-        ("Ondernemingsnummer", format_enterprise_number(line.enterprise_number), None),
-        ("Status", labels.STATUS[settled], None),
-        ("VTE", line.fte, FTE),
-        ("Maximum", line.maximum, EURO),
-        ("Bedrag per VTE", _exact(line.rate) if line.rate is not None else None, EXACT),
-        ("Dagen in termijn", line.term_days, COUNT),
-        ("Tekort VTE-dagen", line.shortfall_fte_days if settled else None, FTE_DAYS),
-        ("Vermindering exact", _exact(line.deduction_exact) if settled else None, EXACT),
-        ("Vermindering afwezigheid", line.deduction if settled else None, EURO),
-        ("Basis voor 70/30", line.base, EURO),
-        ("Aandeel inspanning", rules.effort_share, FTE),
-        ("Inspanningsfinanciering", line.effort, EURO),
-        ("Aandeel resultaat", rules.result_share, FTE),
-        ("Resultaatsratio", _exact(settlement.share), RATIO),
-        ("Resultaatsfinanciering", line.result, EURO),
-        ("Inspanning + resultaat", line.payable_before_cap if settled else None, EURO),
-        ("Subsidiabele kosten", line.eligible_costs, EURO),
-        ("Plafond toegepast", labels.yes_no(line.capped) if settled else None, None),
-        ("Uit te betalen", line.payable if settled else None, EURO),
-        ("Voorschotten", line.advances if settled else None, EURO),
-        ("Saldo", line.balance if settled else None, EURO),
-        ("Saldo is", labels.balance_word(line.balance) if settled else None, None),
+        ("name", line.name, None),
+        ("convenant", settlement.id, None),
+        ("enterprise_number", format_enterprise_number(line.enterprise_number), None),
+        ("status", labels.STATUS[settled], None),
+        ("fte", line.fte, FTE),
+        ("maximum", line.maximum, EURO),
+        ("rate", _exact(line.rate) if line.rate is not None else None, EXACT),
+        ("term_days", line.term_days, COUNT),
+        ("shortfall_fte_days", line.shortfall_fte_days if settled else None, FTE_DAYS),
+        ("deduction_exact", _exact(line.deduction_exact) if settled else None, EXACT),
+        ("deduction", line.deduction if settled else None, EURO),
+        ("base", line.base, EURO),
+        ("effort_share", rules.effort_share, FTE),
+        ("effort", line.effort, EURO),
+        ("result_share", rules.result_share, FTE),
+        ("ratio", _exact(settlement.share), RATIO),
+        ("result", line.result, EURO),
+        ("payable_before_cap", line.payable_before_cap if settled else None, EURO),
+        ("eligible_costs", line.eligible_costs, EURO),
+        ("capped", labels.yes_no(line.capped) if settled else None, None),
+        ("payable", line.payable if settled else None, EURO),
+        ("advances", line.advances if settled else None, EURO),
+        ("balance", line.balance if settled else None, EURO),
+        ("balance_word", labels.balance_word(line.balance) if settled else None, None),
     ]
 
 
 def _exact(value: Fraction) -> Decimal:
     """An exact fraction as a decimal number with enough places to show its arithmetic."""
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
+    return round_half_up(value, 6)
 
 
 def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
     title_row(sheet, " | ".join(settlement_title(s) for s in settlements))
     first_columns = _summary_columns(settlements[0], settlements[0].lines[0])
-    header(sheet, [name for name, _, _ in first_columns], row=2)
+    header(sheet, [labels.SUMMARY[key] for key, _, _ in first_columns], row=2)
     row = 3
     for settlement in settlements:
         first = row
@@ -113,9 +117,9 @@ def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
             row += 1
         put(sheet, row, 1, f"Totaal {settlement.id}").font = BOLD
         put(sheet, row, 2, settlement.id)
-        for column, (name, _, number_format) in enumerate(first_columns, 1):
-            if name in SUMMARY_TOTALLED and (settlement.settled or name in ("Maximum", "Inspanningsfinanciering",
-                                                                             "Resultaatsfinanciering")):
+        totalled = SUMMARY_TOTALLED if settlement.settled else MAXIMA_TOTALLED
+        for column, (key, _, number_format) in enumerate(first_columns, 1):
+            if key in totalled:
                 sum_formula(sheet, row, column, first, row - 1, number_format or EURO)
         row += 1
         for note in settlement_notes(settlement):
