@@ -8,7 +8,19 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
-from convenant_cli.cli.output import ColorOption, guarded, now, report_problems, say, show, single_command, state
+from convenant_cli.cli.output import (
+    ColorOption,
+    ForceXlsxOption,
+    guarded,
+    now,
+    realisation_option,
+    report_problems,
+    say,
+    show,
+    single_command,
+    state,
+    xlsx_option,
+)
 from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus
 
@@ -17,15 +29,13 @@ from convenant_cli.domain.errors import ExitStatus
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier version.")],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later version.")],
-    realisation: Annotated[Optional[list[Path]], typer.Option(
-        "--realisation", "-r", metavar="FILE",
-        help="Settle both versions of a covenant on this eindrapport (or one for each) to show the money "
-        "effect.")] = None,
+    realisation: Annotated[Optional[list[Path]], realisation_option(
+        "Settle both versions of a covenant on this eindrapport (or one for each) to show the money effect.")]
+    = None,
     output_format: Annotated[DiffFormat, typer.Option("--format", metavar="FORMAT", help="table or json.")]
     = DiffFormat.TABLE,
-    xlsx: Annotated[Optional[Path], typer.Option(
-        "--xlsx", metavar="FILE", help="Also write the changes to a workbook.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+    xlsx: Annotated[Optional[Path], xlsx_option("Also write the changes to a workbook.")] = None,
+    force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
 ) -> None:
     """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import typer
 
@@ -46,6 +46,17 @@ state = Settings()
 
 ColorOption = Annotated[ColorMode, typer.Option(
     "--color", metavar="WHEN", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
+ForceXlsxOption = Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")]
+
+
+def realisation_option(help: str) -> Any:
+    """`--realisation FILE`, repeatable: the eindrapport files of a run."""
+    return typer.Option("--realisation", "-r", metavar="FILE", help=help)
+
+
+def xlsx_option(help: str) -> Any:
+    """`--xlsx FILE`: a workbook written beside the output."""
+    return typer.Option("--xlsx", metavar="FILE", help=help)
 
 
 def single_command(name: str, function: Callable[P, R]) -> typer.Typer:

@@ -9,7 +9,19 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
-from convenant_cli.cli.output import ColorOption, guarded, now, say, show, single_command, state, stop_on_errors
+from convenant_cli.cli.output import (
+    ColorOption,
+    ForceXlsxOption,
+    guarded,
+    now,
+    realisation_option,
+    say,
+    show,
+    single_command,
+    state,
+    stop_on_errors,
+    xlsx_option,
+)
 from convenant_cli.cli.terminal import ColorMode
 
 
@@ -17,16 +29,14 @@ from convenant_cli.cli.terminal import ColorMode
 def settle(
     files: Annotated[list[Path], typer.Argument(
         metavar="FILE", help="A covenant, optionally followed by its addenda.")],
-    realisation: Annotated[Optional[list[Path]], typer.Option(
-        "--realisation", "-r", metavar="FILE",
-        help="The eindrapport facts (kind: realisation); repeat for each file.")] = None,
+    realisation: Annotated[Optional[list[Path]], realisation_option(
+        "The eindrapport facts (kind: realisation); repeat for each file.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
     = False,
     output_format: Annotated[SettlementFormat, typer.Option("--format", metavar="FORMAT", help="table or json.")]
     = SettlementFormat.TABLE,
-    xlsx: Annotated[Optional[Path], typer.Option(
-        "--xlsx", metavar="FILE", help="Also write an Excel workbook to this path.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")] = False,
+    xlsx: Annotated[Optional[Path], xlsx_option("Also write an Excel workbook to this path.")] = None,
+    force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
 ) -> None:
     """Settle a covenant and its addenda; without --realisation, show the maxima."""
