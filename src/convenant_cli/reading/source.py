@@ -155,11 +155,12 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     if b"\0" in raw:
         return _failed(name, "", "CV001", "not a text file (it contains NUL bytes)", (1, 1),
                        "give a YAML file")
+    body = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is not text
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _failed(name, "", "CV001", f"not UTF-8 text (byte {error.start + 1} is invalid)", (1, 1),
-                       "save the file as UTF-8")
+        at = error.start + len(raw) - len(body) + 1
+        return _failed(name, "", "CV001", f"not UTF-8 text (byte {at} is invalid)", (1, 1), "save the file as UTF-8")
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return _failed(name, text, "CV004", "the file is empty", (1, 1),
                        "a convenant file starts with `schema_version: 1` and `kind:`")
