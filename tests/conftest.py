@@ -101,3 +101,18 @@ def counted_work() -> Iterator[Work]:
         yield work
     finally:
         sys.setprofile(previous)
+
+
+def settlements(stdout: str) -> list[dict]:
+    """The settlements of `settle --format json` (one object, `convenant.settlement/2`)."""
+    import json
+
+    data = json.loads(stdout)
+    assert data["format"] == "convenant.settlement/2"
+    return data["settlements"]
+
+
+def settlement(stdout: str) -> dict:
+    """The one settlement of a `settle --format json` run of one file."""
+    [only] = settlements(stdout)
+    return only

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.conftest import CONVENANTS, DATA, EXAMPLES
+from tests.conftest import settlement as settled_json
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -187,9 +188,9 @@ def test_a_corrected_eindrapport_shows_its_money_effect_as_two_settlements_do(ru
     assert tranches == [("removed", {"beneficiary": "0409845289", "date": "", "reference": ""}),
                         ("added", {"beneficiary": "0409845289", "date": "2023-09-15", "reference": ""}),
                         ("added", {"beneficiary": "0409845289", "date": "2024-09-15", "reference": ""})]
-    before = json.loads(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--format", "json").stdout)
+    before = settled_json(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--format", "json").stdout)
     text = (project / "examples" / "corrected.yaml").read_text(encoding="utf-8")
-    after = json.loads(run_cli("settle", "metaal.yaml", "-r", "examples/corrected.yaml", "--format", "json").stdout)
+    after = settled_json(run_cli("settle", "metaal.yaml", "-r", "examples/corrected.yaml", "--format", "json").stdout)
     assert text  # the same file the diff read
     settlement = data["money"]["settlement"]
     assert settlement["realisations"] == {"old": "examples/real.yaml", "new": "examples/corrected.yaml"}
@@ -218,7 +219,7 @@ def test_an_amended_covenant_settled_on_one_eindrapport(run_cli, project):
     fitted = (project / "examples" / "real.yaml").read_text(encoding="utf-8").replace("../metaal.yaml",
                                                                                       "../amended.yaml")
     (project / "examples" / "for-amended.yaml").write_text(fitted, encoding="utf-8")
-    after = json.loads(run_cli("settle", "amended.yaml", "-r", "examples/for-amended.yaml", "--format",
+    after = settled_json(run_cli("settle", "amended.yaml", "-r", "examples/for-amended.yaml", "--format",
                                "json").stdout)
     # R3's year-2 target rises to 320 and 305 were trained: 1 of 3 met, below half, no result financing
     assert after["ratio"] == "0/1"

@@ -125,11 +125,11 @@ def test_failed_xlsx_write_leaves_the_existing_file_and_no_temporary(run_cli, tm
     out = tmp_path / "afrekening.xlsx"
     out.write_bytes(b"evidence of last year")
 
-    def broken_save(book, target, created):
-        Path(target).write_bytes(b"half a workbook")
+    def broken_close(book):
+        Path(book.workbook.filename).write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(workbook, "save", broken_save)
+    monkeypatch.setattr(workbook.Book, "close", broken_close)
     result = run_cli("settle", METAAL, "--xlsx", out, "--force")
     assert_clean_failure(result, 2, "cannot write (No space left on device)")
     assert out.read_bytes() == b"evidence of last year"

@@ -7,7 +7,6 @@ Unless a test says otherwise: one beneficiary, 106.000,00 euro for 1,00 FTE, ter
 
 from __future__ import annotations
 
-import json
 import re
 from decimal import Decimal
 
@@ -15,7 +14,7 @@ from openpyxl import load_workbook
 
 from convenant_cli.models import Realisation
 from tests.builders import INOM, absence, realisation, run
-from tests.conftest import CONVENANTS, EXAMPLES
+from tests.conftest import CONVENANTS, EXAMPLES, settlements
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -78,7 +77,7 @@ def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli
     result = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL, "-r", EXTENSION_REAL, "--format", "json",
                      "--explain", "--xlsx", out)
     assert result.exit_code == 0, result.stderr
-    parent, extension = json.loads(result.stdout)
+    parent, extension = settlements(result.stdout)
     assert parent["totals"]["payable"] == "1022559.87"  # Consulent K's June days are all guaranteed wage there
     assert (extension["period"], extension["ratio"]) == ({"start": "2025-07-01", "end": "2026-06-30", "days": 365},
                                                          "2/3")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import shutil
@@ -13,7 +12,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, DATA, EXAMPLES
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, settlement, settlements
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 DUAAL = CONVENANTS / "metaal-duaal-leren-2023-2025.yaml"
@@ -24,7 +23,7 @@ DUAAL_REAL = EXAMPLES / "metaal-duaal-leren-2023-2025-realisatie.yaml"
 def test_metaal_example_settles_to_hand_computed_figures(run_cli):
     result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = settlement(result.stdout)
     assert (data["convenant"], data["kind"], data["status"], data["ratio"]) == (
         "metaal-2023-2025", "convenant", "settled", "2/3")  # R1 missed in year 2: 2 of 3
     inom = data["beneficiaries"][0]
@@ -59,7 +58,7 @@ def test_without_realisation_the_output_says_maxima(run_cli):
     assert "Uit te" not in result.stdout and "Saldo" not in result.stdout
     assert "metaal-2023-2025: maxima, geen afrekening; voeg --realisation toe met het eindrapport" in result.stderr
     json_run = run_cli("settle", METAAL, "--format", "json")
-    data = json.loads(json_run.stdout)
+    data = settlement(json_run.stdout)
     assert (data["status"], data["ratio"]) == ("maxima", None)
     assert "maxima, geen afrekening" in json_run.stderr
     for item in data["beneficiaries"] + [data["totals"]]:
@@ -72,7 +71,7 @@ def test_without_realisation_the_output_says_maxima(run_cli):
 def test_covenant_with_addendum_settles_each_and_combines_per_beneficiary(run_cli):
     result = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL, "-r", DUAAL_REAL, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    data = json.loads(result.stdout)
+    data = settlements(result.stdout)
     assert [d["convenant"] for d in data] == ["metaal-2023-2025", "metaal-duaal-leren-2023-2025"]
     # addendum: 143.846 x 0,70 = 100.692,20; 4 of 6 commitment-years -> x 0,30 x 2/3 = 28.769,20
     assert data[1]["totals"]["payable"] == "129461.40"
@@ -126,21 +125,24 @@ def test_action_plan_has_nothing_to_settle(run_cli):
     assert "nothing to settle" in result.stderr
 
 
-def sum_formula(sheet, cell) -> Decimal:
-    match = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", cell.value)
+def sum_formula(values, cell) -> Decimal:
+    """The sum a `=SUM(...)` cell asks for, over the values saved in `values` (a sheet read
+    with `data_only`: a summed cell may itself be a formula)."""
+    match = re.fullmatch(r"=SUM\(([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)\)", cell.value)
     column, first, last = match.group(1), int(match.group(2)), int(match.group(4))
-    return sum(Decimal(str(sheet[f"{column}{row}"].value)) for row in range(first, last + 1))
+    return sum(Decimal(str(values[f"{column}{row}"].value)) for row in range(first, last + 1))
 
 
 def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, tmp_path):
     out = tmp_path / "afrekening.xlsx"
     result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    totals = json.loads(result.stdout)["totals"]
+    totals = settlement(result.stdout)["totals"]
     book = load_workbook(out)
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
                                "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
     summary = book["Samenvatting"]
+    values = load_workbook(out, data_only=True)["Samenvatting"]
     assert summary.freeze_panes == "C3"  # the title and header rows, the name and covenant columns
     headers = [c.value for c in summary[2]]
     total_row = 3 + 8  # eight beneficiaries, then the totals
@@ -149,7 +151,7 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
         cell = summary.cell(row=total_row, column=headers.index(header) + 1)
         assert cell.value.startswith("=SUM(")
         assert "€" in cell.number_format
-        assert sum_formula(summary, cell) == Decimal(totals[key])
+        assert sum_formula(values, cell) == Decimal(totals[key])
     assert summary["F3"].value == 392200 and "€" in summary["F3"].number_format
 
 
@@ -200,7 +202,7 @@ def test_xlsx_into_a_missing_folder_is_exit_2(run_cli, tmp_path):
 def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(run_cli, tmp_path):
     out = tmp_path / "afrekening.xlsx"
     result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
-    totals = json.loads(result.stdout)["totals"]
+    totals = settlement(result.stdout)["totals"]
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
     # 76: UTF-8; the ninth token off: the numbers themselves, not as shown with their euro format
     for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"):

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from convenant_cli.domain.money import format_eur, format_number
-from tests.conftest import CONVENANTS, DATA, EXAMPLES, counted_work
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, counted_work, settlement
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -96,7 +96,7 @@ def test_negative_zero_shows_as_zero(run_cli, project):
     edit(project / "examples" / "real.yaml", "amount: 72080.00}", "amount: -0.0}")
     result = run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--format", "json")
     clean(result, 0)
-    antwerpen = json.loads(result.stdout)["beneficiaries"][1]
+    antwerpen = settlement(result.stdout)["beneficiaries"][1]
     assert antwerpen["advances"] == "0.00"
     table = clean(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml"), 0)
     assert "-0,00" not in table
@@ -121,7 +121,7 @@ def _figures(data: dict) -> set[str]:
 
 @pytest.mark.parametrize("width", [80, 100, 140])
 def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width):
-    data = json.loads(run_cli("settle", METAAL, "-r", METAAL_REAL, "--format", "json").stdout)
+    data = settlement(run_cli("settle", METAAL, "-r", METAAL_REAL, "--format", "json").stdout)
     monkeypatch.setenv("COLUMNS", str(width))
     table = clean(run_cli("settle", METAAL, "-r", METAAL_REAL), 0)
     assert "…" not in table
@@ -179,7 +179,7 @@ def test_markup_and_control_characters_in_a_name_are_shown_literally(run_cli, pr
                        encoding="utf-8")
     diff = clean(run_cli("diff", "metaal.yaml", "new.yaml"), 1)
     _assert_shown_literally(diff)
-    raw = json.loads(run_cli("settle", "metaal.yaml", "--format", "json").stdout)
+    raw = settlement(run_cli("settle", "metaal.yaml", "--format", "json").stdout)
     assert raw["beneficiaries"][0]["name"].startswith("INOM [/] [link=https://evil.example]klik[/link] \x1b[2J")
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from convenant_cli.models import Addendum, Convenant
 from convenant_cli.models.rules import Origin, rules_in_force
 from tests.builders import INOM, convenant
+from tests.conftest import settlements
 
 ADDENDUM = {
     "schema_version": 1, "kind": "addendum", "id": "add", "title": "Addendum", "sector": "Test", "parent": "c.yaml",
@@ -90,7 +90,7 @@ def test_an_addendum_is_settled_under_its_covenants_result_minimum(run_cli, tmp_
     monkeypatch.chdir(tmp_path)
     result = run_cli("settle", "c.yaml", "a.yaml", "-r", "r.yaml", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    addendum = json.loads(result.stdout)[1]
+    addendum = settlements(result.stdout)[1]
     assert addendum["ratio"] == "0/1"
     # 10.000,00 x 0,70 = 7.000,00 effort; result 10.000 x 0,30 x 0 = 0,00 (with 0,5: 10.000 x 0,30 x 1/2 = 1.500,00)
     assert (addendum["totals"]["effort"], addendum["totals"]["result"], addendum["totals"]["payable"]) == (

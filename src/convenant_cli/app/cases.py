@@ -55,7 +55,7 @@ def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
     problems = tuple(d for item in [doc, *linked] for d in item.diagnostics if d.is_error)
     if problems or not isinstance(doc.model, Case):
         return CaseResult(doc.name, title, reference, (), problems or tuple(doc.diagnostics))
-    from convenant_cli.engine.combination import combine
+    from convenant_cli.engine.families import families
     from convenant_cli.engine.settlement import settle
 
     settled = [d for d in doc.linked["settle"] if d is not None]
@@ -65,8 +65,8 @@ def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
     except ConvenantError as error:
         return CaseResult(doc.name, title, reference, (), (), error.message)
     settlements = [settle(item.agreement, item.rules, item.realisation) for item in inputs]
-    combined = combine(settlements) if len(settlements) > 1 else None
-    return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, combined), ())
+    groups = families(settlements, [(item.root, item.sector) for item in inputs])
+    return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, groups), ())
 
 
 class CaseFormat(StrEnum):

@@ -79,11 +79,9 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
 
 def write_diff_workbook(run: CompareRun, target: Path, *, created: datetime, force: bool) -> None:
     from convenant_cli.app.output_file import write_atomically
-    from convenant_cli.render.diff.xlsx import build_workbook
-    from convenant_cli.render.workbook import save
+    from convenant_cli.render.diff.xlsx import write_workbook
 
-    book = build_workbook(run.view)
-    write_atomically(target, lambda path: save(book, path, created), force=force,
+    write_atomically(target, lambda path: write_workbook(path, run.view, created), force=force,
                      inputs=[doc.path for doc in run.workspace.documents.values()])
 
 

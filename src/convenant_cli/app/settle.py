@@ -1,25 +1,30 @@
-"""The `settle` use case: load a covenant (with its addenda) and their realisations, settle
-each, combine them per beneficiary (R7), write the evidence workbook, and render the result
-in the format asked for. Knows no typer and no terminal: the command line prints what
-`render_settlement` returns and the problems of `load_settlement`'s workspace.
+"""The `settle` use case: load covenants and addenda (named, or found in folders) and their
+realisations, settle each, group them in families (R7) and a portfolio, write the evidence
+workbook, and render the result in the format asked for. Knows no typer and no terminal:
+the command line prints what `render_settlement` returns and the problems of the workspace.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.loading.workspace import Workspace
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from convenant_cli.engine.combination import CombinedLine
+    from convenant_cli.engine.families import Family, Portfolio
     from convenant_cli.engine.settlement import Settlement
+    from convenant_cli.loading.inputs import SettlementInput
     from convenant_cli.models.document import LoadedDocument
+
+SETTLED_KINDS = frozenset({Kind.CONVENANT, Kind.ADDENDUM, Kind.REALISATION})
 
 
 class SettlementFormat(StrEnum):
@@ -29,11 +34,21 @@ class SettlementFormat(StrEnum):
     JSON = "json"
 
 
+@dataclass(eq=False, kw_only=True, repr=False)
+class SettleFiles:
+    """What a run read: the files named, the realisations named, what the folders held."""
+
+    named: list[LoadedDocument] = field(default_factory=list)
+    realisations: list[LoadedDocument] = field(default_factory=list)
+    found: list[LoadedDocument] = field(default_factory=list)
+
+
 @dataclass(frozen=True, eq=False, kw_only=True, repr=False)
 class SettleRun:
     workspace: Workspace
     settlements: list[Settlement]
-    combined: tuple[CombinedLine, ...] | None  # one line per beneficiary over several files (R7)
+    families: tuple[Family, ...]
+    portfolio: Portfolio
 
     @property
     def unsettled(self) -> list[str]:
@@ -41,25 +56,40 @@ class SettleRun:
         return [settlement.id for settlement in self.settlements if not settlement.settled]
 
 
-def load_settlement(files: list[Path], realisations: list[Path]) -> tuple[Workspace, list[LoadedDocument]]:
-    """Load the files to settle, then their realisations; the workspace holds their problems."""
+def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Workspace, SettleFiles]:
+    """Load the files and folders to settle, then the realisations named; the workspace
+    holds their problems. A folder brings every covenant, addendum and realisation under it."""
+    from convenant_cli.loading.discovery import collect_files
+
     workspace = Workspace()
-    return workspace, [workspace.load(path) for path in files + realisations]
+    files = SettleFiles()
+    for path in paths:
+        if path.is_dir():
+            found, unreadable = collect_files([path])
+            if unreadable:
+                raise unreadable[0]
+            files.found += [doc for item in found if (doc := workspace.load_found(item, SETTLED_KINDS))]
+        else:
+            files.named.append(workspace.load(path))
+    files.realisations = [workspace.load(path) for path in realisations]
+    return workspace, files
 
 
-def settle_documents(workspace: Workspace, docs: list[LoadedDocument], files: int) -> SettleRun:
-    """Settle the first `files` documents with the realisations that follow them."""
+def settle_documents(workspace: Workspace, files: SettleFiles,
+                     on_settled: Callable[[int, int], None] | None = None) -> SettleRun:
+    """Settle every agreement with its realisation; `on_settled(done, total)` after each."""
+    from convenant_cli.engine.families import families, portfolio
     from convenant_cli.engine.settlement import settle
     from convenant_cli.loading.inputs import settlement_inputs
 
-    inputs = settlement_inputs(docs[:files], docs[files:])
-    settlements = [settle(item.agreement, item.rules, item.realisation) for item in inputs]
-    combined = None
-    if len(settlements) > 1:
-        from convenant_cli.engine.combination import combine
-
-        combined = combine(settlements)
-    return SettleRun(workspace=workspace, settlements=settlements, combined=combined)
+    inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found)
+    settlements = []
+    for item in inputs:
+        settlements.append(settle(item.agreement, item.rules, item.realisation))
+        if on_settled is not None:
+            on_settled(len(settlements), len(inputs))
+    groups = families(settlements, [(item.root, item.sector) for item in inputs])
+    return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups))
 
 
 def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, created: datetime,
@@ -67,13 +97,12 @@ def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, cre
     """The evidence workbook, whole or not at all; never over one of the run's inputs."""
     from convenant_cli.app.output_file import write_atomically
     from convenant_cli.loading.provenance import file_records
-    from convenant_cli.render.settlement.xlsx import Provenance, build_workbook
-    from convenant_cli.render.workbook import save
+    from convenant_cli.render.settlement.xlsx import Provenance, write_workbook
 
     provenance = Provenance(version, created, tuple(file_records(run.workspace)))
-    book = build_workbook(run.settlements, run.combined, provenance)
-    write_atomically(target, lambda path: save(book, path, created), force=force,
-                     inputs=[doc.path for doc in run.workspace.documents.values()])
+    write_atomically(target, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
+                                                         provenance),
+                     force=force, inputs=[doc.path for doc in run.workspace.documents.values()])
 
 
 def render_settlement(run: SettleRun, output_format: SettlementFormat, *, explain: bool) -> str | RenderableType:
@@ -82,8 +111,8 @@ def render_settlement(run: SettleRun, output_format: SettlementFormat, *, explai
         case SettlementFormat.JSON:
             from convenant_cli.render.settlement.json import render_json
 
-            return render_json(run.settlements, explain)
+            return render_json(run.settlements, run.families, run.portfolio, explain)
         case SettlementFormat.TABLE:
             from convenant_cli.render.settlement.table import render_tables
 
-            return render_tables(run.settlements, run.combined, explain)
+            return render_tables(run.settlements, run.families, run.portfolio, explain)

@@ -10,7 +10,8 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
@@ -182,6 +183,26 @@ def now() -> datetime:
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970",
                              "set it to a whole number, e.g. $(git log -1 --format=%ct)") from None
     return datetime.now(tz=UTC).replace(tzinfo=None, microsecond=0)
+
+
+@contextmanager
+def progress_bar(description: str, *, at_least: int = 3) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr while a run settles many agreements: only on a terminal,
+    never on a pipe or in a file, and gone when the run is done. Yields `advance(done, total)`."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(description, total=None)
+
+        def advance(done: int, total: int) -> None:
+            if total >= at_least:
+                progress.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def plural(number: int, word: str) -> str:

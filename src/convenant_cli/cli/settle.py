@@ -14,6 +14,7 @@ from convenant_cli.cli.output import (
     ForceXlsxOption,
     guarded,
     now,
+    progress_bar,
     realisation_option,
     say,
     show,
@@ -28,7 +29,8 @@ from convenant_cli.cli.terminal import ColorMode
 @guarded
 def settle(
     files: Annotated[list[Path], typer.Argument(
-        metavar="FILE", help="A covenant, optionally followed by its addenda.")],
+        metavar="PATH", help="Covenants and addenda, or folders: every covenant and addendum under them is settled "
+        "with the realisation that names it (kind: realisation), or shown as maxima without one.")],
     realisation: Annotated[Optional[list[Path]], realisation_option(
         "The eindrapport facts (kind: realisation); repeat for each file.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
@@ -39,11 +41,12 @@ def settle(
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
 ) -> None:
-    """Settle a covenant and its addenda; without --realisation, show the maxima."""
+    """Settle covenants and their addenda; without a realisation, show the maxima."""
     state.color = color
-    workspace, docs = load_settlement(list(files), list(realisation or []))
+    workspace, found = load_settlement(list(files), list(realisation or []))
     stop_on_errors(workspace)
-    run = settle_documents(workspace, docs, len(files))
+    with progress_bar("afrekenen") as advance:
+        run = settle_documents(workspace, found, advance)
     if xlsx is not None:
         from convenant_cli.app.settle import write_settlement_workbook
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.domain.diagnostics import Diagnostic
-from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.families import Family
 from convenant_cli.engine.settlement import Settlement
 from convenant_cli.models.case import CombinedFigures, Expectation, Figures
 
@@ -43,9 +43,9 @@ def _figures(path: str, expected: Figures | CombinedFigures, actual: object | No
     return found
 
 
-def compare(expect: Expectation, settlements: list[Settlement],
-            combined: tuple[CombinedLine, ...] | None) -> tuple[Mismatch, ...]:
-    """Every figure the case names that the settlement does not produce exactly."""
+def compare(expect: Expectation, settlements: list[Settlement], families: tuple[Family, ...]) -> tuple[Mismatch, ...]:
+    """Every figure the case names that the settlement does not produce exactly; the
+    combined figures (R7) are those of the family of the settlement the case is about."""
     settlement = next((s for s in settlements if s.id == expect.convenant), settlements[0])
     found: list[Mismatch] = []
     if expect.ratio is not None:
@@ -58,7 +58,9 @@ def compare(expect: Expectation, settlements: list[Settlement],
         found += _figures(f"beneficiaries[{number}]", figures, lines.get(number))
     if expect.totals is not None:
         found += _figures("totals", expect.totals, settlement.totals)
-    by_number = {line.enterprise_number: line for line in combined or ()}
+    family = next((f for f in families if any(m is settlement for m in f.members)), None)
+    combined = family.lines if family is not None and len(family.members) > 1 else ()
+    by_number = {line.enterprise_number: line for line in combined}
     for number, combined_figures in expect.combined.items():
         found += _figures(f"combined[{number}]", combined_figures, by_number.get(number))
     return tuple(found)

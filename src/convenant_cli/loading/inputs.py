@@ -5,31 +5,40 @@ with its realisation, and the two versions to compare (with the realisations tha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models import Addendum, Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
 class SettlementInput:
-    """One covenant or addendum to settle: its model, the rules in force, its realisation."""
+    """One covenant or addendum to settle: its model, the rules in force, its realisation,
+    and the covenant at the root of its family (its id and sector; R7)."""
 
     agreement: Agreement
     rules: RulesInForce
     realisation: Realisation | None
+    root: str
+    sector: str
 
 
-def settlement_inputs(agreements: list[LoadedDocument], realisations: list[LoadedDocument]) -> list[SettlementInput]:
-    """The files of `settle`, each with the realisation whose `convenant:` names it.
+def settlement_inputs(agreements: list[LoadedDocument], realisations: list[LoadedDocument],
+                      found: Sequence[LoadedDocument] = ()) -> list[SettlementInput]:
+    """The agreements of `settle`, each with the realisation whose `convenant:` names it.
 
-    The documents are valid (the caller reported their problems first); a file that is not
-    a covenant or addendum, a realisation of a file not settled here, two realisations for
-    one file, or one file twice is a usage error.
+    `agreements` and `realisations` are the files named (`--realisation`); `found` the
+    covenants, addenda and realisations found in the folders named. An agreement found in a
+    folder, or named by a realisation found there, is settled too. The documents are valid
+    (the caller reported their problems first); a named file that is not a covenant or
+    addendum, a named realisation of a file not settled here, two realisations for one
+    agreement (named, or found without one named), one file named twice, or two agreements
+    with one id is a usage error.
     """
     for doc in agreements:
         if not isinstance(doc.model, Agreement):
@@ -39,25 +48,77 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
                              "in it", hint)
     if len({doc.path for doc in agreements}) != len(agreements):
         raise UsageError("the same file is given twice")
+    found_facts = [doc for doc in found if isinstance(doc.model, Realisation)]
+    settled = _with_found(agreements, found, found_facts)
+    paired = _pair_named(realisations, {doc.path for doc in settled})
+    _pair_found(found_facts, paired)
+    _refuse_one_id_twice(settled)
+    return [_input(doc, paired.get(doc.path)) for doc in settled]
+
+
+def _with_found(named: list[LoadedDocument], found: Sequence[LoadedDocument],
+                facts: list[LoadedDocument]) -> list[LoadedDocument]:
+    """The agreements named, then those found in folders, then those the realisations found
+    there name; each once."""
+    settled = {doc.path: doc for doc in named}
+    for doc in found:
+        if isinstance(doc.model, Agreement):
+            settled.setdefault(doc.path, doc)
+    for real in facts:
+        if real.reference is not None and isinstance(real.reference.model, Agreement):
+            settled.setdefault(real.reference.path, real.reference)
+    return list(settled.values())
+
+
+def _pair_named(realisations: list[LoadedDocument], settled: set[Path]) -> dict[Path, LoadedDocument]:
     paired: dict[Path, LoadedDocument] = {}
-    by_path = {doc.path: doc for doc in agreements}
     for real in realisations:
         reference = real.reference
         if not isinstance(real.model, Realisation) or reference is None:
             raise UsageError(f"{real.name} is a {real.kind.value if real.kind else 'file'}, not a realisation",
                              "--realisation takes the eindrapport file (kind: realisation)")
         target = reference.path
-        if target not in by_path:
+        if target not in settled:
             raise UsageError(f"{real.name} is the realisation of {reference.name}, which is not settled here",
                              f"add {reference.name} to the files to settle")
         if target in paired:
             raise UsageError(f"two realisations for {reference.name}: {paired[target].name} and {real.name}")
         paired[target] = real
-    inputs = []
-    for doc in agreements:
-        found = paired.get(doc.path)
-        if doc.rules is None:
-            raise TypeError(f"{doc.name}: no rules resolved")  # the workspace resolves them for every agreement
-        inputs.append(SettlementInput(doc.model_as(Agreement), doc.rules,
-                                      found.model_as(Realisation) if found is not None else None))
-    return inputs
+    return paired
+
+
+def _pair_found(facts: list[LoadedDocument], paired: dict[Path, LoadedDocument]) -> None:
+    """A realisation found in a folder pairs with the agreement it names, unless one was
+    named for it; two found for one agreement (and none named) is an error naming them."""
+    by_target: dict[Path, list[LoadedDocument]] = {}
+    for real in facts:
+        if real.reference is not None and real.reference.path not in paired:
+            by_target.setdefault(real.reference.path, []).append(real)
+    for reals in by_target.values():
+        reference = reals[0].reference
+        if len(reals) > 1 and reference is not None:
+            names = ", ".join(real.name for real in reals)
+            raise UsageError(f"{len(reals)} realisations for {reference.name}: {names}",
+                             f"pass the one meant with --realisation, e.g. --realisation {reals[0].name}")
+    paired.update({path: reals[0] for path, reals in by_target.items()})
+
+
+def _refuse_one_id_twice(settled: list[LoadedDocument]) -> None:
+    seen: dict[str, LoadedDocument] = {}
+    for doc in settled:
+        agreement = doc.model_as(Agreement)
+        if agreement.id in seen:
+            raise UsageError(f"{seen[agreement.id].name} and {doc.name} are both `{agreement.id}`",
+                             "settle one version of an agreement; compare two with `convenant diff`")
+        seen[agreement.id] = doc
+
+
+def _input(doc: LoadedDocument, real: LoadedDocument | None) -> SettlementInput:
+    if doc.rules is None:
+        raise TypeError(f"{doc.name}: no rules resolved")  # the workspace resolves them for every agreement
+    agreement = doc.model_as(Agreement)
+    root = doc.reference_as(Agreement) if isinstance(agreement, Addendum) else agreement
+    root = root if root is not None else agreement
+    return SettlementInput(agreement=agreement, rules=doc.rules,
+                           realisation=real.model_as(Realisation) if real is not None else None,
+                           root=root.id, sector=root.sector)

@@ -39,7 +39,8 @@ def _settlement_input(agreement: LoadedDocument, real: LoadedDocument | None) ->
         if not real.ok or not isinstance(real.model, Realisation):
             return None
         facts = real.model
-    return SettlementInput(agreement.model, agreement.rules, facts)
+    return SettlementInput(agreement=agreement.model, rules=agreement.rules, realisation=facts,
+                           root=agreement.model.id, sector=agreement.model.sector)
 
 
 def diff_inputs(old: LoadedDocument, new: LoadedDocument, realisations: list[LoadedDocument]) -> DiffInput:

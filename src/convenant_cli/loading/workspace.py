@@ -61,6 +61,21 @@ class Workspace:
             return None
         return self.load(path, name, source=source)
 
+    def load_found(self, path: Path, kinds: frozenset[Kind]) -> LoadedDocument | None:
+        """A file found in a folder, loaded when it is of one of `kinds` or cannot be read as
+        a file of any kind (it is reported: it may be the eindrapport meant); another kind,
+        and a file of another tool, is left alone (None)."""
+        name = shown_path(path)
+        source = self._refused(path, name)
+        if source is None:
+            known = self.documents.get(path.resolve())
+            source = known.source if known else load_source(path, name)
+        data = source.data
+        if data is not None and (is_foreign(source) or not (isinstance(data, dict) and data.get("kind") in kinds)):
+            self.skipped.append(name)
+            return None
+        return self.load(path, name, source=source)
+
     def _refused(self, path: Path, name: str) -> SourceFile | None:
         """For a file named or found in a folder that links outside its project root: a source
         holding only that problem, so that the file is reported and never read."""

@@ -40,6 +40,17 @@ SUMMARY: dict[str, str] = {
     "advances": "Voorschotten", "balance": "Saldo", "balance_word": "Saldo is",
 }
 
+# the portfolio over families: (in a sentence, column header)
+PORTFOLIO: dict[str, tuple[str, str]] = {
+    "maximum": ("Maximum (afgerekend)", "Maximum\n(afgerekend)"),
+    "deduction": ("Vermindering afwezigheid", "Vermindering\nafwezigheid"),
+    "payable": ("Uit te betalen", "Uit te\nbetalen"),
+    "advances": ("Voorschotten", "Voorschotten"),
+    "balance": ("Saldo", "Saldo"),
+    "maxima_maximum": ("Maxima zonder eindrapport", "Maxima zonder\neindrapport"),
+}
+FAMILY_STATUS = {"settled": "afgerekend", "maxima": "maxima", "partial": "gedeeltelijk afgerekend"}
+
 BENEFICIARY = "Begunstigde"
 ENTERPRISE_NUMBER = "Ondernemingsnummer"
 TOTAL = "Totaal"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from convenant_cli.domain.money import format_fraction, quantize, round_half_up
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.settlement import FIGURES, Line, Settlement, Totals
+from convenant_cli.engine.families import Family, FamilyLine, Portfolio
+from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Line, Settlement, Totals
 from convenant_cli.render.json_text import dumps
 
 if TYPE_CHECKING:
@@ -150,10 +151,47 @@ def as_dict(settlement: Settlement, explain: bool = False) -> Json:
     return data
 
 
-def render_json(settlements: list[Settlement], explain: bool = False) -> str:
-    """One object, or a list of them for several files; indented down to each consultant,
-    absence, span and step, which stand on a line of their own."""
-    if len(settlements) == 1:
-        return dumps(as_dict(settlements[0], explain), levels=4)
-    return dumps([as_dict(s, explain) for s in settlements], levels=5)
+FORMAT = "convenant.settlement/2"
 
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else decimal_text(value, Unit.EURO)
+
+
+def _family_figures(line: FamilyLine) -> Json:
+    return {key: _money(getattr(line, key)) for key in MONEY_KEYS}
+
+
+def family_dict(family: Family) -> Json:
+    """R7: one family, its members by id, each beneficiary over them, and its totals; every
+    figure but the maximum over the settled members only (null when none was settled)."""
+    return {
+        "convenant": family.convenant,
+        "sector": family.sector,
+        "status": family.status,
+        "members": [member.id for member in family.members],
+        "beneficiaries": [{"enterprise_number": line.enterprise_number, "name": line.name,
+                           **_family_figures(line)} for line in family.lines],
+        "totals": _family_figures(family.totals),
+    }
+
+
+def portfolio_dict(portfolio: Portfolio) -> Json:
+    return {
+        "families": len(portfolio.families),
+        "agreements": portfolio.settled + portfolio.maxima,
+        "settled": portfolio.settled,
+        "maxima": portfolio.maxima,
+        "totals": {key: _money(value) for key, value in portfolio.totals.items()},  # settled agreements only
+        "maxima_maximum": _money(portfolio.maxima_maximum),  # the agreements shown as maxima, apart
+    }
+
+
+def render_json(settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
+                explain: bool = False) -> str:
+    """One object, whatever the number of files (`"format": "convenant.settlement/2"`):
+    every settlement, every family (R7) and the portfolio; indented down to each
+    consultant, absence, span and step, which stand on a line of their own."""
+    return dumps({"format": FORMAT, "settlements": [as_dict(s, explain) for s in settlements],
+                  "families": [family_dict(family) for family in families],
+                  "portfolio": portfolio_dict(portfolio)}, levels=6)

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_fraction, format_number
-from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.render import labels
 from convenant_cli.render.layout import Fitted, cell, stacked, title
@@ -107,11 +107,68 @@ def commitments_table(settlement: Settlement) -> Table:
     return table
 
 
-def combined_table(lines: tuple[CombinedLine, ...]) -> Group:
-    rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in MONEY_KEYS}) for line in lines]
-    totals = {key: sum((getattr(line, key) for line in lines), Decimal(0)) for key in MONEY_KEYS}
-    return figures_table(Text("Per begunstigde over convenant en addenda (R7)"), rows, totals, MONEY_KEYS,
-                         labels.FIGURES)
+def family_title(family: Family, named: bool) -> str:
+    """R7's heading: the family named when a run settles several; what is maxima, said."""
+    heading = "Per begunstigde over convenant en addenda (R7)" + (f": {family.convenant}" if named else "")
+    settled = [member.id for member in family.members if member.settled]
+    shown = [member.id for member in family.members if not member.settled]
+    if family.status == "maxima":
+        return f"MAXIMA {heading[0].lower()}{heading[1:]} — geen afrekening, zonder eindrapport"
+    if family.status == "partial":
+        return (f"{heading} — gedeeltelijk afgerekend: alle figuren na het maximum alleen over "
+                f"{', '.join(settled)}; {', '.join(shown)} zonder eindrapport (maxima)")
+    return heading
+
+
+def family_table(family: Family, named: bool) -> Group:
+    keys = ("maximum",) if family.status == "maxima" else MONEY_KEYS
+    rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys}) for line in family.lines]
+    totals = {key: getattr(family.totals, key) for key in keys}
+    return figures_table(Text(family_title(family, named)), rows, totals, keys, labels.FIGURES)
+
+
+def portfolio_table(portfolio: Portfolio) -> Group:
+    """One row per family; every column adds up: the payable figures and their maximum over
+    the settled agreements, the maxima of those without an eindrapport apart."""
+    table = Table(show_footer=True)
+    table.add_column("Convenant", footer=labels.TOTAL, min_width=18, max_width=48)
+    table.add_column("Status", footer="")
+    for key in PORTFOLIO_KEYS:
+        total = portfolio.totals.get(key, portfolio.maxima_maximum)
+        table.add_column(labels.PORTFOLIO[key][1], justify="right", no_wrap=True, footer=_money_cell(total))
+    for family in portfolio.families:
+        figures = portfolio_figures(family)
+        table.add_row(cell(f"{family.convenant}\n{family.sector}"), labels.FAMILY_STATUS[family.status],
+                      *(_money_cell(figures[key]) for key in PORTFOLIO_KEYS))
+    heading = title(f"Portefeuille: {len(portfolio.families)} convenanten, {portfolio.settled} overeenkomst(en) "
+                    f"afgerekend, {portfolio.maxima} als maxima — de totalen tellen alleen afgerekende "
+                    "overeenkomsten; de maxima zonder eindrapport staan apart")
+
+    def narrow() -> Group:
+        blocks = [stacked(cell(f"{family.convenant} ({labels.FAMILY_STATUS[family.status]})", "bold"),
+                          [(labels.PORTFOLIO[key][0], _money_cell(portfolio_figures(family)[key]))
+                           for key in PORTFOLIO_KEYS]) for family in portfolio.families]
+        blocks.append(stacked(Text(labels.TOTAL, style="bold"),
+                              [(labels.PORTFOLIO[key][0], _money_cell(portfolio.totals.get(key,
+                                                                                           portfolio.maxima_maximum)))
+                               for key in PORTFOLIO_KEYS]))
+        return Group(*blocks)
+
+    return Group(heading, Fitted(table, narrow))
+
+
+PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", "balance", "maxima_maximum")
+
+
+def portfolio_figures(family: Family) -> dict[str, Decimal | None]:
+    settled = family.status != "maxima"
+    figures: dict[str, Decimal | None] = {key: getattr(family.totals, key) if settled else None
+                                          for key in PORTFOLIO_KEYS[1:-1]}
+    return {"maximum": family.settled_maximum, **figures, "maxima_maximum": family.unsettled_maximum}
+
+
+def _money_cell(value: Decimal | None) -> str:
+    return "—" if value is None else show(value, FIGURES["maximum"])
 
 
 def explanation(settlement: Settlement) -> Group:
@@ -141,7 +198,8 @@ def _explanation_blocks(steps: list[Step]) -> Group:
     return Group(*blocks)
 
 
-def render_tables(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None, explain: bool) -> Group:
+def render_tables(settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
+                  explain: bool) -> Group:
     parts: list[RenderableType] = []
     for settlement in settlements:
         parts.append(settlement_table(settlement))
@@ -149,6 +207,9 @@ def render_tables(settlements: list[Settlement], combined: tuple[CombinedLine, .
             parts.append(commitments_table(settlement))
         if explain:
             parts.append(explanation(settlement))
-    if combined:
-        parts.append(combined_table(combined))
+    for family in families:
+        if len(family.members) > 1:
+            parts.append(family_table(family, named=len(families) > 1))
+    if len(families) > 1:
+        parts.append(portfolio_table(portfolio))
     return Group(*parts)

@@ -1,16 +1,19 @@
-"""Settlements as an Excel workbook: the auditor's evidence (SPEC §4, §6).
+"""Settlements as an Excel workbook: the auditor's evidence.
 
 An auditor follows every figure without leaving the file: the summary with each
-beneficiary's inputs beside its figures (so deduction, effort and result can be redone
-from the cells), the consultants, their absences with the article or law behind each,
-the short spans with their cause (they add up to each shortfall), the result
-commitments per work year, the advance tranches, the explanation, and `Bronnen`: tool
-version, every input file with its SHA-256, and each rule in force with where it came
-from and its legal source.
+beneficiary's inputs beside its figures, the families over covenant and addenda (R7) and
+the portfolio, the consultants, their absences with the article or law behind each, the
+short spans with their cause (they add up to each shortfall), the result commitments per
+work year, the advance tranches, the explanation, and `Bronnen`: tool version, every input
+file with its SHA-256, and each rule in force with where it came from and its legal source.
 
-Every figure is a number with its format; totals are `SUM` formulas that Excel and
-LibreOffice recompute to the same cent. Text is never a formula. Returns a `Workbook`;
-writing it is `workbook.save`'s job.
+Every rounded figure of the summary is a formula of the cells it derives from, so that an
+auditor, Excel or a formula engine redoes it to the cent: the amount per FTE is
+`=maximum/FTE`, the deduction `=ROUND(...)` of maximum, shortfall, FTE and days, effort and
+result `=ROUND(...)` of the base and the shares, the ratio `=2/3` written as whole numbers.
+The roundings work in whole cents and whole ten-thousandths of a share (`ROUND(x*100,0)`),
+so that a half cent is a half cent in binary arithmetic too, and half-up as in the engine.
+Every formula is saved with its value. Text is never a formula.
 """
 
 from __future__ import annotations
@@ -19,36 +22,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
-
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+from pathlib import Path
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import round_half_up
-from convenant_cli.engine.combination import CombinedLine
+from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
-from convenant_cli.render.settlement.table import settlement_title
-from convenant_cli.render.workbook import (
-    BOLD,
-    COUNT,
-    DATE,
-    EURO,
-    EXACT,
-    FTE,
-    FTE_DAYS,
-    RATIO,
-    finish,
-    header,
-    put,
-    put_row,
-    sum_formula,
-    title_row,
-)
+from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures, settlement_title
+from convenant_cli.render.workbook import COUNT, DATE, EURO, EXACT, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
 
 
 @dataclass(frozen=True)
@@ -60,89 +45,162 @@ class Provenance:
     files: tuple[FileRecord, ...]
 
 
-# The summary's columns by key (headers: `labels.SUMMARY`); these are totalled per file, and
-# of an agreement shown as maxima only the maxima
-SUMMARY_TOTALLED = frozenset({"maximum", "shortfall_fte_days", "deduction", "effort", "result", "payable_before_cap",
-                              "payable", "advances", "balance"})
-MAXIMA_TOTALLED = frozenset({"maximum", "effort", "result"})
+# The summary's columns, by key (headers: `labels.SUMMARY`)
+SUMMARY_KEYS = ("name", "convenant", "enterprise_number", "status", "fte", "maximum", "rate", "term_days",
+                "shortfall_fte_days", "deduction_exact", "deduction", "base", "effort_share", "effort",
+                "result_share", "ratio", "result", "payable_before_cap", "eligible_costs", "capped", "payable",
+                "advances", "balance", "balance_word")
+COLUMN = {key: letter(number) for number, key in enumerate(SUMMARY_KEYS, 1)}
+# totalled per file, and of an agreement shown as maxima only the maxima
+SUMMARY_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "effort", "result", "payable_before_cap",
+                    "payable", "advances", "balance")
+MAXIMA_TOTALLED = ("maximum", "effort", "result")
+FORMATS = {"fte": FTE, "maximum": EURO, "rate": EXACT, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
+           "deduction_exact": EXACT, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
+           "result_share": FTE, "ratio": RATIO, "result": EURO, "payable_before_cap": EURO, "eligible_costs": EURO,
+           "payable": EURO, "advances": EURO, "balance": EURO}
 
 
-def _summary_columns(settlement: Settlement, line: Line) -> list[tuple[str, object, str | None]]:
-    """(key, value of a line, number format) for each column of the summary."""
+def _cents(key: str, row: int) -> str:
+    return f"ROUND({COLUMN[key]}{row}*100,0)"
+
+
+def _units(key: str, row: int) -> str:
+    """A share in whole ten-thousandths (0,70 -> 7000): shares have at most four decimals."""
+    return f"ROUND({COLUMN[key]}{row}*10000,0)"
+
+
+def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tuple[object, str | None]]:
+    """Each column's cell: a value, or (a string starting with `=`) a formula with the value
+    the engine computed, which the formula redoes to the cent."""
     rules = settlement.rules.rules
     settled = settlement.settled
-    return [
-        ("name", line.name, None),
-        ("convenant", settlement.id, None),
-        ("enterprise_number", format_enterprise_number(line.enterprise_number), None),
-        ("status", labels.STATUS[settled], None),
-        ("fte", line.fte, FTE),
-        ("maximum", line.maximum, EURO),
-        ("rate", _exact(line.rate) if line.rate is not None else None, EXACT),
-        ("term_days", line.term_days, COUNT),
-        ("shortfall_fte_days", line.shortfall_fte_days if settled else None, FTE_DAYS),
-        ("deduction_exact", _exact(line.deduction_exact) if settled else None, EXACT),
-        ("deduction", line.deduction if settled else None, EURO),
-        ("base", line.base, EURO),
-        ("effort_share", rules.effort_share, FTE),
-        ("effort", line.effort, EURO),
-        ("result_share", rules.result_share, FTE),
-        ("ratio", _exact(settlement.share), RATIO),
-        ("result", line.result, EURO),
-        ("payable_before_cap", line.payable_before_cap if settled else None, EURO),
-        ("eligible_costs", line.eligible_costs, EURO),
-        ("capped", labels.yes_no(line.capped) if settled else None, None),
-        ("payable", line.payable if settled else None, EURO),
-        ("advances", line.advances if settled else None, EURO),
-        ("balance", line.balance if settled else None, EURO),
-        ("balance_word", labels.balance_word(line.balance) if settled else None, None),
-    ]
+    share = settlement.share
+    cells: dict[str, tuple[object, str | None]] = {
+        "name": (line.name, None),
+        "convenant": (settlement.id, None),
+        "enterprise_number": (format_enterprise_number(line.enterprise_number), None),
+        "status": (labels.STATUS[settled], None),
+        "fte": (line.fte, None),
+        "maximum": (line.maximum, None),
+        "term_days": (line.term_days, None),
+        "effort_share": (rules.effort_share, None),
+        "result_share": (rules.result_share, None),
+        "ratio": (Formula(f"={share.numerator}/{share.denominator}"), None),
+        "eligible_costs": (line.eligible_costs, None),
+    }
+    if line.rate is not None:
+        cells["rate"] = (Formula(f"={COLUMN['maximum']}{row}/{COLUMN['fte']}{row}"), None)
+    deducted = settled and line.rate is not None
+    if deducted:
+        cells["shortfall_fte_days"] = (line.shortfall_fte_days, None)
+        cells["deduction_exact"] = (Formula(f"={COLUMN['maximum']}{row}*{COLUMN['shortfall_fte_days']}{row}/"
+                                            f"({COLUMN['fte']}{row}*{COLUMN['term_days']}{row})"), None)
+        cells["deduction"] = (Formula(f"=ROUND({_cents('maximum', row)}*{_cents('shortfall_fte_days', row)}/"
+                                      f"({_cents('fte', row)}*{COLUMN['term_days']}{row}),0)/100"), None)
+    elif settled:
+        cells["shortfall_fte_days"] = (line.shortfall_fte_days, None)
+        cells["deduction"] = (line.deduction, None)
+    on_maximum = rules.deduction_base == "maximum"
+    cells["base"] = (Formula(f"={COLUMN['maximum']}{row}" + (f"-{COLUMN['deduction']}{row}"
+                                                             if on_maximum and settled else "")), None)
+    cells["effort"] = (Formula(f"=ROUND({_cents('base', row)}*{_units('effort_share', row)}/10000,0)/100"), None)
+    cells["result"] = (Formula(f"=ROUND({_cents('base', row)}*{_units('result_share', row)}*{share.numerator}/"
+                               f"(10000*{share.denominator}),0)/100"), None)
+    if settled:
+        effort_result = f"{COLUMN['effort']}{row}+{COLUMN['result']}{row}"
+        cells["payable_before_cap"] = (Formula(f"={effort_result}" if on_maximum else
+                                               f"=MAX(0,{effort_result}-{COLUMN['deduction']}{row})"), None)
+        before = f"{COLUMN['payable_before_cap']}{row}"
+        cells["payable"] = (Formula(f"=MIN({before},{COLUMN['eligible_costs']}{row})"
+                                    if line.eligible_costs is not None else f"={before}"), None)
+        cells["capped"] = (labels.yes_no(line.capped), None)
+        cells["advances"] = (line.advances, None)
+        cells["balance"] = (Formula(f"={COLUMN['payable']}{row}-{COLUMN['advances']}{row}"), None)
+        cells["balance_word"] = (labels.balance_word(line.balance), None)
+    return cells
 
 
-def _exact(value: Fraction) -> Decimal:
-    """An exact fraction as a decimal number with enough places to show its arithmetic."""
-    return round_half_up(value, 6)
+def _computed(settlement: Settlement, line: Line) -> dict[str, Decimal | Fraction | int | None]:
+    """What each formula of the summary comes to, as the engine computed it."""
+    return {"rate": line.rate, "deduction_exact": line.deduction_exact, "deduction": line.deduction,
+            "base": line.base, "effort": line.effort, "result": line.result, "ratio": settlement.share,
+            "payable_before_cap": line.payable_before_cap, "payable": line.payable, "balance": line.balance}
 
 
-def _summary(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    title_row(sheet, " | ".join(settlement_title(s) for s in settlements))
-    first_columns = _summary_columns(settlements[0], settlements[0].lines[0])
-    header(sheet, [labels.SUMMARY[key] for key, _, _ in first_columns], row=2)
+def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.title_row(" | ".join(settlement_title(s) for s in settlements))
+    sheet.header([labels.SUMMARY[key] for key in SUMMARY_KEYS], row=2)
     row = 3
     for settlement in settlements:
         first = row
         for line in settlement.lines:
-            columns = _summary_columns(settlement, line)
-            put_row(sheet, row, [value for _, value, _ in columns], [number_format for _, _, number_format in columns])
+            computed = _computed(settlement, line)
+            cells = _summary_cells(settlement, line, row)
+            for column, key in enumerate(SUMMARY_KEYS, 1):
+                value, _ = cells.get(key, (None, None))
+                if isinstance(value, Formula):
+                    sheet.formula(row, column, value, computed[key], FORMATS.get(key))
+                else:
+                    sheet.put(row, column, value, FORMATS.get(key))
             row += 1
-        put(sheet, row, 1, f"Totaal {settlement.id}").font = BOLD
-        put(sheet, row, 2, settlement.id)
-        totalled = SUMMARY_TOTALLED if settlement.settled else MAXIMA_TOTALLED
-        for column, (key, _, number_format) in enumerate(first_columns, 1):
-            if key in totalled:
-                sum_formula(sheet, row, column, first, row - 1, number_format or EURO)
+        sheet.put(row, 1, f"Totaal {settlement.id}", bold=True)
+        sheet.put(row, 2, settlement.id)
+        for key in SUMMARY_TOTALLED if settlement.settled else MAXIMA_TOTALLED:
+            column = SUMMARY_KEYS.index(key) + 1
+            sheet.sum_formula(row, column, first, row - 1, FORMATS[key], getattr(settlement.totals, key) if key in
+                              MONEY_KEYS or key == "shortfall_fte_days" else
+                              sum((getattr(line, key) for line in settlement.lines), Decimal(0)))
         row += 1
         for note in settlement_notes(settlement):
-            put(sheet, row, 1, note)
+            sheet.put(row, 1, note)
             row += 1
         row += 1
-    finish(sheet, header_row=2, frozen_columns=2)
+    sheet.finish(header_row=2, frozen_columns=2)
 
 
-def _combined(sheet: Worksheet, lines: tuple[CombinedLine, ...]) -> None:
-    header(sheet, ["Begunstigde", "Ondernemingsnummer"] + [labels.label(key) for key in MONEY_KEYS])
-    for row, line in enumerate(lines, 2):
-        put_row(sheet, row, [line.name, format_enterprise_number(line.enterprise_number),
-                             *(getattr(line, key) for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
-    total = len(lines) + 2
-    put(sheet, total, 1, "Totaal").font = BOLD
-    for offset in range(len(MONEY_KEYS)):
-        sum_formula(sheet, total, 3 + offset, 2, total - 1, EURO)
-    finish(sheet)
+def _families(sheet: Sheet, families: tuple[Family, ...]) -> None:
+    """R7: per family of several members, a line per beneficiary and its total."""
+    sheet.header(["Begunstigde", "Ondernemingsnummer"] + [labels.label(key) for key in MONEY_KEYS])
+    row = 2
+    for family in families:
+        if len(family.members) < 2:
+            continue
+        sheet.put(row, 1, family_title(family, named=len(families) > 1), bold=True)
+        row += 1
+        first = row
+        for line in family.lines:
+            sheet.put_row(row, [line.name, format_enterprise_number(line.enterprise_number),
+                                *(getattr(line, key) for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
+            row += 1
+        sheet.put(row, 1, f"Totaal {family.convenant}", bold=True)
+        for offset, key in enumerate(MONEY_KEYS):
+            total = getattr(family.totals, key)
+            if total is not None:
+                sheet.sum_formula(row, 3 + offset, first, row - 1, EURO, total)
+        row += 2
+    sheet.finish()
 
 
-def _consultants(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "VTE",
+def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
+    """Overzicht: one row per family; the payable figures and their maximum over the settled
+    agreements, the maxima of those without an eindrapport apart, so every column adds up."""
+    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO[key][0] for key in PORTFOLIO_KEYS])
+    row = 2
+    for family in portfolio.families:
+        figures = portfolio_figures(family)
+        sheet.put_row(row, [family.convenant, family.sector, labels.FAMILY_STATUS[family.status],
+                            *(figures[key] for key in PORTFOLIO_KEYS)], [None, None, None] + [EURO] * 6)
+        row += 1
+    sheet.put(row, 1, "Totaal (alleen afgerekende overeenkomsten; maxima apart)", bold=True)
+    for offset, key in enumerate(PORTFOLIO_KEYS):
+        total = portfolio.totals.get(key, portfolio.maxima_maximum)
+        sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
+    sheet.finish()
+
+
+def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "VTE",
                    "In dienst van", "In dienst tot", "Data in het eindrapport", "Gewaarborgd loon (kalenderdagen)",
                    "Afwezigheden", "Niet gedekte VTE-dagen vóór vervanging"])
     row = 2
@@ -150,12 +208,12 @@ def _consultants(sheet: Worksheet, settlements: list[Settlement]) -> None:
         for line in settlement.lines:
             for c in line.staffing.consultants if line.staffing else ():
                 lost = sum((a.lost_fte_days for a in c.absences), Decimal(0))
-                put_row(sheet, row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
+                sheet.put_row(row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
                                      c.name, c.key, c.fte, c.employed.start, c.employed.end,
                                      labels.yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
                         [None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
                 row += 1
-    finish(sheet)
+    sheet.finish()
 
 
 ABSENCE_HEADERS = ["Begunstigde", "Convenant", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE", "Dagen in termijn",
@@ -165,8 +223,8 @@ ABSENCE_HEADERS = ["Begunstigde", "Convenant", "Consulent", "Reden", "Van", "Tot
                    "Verloren VTE-dagen (vóór vervanging)", "Grondslag"]
 
 
-def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ABSENCE_HEADERS)
+def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.header(ABSENCE_HEADERS)
     formats = [None, None, None, None, DATE, DATE, COUNT, FTE, COUNT, DATE, DATE, COUNT, COUNT, None, DATE, DATE,
                None, None, DATE, DATE, COUNT, FTE_DAYS, None]
     row = 2
@@ -174,7 +232,7 @@ def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
         for line in settlement.lines:
             for a in line.staffing.absences if line.staffing else ():
                 window = a.window
-                put_row(sheet, row, [
+                sheet.put_row(row, [
                     line.name, settlement.id, consultant(a), labels.reason(a.reason), a.span.start, a.span.end, a.days,
                     a.fte, a.days_in_term, a.wage.start if a.wage else None, a.wage.end if a.wage else None,
                     a.wage_days, a.wage_days_in_term, labels.yes_no(a.relapse),
@@ -184,7 +242,7 @@ def _absences(sheet: Worksheet, settlements: list[Settlement]) -> None:
                     a.uncovered_days, a.lost_fte_days, WAGE_LAW if a.incapacity else "Art. 5",
                 ], formats)
                 row += 1
-    finish(sheet)
+    sheet.finish()
 
 
 SPAN_HEADERS = ["Begunstigde", "Convenant", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE in dienst",
@@ -192,9 +250,9 @@ SPAN_HEADERS = ["Begunstigde", "Convenant", "Van", "Tot", "Dagen", "VTE begunsti
                 "Tekort VTE", "Tekort VTE-dagen", "Oorzaak"]
 
 
-def _short_spans(sheet: Worksheet, settlements: list[Settlement]) -> None:
+def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
     """One row per short span, then per beneficiary a SUM that equals its shortfall."""
-    header(sheet, SPAN_HEADERS)
+    sheet.header(SPAN_HEADERS)
     formats = [None, None, DATE, DATE, COUNT, FTE, FTE, FTE, FTE, FTE, FTE, FTE, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
@@ -204,20 +262,21 @@ def _short_spans(sheet: Worksheet, settlements: list[Settlement]) -> None:
                 continue
             first = row
             for span in spans:
-                put_row(sheet, row, [line.name, settlement.id, span.start, span.end, span.days, span.beneficiary_fte,
+                sheet.put_row(row, [line.name, settlement.id, span.start, span.end, span.days, span.beneficiary_fte,
                                      span.employed_fte, span.absent_fte, span.counted_fte, span.vacancy_fte,
                                      span.surplus_fte, span.shortfall_fte, span.shortfall_fte_days, cause(span)],
                         formats)
                 row += 1
-            put(sheet, row, 1, f"Totaal {line.name}").font = BOLD
-            put(sheet, row, 2, settlement.id)
-            sum_formula(sheet, row, 13, first, row - 1, FTE_DAYS)
+            sheet.put(row, 1, f"Totaal {line.name}", bold=True)
+            sheet.put(row, 2, settlement.id)
+            sheet.sum_formula(row, 13, first, row - 1, FTE_DAYS, sum((span.shortfall_fte_days for span in spans),
+                                                                       Decimal(0)))
             row += 1
-    finish(sheet)
+    sheet.finish()
 
 
-def _commitments(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Verbintenis", "Convenant", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
+def _commitments(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.header(["Verbintenis", "Convenant", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
                    "Werkjaar streefcijfer", "Minimum", "Gemeten waarde", "Streefcijfer gehaald"])
     row = 2
     for settlement in settlements:
@@ -228,13 +287,13 @@ def _commitments(sheet: Worksheet, settlements: list[Settlement]) -> None:
             for target in unit.targets or (None,):
                 extra = [target.indicator, target.year, target.minimum, target.value, labels.yes_no(target.met)] \
                     if target else []
-                put_row(sheet, row, base + extra, [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT])
+                sheet.put_row(row, base + extra, [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT])
                 row += 1
-    finish(sheet)
+    sheet.finish()
 
 
-def _advances(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Begunstigde", "Convenant", "Ondernemingsnummer", "Datum", "Referentie", "Bedrag"])
+def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Datum", "Referentie", "Bedrag"])
     row = 2
     for settlement in settlements:
         for line in settlement.lines:
@@ -242,29 +301,29 @@ def _advances(sheet: Worksheet, settlements: list[Settlement]) -> None:
                 continue
             first = row
             for advance in line.advance_tranches:
-                put_row(sheet, row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
+                sheet.put_row(row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
                                      advance.date, advance.reference, advance.amount],
                         [None, None, None, DATE, None, EURO])
                 row += 1
-            put(sheet, row, 1, f"Totaal {line.name}").font = BOLD
-            sum_formula(sheet, row, 6, first, row - 1, EURO)
+            sheet.put(row, 1, f"Totaal {line.name}", bold=True)
+            sheet.sum_formula(row, 6, first, row - 1, EURO, line.advances)
             row += 1
-    finish(sheet)
+    sheet.finish()
 
 
-def _explanation(sheet: Worksheet, settlements: list[Settlement]) -> None:
-    header(sheet, ["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
+def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.header(["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
     row = 2
     for settlement in settlements:
         for step in settlement_steps(settlement):
-            put_row(sheet, row, [step.subject, settlement.id, step.detail, step.figure, step.rule, step.article,
+            sheet.put_row(row, [step.subject, settlement.id, step.detail, step.figure, step.rule, step.article,
                                  step.inputs, step.arithmetic])
             row += 1
-    finish(sheet)
+    sheet.finish()
 
 
-def _sources(sheet: Worksheet, settlements: list[Settlement], provenance: Provenance) -> None:
-    header(sheet, ["Gegeven", "Waarde", "Herkomst", "Bron", "Rechtsgrond", "SHA-256"])
+def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance) -> None:
+    sheet.header(["Gegeven", "Waarde", "Herkomst", "Bron", "Rechtsgrond", "SHA-256"])
     rows: list[list[object]] = [
         ["Hulpmiddel", f"convenant {provenance.version}", None, None, None, None],
         ["Aangemaakt", provenance.created.strftime("%Y-%m-%d %H:%M:%S UTC"), None, None, None, None],
@@ -280,26 +339,23 @@ def _sources(sheet: Worksheet, settlements: list[Settlement], provenance: Proven
             rows.append([f"{labels.RULES[name]} ({settlement.id})", value, labels.ORIGINS[origin.value], where,
                          LEGAL_SOURCES[name], None])
     for row, values in enumerate(rows, 2):
-        put_row(sheet, row, values)
-    finish(sheet)
+        sheet.put_row(row, values)
+    sheet.finish()
 
 
-def build_workbook(settlements: list[Settlement], combined: tuple[CombinedLine, ...] | None,
-                   provenance: Provenance) -> Workbook:
-    book = Workbook()
-    summary = book.active
-    if not isinstance(summary, Worksheet):
-        raise TypeError("a new workbook starts with a worksheet")
-    summary.title = "Samenvatting"
-    _summary(summary, settlements)
-    if combined:
-        _combined(book.create_sheet("Per begunstigde"), combined)
-    _consultants(book.create_sheet("Consulenten"), settlements)
-    _absences(book.create_sheet("Afwezigheden"), settlements)
-    _short_spans(book.create_sheet("Tekort per periode"), settlements)
-    _commitments(book.create_sheet("Resultaatsverbintenissen"), settlements)
-    _advances(book.create_sheet("Voorschotten"), settlements)
-    _explanation(book.create_sheet("Toelichting"), settlements)
-    _sources(book.create_sheet("Bronnen"), settlements, provenance)
-    book.properties.title = " | ".join(settlement_title(s) for s in settlements)
-    return book
+def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
+                   provenance: Provenance) -> None:
+    book = Book(path, title=" | ".join(settlement_title(s) for s in settlements), created=provenance.created)
+    _summary(book.sheet("Samenvatting"), settlements)
+    if len(families) > 1:
+        _portfolio(book.sheet("Overzicht"), portfolio)
+    if any(len(family.members) > 1 for family in families):
+        _families(book.sheet("Per begunstigde"), families)
+    _consultants(book.sheet("Consulenten"), settlements)
+    _absences(book.sheet("Afwezigheden"), settlements)
+    _short_spans(book.sheet("Tekort per periode"), settlements)
+    _commitments(book.sheet("Resultaatsverbintenissen"), settlements)
+    _advances(book.sheet("Voorschotten"), settlements)
+    _explanation(book.sheet("Toelichting"), settlements)
+    _sources(book.sheet("Bronnen"), settlements, provenance)
+    book.close()
