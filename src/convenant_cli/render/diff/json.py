@@ -10,9 +10,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from convenant_cli.domain.money import quantize
+from convenant_cli.domain.money import format_fraction, quantize
 from convenant_cli.engine.changes import Change
-from convenant_cli.engine.money_effect import EFFECT_KEYS
+from convenant_cli.engine.money_effect import EFFECT_KEYS, RatioEffect
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.diff.view import DiffView
 from convenant_cli.render.json_text import dumps
@@ -61,6 +61,21 @@ def _settlement(view: DiffView) -> Json | None:
                           for b in effect.beneficiaries if b.changed],
         "totals": {"old": _figures(effect.old_totals), "new": _figures(effect.new_totals),
                    "difference": _figures(effect.difference)},
+        "ratio": _ratio(effect.ratio),
+    }
+
+
+def _ratio(ratio: RatioEffect | None) -> Json | None:
+    """Art. 2: the result ratio paid in each version, and each verdict that flipped."""
+    if ratio is None:
+        return None
+    return {
+        "old": format_fraction(ratio.old_ratio), "new": format_fraction(ratio.new_ratio),
+        "achieved": {"old": f"{ratio.old_achieved}/{ratio.old_total}",
+                     "new": f"{ratio.new_achieved}/{ratio.new_total}"},
+        "minimum": str(ratio.minimum),
+        "verdicts": [{"commitment": v.commitment, "year": v.year, "title": v.title, "old": v.old, "new": v.new}
+                     for v in ratio.verdicts],
     }
 
 

@@ -6,16 +6,17 @@ beneficiary's maximum and, when both versions could be settled, on its settlemen
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur
+from convenant_cli.domain.money import format_eur, format_fraction, format_number
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import CATEGORY_ORDER, Change
-from convenant_cli.engine.money_effect import EFFECT_KEYS
+from convenant_cli.engine.money_effect import EFFECT_KEYS, RatioEffect
 from convenant_cli.render.diff.view import DiffView, change_row
 from convenant_cli.render.labels import DIFF_CATEGORIES, FIGURES, label
 from convenant_cli.render.layout import Fitted, cell, stacked, title
@@ -120,4 +121,44 @@ def render_table(view: DiffView) -> Group:
         old, new = view.realisations
         parts.append(title(f"Effect op de afrekening per begunstigde (eindrapport {old} → {new})"))
         parts.append(_settlement_table(view))
+        if view.effect.ratio is not None and view.effect.ratio.changed:
+            parts.extend(_ratio_parts(view.effect.ratio))
     return Group(*parts)
+
+
+def _ratio_parts(ratio: RatioEffect) -> list[RenderableType]:
+    """Art. 2: why the result financing moved: the ratio old and new, and the verdicts."""
+    parts: list[RenderableType] = [title(ratio_sentence(ratio))]
+    if ratio.verdicts:
+        table = Table()
+        for header in ("Verbintenis", "Werkjaar", "Behaald oud", "Behaald nieuw"):
+            table.add_column(header, overflow="fold")
+        for verdict in ratio.verdicts:
+            table.add_row(cell(f"{verdict.commitment} {verdict.title}"), str(verdict.year or "—"),
+                          verdict_word(verdict.old), verdict_word(verdict.new))
+        parts.append(table)
+    return parts
+
+
+def verdict_word(achieved: bool | None) -> str:
+    return "—" if achieved is None else "ja" if achieved else "NEE"
+
+
+def ratio_sentence(ratio: RatioEffect) -> str:
+    """
+    >>> from decimal import Decimal
+    >>> from fractions import Fraction
+    >>> sentence = ratio_sentence(RatioEffect(old_achieved=2, old_total=3, old_ratio=Fraction(2, 3),
+    ...     new_achieved=1, new_total=3, new_ratio=Fraction(0), minimum=Decimal("0.5"), verdicts=()))
+    >>> for side in sentence.split(" → "):
+    ...     print(side)
+    Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald)
+    nieuw 0/1 (1 van 3 behaald: onder het minimum 0,5, geen resultaatsfinanciering)
+    """
+    def side(achieved: int, total: int, paid: Fraction) -> str:
+        below = paid == 0 and achieved > 0
+        note = f": onder het minimum {format_number(ratio.minimum)}, geen resultaatsfinanciering" if below else ""
+        return f"{format_fraction(paid)} ({achieved} van {total} behaald{note})"
+
+    return (f"Resultaatsratio (Art. 2): oud {side(ratio.old_achieved, ratio.old_total, ratio.old_ratio)} → "
+            f"nieuw {side(ratio.new_achieved, ratio.new_total, ratio.new_ratio)}")

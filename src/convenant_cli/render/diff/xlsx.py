@@ -14,6 +14,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import Change
 from convenant_cli.engine.money_effect import EFFECT_KEYS, BeneficiaryEffect
+from convenant_cli.render.diff.table import ratio_sentence, verdict_word
 from convenant_cli.render.diff.view import CHANGES, DiffView, field_label, is_number, subject_label, value_label
 from convenant_cli.render.labels import DIFF_CATEGORIES, label, yes_no
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, Book, Sheet
@@ -80,6 +81,19 @@ def _settlement(sheet: Sheet, view: DiffView) -> None:
     sheet.finish()
 
 
+def _ratio(sheet: Sheet, view: DiffView) -> None:
+    """Art. 2: the result ratio paid in each version, and each verdict that flipped."""
+    ratio = view.effect.ratio if view.effect is not None else None
+    if ratio is None:
+        return
+    sheet.header(["Verbintenis", "Titel", "Werkjaar", "Behaald oud", "Behaald nieuw"], row=2)
+    sheet.title_row(ratio_sentence(ratio))
+    for row, verdict in enumerate(ratio.verdicts, 3):
+        sheet.put_row(row, [verdict.commitment, verdict.title, verdict.year, verdict_word(verdict.old),
+                            verdict_word(verdict.new)], [None, None, COUNT])
+    sheet.finish(header_row=2)
+
+
 def _figures(b: BeneficiaryEffect) -> list[Decimal | None]:
     old, new = b.old or {}, b.new or {}
     return [value for key in EFFECT_KEYS for value in (old.get(key), new.get(key), b.difference[key])]
@@ -100,6 +114,8 @@ def write_workbook(path: Path, view: DiffView, created: datetime) -> None:
         _maxima(book.sheet("Geldeffect maximum"), view)
     if view.effect is not None:
         _settlement(book.sheet("Geldeffect afrekening"), view)
+    if view.effect is not None and view.effect.ratio is not None and view.effect.ratio.changed:
+        _ratio(book.sheet("Resultaatsratio"), view)
     if view.problems:
         _problems(book.sheet("Problemen"), view)
     book.close()
