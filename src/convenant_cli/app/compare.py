@@ -78,11 +78,11 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
 
 
 def write_diff_workbook(run: CompareRun, target: Path, *, created: datetime, force: bool) -> None:
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.output_file import check_workbook_name, write_atomically
     from convenant_cli.render.diff.xlsx import write_workbook
 
     write_atomically(target, lambda path: write_workbook(path, run.view, created), force=force,
-                     inputs=[doc.path for doc in run.workspace.documents.values()])
+                     inputs=[doc.path for doc in run.workspace.documents.values()], check=check_workbook_name)
 
 
 def render_diff(run: CompareRun, output_format: DiffFormat) -> str | RenderableType | None:

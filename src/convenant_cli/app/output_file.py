@@ -16,8 +16,18 @@ from pathlib import Path
 from convenant_cli.domain.errors import InputError, UsageError
 
 
+def check_workbook_name(target: Path) -> None:
+    """A workbook's name ends in `.xlsx`: `--xlsx maxima.csv` would write a workbook that a
+    spreadsheet opens as text."""
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(f"--xlsx {target}: a workbook's file name ends in .xlsx",
+                         f"write --xlsx {target.with_suffix('.xlsx').name}")
+
+
 def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False,
-                     inputs: Iterable[Path] = ()) -> None:
+                     inputs: Iterable[Path] = (), check: Callable[[Path], None] | None = None) -> None:
+    """Write `target` through `write` on a temporary file moved into place; `check` judges
+    the name once the input and file-type refusals have had their say."""
     folder = target.parent if str(target.parent) else Path(".")
     if any(_same_file(target, path) for path in inputs):
         raise UsageError(f"{target}: is one of the files this run reads; never replaced",
@@ -31,6 +41,8 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
         if target.exists() and not target.is_file():
             raise InputError(f"{target}: is not a regular file (a device or pipe); never replaced",
                              hint="choose a file name for the workbook")
+        if check is not None:
+            check(target)
         if target.exists() and not force:
             raise InputError(f"{target}: exists; not overwritten",
                              hint="choose another name, or add --force to replace it")

@@ -95,14 +95,15 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
 def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, created: datetime,
                               force: bool) -> None:
     """The evidence workbook, whole or not at all; never over one of the run's inputs."""
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.output_file import check_workbook_name, write_atomically
     from convenant_cli.loading.provenance import file_records
     from convenant_cli.render.settlement.xlsx import Provenance, write_workbook
 
     provenance = Provenance(version, created, tuple(file_records(run.workspace)))
     write_atomically(target, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
                                                          provenance),
-                     force=force, inputs=[doc.path for doc in run.workspace.documents.values()])
+                     force=force, inputs=[doc.path for doc in run.workspace.documents.values()],
+                     check=check_workbook_name)
 
 
 def render_settlement(run: SettleRun, output_format: SettlementFormat, *, explain: bool) -> str | RenderableType:

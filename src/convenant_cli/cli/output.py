@@ -96,25 +96,36 @@ def colored(stream: TextIO) -> bool:
     return wants_color(state.color, stream)
 
 
-def _console() -> Console:
+def _console(file: TextIO | None = None) -> Console:
     from rich.console import Console
 
     # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
     wide = sys.stdout.isatty() or "COLUMNS" in os.environ
     color = colored(sys.stdout)
-    return Console(width=None if wide else 240, highlight=False, soft_wrap=False, force_terminal=color or None,
+    width = None if wide else 240
+    if file is not None and width is None:
+        width = _console().width  # the width the terminal or COLUMNS gives, for text rendered aside
+    return Console(file=file, width=width, highlight=False, soft_wrap=False, force_terminal=color or None,
                    color_system="auto" if color else None)
 
 
 def show(output: str | RenderableType) -> None:
-    """Text as it is, or a rich renderable through the console."""
+    """Text as it is, or a rich renderable through the console; to a file or a pipe without
+    the spaces rich pads each line with to the table's width."""
     if isinstance(output, str):
         write(output)
         return
-    try:
-        _console().print(output)
-    except OSError as error:
-        raise _output_failed(error) from None
+    if sys.stdout.isatty():
+        try:
+            _console().print(output)
+        except OSError as error:
+            raise _output_failed(error) from None
+        return
+    import io
+
+    rendered = io.StringIO()
+    _console(rendered).print(output)
+    write("\n".join(line.rstrip(" ") for line in rendered.getvalue().split("\n")))
 
 
 def _output_failed(error: OSError) -> OutputError:

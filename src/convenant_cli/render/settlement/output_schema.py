@@ -1,0 +1,115 @@
+"""The JSON Schema of `settle --format json` (`convenant.settlement/2`), for the programs that
+read it: `convenant schema --output settlement`. A test validates real output against it.
+
+Amounts are decimal strings with two decimals; a figure that cannot be had (payable,
+advances and balance of an agreement shown as maxima; a family figure none of whose
+members was settled) is `null`, and the schema says so per status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from convenant_cli.render.settlement.json import FORMAT
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+MONEY_KEYS = ("maximum", "deduction", "effort", "result", "payable", "advances", "balance")
+UNSETTLED = ("payable", "advances", "balance")
+
+_money = {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$"}
+_nullable_money = {"anyOf": [{"$ref": "#/$defs/money"}, {"type": "null"}]}
+_enterprise_number = {"type": "string", "pattern": r"^[0-9]{10}$"}
+_null = {"type": "null"}
+
+
+def _figures(required: tuple[str, ...]) -> dict[str, Any]:
+    keys = {key: ({"$ref": "#/$defs/nullable_money"} if key in UNSETTLED else {"$ref": "#/$defs/money"})
+            for key in MONEY_KEYS}
+    keys["shortfall_fte_days"] = {"$ref": "#/$defs/money"}
+    return {"type": "object", "required": list(required), "properties": keys}
+
+
+_settlement = {
+    "type": "object",
+    "required": ["convenant", "kind", "status", "ratio", "period", "beneficiaries", "totals", "warnings"],
+    "properties": {
+        "convenant": {"type": "string"},
+        "kind": {"enum": ["convenant", "addendum"]},
+        "status": {"enum": ["settled", "maxima"]},
+        "ratio": {"anyOf": [{"type": "string", "pattern": r"^[0-9]+/[0-9]+$"}, _null]},
+        "period": {"type": "object", "required": ["start", "end", "days"],
+                   "properties": {"start": {"type": "string", "format": "date"},
+                                  "end": {"type": "string", "format": "date"}, "days": {"type": "integer"}}},
+        "beneficiaries": {"type": "array", "items": {
+            "allOf": [_figures(("maximum", "deduction", "effort", "result", "payable", "advances", "balance")),
+                      {"required": ["name", "enterprise_number"],
+                       "properties": {"name": {"type": "string"}, "enterprise_number": _enterprise_number}}]}},
+        "totals": _figures(MONEY_KEYS),
+        "warnings": {"type": "array", "items": {"type": "object", "required": ["code"],
+                                                "properties": {"code": {"type": "string"}}}},
+        "steps": {"type": "array"},
+    },
+    # maxima: nothing is payable yet, and the schema says so
+    "if": {"properties": {"status": {"const": "maxima"}}},
+    "then": {"properties": {
+        "ratio": _null,
+        "totals": {"properties": dict.fromkeys(UNSETTLED, _null)},
+        "beneficiaries": {"items": {"properties": dict.fromkeys(UNSETTLED, _null)}},
+    }},
+}
+
+_family_line = {
+    "type": "object",
+    "required": ["maximum", "deduction", "effort", "result", "payable", "advances", "balance"],
+    "properties": {"maximum": {"$ref": "#/$defs/money"},
+                   **{key: {"$ref": "#/$defs/nullable_money"} for key in MONEY_KEYS if key != "maximum"}},
+}
+
+_family = {
+    "type": "object",
+    "required": ["convenant", "sector", "status", "members", "beneficiaries", "totals"],
+    "properties": {
+        "convenant": {"type": "string"},
+        "sector": {"type": "string"},
+        "status": {"enum": ["settled", "maxima", "partial"]},
+        "members": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "beneficiaries": {"type": "array", "items": {"allOf": [
+            _family_line, {"required": ["enterprise_number", "name"],
+                           "properties": {"enterprise_number": _enterprise_number, "name": {"type": "string"}}}]}},
+        "totals": _family_line,
+    },
+    "if": {"properties": {"status": {"const": "maxima"}}},
+    "then": {"properties": {"totals": {"properties": {key: _null for key in MONEY_KEYS if key != "maximum"}}}},
+}
+
+_portfolio = {
+    "type": "object",
+    "required": ["families", "agreements", "settled", "maxima", "totals", "maxima_maximum"],
+    "properties": {
+        "families": {"type": "integer", "minimum": 1},
+        "agreements": {"type": "integer", "minimum": 1},
+        "settled": {"type": "integer", "minimum": 0},
+        "maxima": {"type": "integer", "minimum": 0},
+        "totals": {"type": "object", "required": list(MONEY_KEYS),
+                   "properties": {key: {"$ref": "#/$defs/money"} for key in MONEY_KEYS}},
+        "maxima_maximum": {"$ref": "#/$defs/money"},
+    },
+}
+
+
+def settlement_schema() -> dict[str, Any]:
+    return {
+        "$schema": DIALECT,
+        "title": f"convenant settle --format json ({FORMAT})",
+        "type": "object",
+        "required": ["format", "settlements", "families", "portfolio"],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": FORMAT},
+            "settlements": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/settlement"}},
+            "families": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/family"}},
+            "portfolio": {"$ref": "#/$defs/portfolio"},
+        },
+        "$defs": {"money": _money, "nullable_money": _nullable_money, "settlement": _settlement,
+                  "family": _family, "portfolio": _portfolio},
+    }
