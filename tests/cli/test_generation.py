@@ -1,0 +1,255 @@
+"""A generation settled in one run: families (R7 only inside one), a portfolio over the
+settled agreements only, folders, one JSON shape, and a workbook whose figures redo from
+their cells. The figures are worked by hand below from the bundled texts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import CONVENANTS, settlement
+
+FILES = ["metaal-2023-2025.yaml", "metaal-duaal-leren-2023-2025.yaml", "social-profit-2023-2025.yaml"]
+REPORTS = ["metaal-2023-2025-realisatie.yaml", "metaal-duaal-leren-2023-2025-realisatie.yaml",
+           "social-profit-2023-2025-realisatie.yaml"]
+INOM, VIVO = "0409845289", "0472871139"
+
+# Hand-worked payable figures:
+# - Metaal: 1.022.559,87 over its eight beneficiaries (worked line by line in test_settle.py:
+#   INOM 348.255,68 = (392.200 - 5.249,25) x 0,70 + 386.950,75 x 0,30 x 2/3).
+# - Duaal leren (addendum, no FTE, so no deduction): 143.846 x 0,70 = 100.692,20 and 4 of 6
+#   commitment-years: 143.846 x 0,30 x 2/3 = 28.769,20; payable 129.461,40, all INOM's.
+# - Social profit: R1 met (every target), R2 not (the auditor), R3 met: 2/3. Consulent 1 ill
+#   3 Feb - 14 Mar 2025 = 40 days, 30 covered: 10 FTE-days; Consulent 2 on a 0,5 career break
+#   1 Jan - 30 Jun 2024 = 182 days: 91 FTE-days; 7 and 8 follow each other: 101 FTE-days.
+#   106.000 x 101 / 731 = 14.645,69; base 742.000 - 14.645,69 = 727.354,31;
+#   x 0,70 = 509.148,017 -> 509.148,02; x 0,30 x 2/3 = 145.470,862 -> 145.470,86;
+#   payable 654.618,88; advances 371.000,00; balance 283.618,88.
+METAAL_PAYABLE, DUAAL_PAYABLE, SOCIAL_PAYABLE = Decimal("1022559.87"), Decimal("129461.40"), Decimal("654618.88")
+
+
+@pytest.fixture
+def generation(tmp_path, monkeypatch, run_cli) -> Path:
+    """A folder holding Metaal, its duaal-leren addendum, Social profit and their eindrapporten;
+    the current folder is the one above it, the project root. (After `run_cli`, which starts
+    in this checkout.)"""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "generatie"
+    (folder / "examples").mkdir(parents=True)
+    for name in FILES:
+        shutil.copy(CONVENANTS / name, folder / name)
+    for name in REPORTS:
+        shutil.copy(CONVENANTS / "examples" / name, folder / "examples" / name)
+    return folder
+
+
+def _settle(run_cli, *args) -> dict:
+    result = run_cli("settle", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_folder_settles_every_agreement_with_its_own_eindrapport(run_cli, generation):
+    data = _settle(run_cli, generation)
+    ids = [s["convenant"] for s in data["settlements"]]
+    assert sorted(ids) == ["metaal-2023-2025", "metaal-duaal-leren-2023-2025", "social-profit-2023-2025"]
+    for item, (name, report) in zip(sorted(data["settlements"], key=lambda s: s["convenant"]),
+                                    sorted(zip(FILES, REPORTS, strict=True)), strict=True):
+        alone = settlement(run_cli("settle", generation / name, "-r", generation / "examples" / report,
+                                   "--format", "json").stdout)
+        assert item == alone  # each agreement's figures are its own settle run's
+    payable = {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
+    assert payable == {"metaal-2023-2025": METAAL_PAYABLE, "metaal-duaal-leren-2023-2025": DUAAL_PAYABLE,
+                       "social-profit-2023-2025": SOCIAL_PAYABLE}
+
+
+def test_families_hold_a_covenant_with_its_addenda_and_never_merge_two_covenants(run_cli, generation):
+    data = _settle(run_cli, generation)
+    metaal, social = sorted(data["families"], key=lambda f: f["convenant"])
+    assert metaal["members"] == ["metaal-2023-2025", "metaal-duaal-leren-2023-2025"]
+    assert social["members"] == ["social-profit-2023-2025"]
+    assert VIVO not in {line["enterprise_number"] for line in metaal["beneficiaries"]}
+    inom = next(line for line in metaal["beneficiaries"] if line["enterprise_number"] == INOM)
+    # INOM over covenant and addendum (R7): 348.255,68 + 129.461,40 = 477.717,08;
+    # maximum 392.200 + 143.846 = 536.046
+    assert (inom["payable"], inom["maximum"]) == ("477717.08", "536046.00")
+    assert Decimal(metaal["totals"]["payable"]) == METAAL_PAYABLE + DUAAL_PAYABLE  # 1.152.021,27
+    portfolio = data["portfolio"]
+    assert (portfolio["families"], portfolio["settled"], portfolio["maxima"]) == (2, 3, 0)
+    # the settled agreements: 1.022.559,87 + 129.461,40 + 654.618,88 = 1.806.640,15
+    assert Decimal(portfolio["totals"]["payable"]) == METAAL_PAYABLE + DUAAL_PAYABLE + SOCIAL_PAYABLE
+    assert portfolio["totals"]["payable"] == "1806640.15"
+
+
+def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total(run_cli, generation):
+    (generation / "examples" / REPORTS[2]).unlink()
+    data = _settle(run_cli, generation)
+    social = next(s for s in data["settlements"] if s["convenant"] == "social-profit-2023-2025")
+    assert social["status"] == "maxima" and social["totals"]["payable"] is None
+    family = next(f for f in data["families"] if f["convenant"] == "social-profit-2023-2025")
+    assert (family["status"], family["totals"]["payable"], family["totals"]["maximum"]) == (
+        "maxima", None, "742000.00")
+    portfolio = data["portfolio"]
+    # only Metaal and its addendum are settled: 1.022.559,87 + 129.461,40 = 1.152.021,27; Social
+    # profit's 742.000,00 stands apart, and the maximum total is the settled agreements' only:
+    # 1.166.000 + 143.846 = 1.309.846
+    assert (portfolio["totals"]["payable"], portfolio["totals"]["maximum"], portfolio["maxima_maximum"]) == (
+        "1152021.27", "1309846.00", "742000.00")
+    table = run_cli("settle", generation).stdout
+    assert "Portefeuille: 2 convenanten, 2 overeenkomst(en) afgerekend, 1 als maxima" in table
+    overview = table[table.index("Portefeuille"):]
+    social_row = next(line for line in overview.splitlines() if "social-profit-2023-2025" in line)
+    assert "maxima" in social_row and "742.000,00" in social_row and "1.152.021,27" not in social_row
+    assert social_row.count("—") == 5  # no settled maximum, deduction, payable, advances or balance
+
+
+def test_two_covenants_named_together_merge_nothing(run_cli):
+    args = [CONVENANTS / FILES[0], CONVENANTS / FILES[2], "-r", CONVENANTS / "examples" / REPORTS[0],
+            "-r", CONVENANTS / "examples" / REPORTS[2]]
+    data = _settle(run_cli, *args)
+    assert [f["members"] for f in data["families"]] == [["metaal-2023-2025"], ["social-profit-2023-2025"]]
+    table = run_cli("settle", *args).stdout
+    assert "Per begunstigde over convenant en addenda" not in table  # no family of several members
+    assert "Portefeuille: 2 convenanten" in table
+
+
+def test_one_file_and_three_files_give_the_same_json_shape(run_cli, generation):
+    one = _settle(run_cli, generation / FILES[0], "-r", generation / "examples" / REPORTS[0])
+    three = _settle(run_cli, generation)
+
+    def shape(value):
+        if isinstance(value, dict):
+            return {key: shape(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [shape(value[0])] if value else []
+        return type(value).__name__
+
+    assert one["format"] == three["format"] == "convenant.settlement/2"
+    assert set(one) == set(three) == {"format", "settlements", "families", "portfolio"}
+    assert shape(one["portfolio"]) == shape(three["portfolio"])
+    assert shape(one["settlements"][0]["totals"]) == shape(three["settlements"][0]["totals"])
+    assert set(one["families"][0]) == set(three["families"][0])
+
+
+def test_the_output_validates_against_its_published_schema(run_cli, generation):
+    import jsonschema
+
+    schema = json.loads(run_cli("schema", "--output", "settlement").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    (generation / "examples" / REPORTS[2]).unlink()  # Social profit as maxima too
+    for args in ([generation], [generation / FILES[0]], [generation, "--explain"]):
+        result = run_cli("settle", *args, "--format", "json")
+        jsonschema.validate(json.loads(result.stdout), schema, cls=jsonschema.Draft202012Validator)
+    broken = json.loads(run_cli("settle", generation, "--format", "json").stdout)
+    maxima = next(s for s in broken["settlements"] if s["status"] == "maxima")
+    maxima["totals"]["payable"] = maxima["totals"]["maximum"]  # a maximum passed off as payable
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_two_eindrapporten_for_one_agreement_in_a_folder_are_named(run_cli, generation):
+    shutil.copy(generation / "examples" / REPORTS[0], generation / "examples" / "tweede.yaml")
+    result = run_cli("settle", generation)
+    assert result.exit_code == 2
+    assert "2 realisations for" in result.stderr and "metaal-2023-2025-realisatie.yaml" in result.stderr
+    assert "tweede.yaml" in result.stderr and "pass the one meant with --realisation" in result.stderr
+    chosen = run_cli("settle", generation, "-r", generation / "examples" / "tweede.yaml", "--format", "json")
+    assert chosen.exit_code == 0, chosen.stderr
+
+
+def test_an_amended_version_beside_its_covenant_is_refused(run_cli, generation):
+    shutil.copy(CONVENANTS / "examples" / "metaal-2023-2025-gewijzigd.yaml", generation / "gewijzigd.yaml")
+    result = run_cli("settle", generation)
+    assert result.exit_code == 2 and "are both `metaal-2023-2025`" in result.stderr
+    assert "convenant diff" in result.stderr
+
+
+# -- the workbook redoes from its cells -------------------------------------------------------
+
+def _recomputed(path: Path) -> dict[tuple[str, str], object]:
+    """Every cell of the workbook as a formula engine computes it (no cached value used)."""
+    import formulas
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
+    found = {}
+    for reference, value in solution.items():
+        if "]" not in reference:  # a defined name or a constant, not a cell
+            continue
+        sheet_cell = reference.split("]", 1)[1]
+        sheet, cell = sheet_cell.rsplit("!", 1)
+        if ":" not in cell:
+            found[(sheet.strip("'").upper(), cell)] = value.value[0][0]
+    return found
+
+
+def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generation, tmp_path):
+    out = tmp_path / "generatie.xlsx"
+    data = _settle(run_cli, generation, "--xlsx", out)
+    formulas_book, values_book = load_workbook(out), load_workbook(out, data_only=True)
+    recomputed = _recomputed(out)
+    checked = 0
+    for sheet in formulas_book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                saved = values_book[sheet.title][cell.coordinate].value
+                again = recomputed[(sheet.title.upper(), cell.coordinate)]
+                assert saved is not None, (sheet.title, cell.coordinate)
+                if "€" in cell.number_format:  # money: to the cent
+                    assert Decimal(repr(float(again))).quantize(Decimal("0.01")) == Decimal(str(saved)).quantize(
+                        Decimal("0.01")), (sheet.title, cell.coordinate, cell.value, saved, again)
+                else:
+                    assert abs(float(again) - saved) <= 1e-9 * max(1, abs(saved)), (sheet.title, cell.coordinate)
+                checked += 1
+    assert checked >= 150  # each line's rate, deduction, base, effort, ratio, result, payable, balance; every total
+    summary = values_book["Samenvatting"]
+    headers = [c.value for c in summary[2]]
+    payable = headers.index("Uit te betalen") + 1
+    saved_totals = {summary.cell(row=r, column=2).value: Decimal(str(summary.cell(row=r, column=payable).value))
+                    for r in range(3, summary.max_row + 1)
+                    if str(summary.cell(row=r, column=1).value).startswith("Totaal ")}
+    assert saved_totals == {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
+    overview = values_book["Overzicht"]
+    last = overview.max_row
+    assert overview.cell(row=last, column=1).value.startswith("Totaal")
+    assert Decimal(str(overview.cell(row=last, column=6).value)) == Decimal("1806640.15")
+
+
+def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path):
+    out = tmp_path / "metaal.xlsx"
+    _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--xlsx", out)
+    sheet = load_workbook(out)["Samenvatting"]
+    assert sheet["P3"].value == "=2/3"
+    values = load_workbook(out, data_only=True)["Samenvatting"]
+    # INOM: (392.200 - 5.249,25) x 0,30 x 2/3 = 77.390,15, redone from L3, O3 and P3 as saved
+    base, share, ratio = (Decimal(str(values[c].value)) for c in ("L3", "O3", "P3"))
+    assert (base * share * ratio).quantize(Decimal("0.01")) == Decimal("77390.15") == Decimal(str(values["Q3"].value))
+
+
+def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):
+    old, new = CONVENANTS / FILES[0], CONVENANTS / "examples" / "metaal-2023-2025-gewijzigd.yaml"
+    real = CONVENANTS / "examples" / REPORTS[0]
+    out = tmp_path / "verschil.xlsx"
+    result = run_cli("diff", old, new, "-r", real, "--format", "json", "--xlsx", out)
+    assert result.exit_code == 1
+    ratio = json.loads(result.stdout)["money"]["settlement"]["ratio"]
+    # the amendment raises R3's target to 320 while 305 were reached: R3 is no longer met, 1 of 3
+    # commitments is below the minimum of one half, so no result financing: 2/3 -> 0/1
+    assert (ratio["old"], ratio["new"], ratio["achieved"]) == ("2/3", "0/1", {"old": "2/3", "new": "1/3"})
+    assert [(v["commitment"], v["old"], v["new"]) for v in ratio["verdicts"]] == [("R3", True, False)]
+    table = run_cli("diff", old, new, "-r", real).stdout
+    assert ("Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald) → nieuw 0/1 (1 van 3 behaald: onder het minimum "
+            "0,5, geen resultaatsfinanciering)") in table
+    sheet = load_workbook(out)["Resultaatsratio"]
+    assert sheet["A1"].value.startswith("Resultaatsratio (Art. 2): oud 2/3")
+    assert [c.value for c in sheet[3]] == ["R3", "Bereiken van personen in de zijinstroom richting sector", None,
+                                           "ja", "NEE"]
