@@ -251,7 +251,7 @@ def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, t
     assert {"code": "fully_staffed", "beneficiary": "0434030854"} in data["warnings"]
 
 
-def test_on_a_narrow_terminal_the_explanation_reads_as_blocks(run_cli, monkeypatch):
+def test_the_explanation_reads_as_blocks_at_every_width(run_cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     text = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
     assert "┃ Onderwerp" not in text and max(len(line) for line in text.splitlines()) <= 80
@@ -259,7 +259,9 @@ def test_on_a_narrow_terminal_the_explanation_reads_as_blocks(run_cli, monkeypat
     assert re.search(r"\n  Vermindering afwezigheid \(R4, Art\. 5\) *\n    per VTE 106\.000,00; 62,00 VTE-dagen", block)
     assert "    → 106.000,00 × 62,00 / 731 = 8.990,4241 → 8.990,42" in block
     monkeypatch.setenv("COLUMNS", "200")
-    assert "┃ Onderwerp" in run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+    wide = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+    assert "┃ Onderwerp" not in wide  # no giant table: an eindrapport of 10.000 absences must stay readable
+    assert "    → 106.000,00 × 62,00 / 731 = 8.990,4241 → 8.990,42 (eenmaal half naar boven afgerond)" in wide
 
 
 def test_a_dutch_reason_gets_a_did_you_mean(run_cli, tmp_path, monkeypatch):

@@ -68,3 +68,35 @@ def stacked(heading: Text, rows: Iterable[tuple[str, Text | str]]) -> Table:
     for label, value in rows:
         table.add_row(label, value)
     return table
+
+
+class Lines:
+    """Indented lines of plain text, each made `visible`, wrapped at the width they are given
+    (a wrapped line keeps its indent): how a long explanation is shown. Written as segments
+    directly, so that thousands of steps cost their characters, not a table's layout."""
+
+    def __init__(self, lines: Iterable[tuple[int, str, str]]) -> None:
+        self.lines = list(lines)  # (indent, text, style)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+        from rich.style import Style
+
+        width = max(20, options.max_width)
+        styles: dict[str, Style] = {}
+        for indent, text, style in self.lines:
+            shown = visible(text)
+            look = styles.setdefault(style, Style.parse(style)) if style else None
+            for part in _wrapped(shown, width - indent) if len(shown) + indent > width else (shown,):
+                yield Segment(" " * indent + part, look)
+                yield Segment.line()
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """
+    >>> _wrapped("een twee drie vier", 9)
+    ['een twee', 'drie vier']
+    """
+    import textwrap
+
+    return textwrap.wrap(text, max(10, width), break_long_words=True, break_on_hyphens=False) or [""]

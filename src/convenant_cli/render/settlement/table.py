@@ -8,11 +8,11 @@ assumption the figures rest on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from itertools import groupby
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -21,7 +21,7 @@ from convenant_cli.domain.money import format_fraction, format_number
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.render import labels
-from convenant_cli.render.layout import Fitted, cell, stacked, title
+from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
 from convenant_cli.render.settlement.explanation import Step, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.values import show
@@ -172,30 +172,22 @@ def _money_cell(value: Decimal | None) -> str:
 
 
 def explanation(settlement: Settlement) -> Group:
-    """The steps as a six-column table on a wide terminal, as blocks per subject otherwise."""
+    """The steps as blocks per subject (the covenant, each beneficiary): each figure with its
+    rule and article, its inputs and its arithmetic. Plain lines, not a table, so that an
+    eindrapport of thousands of absences explains itself in the time it takes to write it."""
     what = "elke figuur" if settlement.settled else "MAXIMA, geen afrekening: elk maximum"
     heading = title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening")
-    steps = settlement_steps(settlement)
-    table = Table(show_lines=True)
-    for header in ("Onderwerp", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"):
-        table.add_column(header, overflow="fold")
-    for step in steps:
-        table.add_row(*(cell(text) for text in (step.who, step.figure, step.rule, step.article, step.inputs,
-                                                step.arithmetic)))
-    return Group(heading, Fitted(table, lambda: _explanation_blocks(steps), min_width=160))
+    return Group(heading, Lines(_explanation_lines(settlement_steps(settlement))))
 
 
-def _explanation_blocks(steps: list[Step]) -> Group:
-    blocks: list[RenderableType] = []
+def _explanation_lines(steps: list[Step]) -> Iterator[tuple[int, str, str]]:
     for subject, group in groupby(steps, key=lambda step: step.subject):
-        blocks.append(cell(subject, "bold"))
+        yield 0, subject, "bold"
         for step in group:
             detail = f" — {step.detail}" if step.detail else ""
-            blocks.append(Padding(cell(f"{step.figure}{detail} ({step.rule}, {step.article})", "bold"),
-                                  (0, 0, 0, 2)))
-            blocks.append(Padding(cell(step.inputs), (0, 0, 0, 4)))
-            blocks.append(Padding(cell(f"→ {step.arithmetic}"), (0, 0, 0, 4)))
-    return Group(*blocks)
+            yield 2, f"{step.figure}{detail} ({step.rule}, {step.article})", "bold"
+            yield 4, step.inputs, ""
+            yield 4, f"→ {step.arithmetic}", ""
 
 
 def render_tables(settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
