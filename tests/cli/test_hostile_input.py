@@ -126,7 +126,7 @@ def test_failed_xlsx_write_leaves_the_existing_file_and_no_temporary(run_cli, tm
     out.write_bytes(b"evidence of last year")
 
     def broken_close(book):
-        Path(book.workbook.filename).write_bytes(b"half a workbook")
+        Path(book.path).write_bytes(b"half a workbook")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(workbook.Book, "close", broken_close)

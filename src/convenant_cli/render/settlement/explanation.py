@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur, format_fraction, format_number, round_half_up
@@ -59,6 +60,7 @@ def days(span: Span | None) -> str:
     return f"{span.start} – {span.end} ({span.days} {'dag' if span.days == 1 else 'dagen'})"
 
 
+@lru_cache(maxsize=4096)  # a sector's spans repeat a few FTE figures many thousand times
 def fte(value: Decimal) -> str:
     """
     >>> fte(Decimal("1.0")), fte(Decimal("0.36"))
@@ -71,11 +73,13 @@ def fte_days(value: Decimal) -> str:
     return f"{format_number(round_half_up(value, 2))} VTE-dagen"
 
 
-def settlement_steps(settlement: Settlement) -> list[Step]:
-    """Every step: first the covenant's, then each beneficiary's."""
+def settlement_steps(settlement: Settlement, *, per_absence: bool = True) -> list[Step]:
+    """Every step: first the covenant's, then each beneficiary's. Without `per_absence`, an
+    absence and a short span get no step of their own (a workbook has a row for each of them
+    on its own sheet)."""
     steps = agreement_steps(settlement)
     for line in settlement.lines:
-        steps += line_steps(settlement, line)
+        steps += line_steps(settlement, line, per_absence=per_absence)
     return steps
 
 
@@ -87,10 +91,10 @@ def agreement_steps(settlement: Settlement) -> list[Step]:
     return steps
 
 
-def line_steps(settlement: Settlement, line: Line) -> list[Step]:
+def line_steps(settlement: Settlement, line: Line, *, per_absence: bool = True) -> list[Step]:
     subject = f"{line.name} ({format_enterprise_number(line.enterprise_number)})"
     steps = [_maximum(subject, line)]
-    steps += _deduction(subject, line, settlement.settled)
+    steps += _deduction(subject, line, settlement.settled, per_absence)
     steps += _financing(subject, line, settlement)
     if settlement.settled:
         steps += _payments(subject, line)
@@ -147,7 +151,7 @@ def _maximum(subject: str, line: Line) -> Step:
                 format_eur(line.maximum) + per_fte)
 
 
-def _deduction(subject: str, line: Line, settled: bool) -> list[Step]:
+def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True) -> list[Step]:
     if not settled:
         return []
     if line.staffed is Staffed.NO_FTE:
@@ -157,8 +161,8 @@ def _deduction(subject: str, line: Line, settled: bool) -> list[Step]:
         return [Step(subject, "Tekort VTE-dagen", "R4", "Art. 5",
                      "niet in de personeelsgegevens van het eindrapport",
                      "AANNAME: als volledig bezet beschouwd, 0 VTE-dagen tekort, geen vermindering")]
-    steps = [_absence(subject, absence) for absence in line.staffing.absences]
-    steps += [_span(subject, span) for span in line.staffing.short_spans]
+    steps = [_absence(subject, absence) for absence in line.staffing.absences] if per_absence else []
+    steps += [_span(subject, span) for span in line.staffing.short_spans] if per_absence else []
     steps.append(_shortfall(subject, line.staffing))
     rate = line.rate or Fraction(0)
     steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5",
@@ -218,13 +222,18 @@ def _cost(absence: AbsenceOutcome) -> str:
 def cause(span: ShortSpan) -> str:
     """Who or what made a span short: the consultants' uncovered absences, a vacancy, and
     what a replacement or surplus made up for."""
-    parts = [f"{consultant(a)}: {labels.reason(a.reason)} {a.span.start} – {a.span.end} ({fte(a.fte)})"
-             for a in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
+    parts = [_absent(a) for a in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
     if span.vacancy_fte:
         parts.append(f"vacature: {fte(span.vacancy_fte)} niet ingevuld")
     if span.surplus_fte:
         parts.append(f"vervanging of boventallige inzet: {fte(span.surplus_fte)} opgevangen")
     return "; ".join(parts)
+
+
+@lru_cache(maxsize=65536)  # an absence is named in every span it covers
+def _absent(absence: AbsenceOutcome) -> str:
+    return f"{consultant(absence)}: {labels.reason(absence.reason)} {absence.span.start} – {absence.span.end} " \
+           f"({fte(absence.fte)})"
 
 
 def _span(subject: str, span: ShortSpan) -> Step:

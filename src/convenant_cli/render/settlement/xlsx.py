@@ -313,9 +313,11 @@ def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
     sheet.header(["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
-    row = 2
+    sheet.put(2, 1, "Elke afwezigheid en elke periode met tekort staat met haar grond op een eigen rij in de "
+                    "bladen Afwezigheden en Tekort per periode; hier de figuren die erop steunen.")
+    row = 3
     for settlement in settlements:
-        for step in settlement_steps(settlement):
+        for step in settlement_steps(settlement, per_absence=False):
             sheet.put_row(row, [step.subject, settlement.id, step.detail, step.figure, step.rule, step.article,
                                  step.inputs, step.arithmetic])
             row += 1
