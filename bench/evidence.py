@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CONVENANT, generate  # noqa: E402  (the generator of bench/run.py)
+from run import CONVENANT, generate
 
 
 def timed(command: list[str], out: Path) -> float:
