@@ -14,8 +14,8 @@ CASES = CONVENANTS / "cases"
 def test_every_shipped_case_passes(run_cli):
     result = run_cli("test", CASES)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 30
-    assert result.stdout.endswith("30 gevallen: 30 geslaagd, 0 mislukt\n")
+    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 31
+    assert result.stdout.endswith("31 gevallen: 31 geslaagd, 0 mislukt\n")
 
 
 def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch):
