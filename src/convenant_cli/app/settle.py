@@ -7,11 +7,10 @@ the command line prints what `render_settlement` returns and the problems of the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.loading.workspace import Workspace
@@ -34,17 +33,16 @@ class SettlementFormat(StrEnum):
     JSON = "json"
 
 
-@dataclass(eq=False, kw_only=True, repr=False)
-class SettleFiles:
+# Records as `NamedTuple`s: every `settle` defines them, and a dataclass costs start-up.
+class SettleFiles(NamedTuple):
     """What a run read: the files named, the realisations named, what the folders held."""
 
-    named: list[LoadedDocument] = field(default_factory=list)
-    realisations: list[LoadedDocument] = field(default_factory=list)
-    found: list[LoadedDocument] = field(default_factory=list)
+    named: list[LoadedDocument]
+    realisations: list[LoadedDocument]
+    found: list[LoadedDocument]
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
-class SettleRun:
+class SettleRun(NamedTuple):
     workspace: Workspace
     settlements: list[Settlement]
     families: tuple[Family, ...]
@@ -62,16 +60,16 @@ def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Worksp
     from convenant_cli.loading.discovery import collect_files
 
     workspace = Workspace()
-    files = SettleFiles()
+    files = SettleFiles(named=[], realisations=[], found=[])
     for path in paths:
         if path.is_dir():
             found, unreadable = collect_files([path])
             if unreadable:
                 raise unreadable[0]
-            files.found += [doc for item in found if (doc := workspace.load_found(item, SETTLED_KINDS))]
+            files.found.extend(doc for item in found if (doc := workspace.load_found(item, SETTLED_KINDS)))
         else:
             files.named.append(workspace.load(path))
-    files.realisations = [workspace.load(path) for path in realisations]
+    files.realisations.extend(workspace.load(path) for path in realisations)
     return workspace, files
 
 

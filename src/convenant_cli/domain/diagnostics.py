@@ -29,7 +29,7 @@ class Location:
         return self.file, self.line, self.col
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SumMismatch:
     """For a sum that does not add up: shown as expected / computed / difference."""
 
@@ -42,7 +42,7 @@ class SumMismatch:
         return self.computed - self.expected
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a problem is reported once; nothing compares two by value
 class Diagnostic:
     code: str
     severity: Severity

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.domain.diagnostics import Diagnostic
-from convenant_cli.engine.families import Family
+from convenant_cli.engine.families import Family, FamilyLine
 from convenant_cli.engine.settlement import Settlement
 from convenant_cli.models.case import CombinedFigures, Expectation, Figures
 
@@ -31,13 +31,21 @@ class Mismatch:
         return Decimal(self.computed) - Decimal(self.expected)
 
 
+def _figure(actual: object | None, key: str) -> Decimal | None:
+    """A figure of a settlement line or totals (an attribute), or of a family line (by key)."""
+    if isinstance(actual, FamilyLine):
+        return actual.figures.get(key)
+    found = getattr(actual, key, None) if actual is not None else None
+    return found if isinstance(found, Decimal) else None
+
+
 def _figures(path: str, expected: Figures | CombinedFigures, actual: object | None) -> list[Mismatch]:
     found = []
     for key in type(expected).model_fields:
         want = getattr(expected, key)
         if want is None:
             continue
-        have = getattr(actual, key, None) if actual is not None else None
+        have = _figure(actual, key)
         if have is None or Decimal(have) != want:
             found.append(Mismatch(f"{path}.{key}", str(want), None if have is None else str(have)))
     return found

@@ -7,14 +7,17 @@ merged. A family's maximum adds up every member's maximum; every other figure ad
 members that were settled only, and is `None` when none was: a maximum is never added to
 a payable figure. The *portfolio* has one row per family and totals over the settled
 agreements only; what was shown as maxima is counted beside, never in them.
+
+The records are `NamedTuple`s: immutable, built by keyword, and cheap to define, which
+matters because every `settle` loads this module (a frozen dataclass costs a settle's
+start-up more than all the arithmetic of a small covenant).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
@@ -24,28 +27,26 @@ SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
 Status = Literal["settled", "maxima", "partial"]
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
-class FamilyLine:
-    """One beneficiary over a covenant and its addenda (R7); or a family's totals."""
+class FamilyLine(NamedTuple):
+    """One beneficiary over a covenant and its addenda (R7), or a family's totals: each money
+    figure by key (`MONEY_KEYS`), `None` where no member was settled."""
 
     name: str
     enterprise_number: str
-    maximum: Decimal
-    deduction: Decimal | None
-    effort: Decimal | None
-    result: Decimal | None
-    payable: Decimal | None
-    advances: Decimal | None
-    balance: Decimal | None
+    figures: dict[str, Decimal | None]
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
-class Family:
+class Family(NamedTuple):
     convenant: str  # the id of the covenant at its root
     sector: str
     members: tuple[Settlement, ...]
     lines: tuple[FamilyLine, ...]
     totals: FamilyLine
+
+    @property
+    def status(self) -> Status:
+        settled = [member.settled for member in self.members]
+        return "settled" if all(settled) else "maxima" if not any(settled) else "partial"
 
     @property
     def settled_maximum(self) -> Decimal | None:
@@ -59,14 +60,8 @@ class Family:
         shown = [member.totals.maximum for member in self.members if not member.settled]
         return sum(shown, ZERO) if shown else None
 
-    @property
-    def status(self) -> Status:
-        settled = [member.settled for member in self.members]
-        return "settled" if all(settled) else "maxima" if not any(settled) else "partial"
 
-
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
-class Portfolio:
+class Portfolio(NamedTuple):
     families: tuple[Family, ...]
     settled: int  # agreements settled
     maxima: int  # agreements shown as maxima
@@ -80,9 +75,9 @@ def _sum(items: Iterable[Line | Totals], key: str) -> Decimal:
 
 def _family_line(name: str, number: str, items: list[tuple[bool, Line | Totals]]) -> FamilyLine:
     settled = [item for is_settled, item in items if is_settled]
-    figures = {key: _sum(settled, key) if settled else None for key in SETTLED_KEYS}
-    return FamilyLine(name=name, enterprise_number=number, maximum=_sum((item for _, item in items), "maximum"),
-                      **figures)
+    figures: dict[str, Decimal | None] = {"maximum": _sum((item for _, item in items), "maximum")}
+    figures.update({key: _sum(settled, key) if settled else None for key in SETTLED_KEYS})
+    return FamilyLine(name=name, enterprise_number=number, figures=figures)
 
 
 def family_of(root: str, sector: str, members: list[Settlement]) -> Family:

@@ -6,15 +6,15 @@ Pure: commitments, the realisation's results and the rules in, an exact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from convenant_cli.models import ResultCommitment, ResultRealisation, Rules
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TargetOutcome:
+# The records are `NamedTuple`s: immutable, and cheap to define at every settle's start-up.
+class TargetOutcome(NamedTuple):
     indicator: str
     year: int | None
     minimum: Decimal
@@ -25,8 +25,7 @@ class TargetOutcome:
         return self.value is not None and self.value >= self.minimum
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class UnitOutcome:
+class UnitOutcome(NamedTuple):
     """One counted unit: a commitment (per_commitment) or a commitment in one work year (per_year)."""
 
     commitment: str
@@ -38,8 +37,7 @@ class UnitOutcome:
     targets: tuple[TargetOutcome, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ResultRatio:
+class ResultRatio(NamedTuple):
     units: tuple[UnitOutcome, ...]
     counting: str
     minimum: Decimal
@@ -64,7 +62,8 @@ class ResultRatio:
 
 def _targets(commitment: ResultCommitment, result: ResultRealisation) -> list[TargetOutcome]:
     values = {(a.indicator, a.year): a.value for a in result.actuals}
-    return [TargetOutcome(t.indicator, t.year, t.minimum, values.get((t.indicator, t.year)))
+    return [TargetOutcome(indicator=t.indicator, year=t.year, minimum=t.minimum,
+                          value=values.get((t.indicator, t.year)))
             for t in commitment.targets or []]
 
 
@@ -87,6 +86,6 @@ def result_ratio(commitments: list[ResultCommitment], results: dict[str, ResultR
         for year in years_counted:
             mine = tuple(t for t in targets if year is None or t.year in (None, year))
             achieved = result.achieved if result.achieved is not None else all(t.met for t in mine)
-            units.append(UnitOutcome(commitment.id, commitment.title, year, achieved, result.achieved is not None,
-                                     result.note, mine))
-    return ResultRatio(tuple(units), rules.result_counting, rules.result_minimum)
+            units.append(UnitOutcome(commitment=commitment.id, title=commitment.title, year=year, achieved=achieved,
+                                     by_auditor=result.achieved is not None, note=result.note, targets=mine))
+    return ResultRatio(units=tuple(units), counting=rules.result_counting, minimum=rules.result_minimum)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from convenant_cli.domain.money import ZERO, quantize
 from convenant_cli.domain.terms import Span, work_years
@@ -75,8 +75,7 @@ class Line:
         return self.eligible_costs is not None and self.payable < self.payable_before_cap
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Totals:
+class Totals(NamedTuple):  # the small records are NamedTuples: cheap to define at start-up
     maximum: Decimal
     deduction: Decimal
     shortfall_fte_days: Decimal
@@ -87,8 +86,7 @@ class Totals:
     balance: Decimal
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Assumption:
+class Assumption(NamedTuple):
     """A premise the figures rest on that no file states, so the reader must see it:
     a beneficiary taken as fully staffed, or a rule setting the file does not write."""
 
@@ -117,9 +115,9 @@ class Settlement:
 
     @property
     def assumptions(self) -> tuple[Assumption, ...]:
-        staffed = tuple(Assumption("fully_staffed", beneficiary=line.enterprise_number) for line in self.lines
+        staffed = tuple(Assumption(code="fully_staffed", beneficiary=line.enterprise_number) for line in self.lines
                         if line.staffed is Staffed.ASSUMED_FULL)
-        defaults = tuple(Assumption("default_rule", setting=name) for name, origin in self.rules.origins.items()
+        defaults = tuple(Assumption(code="default_rule", setting=name) for name, origin in self.rules.origins.items()
                          if origin is Origin.DEFAULT)
         return staffed + defaults
 

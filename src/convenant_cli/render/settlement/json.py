@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from convenant_cli.domain.money import format_fraction, quantize, round_half_up
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.families import Family, FamilyLine, Portfolio
 from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Line, Settlement, Totals
 from convenant_cli.render.json_text import dumps
 
 if TYPE_CHECKING:
     from convenant_cli.domain.terms import Span
     from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
+    from convenant_cli.engine.families import Family, FamilyLine, Portfolio
     from convenant_cli.render.settlement.explanation import Step
 
 UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
@@ -159,7 +159,7 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _family_figures(line: FamilyLine) -> Json:
-    return {key: _money(getattr(line, key)) for key in MONEY_KEYS}
+    return {key: _money(line.figures[key]) for key in MONEY_KEYS}
 
 
 def family_dict(family: Family) -> Json:

@@ -28,18 +28,18 @@ from convenant_cli.render.values import show
 
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
-Row = tuple[str, str, dict[str, Decimal]]
+Row = tuple[str, str, dict[str, Decimal | None]]
 
 
-def _cell(key: str, value: Decimal) -> str:
-    return show(value, FIGURES[key])
+def _cell(key: str, value: Decimal | None) -> str:
+    return "—" if value is None else show(value, FIGURES[key])
 
 
 def _who(name: str, number: str) -> Text:
     return cell(f"{name}\n{format_enterprise_number(number)}")
 
 
-def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal], keys: tuple[str, ...],
+def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | None], keys: tuple[str, ...],
                   words: dict[str, tuple[str, str]]) -> Group:
     """A heading, then one line per beneficiary (name, enterprise number, figures) with a
     total, or, on a narrow terminal, one block per beneficiary. The heading stands apart
@@ -122,8 +122,8 @@ def family_title(family: Family, named: bool) -> str:
 
 def family_table(family: Family, named: bool) -> Group:
     keys = ("maximum",) if family.status == "maxima" else MONEY_KEYS
-    rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys}) for line in family.lines]
-    totals = {key: getattr(family.totals, key) for key in keys}
+    rows = [(line.name, line.enterprise_number, {key: line.figures[key] for key in keys}) for line in family.lines]
+    totals = {key: family.totals.figures[key] for key in keys}
     return figures_table(Text(family_title(family, named)), rows, totals, keys, labels.FIGURES)
 
 
@@ -162,7 +162,7 @@ PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", "balance", "max
 
 def portfolio_figures(family: Family) -> dict[str, Decimal | None]:
     settled = family.status != "maxima"
-    figures: dict[str, Decimal | None] = {key: getattr(family.totals, key) if settled else None
+    figures: dict[str, Decimal | None] = {key: family.totals.figures[key] if settled else None
                                           for key in PORTFOLIO_KEYS[1:-1]}
     return {"maximum": family.settled_maximum, **figures, "maxima_maximum": family.unsettled_maximum}
 

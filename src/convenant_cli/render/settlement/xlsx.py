@@ -171,11 +171,11 @@ def _families(sheet: Sheet, families: tuple[Family, ...]) -> None:
         first = row
         for line in family.lines:
             sheet.put_row(row, [line.name, format_enterprise_number(line.enterprise_number),
-                                *(getattr(line, key) for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
+                                *(line.figures[key] for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
             row += 1
         sheet.put(row, 1, f"Totaal {family.convenant}", bold=True)
         for offset, key in enumerate(MONEY_KEYS):
-            total = getattr(family.totals, key)
+            total = family.totals.figures[key]
             if total is not None:
                 sheet.sum_formula(row, 3 + offset, first, row - 1, EURO, total)
         row += 2
