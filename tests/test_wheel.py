@@ -57,7 +57,7 @@ def test_the_wheel_and_sdist_carry_the_one_version_and_what_a_run_needs(built):
     assert "convenant_cli/py.typed" in names
     with tarfile.open(sdist) as archive:
         members = {Path(m).relative_to(f"convenant-{__version__}").as_posix() for m in archive.getnames()[1:]}
-    assert {"pyproject.toml", "README.md", "src/convenant_cli/py.typed", "src/convenant_cli/cli.py"} <= members
+    assert {"pyproject.toml", "README.md", "src/convenant_cli/py.typed", "src/convenant_cli/cli/__init__.py"} <= members
 
 
 def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
@@ -88,7 +88,7 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     settled = run("settle", "cases/basis/een-consulent.yaml", "-r", "cases/feiten/volledig-bezet.yaml",
                   "--format", "json")
     assert settled.returncode == 0, settled.stderr
-    totals = json.loads(settled.stdout)["totals"]
+    totals = json.loads(settled.stdout)["settlements"][0]["totals"]
     # one consultant, fully staffed, all three commitments met: 106.000,00 x 0,70 = 74.200,00 effort,
     # 106.000,00 x 0,30 x 3/3 = 31.800,00 result, nothing deducted: 106.000,00 payable
     assert (totals["deduction"], totals["effort"], totals["result"], totals["payable"]) == (
