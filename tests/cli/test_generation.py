@@ -253,3 +253,33 @@ def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):
     assert sheet["A1"].value.startswith("Resultaatsratio (Art. 2): oud 2/3")
     assert [c.value for c in sheet[3]] == ["R3", "Bereiken van personen in de zijinstroom richting sector", None,
                                            "ja", "NEE"]
+
+
+def test_text_to_a_file_or_pipe_has_no_padding_and_a_workbook_name_ends_in_xlsx(run_cli, generation, tmp_path):
+    for args in ([generation], [generation, "--explain"]):
+        text = run_cli("settle", *args).stdout
+        assert text and not [line for line in text.splitlines() if line != line.rstrip(" ")]
+    refused = run_cli("settle", generation, "--xlsx", tmp_path / "maxima.csv")
+    assert refused.exit_code == 2
+    assert "--xlsx" in refused.stderr and "ends in .xlsx" in refused.stderr and "maxima.xlsx" in refused.stderr
+    assert not (tmp_path / "maxima.csv").exists()
+
+
+def test_progress_shows_on_a_terminal_only(generation, tmp_path):
+    """Through a pseudo-terminal (`script`), the run shows rich's progress on stderr; to a pipe
+    nothing but the output."""
+    import os
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "convenant"
+    if shutil.which("script") is None:
+        pytest.skip("no script(1) to give the run a terminal")
+    piped = subprocess.run([str(exe), "settle", str(generation), "--format", "json"], capture_output=True, text=True,
+                           cwd=generation.parent)
+    assert piped.returncode == 0 and piped.stderr == ""
+    log = tmp_path / "terminal.txt"
+    subprocess.run(["script", "-qec", f"{exe} settle {generation} --format json > /dev/null", str(log)],
+                   capture_output=True, text=True, cwd=generation.parent, env={**os.environ, "TERM": "xterm"},
+                   check=True)
+    assert "afrekenen" in log.read_text(errors="replace")
