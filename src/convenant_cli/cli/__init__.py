@@ -42,6 +42,12 @@ def _test() -> typer.Typer:
     return command
 
 
+def _new() -> typer.Typer:
+    from convenant_cli.cli.new import command
+
+    return command
+
+
 def _schema() -> typer.Typer:
     from convenant_cli.cli.schema import command
 
@@ -50,7 +56,7 @@ def _schema() -> typer.Typer:
 
 # name: the one-command typer app of that name, loaded when it runs (or for the group's help)
 COMMANDS: dict[str, Callable[[], typer.Typer]] = {
-    "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "schema": _schema,
+    "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "new": _new, "schema": _schema,
 }
 
 

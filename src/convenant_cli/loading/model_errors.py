@@ -29,6 +29,7 @@ CODES = {
     "date_value": "CV105",
     "iban": "CV206",
     "enterprise_number": "CV207",
+    "empty_value": "CV103",
 }
 AMOUNT_HINT = "write amounts as in 1166000.00: a dot before the cents, no thousands separators"
 

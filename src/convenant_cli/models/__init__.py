@@ -22,6 +22,7 @@ from convenant_cli.models.base import Model
 from convenant_cli.models.fields import (
     Days,
     EnterpriseNumber,
+    Filled,
     Fte,
     Iban,
     IsoDate,
@@ -100,7 +101,7 @@ class Group(Model):
 
     group: Text
     amount_each: Money
-    fte_each: Optional[Fte] = None
+    fte_each: Annotated[Optional[Fte], Filled] = None
     members: Annotated[list[Member], Field(min_length=1)]
 
 
@@ -114,7 +115,7 @@ class ResultCommitment(Model):
     id: Text
     title: Text
     targets: Optional[Annotated[list[Target], Field(min_length=1)]] = None
-    qualitative: Optional[Text] = None
+    qualitative: Annotated[Optional[Text], Filled] = None
 
 
 class Agreement(Model):
@@ -160,8 +161,8 @@ class Actual(Model):
 
 class ResultRealisation(Model):
     actuals: list[Actual] = []
-    achieved: Optional[bool] = None  # the auditor's word; overrides the actuals
-    note: Optional[Text] = None
+    achieved: Annotated[Optional[bool], Filled] = None  # the auditor's word; overrides the actuals
+    note: Annotated[Optional[Text], Filled] = None
 
 
 class Employment(Model):

@@ -261,3 +261,18 @@ RatioText = Annotated[str, Field(pattern=_RATIO), WithJsonSchema({"type": "strin
                                                                   "description": "a fraction, e.g. \"2/3\""})]
 WorkYear = Annotated[int, Field(ge=1, le=50), BeforeValidator(parse_integer), Unit.WORK_YEAR]
 Days = Annotated[int, Field(ge=0, le=3660), BeforeValidator(parse_integer), Unit.DAYS]
+
+
+def refuse_empty(value: object) -> object:
+    """A key written without a value (`achieved:`, as a new eindrapport leaves it to fill in)
+    is refused on its own line; a key left out keeps its default.
+
+    >>> refuse_empty(True)
+    True
+    """
+    if value is None:
+        raise PydanticCustomError("empty_value", "no value: fill it in, or leave the key out")
+    return value
+
+
+Filled = BeforeValidator(refuse_empty)

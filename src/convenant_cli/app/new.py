@@ -1,0 +1,174 @@
+"""The `new` use case: the skeleton of a file a sector or an auditor starts from. An
+eindrapport for a covenant or addendum lists everything the agreement asks for (every result
+commitment with each target's indicator and work year, every beneficiary by enterprise
+number); a new covenant, addendum or golden case has every key its kind needs. What the
+writer must fill in is left empty, and `validate` reports each empty value on its own line
+until it is filled in. A new case records the figures computed now, with a comment that
+they must be checked by hand.
+
+Builds YAML text; writing it (never over a file without `force`) is `output_file`'s job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from convenant_cli.domain.errors import UsageError
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.loading.workspace import Workspace
+from convenant_cli.models import Agreement
+from convenant_cli.models.document import LoadedDocument
+from convenant_cli.render.safe_text import visible
+
+
+def _text(value: str) -> str:
+    """A YAML scalar for any text: JSON's double-quoted string is one.
+
+    >>> _text("bedrijfsbezoeken"), _text("R1: #2")
+    ('"bedrijfsbezoeken"', '"R1: #2"')
+    """
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(value: str) -> str:
+    """Text in a comment: one line, its control characters made visible."""
+    return visible(" ".join(value.split()))
+
+
+def relative(target: Path, output: Path | None) -> str:
+    """`target` as a reference written in `output` (relative to its folder), or, for standard
+    output, relative to the current folder."""
+    folder = output.parent if output is not None else Path(".")
+    return Path(os.path.relpath(os.path.abspath(target), os.path.abspath(folder))).as_posix()
+
+
+def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
+    """The covenant or addendum a new file is for; it must be valid (its problems are the
+    workspace's to report)."""
+    workspace = Workspace()
+    doc = workspace.load(path)
+    if doc.ok and not isinstance(doc.model, Agreement):
+        raise UsageError(f"{doc.name} is a {doc.kind.value if doc.kind else 'file'}, not a covenant or addendum",
+                         "give the covenant or addendum the new file is for")
+    return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
+
+
+def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Path | None) -> str:
+    """An eindrapport to fill in: every commitment, target and beneficiary of the agreement."""
+    lines = [f"# Eindrapport voor {_comment(agreement.title)} ({agreement.id}),",
+             f"# termijn {agreement.period.start} tot {agreement.period.end}.",
+             "# Vul elke lege waarde in: tot dan meldt `convenant validate` een fout op die regel.",
+             "# Per begunstigde: elke consulent (name, fte, employed, absences) onder `consultants:`.",
+             "schema_version: 1", "kind: realisation", f"convenant: {relative(agreement_path, output)}", "results:"]
+    for commitment in agreement.result_commitments:
+        lines.append(f"  {commitment.id}:  # {_comment(commitment.title)}")
+        if commitment.targets:
+            lines.append("    actuals:")
+            for target in commitment.targets:
+                year = f", werkjaar {target.year}" if target.year else ", over de hele termijn"
+                lines.append(f"      - indicator: {_text(target.indicator)}")
+                if target.year:
+                    lines.append(f"        year: {target.year}")
+                lines.append(f"        value:  # gemeten waarde (minimum {target.minimum}{year})")
+        else:
+            lines.append("    achieved:  # true of false: het oordeel van de auditor (kwalitatieve verbintenis)")
+            lines.append("    note:  # waar het eindrapport het staaft, bv. Eindrapport p. 12")
+    lines.append("staffing:")
+    for _, member in agreement.members():
+        lines.append(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}  "
+                     f"# {_comment(member.name)}")
+        lines.append("    consultants:  # - {name: ..., fte: 1.00, absences: [{start: ..., end: ..., reason: ...}]}")
+    lines.append("advances: []")
+    return "\n".join(lines) + "\n"
+
+
+def convenant_skeleton(identifier: str) -> str:
+    """A covenant to fill in from its text (Art. 1, 2 and 5)."""
+    return "\n".join([
+        "# Een nieuw sectorconvenant: vul elke lege waarde in uit de tekst van het convenant.",
+        "# Tot dan meldt `convenant validate` een fout op elke lege regel.",
+        "schema_version: 1",
+        "kind: convenant",
+        f"id: {_text(identifier)}",
+        "title:  # de titel van het convenant",
+        "sector:  # de sector",
+        "period:  # Art. 1: de termijn",
+        "  start:  # 2025-07-01",
+        "  end:  # 2027-06-30",
+        "max_subsidy:  # Art. 1: de maximale toelage in euro, bv. 1166000.00",
+        "fte:  # Art. 1 en 5: het aantal VTE sectorconsulenten, bv. 11.00",
+        "beneficiaries:  # Art. 1: elke groep begunstigden",
+        "  - group: a",
+        "    amount_each:  # euro per lid van de groep",
+        "    fte_each:  # VTE per lid van de groep",
+        "    members:",
+        "      - name:",
+        "        enterprise_number:  # 0409.845.289",
+        "        iban:  # BE25 2100 0498 8882",
+        "        address:",
+        "result_commitments:  # Art. 2: elke resultaatsverbintenis",
+        "  - id: R1",
+        "    title:",
+        "    targets:  # of `qualitative:` met de tekst van een kwalitatieve verbintenis",
+        "      - indicator:",
+        "        year: 1",
+        "        minimum:",
+    ]) + "\n"
+
+
+def addendum_skeleton(parent: Agreement, parent_path: Path, output: Path | None) -> str:
+    """An addendum to a covenant: its beneficiaries listed, their amounts to fill in (Art. 8:
+    the covenant's rules apply unless the addendum says otherwise)."""
+    lines = [f"# Een addendum bij {_comment(parent.title)} ({parent.id}).",
+             "# Vul elke lege waarde in; de regels van het convenant gelden tenzij het addendum ze wijzigt (art. 8).",
+             "schema_version: 1", "kind: addendum", f"parent: {relative(parent_path, output)}",
+             "id:  # bv. " + _comment(parent.id) + "-thema", "title:", f"sector: {_text(parent.sector)}",
+             "# theme: het thema van het addendum", "period:", f"  start: {parent.period.start}",
+             f"  end: {parent.period.end}", "max_subsidy:  # Art. 1 van het addendum",
+             "beneficiaries:  # de begunstigden van het convenant; laat weg wie niets ontvangt"]
+    for group in parent.beneficiaries:
+        lines += [f"  - group: {_text(group.group)}", "    amount_each:  # euro per lid", "    members:"]
+        for member in group.members:
+            lines += [f"      - name: {_text(member.name)}",
+                      f"        enterprise_number: {format_enterprise_number(member.enterprise_number)}",
+                      f"        iban: {member.iban}", f"        address: {_text(member.address)}"]
+    lines += ["result_commitments:", "  - id: A1", "    title:", "    qualitative:"]
+    return "\n".join(lines) + "\n"
+
+
+def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[Path], output: Path | None) -> str:
+    """A golden case that records the figures the files settle to now."""
+    from convenant_cli.app.settle import SettleFiles, settle_documents
+    from convenant_cli.domain.money import format_fraction
+
+    files = SettleFiles(named=[workspace.load(path) for path in settle],
+                        realisations=[workspace.load(path) for path in realisations], found=[])
+    if any(d.is_error for d in workspace.diagnostics()):
+        raise UsageError("the files to settle have errors (see above); a case records a settlement",
+                         "fix them with `convenant validate` first")
+    run = settle_documents(workspace, files)
+    first = run.settlements[0]
+    keys = ("deduction", "effort", "result", "payable", "balance") if first.settled else ("maximum", "effort",
+                                                                                          "result")
+    lines = ["# DEZE CIJFERS ZIJN NU BEREKEND, niet met de hand nagerekend. Reken elk cijfer met de hand na,",
+             "# schrijf de berekening hier in commentaar, en leg het geval pas daarna vast.",
+             "schema_version: 1", "kind: case",
+             f"title: {_text('Afrekening van ' + first.id)}  # wat dit geval vastlegt, in een zin",
+             f"reference: {_text(first.agreement.title + ' art. 1, 2 en 5')}  # het artikel of de regel",
+             "settle: [" + ", ".join(relative(path, output) for path in settle) + "]"]
+    if realisations:
+        lines.append("realisation: [" + ", ".join(relative(path, output) for path in realisations) + "]")
+    lines.append("expect:")
+    if len(run.settlements) > 1:
+        lines.append(f"  convenant: {_text(first.id)}")
+    if first.ratio is not None:
+        lines.append(f'  ratio: "{format_fraction(first.ratio.ratio)}"')
+    lines.append("  beneficiaries:")
+    for line in first.lines:
+        figures = ", ".join(f'{key}: "{getattr(line, key)}"' for key in keys)
+        lines.append(f'    "{format_enterprise_number(line.enterprise_number)}": {{{figures}}}  '
+                     f"# {_comment(line.name)}")
+    lines.append("  totals: {" + ", ".join(f'{key}: "{getattr(first.totals, key)}"' for key in keys) + "}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,95 @@
+"""`convenant new realisation|convenant|addendum|case`: a file to start from, on standard
+output or in `-o FILE` (never over an existing file without `--force`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from convenant_cli.cli.help import Command, Group
+from convenant_cli.cli.output import guarded, say, stop_on_errors, write
+
+OutputOption = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the file here instead of to standard output.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+
+command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
+                      help="Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden case.")
+
+
+def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
+    if output is None:
+        write(text)
+        return
+    from convenant_cli.app.output_file import write_atomically
+
+    def write_text(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    write_atomically(output, write_text, force=force, inputs=inputs)
+    say(f"geschreven: {output}; vul elke lege waarde in en controleer met `convenant validate {output}`", None,
+        prefix="opmerking")
+
+
+@command.command("realisation", cls=Command)
+@guarded
+def new_realisation(
+    agreement: Annotated[Path, typer.Argument(metavar="AGREEMENT", help="The covenant or addendum it reports on.")],
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """An eindrapport to fill in: every result commitment and target, every beneficiary."""
+    from convenant_cli.app.new import load_agreement, realisation_skeleton
+
+    workspace, doc, model = load_agreement(agreement)
+    stop_on_errors(workspace)
+    _deliver(realisation_skeleton(model, agreement, output), output, force, [doc.path])
+
+
+@command.command("convenant", cls=Command)
+@guarded
+def new_convenant(
+    identifier: Annotated[str, typer.Argument(metavar="ID", help="The covenant's id, e.g. metaal-2025-2027.")],
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A covenant to fill in from its text (Art. 1, 2 and 5)."""
+    from convenant_cli.app.new import convenant_skeleton
+
+    _deliver(convenant_skeleton(identifier), output, force, [])
+
+
+@command.command("addendum", cls=Command)
+@guarded
+def new_addendum(
+    parent: Annotated[Path, typer.Option("--parent", metavar="FILE", help="The covenant it belongs to.")],
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """An addendum to a covenant, its beneficiaries listed (Art. 8: the covenant's rules apply)."""
+    from convenant_cli.app.new import addendum_skeleton, load_agreement
+
+    workspace, doc, model = load_agreement(parent)
+    stop_on_errors(workspace)
+    _deliver(addendum_skeleton(model, parent, output), output, force, [doc.path])
+
+
+@command.command("case", cls=Command)
+@guarded
+def new_case(
+    settle: Annotated[list[Path], typer.Option("--settle", metavar="FILE", help="A file to settle; repeat.")],
+    realisation: Annotated[Optional[list[Path]], typer.Option(
+        "--realisation", "-r", metavar="FILE", help="An eindrapport; repeat.")] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A golden case that records the figures computed now, to be checked by hand."""
+    from convenant_cli.app.new import case_skeleton
+    from convenant_cli.loading.workspace import Workspace
+
+    workspace = Workspace()
+    text = case_skeleton(workspace, list(settle), list(realisation or []), output)
+    stop_on_errors(workspace)
+    _deliver(text, output, force, [doc.path for doc in workspace.documents.values()])
