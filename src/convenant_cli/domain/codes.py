@@ -54,6 +54,7 @@ _ALL = (
     Code("CV214", _E, "a group with `fte_each: 0`"),
     Code("CV215", _E, "a term longer than 10 years"),
     Code("CV216", _E, "an addendum's period is not within its covenant's (an extension's: not the day after it)"),
+    Code("CV218", _E, "an INSZ (national register or BIS number) fails its check (python-stdnum); never shown whole"),
     Code("CV301", _E, "a reference (`parent:`, `convenant:`) names a file that does not exist"),
     Code("CV302", _E, "a reference names a file of the wrong kind"),
     Code("CV303", _W, "an addendum's beneficiary is not a beneficiary of its covenant"),

@@ -56,8 +56,9 @@ class Diagnostic:
            sums: SumMismatch | None = None) -> Diagnostic:
         """A diagnostic with its code's severity from the registry (an unknown code is a bug)."""
         from convenant_cli.domain.codes import severity_of  # the registry loads when there is a problem to report
+        from convenant_cli.domain.insz import mask_in_text  # no message ever carries a whole INSZ
 
-        return cls(code, severity_of(code), message, location, hint, sums)
+        return cls(code, severity_of(code), mask_in_text(message), location, hint and mask_in_text(hint), sums)
 
     @property
     def is_error(self) -> bool:

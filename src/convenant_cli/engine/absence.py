@@ -106,6 +106,7 @@ class ConsultantOutcome:
     employed_given: bool
     guaranteed_wage_days: int
     absences: tuple[AbsenceOutcome, ...]
+    insz: str | None = None  # masked (`**.**.**-***.12`): the whole number never leaves the model
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -249,7 +250,8 @@ def staffing_shortfall(consultants: list[Consultant], beneficiary_fte: Decimal, 
                 starts.setdefault(outcome.uncovered.start, []).append(outcome)
                 ends.setdefault(outcome.uncovered.end + ONE_DAY, []).append(outcome)
         outcomes.append(ConsultantOutcome(consultant.key, consultant.name, consultant.fte, employed,
-                                          given is not None, wage_length(consultant, rules), absences))
+                                          given is not None, wage_length(consultant, rules), absences,
+                                          _masked_insz(consultant.insz)))
 
     points = sorted(set(employed_changes) | set(starts) | set(ends) | {term.start, term.end + ONE_DAY})
     employed_fte, absent_fte = Decimal(0), Decimal(0)
@@ -271,3 +273,12 @@ def staffing_shortfall(consultants: list[Consultant], beneficiary_fte: Decimal, 
             spans.append(span)
             total += span.shortfall_fte_days
     return StaffingOutcome(beneficiary_fte, total, tuple(outcomes), tuple(spans))
+
+
+def _masked_insz(insz: str | None) -> str | None:
+    """The consultant's INSZ as outputs may show it (its last two digits), loaded only for one."""
+    if insz is None:
+        return None
+    from convenant_cli.domain.insz import mask_insz
+
+    return mask_insz(insz)

@@ -72,6 +72,8 @@ def _compare_staffing(subject: Subject, path: str, before: Staffing, after: Staf
 
 def _compare_consultant(subject: Subject, path: str, before: Consultant, after: Consultant) -> list[Change]:
     found = fields("staffing", subject, path, before, after, ("name", "id", "fte", "guaranteed_wage_days"))
+    if before.insz != after.insz:  # personal data: the diff says that it changed, never from what to what
+        found.append(Change("staffing", "changed", subject, f"{path}.insz", "insz", Unit.TEXT, None, None))
     if before.employed != after.employed:
         found.append(Change("staffing", "changed", subject, f"{path}.employed", "employed", Unit.RECORD,
                             record(before.employed, ("start", "end")) if before.employed else None,

@@ -30,6 +30,7 @@ CODES = {
     "iban": "CV206",
     "enterprise_number": "CV207",
     "empty_value": "CV103",
+    "insz": "CV218",
 }
 AMOUNT_HINT = "write amounts as in 1166000.00: a dot before the cents, no thousands separators"
 

@@ -25,6 +25,7 @@ from convenant_cli.models.fields import (
     Filled,
     Fte,
     Iban,
+    Insz,
     IsoDate,
     Money,
     Quantity,
@@ -182,6 +183,7 @@ class Absence(Model):
 class Consultant(Model):
     name: Text
     id: Optional[Text] = None  # needed when two consultants of one beneficiary share a name
+    insz: Optional[Insz] = None  # Art. 5: national register or BIS number; never shown whole
     fte: Fte
     employed: Optional[Employment] = None  # none: the whole term (and before it, for an absence's real dates)
     guaranteed_wage_days: Optional[Days] = None  # this consultant's own length (a short contract), else the rule's

@@ -276,3 +276,22 @@ def refuse_empty(value: object) -> object:
 
 
 Filled = BeforeValidator(refuse_empty)
+
+
+def _insz(value: str, info: ValidationInfo) -> str:
+    from convenant_cli.domain.insz import mask_in_text, validate_insz
+
+    try:
+        return validate_insz(value)
+    except InvalidIdentifier as error:
+        if isinstance(info.context, dict) and info.context.get(LENIENT_IDENTIFIERS):
+            return compact(value)
+        raise PydanticCustomError("insz", "invalid INSZ '{value}': {reason}",
+                                  {"value": mask_in_text(_short(value)), "reason": str(error)}) from None
+
+
+Insz = Annotated[
+    str, AfterValidator(_insz), Unit.TEXT,
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{2}[. ]?[0-9]{2}[. ]?[0-9]{2}[-. ]?[0-9]{3}[. ]?[0-9]{2}$",
+                    "description": "INSZ: national register or BIS number (Art. 5); never shown whole"}),
+]

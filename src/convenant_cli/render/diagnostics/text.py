@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from convenant_cli.domain.insz import mask_in_text
 from convenant_cli.domain.money import format_eur, format_number
 from convenant_cli.domain.severity import Severity
 from convenant_cli.domain.units import Unit
@@ -22,6 +23,7 @@ _SUFFIX = {Unit.EURO: " euro", Unit.FTE: " FTE", Unit.DAYS: " days"}
 _STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33"}  # bold red, bold yellow
 _BOLD, _CYAN = "1", "36"
 EXCERPT = 120  # characters of a source line shown around the column
+_INSZ_WIDTH = 15  # the longest way to write an INSZ: 85.07.30-033.28
 _CUT = "…"
 
 
@@ -37,7 +39,9 @@ def excerpt(line: str, col: int, width: int = EXCERPT) -> tuple[str, int]:
     start = 0
     if len(line) > width:
         start = min(max(0, col - 1 - width // 2), len(line) - width)
-    window = line[start:start + width]
+    # an INSZ is masked before the cut, so that a cut through one shows none of its digits
+    margin = max(0, start - _INSZ_WIDTH)
+    window = mask_in_text(line[margin:start + width + _INSZ_WIDTH])[start - margin:start - margin + width]
     before = (_CUT if start else "") + visible(window[: max(0, col - 1 - start)].replace("\t", " "))
     shown = (_CUT if start else "") + visible(window.replace("\t", " "))
     return shown + (_CUT if start + width < len(line) else ""), len(before)

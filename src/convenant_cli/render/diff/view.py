@@ -28,7 +28,7 @@ FIELDS = {
     "value": "Gemeten waarde", "convenant": "Convenant (bestand)", "employed": "In dienst",
     "guaranteed_wage_days": "Gewaarborgd loon (kalenderdagen)", "reason": "Reden", "replaced": "Vervangen",
     "new_illness": "Nieuwe ziekte", "amount": "Bedrag", "date": "Datum", "reference": "Referentie",
-    "consultants": "Consulenten", "absences": "Afwezigheden", **labels.RULES,
+    "consultants": "Consulenten", "absences": "Afwezigheden", "insz": "INSZ gewijzigd", **labels.RULES,
 }
 _ITEM = re.compile(r"(targets|actuals)\[indicator=(?P<indicator>[^,\]]*)(,year=(?P<year>[0-9]+))?\]\.(minimum|value)")
 

@@ -71,7 +71,7 @@ def _absence(absence: AbsenceOutcome, explain: bool) -> Json:
 
 def _consultant(consultant: ConsultantOutcome, explain: bool) -> Json:
     return {
-        "key": consultant.key, "name": consultant.name, "fte": _fte(consultant.fte),
+        "key": consultant.key, "name": consultant.name, "insz": consultant.insz, "fte": _fte(consultant.fte),
         "employed": {"start": consultant.employed.start.isoformat(), "end": consultant.employed.end.isoformat(),
                      "given": consultant.employed_given},
         "guaranteed_wage_days": consultant.guaranteed_wage_days,

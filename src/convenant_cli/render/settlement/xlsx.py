@@ -200,7 +200,7 @@ def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
 
 
 def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
-    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "VTE",
+    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "INSZ", "VTE",
                    "In dienst van", "In dienst tot", "Data in het eindrapport", "Gewaarborgd loon (kalenderdagen)",
                    "Afwezigheden", "Niet gedekte VTE-dagen vóór vervanging"])
     row = 2
@@ -209,9 +209,9 @@ def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
             for c in line.staffing.consultants if line.staffing else ():
                 lost = sum((a.lost_fte_days for a in c.absences), Decimal(0))
                 sheet.put_row(row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
-                                     c.name, c.key, c.fte, c.employed.start, c.employed.end,
+                                     c.name, c.key, c.insz, c.fte, c.employed.start, c.employed.end,
                                      labels.yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
-                        [None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
+                        [None, None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
                 row += 1
     sheet.finish()
 
