@@ -12,7 +12,7 @@ Builds YAML text; writing it (never over a file without `force`) is `output_file
 from __future__ import annotations
 
 import json
-import os
+from datetime import datetime
 from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
@@ -20,6 +20,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models import Agreement
 from convenant_cli.models.document import LoadedDocument
+from convenant_cli.reading.references import written_reference
 from convenant_cli.render.safe_text import visible
 
 
@@ -37,11 +38,7 @@ def _comment(value: str) -> str:
     return visible(" ".join(value.split()))
 
 
-def relative(target: Path, output: Path | None) -> str:
-    """`target` as a reference written in `output` (relative to its folder), or, for standard
-    output, relative to the current folder."""
-    folder = output.parent if output is not None else Path(".")
-    return Path(os.path.relpath(os.path.abspath(target), os.path.abspath(folder))).as_posix()
+relative = written_reference
 
 
 def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
@@ -172,3 +169,27 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
                      f"# {_comment(line.name)}")
     lines.append("  totals: {" + ", ".join(f'{key}: "{getattr(first.totals, key)}"' for key in keys) + "}")
     return "\n".join(lines) + "\n"
+
+
+def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, target: Path, prefill: Path | None, *,
+                           created: datetime, force: bool) -> None:
+    """The eindrapport as a workbook to fill in, prefilled from `prefill` when given (a
+    realisation of this agreement); whole or not at all, never over an input."""
+    from convenant_cli.app.output_file import check_workbook_name, write_atomically
+    from convenant_cli.models import Realisation
+    from convenant_cli.render.realisation_xlsx import write_fill_in
+
+    facts = None
+    if prefill is not None:
+        found = workspace.load(prefill)
+        if any(d.is_error for d in workspace.diagnostics()):
+            return  # the caller reports the problems
+        if not isinstance(found.model, Realisation) or found.reference is None or \
+                found.reference.path != agreement.path:
+            raise UsageError(f"--from {found.name} is not an eindrapport of {agreement.name}",
+                             "give the realisation whose `convenant:` names this agreement")
+        facts = found.model
+    model = agreement.model_as(Agreement)
+    write_atomically(target, lambda path: write_fill_in(path, model, relative(agreement.path, target),
+                                                        agreement.source.sha256, created, facts),
+                     force=force, inputs=[doc.path for doc in workspace.documents.values()], check=check_workbook_name)

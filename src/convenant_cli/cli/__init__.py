@@ -48,6 +48,12 @@ def _new() -> typer.Typer:
     return command
 
 
+def _import() -> typer.Typer:
+    from convenant_cli.cli.importer import command
+
+    return command
+
+
 def _schema() -> typer.Typer:
     from convenant_cli.cli.schema import command
 
@@ -56,7 +62,8 @@ def _schema() -> typer.Typer:
 
 # name: the one-command typer app of that name, loaded when it runs (or for the group's help)
 COMMANDS: dict[str, Callable[[], typer.Typer]] = {
-    "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "new": _new, "schema": _schema,
+    "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "new": _new, "import": _import,
+    "schema": _schema,
 }
 
 

@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.help import Command, Group
-from convenant_cli.cli.output import guarded, say, stop_on_errors, write
+from convenant_cli.cli.output import guarded, now, say, stop_on_errors, write
+from convenant_cli.domain.errors import UsageError
 
 OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar="FILE", help="Write the file here instead of to standard output.")]
@@ -38,6 +39,11 @@ def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) ->
 def new_realisation(
     agreement: Annotated[Path, typer.Argument(metavar="AGREEMENT", help="The covenant or addendum it reports on.")],
     output: OutputOption = None,
+    xlsx: Annotated[Optional[Path], typer.Option(
+        "--xlsx", metavar="FILE", help="Write a workbook to fill in instead (sheets Resultaten, Consulenten, "
+        "Afwezigheden, Voorschotten, Kosten); read it back with `convenant import`.")] = None,
+    from_realisation: Annotated[Optional[Path], typer.Option(
+        "--from", metavar="REALISATION", help="Prefill the workbook from this eindrapport.")] = None,
     force: ForceOption = False,
 ) -> None:
     """An eindrapport to fill in: every result commitment and target, every beneficiary."""
@@ -45,7 +51,17 @@ def new_realisation(
 
     workspace, doc, model = load_agreement(agreement)
     stop_on_errors(workspace)
-    _deliver(realisation_skeleton(model, agreement, output), output, force, [doc.path])
+    if xlsx is None:
+        if from_realisation is not None:
+            raise UsageError("--from prefills a workbook", "add --xlsx FILE.xlsx")
+        _deliver(realisation_skeleton(model, agreement, output), output, force, [doc.path])
+        return
+    from convenant_cli.app.new import write_fill_in_workbook
+
+    write_fill_in_workbook(workspace, doc, xlsx, from_realisation, created=now(), force=force)
+    stop_on_errors(workspace)
+    say(f"werkmap geschreven: {xlsx}; vul ze in en lees ze terug met `convenant import {xlsx}`", None,
+        prefix="opmerking")
 
 
 @command.command("convenant", cls=Command)

@@ -112,3 +112,10 @@ def confine(path: Path, roots: Roots) -> Refusal | None:
         return None
     return Refusal("CV308", f"a symbolic link to a file outside the project folder {root}; it is not read",
                    "link only to files inside the project, or copy the file into it")
+
+
+def written_reference(target: Path, output: Path | None) -> str:
+    """`target` as a reference written in a new file `output` (relative to its folder), or,
+    for standard output, relative to the current folder."""
+    folder = output.parent if output is not None else Path(".")
+    return Path(os.path.relpath(os.path.abspath(target), os.path.abspath(folder))).as_posix()

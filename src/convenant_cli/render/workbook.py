@@ -232,6 +232,7 @@ class Sheet:
         self.rows: dict[int, list[tuple[int, str]]] = {}
         self.header_row = 0
         self.frozen: tuple[int, int] | None = None
+        self.validations: list[str] = []
 
     def _cell(self, row: int, column: int, xml: str) -> None:
         self.rows.setdefault(row, []).append((column, xml))
@@ -307,6 +308,15 @@ class Sheet:
         self.formula(row, column, f"=SUM({column_letter}{first}:{column_letter}{last})", value, number_format,
                      bold=True)
 
+    def validate(self, column: int, first: int, last: int, kind: str, formula: str, *, message: str) -> None:
+        """Data validation on the column's rows `first` to `last`: `list` (a quoted list
+        `"ja,nee"` or a range), `date` (any date), `decimal` (a number of at least `formula`)."""
+        ref = f"{letter(column)}{first}:{letter(column)}{last}"
+        operator = {"list": "", "date": ' operator="greaterThan"', "decimal": ' operator="greaterThanOrEqual"'}[kind]
+        self.validations.append(f'<dataValidation type="{kind}"{operator} allowBlank="1" showErrorMessage="1" '
+                                f'error={quoteattr(message)} sqref="{ref}"><formula1>{escape(formula)}</formula1>'
+                                "</dataValidation>")
+
     def finish(self, header_row: int = 1, frozen_columns: int = 1) -> None:
         """Freeze the header row and the name column; size each column to its content (long
         text wraps at `MAX_WIDTH`); print landscape, one page wide, the header rows on every
@@ -337,6 +347,10 @@ class Sheet:
             if any(cells[n][0] > cells[n + 1][0] for n in range(len(cells) - 1)):
                 cells = sorted(cells)
             parts.append(f'<row r="{row}">' + "".join(xml for _, xml in cells) + "</row>")
-        parts.append('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-                     'footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
+        parts.append("</sheetData>")
+        if self.validations:
+            parts.append(f'<dataValidations count="{len(self.validations)}">{"".join(self.validations)}'
+                         "</dataValidations>")
+        parts.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+                     '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
         return "".join(parts)

@@ -1,0 +1,45 @@
+"""`convenant import FILE.xlsx [-o FILE.yaml]`: a filled-in eindrapport workbook back into a
+realisation YAML, checked as `validate` checks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from convenant_cli.cli.output import guarded, report_problems, say, single_command, write
+from convenant_cli.domain.errors import ExitStatus
+
+
+@guarded
+def import_workbook(
+    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="The eindrapport workbook, filled in.")],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the realisation here instead of to standard output.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
+) -> None:
+    """Read a filled-in eindrapport workbook into a realisation: exit 0 read, 1 problems, 2 usage or I/O error."""
+    from convenant_cli.app.import_workbook import import_realisation
+
+    workspace, reading, text = import_realisation(workbook, output)
+    for problem in reading.problems:
+        where = problem.location
+        write(f"{where.file}: {problem.severity.value}[{problem.code}]: {problem.message}\n")
+        if problem.hint:
+            write(f"  hint: {problem.hint}\n")
+    if report_problems(workspace) or reading.problems or text is None:
+        raise typer.Exit(int(ExitStatus.PROBLEMS))
+    if output is None:
+        write(text)
+        return
+    from convenant_cli.app.output_file import write_atomically
+
+    def write_text(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    write_atomically(output, write_text, force=force, inputs=[workbook, *workspace.inputs])
+    say(f"eindrapport geschreven: {output}", None, prefix="opmerking")
+
+
+command = single_command("import", import_workbook)

@@ -1,0 +1,141 @@
+"""The eindrapport as a workbook to fill in (`convenant new realisation ... --xlsx`), for the
+people at a sector's training fund who know Excel and their payroll export, not YAML.
+
+Sheets and their headers, in this order, are the contract `convenant import` reads back:
+Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten, and Convenant (the agreement's
+path and SHA-256, so that a workbook of an agreement that changed since is refused). Reasons
+are the Dutch words, yes/no columns take `ja`/`nee`, and lists, dates and numbers carry data
+validation. Prefilled from an existing realisation (`--from`), it holds its facts; an INSZ is
+written as its last two digits only (the workbook is an output too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target
+from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, Book, Sheet
+
+SHEETS: dict[str, tuple[str, ...]] = {
+    "Resultaten": ("Verbintenis", "Indicator", "Werkjaar", "Minimum", "Gemeten waarde", "Oordeel auditor",
+                   "Toelichting"),
+    "Consulenten": ("Ondernemingsnummer", "Begunstigde", "Sleutel", "Naam", "VTE", "In dienst van", "In dienst tot",
+                    "Gewaarborgd loon (dagen)", "INSZ"),
+    "Afwezigheden": ("Ondernemingsnummer", "Consulent", "Van", "Tot", "Reden", "VTE", "Vervangen",
+                     "Nieuwe ongeschiktheid"),
+    "Voorschotten": ("Ondernemingsnummer", "Datum", "Referentie", "Bedrag"),
+    "Kosten": ("Ondernemingsnummer", "Subsidiabele kosten"),
+}
+AGREEMENT_SHEET = "Convenant"
+ROWS = 2000  # rows that carry data validation below the header
+YES_NO = '"ja,nee"'
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "ja" if value else "nee"
+
+
+def write_fill_in(path: Path, agreement: Agreement, agreement_ref: str, sha256: str, created: datetime,
+                  realisation: Realisation | None = None) -> None:
+    book = Book(path, title=f"Eindrapport {agreement.id}", created=created)
+    numbers = [format_enterprise_number(member.enterprise_number) for _, member in agreement.members()]
+    sheets = {name: book.sheet(name) for name in SHEETS}
+    for name, sheet in sheets.items():
+        sheet.header(SHEETS[name])
+    numbers_range = f"{AGREEMENT_SHEET}!$B$5:$B${4 + len(numbers)}"
+    _results(sheets["Resultaten"], agreement, realisation)
+    _consultants(sheets["Consulenten"], agreement, realisation, numbers_range)
+    _absences(sheets["Afwezigheden"], realisation, numbers_range)
+    _advances(sheets["Voorschotten"], realisation, numbers_range)
+    _costs(sheets["Kosten"], realisation, numbers_range)
+    for sheet in sheets.values():
+        sheet.finish()
+    about = book.sheet(AGREEMENT_SHEET)
+    about.put_row(1, ["Convenant", agreement_ref])
+    about.put_row(2, ["SHA-256", sha256])
+    about.put_row(3, ["Id", agreement.id])
+    about.put_row(4, ["Begunstigden", "Ondernemingsnummer"])
+    for row, (number, (_, member)) in enumerate(zip(numbers, agreement.members(), strict=True), 5):
+        about.put_row(row, [member.name, number])
+    about.finish(header_row=4)
+    book.close()
+
+
+def _number_column(sheet: Sheet, numbers_range: str) -> None:
+    sheet.validate(1, 2, ROWS, "list", numbers_range, message="een ondernemingsnummer van een begunstigde")
+
+
+def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None) -> None:
+    row = 2
+    for commitment in agreement.result_commitments:
+        given = realisation.results.get(commitment.id) if realisation else None
+        verdict, note = (given.achieved, given.note) if given else (None, None)
+        values = {(a.indicator, a.year): a.value for a in given.actuals} if given else {}
+        targets: list[Target | None] = list(commitment.targets) if commitment.targets else [None]
+        for target in targets:
+            indicator = target.indicator if target else None
+            year = target.year if target else None
+            sheet.put_row(row, [commitment.id, indicator, year, target.minimum if target else None,
+                                values.get((str(indicator), year)) if target else None, _yes_no(verdict), note],
+                          [None, None, COUNT, COUNT, COUNT])
+            row += 1
+    sheet.validate(5, 2, ROWS, "decimal", "0", message="een getal van ten minste 0")
+    sheet.validate(6, 2, ROWS, "list", YES_NO, message="ja, nee, of leeg (geen oordeel)")
+
+
+def _consultants(sheet: Sheet, agreement: Agreement, realisation: Realisation | None, numbers_range: str) -> None:
+    names = {member.enterprise_number: member.name for _, member in agreement.members()}
+    row = 2
+    for staffing in realisation.staffing if realisation else []:
+        for consultant in staffing.consultants:
+            employed = consultant.employed
+            insz = f"**.**.**-***.{consultant.insz[-2:]}" if consultant.insz else None
+            sheet.put_row(row, [format_enterprise_number(staffing.beneficiary), names.get(staffing.beneficiary),
+                                consultant.id, consultant.name, consultant.fte, employed.start if employed else None,
+                                employed.end if employed else None, consultant.guaranteed_wage_days, insz],
+                          [None, None, None, None, FTE, DATE, DATE, COUNT])
+            row += 1
+    _number_column(sheet, numbers_range)
+    sheet.validate(5, 2, ROWS, "decimal", "0", message="VTE: een getal van ten minste 0")
+    for column in (6, 7):
+        sheet.validate(column, 2, ROWS, "date", "1", message="een datum")
+    sheet.validate(8, 2, ROWS, "decimal", "0", message="een aantal dagen")
+
+
+def _absences(sheet: Sheet, realisation: Realisation | None, numbers_range: str) -> None:
+    row = 2
+    for staffing in realisation.staffing if realisation else []:
+        for consultant in staffing.consultants:
+            for absence in consultant.absences:
+                sheet.put_row(row, [format_enterprise_number(staffing.beneficiary), consultant.id or consultant.name,
+                                    absence.start, absence.end, REASONS_NL[absence.reason], absence.fte,
+                                    _yes_no(absence.replaced), _yes_no(absence.new_illness)],
+                              [None, None, DATE, DATE, None, FTE])
+                row += 1
+    _number_column(sheet, numbers_range)
+    for column in (3, 4):
+        sheet.validate(column, 2, ROWS, "date", "1", message="een datum")
+    sheet.validate(5, 2, ROWS, "list", '"' + ",".join(REASONS_NL.values()) + '"', message="een reden uit de lijst")
+    sheet.validate(6, 2, ROWS, "decimal", "0", message="VTE: een getal van ten minste 0")
+    for column in (7, 8):
+        sheet.validate(column, 2, ROWS, "list", YES_NO, message="ja of nee")
+
+
+def _advances(sheet: Sheet, realisation: Realisation | None, numbers_range: str) -> None:
+    rows: Sequence[list[object]] = [[format_enterprise_number(a.beneficiary), a.date, a.reference, a.amount]
+                                    for a in (realisation.advances if realisation else [])]
+    for row, values in enumerate(rows, 2):
+        sheet.put_row(row, values, [None, DATE, None, EURO])
+    _number_column(sheet, numbers_range)
+    sheet.validate(2, 2, ROWS, "date", "1", message="een datum")
+    sheet.validate(4, 2, ROWS, "decimal", "0", message="een bedrag van ten minste 0")
+
+
+def _costs(sheet: Sheet, realisation: Realisation | None, numbers_range: str) -> None:
+    for row, cost in enumerate(realisation.eligible_costs if realisation else [], 2):
+        sheet.put_row(row, [format_enterprise_number(cost.beneficiary), cost.amount], [None, EURO])
+    _number_column(sheet, numbers_range)
+    sheet.validate(2, 2, ROWS, "decimal", "0", message="een bedrag van ten minste 0")
