@@ -148,7 +148,9 @@ def _decimal(cell: _Cell, reading: Reading, places: int | None, what: str) -> De
         reading.problem("CV104", cell.sheet, cell.ref, cell.row, cell.column,
                         f"{what}: more than {places} decimals", "round it to the cent (FTE to two decimals)")
         return None
-    return number.quantize(Decimal(1).scaleb(-places)) if places is not None else number.normalize()
+    if places is not None:
+        return number.quantize(Decimal(1).scaleb(-places))
+    return Decimal(format(number.normalize(), "f"))  # 310, not 3.1E+2
 
 
 def _date(cell: _Cell, reading: Reading, what: str) -> date | None:
@@ -367,6 +369,9 @@ def import_realisation(workbook: Path, output: Path | None) -> tuple[Workspace, 
     reading, agreement, agreement_path, facts = read_workbook(workbook, workspace)
     if agreement is None or agreement_path is None or reading.problems:
         return workspace, reading, None
+    if output is not None and any(output.resolve() == doc for doc in [workbook.resolve(), *workspace.documents]):
+        raise UsageError(f"{output}: is one of the files this run reads; never replaced",
+                         "write the output to another file")
     text = realisation_yaml(agreement, agreement_path, facts, workbook.name, output)
     name = str(output) if output is not None else "<import>"
     where = output if output is not None else Path.cwd() / "<import>"

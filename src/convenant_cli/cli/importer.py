@@ -38,7 +38,8 @@ def import_workbook(
     def write_text(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
-    write_atomically(output, write_text, force=force, inputs=[workbook, *workspace.inputs])
+    read = [path for path in workspace.inputs if path != output.resolve()]  # not the new file, checked in memory
+    write_atomically(output, write_text, force=force, inputs=[workbook, *read])
     say(f"eindrapport geschreven: {output}", None, prefix="opmerking")
 
 

@@ -1,0 +1,226 @@
+"""The eindrapport as a spreadsheet: `new realisation --xlsx` writes the fill-in workbook,
+`import` reads it back. The round trip settles to the same cent; a sector filling in the empty
+template gets the example's figures; every problem names its sheet and cell."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from convenant_cli.render.realisation_xlsx import SHEETS
+from tests.conftest import CONVENANTS, settlement
+
+PAIRS = [
+    ("metaal-2023-2025.yaml", "examples/metaal-2023-2025-realisatie.yaml"),
+    ("metaal-duaal-leren-2023-2025.yaml", "examples/metaal-duaal-leren-2023-2025-realisatie.yaml"),
+    ("social-profit-2023-2025.yaml", "examples/social-profit-2023-2025-realisatie.yaml"),
+    ("examples/metaal-verlenging-2025-2026.yaml", "examples/metaal-verlenging-2025-2026-realisatie.yaml"),
+]
+
+
+@pytest.fixture
+def sector(tmp_path, monkeypatch, run_cli):
+    shutil.copytree(CONVENANTS, tmp_path / "convenants")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _settled(run_cli, agreement: str, realisation: str) -> dict:
+    result = run_cli("settle", agreement, "-r", realisation, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return settlement(result.stdout)
+
+
+@pytest.mark.parametrize(("agreement", "realisation"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_the_round_trip_settles_to_the_same_cent(run_cli, sector, agreement, realisation):
+    agreement, realisation = f"convenants/{agreement}", f"convenants/{realisation}"
+    written = run_cli("new", "realisation", agreement, "--xlsx", "eindrapport.xlsx", "--from", realisation)
+    assert written.exit_code == 0, written.stderr
+    imported = run_cli("import", "eindrapport.xlsx", "-o", "terug.yaml")
+    assert imported.exit_code == 0, imported.stdout + imported.stderr
+    assert run_cli("validate", "terug.yaml").exit_code == 0
+    assert _settled(run_cli, agreement, "terug.yaml") == _settled(run_cli, agreement, realisation)
+
+
+def test_the_workbook_has_the_sheets_headers_and_validation_of_the_contract(run_cli, sector):
+    assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "leeg.xlsx").exit_code == 0
+    book = load_workbook("leeg.xlsx")
+    assert book.sheetnames == [*SHEETS, "Convenant"]
+    for name, headers in SHEETS.items():
+        assert tuple(c.value for c in book[name][1]) == headers, name
+        assert book[name].freeze_panes == "B2"
+    results = [[c.value for c in row] for row in book["Resultaten"].iter_rows(min_row=2)]
+    # R1 and R3 have two targets each (work years 1 and 2), R2 is qualitative: five rows
+    assert [row[:4] for row in results] == [["R1", "bedrijfsbezoeken", 1, 200], ["R1", "bedrijfsbezoeken", 2, 200],
+                                            ["R2", None, None, None], ["R3", "opgeleide werkzoekenden", 1, 300],
+                                            ["R3", "opgeleide werkzoekenden", 2, 300]]
+    kinds = {(v.type, str(v.sqref)) for v in book["Afwezigheden"].data_validations.dataValidation}
+    assert ("list", "E2:E2000") in kinds and ("date", "C2:C2000") in kinds and ("list", "G2:G2000") in kinds
+    reasons = next(v for v in book["Afwezigheden"].data_validations.dataValidation if str(v.sqref) == "E2:E2000")
+    assert reasons.formula1 == '"ziekte,ongeval,tijdskrediet,loopbaanonderbreking,moederschapsrust,onbetaald verlof"'
+    about = book["Convenant"]
+    assert about["B1"].value == "convenants/metaal-2023-2025.yaml" and len(about["B2"].value) == 64
+
+
+def _fill_as_a_sector(path, realisation) -> None:
+    """Type the example eindrapport's facts into the empty template, as a person would in Excel:
+    numbers as numbers, dates as dates, words from the lists."""
+    from convenant_cli.domain.identifiers import format_enterprise_number
+    from convenant_cli.models import REASONS_NL
+
+    book = load_workbook(path)
+    results = book["Resultaten"]
+    for row in results.iter_rows(min_row=2):
+        given = realisation.results[row[0].value]
+        if row[1].value is None:
+            row[5].value, row[6].value = "ja" if given.achieved else "nee", given.note
+            continue
+        value = next(a.value for a in given.actuals if (a.indicator, a.year) == (row[1].value, row[2].value))
+        row[4].value = float(value)
+    consultants, absences = book["Consulenten"], book["Afwezigheden"]
+    for staffing in realisation.staffing:
+        number = format_enterprise_number(staffing.beneficiary)
+        for c in staffing.consultants:
+            employed = c.employed
+            consultants.append([number, None, c.id, c.name, float(c.fte), employed.start if employed else None,
+                                employed.end if employed else None, c.guaranteed_wage_days])
+            for a in c.absences:
+                absences.append([number, c.id or c.name, a.start, a.end, REASONS_NL[a.reason],
+                                 float(a.fte) if a.fte is not None else None, "ja" if a.replaced else "nee",
+                                 "ja" if a.new_illness else None])
+    for advance in realisation.advances:
+        book["Voorschotten"].append([format_enterprise_number(advance.beneficiary), advance.date, advance.reference,
+                                     float(advance.amount)])
+    for cost in realisation.eligible_costs:
+        book["Kosten"].append([format_enterprise_number(cost.beneficiary), float(cost.amount)])
+    book.save(path)
+
+
+def test_the_empty_template_filled_in_settles_as_the_example(run_cli, sector):
+    from convenant_cli.loading.workspace import Workspace
+
+    real = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+    assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "leeg.xlsx").exit_code == 0
+    _fill_as_a_sector(sector / "leeg.xlsx", Workspace().load(sector / real).model)
+    imported = run_cli("import", "leeg.xlsx", "-o", "ingevuld.yaml")
+    assert imported.exit_code == 0, imported.stdout + imported.stderr
+    filled = _settled(run_cli, "convenants/metaal-2023-2025.yaml", "ingevuld.yaml")
+    # hand-worked in test_settle.py: deduction 25.521,20, payable 1.022.559,87, balance 439.559,87
+    assert (filled["totals"]["deduction"], filled["totals"]["payable"], filled["totals"]["balance"]) == (
+        "25521.20", "1022559.87", "439559.87")
+    assert filled == _settled(run_cli, "convenants/metaal-2023-2025.yaml", real)
+
+
+def _template_with(run_cli, sector, edit) -> str:
+    real = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+    run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx", "--from", real)
+    book = load_workbook("w.xlsx")
+    edit(book)
+    book.save("w.xlsx")
+    return run_cli("import", "w.xlsx").stdout
+
+
+def test_a_date_typed_as_text_is_refused_with_its_cell(run_cli, sector):
+    output = _template_with(run_cli, sector, lambda book: setattr(book["Afwezigheden"]["C2"], "value", "8/01/2024"))
+    assert "w.xlsx:Afwezigheden!C2: error[CV105]: Van: '8/01/2024' is not a date cell" in output
+
+
+def test_an_unknown_consultant_gets_a_did_you_mean(run_cli, sector):
+    output = _template_with(run_cli, sector,
+                            lambda book: setattr(book["Afwezigheden"]["B2"], "value", "Consulant A"))
+    assert "w.xlsx:Afwezigheden!B2: error[CV506]: 'Consulant A' is not a consultant of 0409.845.289" in output
+    assert "did you mean `Consulent A`?" in output
+
+
+def test_an_amount_that_is_not_whole_cents_and_a_formula_are_refused(run_cli, sector):
+    def edit(book):
+        book["Voorschotten"]["D2"].value = 196100.005
+        book["Kosten"]["B2"].value = "=1+1"
+
+    output = _template_with(run_cli, sector, edit)
+    assert "w.xlsx:Voorschotten!D2: error[CV104]: Bedrag: more than 2 decimals" in output
+    assert "w.xlsx:Kosten!B2: error[CV103]: a formula; type the value itself" in output
+
+
+def test_the_workbook_of_a_changed_agreement_is_refused(run_cli, sector):
+    real = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+    run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx", "--from", real)
+    covenant = sector / "convenants" / "metaal-2023-2025.yaml"
+    covenant.write_text(covenant.read_text() + "# een wijziging\n")
+    result = run_cli("import", "w.xlsx")
+    assert result.exit_code == 2 and "another version of convenants/metaal-2023-2025.yaml" in result.stderr
+
+
+def test_import_never_writes_over_its_agreement_or_workbook(run_cli, sector):
+    real = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+    run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx", "--from", real)
+    before = (sector / "convenants" / "metaal-2023-2025.yaml").read_bytes()
+    for target in ("convenants/metaal-2023-2025.yaml", "w.xlsx"):
+        result = run_cli("import", "w.xlsx", "-o", target, "--force")
+        assert result.exit_code == 2 and "never replaced" in result.stderr
+    assert (sector / "convenants" / "metaal-2023-2025.yaml").read_bytes() == before
+
+
+def test_a_file_that_is_no_workbook_is_an_input_error(run_cli, sector):
+    (sector / "nep.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run_cli("import", "nep.xlsx")
+    assert result.exit_code == 2 and "not an Excel workbook" in result.stderr and "Traceback" not in result.stderr
+
+
+SMALL = "convenants/cases/basis/een-consulent.yaml"
+DAY = st.integers(0, 725)
+
+
+@st.composite
+def eindrapporten(draw) -> str:
+    """A random eindrapport of the one-consultant case covenant: verdicts, consultants with
+    absences of every reason, advances in tranches, eligible costs."""
+    start = date(2023, 7, 1)
+    lines = ["schema_version: 1", "kind: realisation", "convenant: ../basis/een-consulent.yaml", "results:"]
+    for commitment in ("R1", "R2", "R3"):
+        lines.append(f"  {commitment}: {{achieved: {str(draw(st.booleans())).lower()}, note: p. 1}}")
+    lines += ["staffing:", "  - beneficiary: 0409.845.289", "    consultants:"]
+    for index in range(draw(st.integers(1, 3))):
+        fte = draw(st.sampled_from(["1.00", "0.50", "0.80"]))
+        lines += [f"      - name: Consulent {index}", f"        fte: {fte}", "        absences:"]
+        first = 0
+        for _ in range(draw(st.integers(0, 3))):
+            begin = first + draw(st.integers(0, 120))
+            end = begin + draw(st.integers(0, 90))
+            if end > 729:
+                break
+            reason = draw(st.sampled_from(["illness", "accident", "time_credit", "career_break", "maternity_leave",
+                                           "unpaid_leave"]))
+            replaced = str(draw(st.booleans())).lower()
+            lines.append(f"          - {{start: {start + timedelta(days=begin)}, end: {start + timedelta(days=end)}, "
+                         f"reason: {reason}, replaced: {replaced}}}")
+            first = end + 1
+        if lines[-1] == "        absences:":
+            lines[-1] = "        absences: []"
+    lines.append("advances:")
+    for _ in range(draw(st.integers(0, 2))):
+        cents = draw(st.integers(0, 5_000_000))
+        lines.append(f"  - {{beneficiary: 0409.845.289, amount: {Decimal(cents) / 100:.2f}}}")
+    if lines[-1] == "advances:":
+        lines[-1] = "advances: []"
+    if draw(st.booleans()):
+        lines.append(f"eligible_costs: [{{beneficiary: 0409.845.289, amount: {draw(st.integers(0, 120000))}.55}}]")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(eindrapporten())
+def test_random_eindrapporten_survive_the_round_trip(run_cli, sector, text):
+    (sector / "convenants" / "cases" / "feiten" / "willekeurig.yaml").write_text(text)
+    real = "convenants/cases/feiten/willekeurig.yaml"
+    assert run_cli("validate", real).exit_code == 0, run_cli("validate", real).stdout
+    assert run_cli("new", "realisation", SMALL, "--xlsx", "w.xlsx", "--from", real, "--force").exit_code == 0
+    imported = run_cli("import", "w.xlsx", "-o", "terug.yaml", "--force")
+    assert imported.exit_code == 0, imported.stdout + imported.stderr
+    assert _settled(run_cli, SMALL, "terug.yaml") == _settled(run_cli, SMALL, real)
