@@ -111,3 +111,15 @@ def test_diff_says_only_that_the_insz_changed(run_cli, with_insz, tmp_path):
     assert run_cli("diff", REAL, "examples/changed.yaml", "--xlsx", out).exit_code == 1
     everything = table.stdout + table.stderr + json.dumps(data) + _workbook_text(out)
     _assert_hidden(everything, FIRST, SECOND)
+
+
+def test_the_fill_in_workbook_and_its_import_keep_the_insz_hidden(run_cli, with_insz):
+    result = run_cli("new", "realisation", "metaal.yaml", "--xlsx", "invul.xlsx", "--from", REAL)
+    assert result.exit_code == 0, result.stderr
+    book = _workbook_text(with_insz / "invul.xlsx")
+    _assert_hidden(book + result.stdout + result.stderr, FIRST)
+    assert f"**.**.**-***.{FIRST[-2:]}" in book
+    imported = run_cli("import", "invul.xlsx")
+    assert imported.exit_code == 0, imported.stdout
+    _assert_hidden(imported.stdout + imported.stderr, FIRST)
+    assert "insz" not in imported.stdout  # a masked INSZ is left out, not written back half
