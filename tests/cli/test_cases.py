@@ -37,7 +37,7 @@ def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_c
     assert (data["passed"], data["failed"]) == (0, 1)
     assert data["cases"][0]["mismatches"] == [{"path": "beneficiaries[0409845289].deduction", "expected": "8990.41",
                                                "computed": "8990.42", "difference": "0.01"}]
-    assert data["cases"][0]["reference"] == "Sectorconvenant art. 5; SPEC R4"
+    assert data["cases"][0]["reference"] == "Sectorconvenant art. 5; regelboek R4"
 
 
 def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch):

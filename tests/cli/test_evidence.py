@@ -167,7 +167,7 @@ def test_sources_record_version_files_and_rules(evidence):
                      for path in (METAAL, METAAL_REAL)}  # as named from the project folder, where the run was
     relapse = next(r for r in sources if str(r["Gegeven"]).startswith("Hervalvenster"))
     assert (relapse["Herkomst"], relapse["Rechtsgrond"]) == (
-        "standaard (SPEC §3)", "art. 70 wet van 3 juli 1978 (herval: 14 dagen, 8 weken vanaf 1 januari 2026)")
+        "standaard (regelboek R5)", "art. 70 wet van 3 juli 1978 (herval: 14 dagen, 8 weken vanaf 1 januari 2026)")
     effort = next(r for r in sources if str(r["Gegeven"]).startswith("Aandeel inspanningsfinanciering"))
     assert (effort["Waarde"], effort["Herkomst"], effort["Bron"]) == ("0,70", "convenant", "metaal-2023-2025")
 

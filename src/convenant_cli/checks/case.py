@@ -1,4 +1,4 @@
-"""Checks on a golden case (SPEC §6): its files are a covenant or addendum to settle and
+"""Checks on a golden case (rulebook): its files are a covenant or addendum to settle and
 the eindrapporten of those; the figures it expects name beneficiaries of the file they
 are of, and figures that exist (payable, advances and balance only with an eindrapport).
 """

@@ -95,7 +95,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
     found = []
     for section in ("staffing", "advances", "eligible_costs"):
         seen = set()
-        once = section != "advances"  # advances come in tranches (SPEC §6); the others are one entry each
+        once = section != "advances"  # advances come in tranches (rulebook); the others are one entry each
         for index, item in enumerate(getattr(model, section)):
             path = (section, index, "beneficiary")
             number = item.beneficiary
@@ -121,7 +121,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
-    """SPEC §6: consultants are keyed by name within a beneficiary; two with one name need an `id` each."""
+    """Consultants are keyed by name within a beneficiary; two with one name need an `id` each."""
     found = []
     for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
         seen: dict[str, int] = {}
@@ -140,7 +140,7 @@ def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
-    """Art. 5 facts as they happened (SPEC §6): dates in order, an absence inside the
+    """Art. 5 facts as they happened (rulebook): dates in order, an absence inside the
     employment when the eindrapport gives its dates, no overlap. An absence may start, or
     lie wholly, before the term: its real dates drive the guaranteed-wage count and the
     relapse chain. One after the term cannot count, so it is a warning."""

@@ -1,4 +1,4 @@
-"""The kinds of convenant file (SPEC §2): one enum, the vocabulary every layer keys on.
+"""The kinds of convenant file (rulebook): one enum, the vocabulary every layer keys on.
 
 The models (`models.model_of`), the checks (`checks.CHECKS`), the references a file makes
 and the CLI's `--kind` choices are all keyed on `Kind`; a test holds each of them to it.

@@ -75,7 +75,7 @@ def format_number(value: Decimal) -> str:
 
 
 def format_fraction(value: Fraction) -> str:
-    """A ratio as the SPEC writes it: `2/3`, `1/1`, `0/1`.
+    """A ratio as the rulebook writes it: `2/3`, `1/1`, `0/1`.
 
     >>> format_fraction(Fraction(4, 6))
     '2/3'

@@ -41,7 +41,7 @@ MAX_TERM_YEARS = 10  # a covenant runs two years, with an extension three; ten b
 
 
 def anniversary(day: date, years: int) -> date:
-    """The `years`-th anniversary of `day`; that of 29 February in a common year is 1 March (SPEC R3).
+    """The `years`-th anniversary of `day`; that of 29 February in a common year is 1 March (rulebook R3).
 
     >>> anniversary(date(2024, 2, 29), 1), anniversary(date(2024, 2, 29), 4)
     (datetime.date(2025, 3, 1), datetime.date(2028, 2, 29))

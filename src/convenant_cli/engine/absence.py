@@ -1,7 +1,7 @@
 """Art. 5: the consultant-days a beneficiary fell short of its FTE (rule R4), with the
 cause of every short day.
 
-Facts are taken as they happened (SPEC §6): an absence or an employment may start
+Facts are taken as they happened (rulebook): an absence or an employment may start
 before the term. The guaranteed-wage count and the relapse chain run on the real
 dates; only days inside the term count towards the shortfall.
 

@@ -1,4 +1,4 @@
-"""Golden cases: the figures a case expects held against the figures settled (SPEC §6).
+"""Golden cases: the figures a case expects held against the figures settled (rulebook).
 
 Pure: the case's expectation and the settlements in, each differing figure out. Only the
 figures a case names are compared, exactly (decimals to the cent, the ratio as a fraction).

@@ -1,4 +1,4 @@
-"""What changed between two versions of a covenant, addendum or realisation (SPEC §5).
+"""What changed between two versions of a covenant, addendum or realisation (rulebook).
 
 Pure: two validated models in, a frozen `Diff` out. Every change names what it is about
 as a `Subject` (a kind of thing, its key, its own name), where it is (a machine `path`

@@ -1,5 +1,5 @@
 """What changed between two versions of a realisation (eindrapport): results by commitment
-id, measured values by indicator and work year, consultants by their key (SPEC §6),
+id, measured values by indicator and work year, consultants by their key (rulebook),
 absences by their first day, advance tranches by date and reference, eligible costs by
 beneficiary. Pure; the money effect of the change is `money_effect`'s.
 """

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from convenant_cli.engine.absence import StaffingOutcome
     from convenant_cli.engine.result_ratio import ResultRatio
 
-# Every figure of a line and of the totals, in the order SPEC §4 gives them, with its unit.
+# Every figure of a line and of the totals, in the order the rulebook gives them, with its unit.
 FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "shortfall_fte_days": Unit.FTE_DAYS,
                             "effort": Unit.EURO, "result": Unit.EURO, "payable": Unit.EURO,
                             "advances": Unit.EURO, "balance": Unit.EURO}

@@ -108,7 +108,7 @@ def _convenant_keys() -> frozenset[str]:
 
 
 def shown_path(path: Path) -> str:
-    """A path as every report shows it: relative to the current folder (SPEC §6), whatever
+    """A path as every report shows it: relative to the current folder (rulebook), whatever
     form it was given in.
 
     >>> shown_path(Path.cwd() / "convenants" / "x.yaml")

@@ -89,7 +89,7 @@ class Workspace:
 
     @property
     def roots(self) -> Roots:
-        """The project root of each file (SPEC §6), found when first asked for."""
+        """The project root of each file (rulebook), found when first asked for."""
         if self._roots is None:
             from convenant_cli.reading.references import Roots
 
@@ -98,7 +98,7 @@ class Workspace:
 
     def reported(self) -> list[LoadedDocument]:
         """The documents whose problems a run shows: every input, and every referenced file
-        that is a convenant file itself. Another referenced file is never echoed (SPEC §6)."""
+        that is a convenant file itself. Another referenced file is never echoed (rulebook)."""
         return [doc for doc in self.documents.values() if doc.path in self.inputs or is_convenant_file(doc.source)]
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -167,7 +167,7 @@ class Workspace:
 
     def _follow_reference(self, doc: LoadedDocument, kind: Kind) -> None:
         """Load the files `doc` names (`parent:`, `convenant:`, a case's lists), each checked
-        for where it may point before a byte of it is read (SPEC §6)."""
+        for where it may point before a byte of it is read (rulebook)."""
         for key in kind.reference_keys:
             value = getattr(doc.model, key)
             targets: list[tuple[str, KeyPath]] = [(value, (key,))] if isinstance(value, str) else [

@@ -1,9 +1,9 @@
-"""The file kinds of SPEC §2 as frozen pydantic models: data, no I/O. The covenant, the
+"""The file kinds of the rulebook as frozen pydantic models: data, no I/O. The covenant, the
 addendum and the realisation are here; the action plan and the golden case in modules of
 their own, loaded by `model_of` when a run meets one.
 
-Key names are the contract sectors write by hand (SPEC appendix): unknown keys
-are refused. Rule settings carry the defaults of SPEC §3. Cross-field and
+Key names are the contract sectors write by hand (the file formats): unknown keys
+are refused. Rule settings carry the defaults of the rulebook. Cross-field and
 cross-file rules (sums, overlaps, references) live in `checks`, so that one
 run reports every problem with its own line.
 """
@@ -65,7 +65,7 @@ class Period(Model):
 
 
 class Rules(Model):
-    """Settlement settings of SPEC §3, with the defaults of the 2023-2025 texts."""
+    """Settlement settings of the rulebook, with the defaults of the 2023-2025 texts."""
 
     effort_share: Share = Decimal("0.70")
     result_share: Share = Decimal("0.30")
@@ -191,7 +191,7 @@ class Consultant(Model):
 
     @property
     def key(self) -> str:
-        """Who this consultant is within the beneficiary (SPEC §6): the `id`, else the name,
+        """Who this consultant is within the beneficiary (rulebook): the `id`, else the name,
         compared after Unicode NFC normalisation so that one name typed two ways is one name."""
         return unicodedata.normalize("NFC", self.id if self.id is not None else self.name)
 

@@ -1,4 +1,4 @@
-"""The action plan of an addendum theme (SPEC §2): its budget in days and euro, by section."""
+"""The action plan of an addendum theme (rulebook): its budget in days and euro, by section."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A golden case (SPEC §6): the files to settle and the figures expected of them."""
+"""A golden case (rulebook): the files to settle and the figures expected of them."""
 
 from __future__ import annotations
 
@@ -39,12 +39,12 @@ class Expectation(Model):
 
 
 class Case(Model):
-    """A golden case (SPEC §6): an interpretation kept as an executable example."""
+    """A golden case (rulebook): an interpretation kept as an executable example."""
 
     schema_version: SchemaVersion
     kind: Literal["case"]
     title: Text
-    reference: Text  # the article, law or SPEC rule it rests on
+    reference: Text  # the article, law or rulebook rule it rests on
     settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
     realisation: list[Text] = []
     expect: Expectation

@@ -106,7 +106,7 @@ def parse_decimal(value: object) -> object:
 
 
 def parse_expected(value: object) -> object:
-    """An expected figure of a golden case: a decimal, quoted or not (SPEC §6 writes them
+    """An expected figure of a golden case: a decimal, quoted or not (the rulebook writes them
     quoted, as JSON does), judged like any number otherwise.
 
     >>> parse_expected(QuotedText("-8990.42")), parse_expected("49572.63")

@@ -1,6 +1,6 @@
 """Art. 8: the rules in force for a covenant or an addendum, and where each came from.
 
-A covenant's settings are its own where it writes them, else the defaults of SPEC §3.
+A covenant's settings are its own where it writes them, else the defaults of the rulebook.
 An addendum names only what it changes; every other setting is its parent covenant's
 ("de bepalingen van het convenant zijn van toepassing"). This is the one place that
 decides it. Pure: models in, values out.

@@ -4,7 +4,7 @@ addendum whose parent changed, a case that settles either, and so on, transitive
 `validate FILE` (and the pre-commit hook, which passes only the changed files) checks
 these too, so that renaming a commitment in a covenant fails where a realisation still
 uses the old name. The search reads the YAML files under the root of each changed file
-(the project root of SPEC §6) as text and picks the reference keys out with a pattern,
+(the project root of `references`) as text and picks the reference keys out with a pattern,
 without parsing: a repository of hundreds of files is searched in milliseconds. A
 reference written in an unusual YAML form (an anchor, a multi-line string) is not seen
 here; a full `validate` of the folder still checks it.

@@ -1,6 +1,6 @@
 """Where a reference (`parent:`, `convenant:`, a case's `settle:` and `realisation:`) may point.
 
-SPEC §6: a reference is a relative path that stays inside the project's root: the
+A reference is a relative path that stays inside the project's root: the
 git work tree that holds the referring file; outside any git work tree, the current
 directory when it holds the referring file, else the referring file's own folder.
 An absolute path, a path that leaves the root (also through a symbolic link), and

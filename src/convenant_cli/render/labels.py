@@ -1,5 +1,5 @@
 """The Dutch words people read, in one place: figure labels, column headers, reasons,
-verdicts. Keys, codes and JSON stay English (SPEC §6 "Language"); every renderer that
+verdicts. Keys, codes and JSON stay English (one language for people, English for machines); every renderer that
 shows a figure to a person takes its word from here.
 """
 
@@ -71,7 +71,7 @@ REASONS = REASONS_NL
 KINDS = {"convenant": "convenant", "addendum": "addendum", "realisation": "eindrapport", "action_plan": "actieplan"}
 COUNTING = {"per_commitment": "per verbintenis", "per_year": "per verbintenis en werkjaar"}
 DEDUCTION_BASE = {"maximum": "op het maximum", "payable": "op het uit te betalen bedrag"}
-ORIGINS = {"default": "standaard (SPEC §3)", "convenant": "convenant", "addendum": "addendum"}
+ORIGINS = {"default": "standaard (regelboek R5)", "convenant": "convenant", "addendum": "addendum"}
 RULES = {
     "effort_share": "Aandeel inspanningsfinanciering",
     "result_share": "Aandeel resultaatsfinanciering",

@@ -1,6 +1,6 @@
-"""A diff as JSON for machines (SPEC §5): each change with a structured subject (type,
+"""A diff as JSON for machines (rulebook): each change with a structured subject (type,
 key, name), a machine path, the field, the unit and typed old and new values (decimal
-strings for amounts, as SPEC §4); the money effect on each beneficiary's maximum and, when
+strings for amounts); the money effect on each beneficiary's maximum and, when
 both versions could be settled, on its settlement; the problems found beside the diff.
 """
 

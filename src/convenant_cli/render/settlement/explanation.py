@@ -116,7 +116,7 @@ def _rules(settlement: Settlement) -> list[Step]:
     for name, origin in settlement.rules.origins.items():
         if origin.value == "default":
             value = rule_value(name, getattr(settlement.rules.rules, name))
-            steps.append(Step(settlement.id, labels.RULES[name], "R5", "Art. 8; SPEC §3",
+            steps.append(Step(settlement.id, labels.RULES[name], "R5", "Art. 8; regelboek R5",
                               f"{name} staat niet in het bestand", f"standaard toegepast: {value}"))
     return steps
 

@@ -1,4 +1,4 @@
-"""Settlements as JSON (SPEC §4 and §6): amounts as decimal strings, the ratio as a
+"""Settlements as JSON (rulebook): amounts as decimal strings, the ratio as a
 fraction, enterprise numbers as ten digits; per beneficiary its consultants and their
 absences, the short spans with their causes, the advance tranches; the assumptions and
 notes that change money as `warnings`; with `--explain`, the short spans with their
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from convenant_cli.engine.families import Family, FamilyLine, Portfolio
     from convenant_cli.render.settlement.explanation import Step
 
-UNSETTLED_KEYS = ("payable", "advances", "balance")  # SPEC §6: null when the figures are maxima
+UNSETTLED_KEYS = ("payable", "advances", "balance")  # null when the figures are maxima
 Json = dict[str, Any]
 
 
@@ -50,7 +50,7 @@ def _span(span: Span | None) -> Json | None:
 
 
 def _absence(absence: AbsenceOutcome, explain: bool) -> Json:
-    """SPEC §6: dates, reason, FTE, days, days covered by guaranteed wage, relapse, replaced,
+    """Dates, reason, FTE, days, days covered by guaranteed wage, relapse, replaced,
     lost FTE-days; with `--explain` also the part in the term, the spans and the relapse window."""
     data: Json = {
         "start": absence.span.start.isoformat(), "end": absence.span.end.isoformat(), "reason": absence.reason,

@@ -337,7 +337,7 @@ def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance
     for settlement in settlements:
         for name, origin in settlement.rules.origins.items():
             value = rule_value(name, getattr(settlement.rules.rules, name))
-            where = settlement.rules.sources.get(origin, "SPEC §3")
+            where = settlement.rules.sources.get(origin, "regelboek R5")
             rows.append([f"{labels.RULES[name]} ({settlement.id})", value, labels.ORIGINS[origin.value], where,
                          LEGAL_SOURCES[name], None])
     for row, values in enumerate(rows, 2):
