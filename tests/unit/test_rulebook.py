@@ -16,7 +16,7 @@ CASES = sorted((CONVENANTS / "cases").glob("*.yaml"))
 
 
 def test_the_rulebook_has_a_section_for_every_rule():
-    assert SECTIONS == {f"R{n}" for n in range(1, 8)}
+    assert {f"R{n}" for n in range(1, 8)} == SECTIONS
 
 
 def test_every_case_reference_resolves_and_every_case_is_cited():
