@@ -278,20 +278,14 @@ def refuse_empty(value: object) -> object:
 Filled = BeforeValidator(refuse_empty)
 
 
-def _insz(value: str, info: ValidationInfo) -> str:
-    from convenant_cli.domain.insz import mask_in_text, validate_insz
+def _validate_insz(value: str) -> str:
+    from convenant_cli.domain.insz import validate_insz  # loaded for a file that has one
 
-    try:
-        return validate_insz(value)
-    except InvalidIdentifier as error:
-        if isinstance(info.context, dict) and info.context.get(LENIENT_IDENTIFIERS):
-            return compact(value)
-        raise PydanticCustomError("insz", "invalid INSZ '{value}': {reason}",
-                                  {"value": mask_in_text(_short(value)), "reason": str(error)}) from None
+    return validate_insz(value)
 
 
 Insz = Annotated[
-    str, AfterValidator(_insz), Unit.TEXT,
+    str, AfterValidator(_checked(_validate_insz, "insz", "INSZ")), Unit.TEXT,  # the message masks the number
     WithJsonSchema({"type": "string", "pattern": "^[0-9]{2}[. ]?[0-9]{2}[. ]?[0-9]{2}[-. ]?[0-9]{3}[. ]?[0-9]{2}$",
                     "description": "INSZ: national register or BIS number (Art. 5); never shown whole"}),
 ]
