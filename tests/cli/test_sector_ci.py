@@ -325,6 +325,31 @@ def test_help_reads_as_a_command_lines_help(run_cli):
     assert "diff [OPTIONS] OLD NEW" in run_cli("diff", "--help").stdout
 
 
+def test_h_is_help_too(run_cli):
+    assert run_cli("-h").stdout == run_cli("--help").stdout
+    for command in ("validate", "settle", "diff", "test", "new", "import", "schema"):
+        short = run_cli(command, "-h")
+        assert short.exit_code == 0 and short.stdout == run_cli(command, "--help").stdout, command
+        assert f"{command} [OPTIONS]" in short.stdout, command
+
+
+def test_a_wrong_choice_names_every_valid_one_with_a_hint(run_cli):
+    xlsx = run_cli("settle", "convenants/metaal-2023-2025.yaml", "--format", "xlsx")
+    assert xlsx.exit_code == 2 and xlsx.stdout == ""
+    message = " ".join(xlsx.stderr.replace("│", " ").split())  # the error box, unwrapped
+    assert "Invalid value for '--format': 'xlsx' is not one of: table, json." in message
+    assert "hint: the workbook has an option of its own: --xlsx FILE" in message
+    assert "Value error" not in message
+    assert "hint: the workbook" in " ".join(run_cli("diff", "a.yaml", "b.yaml", "--format", "XLSX").stderr.split())
+    wrong = run_cli("validate", "convenants", "--format", "\x1b[2J[bold]sarif")
+    message = " ".join(wrong.stderr.replace("│", " ").split())
+    assert wrong.exit_code == 2 and "\x1b" not in wrong.stderr  # what was typed cannot clear the screen
+    assert "is not one of: text, json, github, gitlab, sarif, junit, azure." in message and "hint" not in message
+    kind = " ".join(run_cli("schema", "--kind", "plan").stderr.replace("│", " ").split())
+    assert "'plan' is not one of: convenant, addendum, action_plan, realisation, case." in kind
+    assert run_cli("schema", "--kind", "case").exit_code == 0
+
+
 def test_color_is_asked_for_or_follows_the_environment(run_cli, monkeypatch):
     plain = run_cli("validate", GROUPS).stdout
     assert not ANSI.search(plain)

@@ -75,6 +75,7 @@ app = typer.Typer(
     cls=_Root,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},  # the commands inherit it
     help="Settle, compare and validate Flemish sector covenants (sectorconvenants).",
 )
 

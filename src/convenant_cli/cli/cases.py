@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
-from convenant_cli.cli.output import guarded, say, show, single_command
+from convenant_cli.cli.output import choice, guarded, say, show, single_command
 from convenant_cli.domain.errors import ExitStatus, UsageError
 from convenant_cli.loading.workspace import Workspace
 
@@ -17,7 +17,8 @@ from convenant_cli.loading.workspace import Workspace
 def golden_cases(
     paths: Annotated[list[Path], typer.Argument(
         metavar="PATH", help="Case files, or folders searched for them (kind: case).")],
-    output_format: Annotated[CaseFormat, typer.Option("--format", metavar="FORMAT", help="table (text) or json.")]
+    output_format: Annotated[CaseFormat, typer.Option(
+        "--format", metavar="FORMAT", parser=choice(CaseFormat), help="table (text) or json.")]
     = CaseFormat.TABLE,
 ) -> None:
     """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""

@@ -10,10 +10,11 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import typer
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(repr=False)
@@ -45,8 +47,33 @@ class Settings:
 
 state = Settings()
 
+# `--format xlsx`: the workbook is an option of its own, beside the table or the JSON
+XLSX_HINT = {"xlsx": "the workbook has an option of its own: --xlsx FILE"}
+
+
+def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[Any], E]:
+    """The parser of an option with a closed set of values: a wrong value is named with
+    every valid one, and with a hint where a likely mistake has one (`--format xlsx`).
+
+    The value is shown as `repr`, so that what was typed cannot reach the terminal as a
+    control sequence (typer already escapes rich markup)."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except ValueError:
+            hint = (hints or {}).get(str(value).strip().lower())
+            message = f"{str(value)!r} is not one of: {', '.join(member.value for member in kind)}."
+            raise typer.BadParameter(message + (f" hint: {hint}" if hint else "")) from None
+
+    return parse
+
+
 ColorOption = Annotated[ColorMode, typer.Option(
-    "--color", metavar="WHEN", help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
+    "--color", metavar="WHEN", parser=choice(ColorMode),
+    help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
 ForceXlsxOption = Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")]
 
 

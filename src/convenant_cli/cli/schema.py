@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_cli.cli.output import guarded, single_command, write
+from convenant_cli.cli.output import choice, guarded, single_command, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
 
@@ -22,9 +22,11 @@ class OutputSchema(StrEnum):
 @guarded
 def schema(
     kind: Annotated[Optional[Kind], typer.Option(
-        "--kind", metavar="KIND", help=f"Only this kind ({', '.join(Kind.names())}); default: all, on `kind`.")] = None,
+        "--kind", metavar="KIND", parser=choice(Kind),
+        help=f"Only this kind ({', '.join(Kind.names())}); default: all, on `kind`.")] = None,
     output: Annotated[Optional[OutputSchema], typer.Option(
-        "--output", metavar="OUTPUT", help="The schema of an output instead: settlement (settle --format json).")]
+        "--output", metavar="OUTPUT", parser=choice(OutputSchema),
+        help="The schema of an output instead: settlement (settle --format json).")]
     = None,
 ) -> None:
     """Print the JSON Schema of the file kinds (for editors and CI tools), or of an output."""

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from convenant_cli.app.validate import STDIN, deliver_report, validate_paths
-from convenant_cli.cli.output import ColorOption, colored, count, guarded, plural, say, single_command, state, write
+from convenant_cli.cli.output import (
+    ColorOption,
+    choice,
+    colored,
+    count,
+    guarded,
+    plural,
+    say,
+    single_command,
+    state,
+    write,
+)
 from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus, UsageError
 from convenant_cli.render.diagnostics import DiagnosticFormat
@@ -24,7 +35,8 @@ def validate(
         metavar="PATH", help="Files, or folders searched for *.yaml and *.yml; - reads one file from standard "
         "input.")],
     output_format: Annotated[DiagnosticFormat, typer.Option(
-        "--format", metavar="FORMAT", help="text (for people), json, or for CI: github, gitlab (Code Quality), "
+        "--format", metavar="FORMAT", parser=choice(DiagnosticFormat),
+        help="text (for people), json, or for CI: github, gitlab (Code Quality), "
         "sarif (2.1.0), junit, azure.")] = DiagnosticFormat.TEXT,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output.")] = None,
