@@ -1,5 +1,5 @@
 """The pre-commit hook, run by pre-commit itself in a scratch sector repository: the
-README's snippet as written (its `repo:` pointed at this checkout), and `pre-commit
+sector guide's snippet as written (its `repo:` pointed at this checkout), and `pre-commit
 try-repo` of this checkout. Slow: pre-commit installs convenant in an environment of its
 own, once per revision. Skipped where git or pre-commit is missing, or where this project
 is not a git checkout."""
@@ -33,8 +33,8 @@ GIT_IDENTITY = {"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.org
 
 
 def readme_snippet() -> dict:
-    """The README's pre-commit configuration, as a sector copies it."""
-    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    """The sector guide's pre-commit configuration, as a sector copies it."""
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "guides" / "sector.md").read_text(), re.S)
     (snippet,) = [block for block in blocks if "id: convenant-validate" in block]
     return yaml.safe_load(snippet)
 
@@ -56,7 +56,7 @@ def _pre_commit(repository: Path, home: Path, *args: str) -> subprocess.Complete
 
 
 def _scratch(tmp_path: Path) -> Path:
-    """A sector repository under git, its pre-commit configuration the README's snippet
+    """A sector repository under git, its pre-commit configuration the sector guide's snippet
     with `repo:` this checkout."""
     repository = sector_repository(tmp_path)
     assert _git("init", "-q", cwd=repository).returncode == 0
@@ -95,10 +95,10 @@ def test_the_readme_snippet_works_as_written(tmp_path, pre_commit_home):
     if _git("cat-file", "-e", f"{rev}^{{commit}}", cwd=ROOT).returncode != 0:
         shallow = _git("rev-parse", "--is-shallow-repository", cwd=ROOT).stdout.strip() == "true"
         if shallow:
-            pytest.skip("a shallow clone: the README's revision is not in it")
-        pytest.fail(f"the README's rev {rev} is not a commit of this repository")
+            pytest.skip("a shallow clone: the sector guide's revision is not in it")
+        pytest.fail(f"the sector guide's rev {rev} is not a commit of this repository")
     hooks = _git("show", f"{rev}:.pre-commit-hooks.yaml", cwd=ROOT).stdout
-    assert hooks == (ROOT / ".pre-commit-hooks.yaml").read_text(), "the README's rev holds another hook definition"
+    assert hooks == (ROOT / ".pre-commit-hooks.yaml").read_text(), "the guide's rev holds another hook definition"
     result = _pre_commit(_scratch(tmp_path), pre_commit_home, "run", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^convenant validate\.+Passed$", result.stdout, re.M), result.stdout

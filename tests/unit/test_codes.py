@@ -1,5 +1,5 @@
 """The registry of diagnostic codes is the one source: the package raises only registered
-codes, raises every one of them, and the README's table is generated from it."""
+codes, raises every one of them, and the documentation's table is generated from it."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ def test_the_package_raises_only_registered_codes_and_every_one_of_them():
     assert set(CODES) - raised == set(), "registered codes that nothing raises"
 
 
-def test_the_readme_table_is_the_registry():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "regenerate the table with `python -m convenant_cli.domain.codes`"
+def test_the_documented_table_is_the_registry():
+    page = (ROOT / "docs" / "reference" / "codes.md").read_text(encoding="utf-8")
+    assert markdown_table() in page, "regenerate the table with `python -m convenant_cli.domain.codes`"
 
 
 def test_codes_are_in_order_and_unique():

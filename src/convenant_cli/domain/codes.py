@@ -1,6 +1,7 @@
 """Every diagnostic code, once: its severity and what it means.
 
-The README's table of codes is generated from `CODES` (`python -m convenant_cli.domain.codes`),
+The documentation's table of codes (`docs/reference/codes.md`) is generated from `CODES`
+(`python -m convenant_cli.domain.codes`),
 and a test fails when the table, the codes the package raises or the bad files under
 `tests/data/invalid/` drift from it. A code keeps one meaning and one severity for ever:
 a new meaning gets a new code.
@@ -101,7 +102,7 @@ def severity_of(code: str) -> Severity:
 
 
 def markdown_table() -> str:
-    """The README's table of codes."""
+    """The table of codes of `docs/reference/codes.md`."""
     rows = ["| code | severity | what |", "|---|---|---|"]
     rows += [f"| {c.code} | {c.severity.value} | {c.summary} |" for c in _ALL]
     return "\n".join(rows) + "\n"

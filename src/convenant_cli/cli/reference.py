@@ -1,0 +1,64 @@
+"""The commands' reference page, generated from the command line itself (never
+hand-written): `python -m convenant_cli.cli.reference > docs/reference/commands.md`. A test
+fails when the page drifts from the commands. Not imported when a command runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer.main import get_command
+
+from convenant_cli.cli import app
+
+INTRO = """# Commands
+
+Generated from the command line (`python -m convenant_cli.cli.reference`); `convenant -h` and
+`convenant COMMAND -h` print the same. Exit status, for every command: 0 success, 1 the
+problems, failures or differences the command looks for, 2 a usage or I/O error.
+"""
+
+
+def _cell(text: str | None) -> str:
+    """Help text as one table cell: one line, and `*` or `|` not read as Markdown."""
+    return " ".join((text or "").split()).replace("*", "\\*").replace("|", "\\|")
+
+
+def _option(param: Any) -> str:
+    names = ", ".join(f"`{name}`" for name in [*param.opts, *param.secondary_opts])
+    metavar = f" `{param.metavar}`" if param.metavar else ""
+    return f"| {names}{metavar} | {_cell(param.help)} |"
+
+
+def _section(path: str, command: Any) -> list[str]:
+    import typer
+
+    context = typer.Context(command, info_name=path)
+    usage = " ".join([f"convenant {path}", *command.collect_usage_pieces(context)])
+    lines = [f"## convenant {path}", "", _cell(command.help), "", f"    {usage}", ""]
+    params = command.get_params(context)
+    arguments = [p for p in params if p.param_type_name == "argument"]
+    options = [p for p in params if p.param_type_name == "option" and p.name != "help"]
+    if arguments:
+        lines += ["| argument | |", "|---|---|"]
+        lines += [f"| `{p.metavar or p.name.upper()}` | {_cell(p.help)} |" for p in arguments]
+        lines.append("")
+    if options:
+        lines += ["| option | |", "|---|---|", *(_option(p) for p in options), ""]
+    for name, sub in getattr(command, "commands", {}).items():
+        lines += _section(f"{path} {name}", sub)
+    return lines
+
+
+def markdown_reference() -> str:
+    import typer
+
+    root: Any = get_command(app)  # the root group
+    context = typer.Context(root, info_name="convenant")
+    lines = [INTRO]
+    for name in root.list_commands(context):
+        lines += _section(name, root.get_command(context, name))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_reference(), end="")

@@ -1,0 +1,100 @@
+"""The documentation cannot drift from the tool: every command shown with its output (a
+`console` block in the README or in `docs/`) is run and its output compared line for line;
+the generated reference pages are what the generators print now; the README stays short
+and its links lead to files that exist. (`mkdocs build --strict` in `.ci/run` checks the
+site's own links and anchors.)"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from convenant_cli.cli.reference import markdown_reference as commands_page
+from convenant_cli.models.reference import markdown_reference as formats_page
+from tests.conftest import ROOT
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.M | re.S)
+
+
+def _examples(path: Path) -> list[tuple[str, str]]:
+    """(command, expected output) of each `$ convenant ...` of the page's console blocks; a
+    line ending in `\\` goes on on the next, as in a shell."""
+    examples = []
+    for language, block in FENCE.findall(path.read_text(encoding="utf-8")):
+        if language != "console":
+            continue
+        command: list[str] = []
+        output: list[str] = []
+        lines = block.splitlines()
+        while lines:
+            line = lines.pop(0)
+            if line.startswith("$ "):
+                if command:
+                    examples.append((" ".join(command), "\n".join(output)))
+                command, output = [line[2:].rstrip("\\").strip()], []
+                while line.endswith("\\") and lines:
+                    line = lines.pop(0)
+                    command.append(line.rstrip("\\").strip())
+            else:
+                output.append(line)
+        if command:
+            examples.append((" ".join(command), "\n".join(output)))
+    return examples
+
+
+EXAMPLES = [(path.relative_to(ROOT).as_posix(), command, expected)
+            for path in PAGES for command, expected in _examples(path)]
+
+
+def test_every_page_shows_examples_only_in_blocks_that_are_run():
+    for path in PAGES:
+        for language, block in FENCE.findall(path.read_text(encoding="utf-8")):
+            if re.search(r"^\$ ", block, re.M):
+                assert language == "console", f"{path.name}: a `$ ` command in a {language or 'plain'} block is not run"
+
+
+def test_the_readme_and_the_guides_have_examples():
+    pages = {page for page, _, _ in EXAMPLES}
+    assert {"README.md", "docs/guides/auditor.md", "docs/guides/analyst.md", "docs/guides/case-writer.md"} <= pages
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c[:60]}" for p, c, _ in EXAMPLES])
+def test_a_documented_example_prints_what_the_page_shows(page, command, expected, run_cli, monkeypatch):
+    monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 240 columns, unless the example sets it
+    program, *args = shlex.split(command)
+    while "=" in program and program.split("=")[0] == "COLUMNS":
+        monkeypatch.setenv("COLUMNS", program.split("=")[1])
+        program, *args = args
+    assert program == "convenant", f"{page}: only convenant commands are run"
+    result = run_cli(*args)
+    printed = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip("\n").splitlines())
+    assert printed == expected, f"{page}: `{command}` printed otherwise"
+
+
+def test_the_generated_reference_pages_are_current():
+    reference = ROOT / "docs" / "reference"
+    assert (reference / "commands.md").read_text(encoding="utf-8") == commands_page(), \
+        "regenerate: python -m convenant_cli.cli.reference > docs/reference/commands.md"
+    assert (reference / "file-formats.md").read_text(encoding="utf-8") == formats_page(), \
+        "regenerate: python -m convenant_cli.models.reference > docs/reference/file-formats.md"
+
+
+def test_the_readme_is_short_and_its_links_lead_somewhere():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 250
+    for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme):
+        if not target.startswith("https://"):
+            assert (ROOT / target).is_file(), target
+    commands = [line for language, block in FENCE.findall(readme) if language in ("sh", "console")
+                for line in block.splitlines() if language == "sh" or line.startswith(("$ ", "    "))]
+    assert commands and max(len(line) for line in commands) <= 100, "split long commands for copying"
+
+
+def test_every_page_is_in_the_site():
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in (ROOT / "docs").rglob("*.md"):
+        assert page.relative_to(ROOT / "docs").as_posix() in mkdocs, page
