@@ -9,10 +9,8 @@ import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
 from convenant_cli.cli.output import (
-    XLSX_HINT,
     ColorOption,
     ForceXlsxOption,
-    choice,
     guarded,
     now,
     realisation_option,
@@ -21,6 +19,7 @@ from convenant_cli.cli.output import (
     show,
     single_command,
     state,
+    table_or_json_option,
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode
@@ -34,9 +33,7 @@ def diff(
     realisation: Annotated[Optional[list[Path]], realisation_option(
         "Settle both versions of a covenant on this eindrapport (or one for each) to show the money effect.")]
     = None,
-    output_format: Annotated[DiffFormat, typer.Option(
-        "--format", metavar="FORMAT", parser=choice(DiffFormat, XLSX_HINT), help="table or json.")]
-    = DiffFormat.TABLE,
+    output_format: Annotated[DiffFormat, table_or_json_option(DiffFormat)] = DiffFormat.TABLE,
     xlsx: Annotated[Optional[Path], xlsx_option("Also write the changes to a workbook.")] = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,

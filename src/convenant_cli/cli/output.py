@@ -48,7 +48,7 @@ class Settings:
 state = Settings()
 
 # `--format xlsx`: the workbook is an option of its own, beside the table or the JSON
-XLSX_HINT = {"xlsx": "the workbook has an option of its own: --xlsx FILE"}
+_XLSX_HINT = {"xlsx": "the workbook has an option of its own: --xlsx FILE"}
 
 
 def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[Any], E]:
@@ -80,6 +80,11 @@ ForceXlsxOption = Annotated[bool, typer.Option("--force", help="Replace an exist
 def realisation_option(help: str) -> Any:
     """`--realisation FILE`, repeatable: the eindrapport files of a run."""
     return typer.Option("--realisation", "-r", metavar="FILE", help=help)
+
+
+def table_or_json_option(kind: type[StrEnum]) -> Any:
+    """`--format table|json` of a command that writes its workbook with `--xlsx`."""
+    return typer.Option("--format", metavar="FORMAT", parser=choice(kind, _XLSX_HINT), help="table or json.")
 
 
 def xlsx_option(help: str) -> Any:

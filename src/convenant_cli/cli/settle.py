@@ -10,10 +10,8 @@ import typer
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
 from convenant_cli.cli.output import (
-    XLSX_HINT,
     ColorOption,
     ForceXlsxOption,
-    choice,
     guarded,
     now,
     progress_bar,
@@ -23,6 +21,7 @@ from convenant_cli.cli.output import (
     single_command,
     state,
     stop_on_errors,
+    table_or_json_option,
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode
@@ -37,9 +36,7 @@ def settle(
         "The eindrapport facts (kind: realisation); repeat for each file.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
     = False,
-    output_format: Annotated[SettlementFormat, typer.Option(
-        "--format", metavar="FORMAT", parser=choice(SettlementFormat, XLSX_HINT), help="table or json.")]
-    = SettlementFormat.TABLE,
+    output_format: Annotated[SettlementFormat, table_or_json_option(SettlementFormat)] = SettlementFormat.TABLE,
     xlsx: Annotated[Optional[Path], xlsx_option("Also write an Excel workbook to this path.")] = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
