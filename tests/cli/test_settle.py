@@ -215,3 +215,13 @@ def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(
                         ("effort", "Inspanningsfinanciering"), ("result", "Resultaatsfinanciering"),
                         ("payable", "Uit te betalen"), ("advances", "Voorschotten"), ("balance", "Saldo")):
         assert Decimal(total[header.index(column)]) == Decimal(totals[key]), key
+
+
+def test_a_file_of_the_wrong_kind_is_named_with_its_article(run_cli):
+    plan = run_cli("settle", "convenants/metaal-actieplan-diversiteit-inclusie.yaml")
+    assert plan.exit_code == 2
+    assert "metaal-actieplan-diversiteit-inclusie.yaml is an action_plan; there is nothing to settle" in plan.stderr
+    addendum = run_cli("settle", "convenants/metaal-2023-2025.yaml",
+                       "-r", "convenants/metaal-duaal-leren-2023-2025.yaml")
+    assert "metaal-duaal-leren-2023-2025.yaml is an addendum, not a realisation" in addendum.stderr
+    assert " a addendum" not in addendum.stderr + plan.stderr and " a action_plan" not in plan.stderr

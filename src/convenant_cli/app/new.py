@@ -17,6 +17,7 @@ from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models import Agreement
 from convenant_cli.models.document import LoadedDocument
@@ -47,7 +48,7 @@ def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
     workspace = Workspace()
     doc = workspace.load(path)
     if doc.ok and not isinstance(doc.model, Agreement):
-        raise UsageError(f"{doc.name} is a {doc.kind.value if doc.kind else 'file'}, not a covenant or addendum",
+        raise UsageError(f"{doc.name} is {Kind.in_a_sentence(doc.kind)}, not a covenant or addendum",
                          "give the covenant or addendum the new file is for")
     return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
 

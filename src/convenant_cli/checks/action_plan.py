@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from convenant_cli.domain.diagnostics import Diagnostic, SumMismatch
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.units import Unit
 from convenant_cli.models import Agreement
 from convenant_cli.models.action_plan import ActionPlan, Amounts, BudgetLine
@@ -40,8 +41,8 @@ def check_budget_sums(doc: LoadedDocument) -> list[Diagnostic]:
 def check_plan_parent(doc: LoadedDocument) -> list[Diagnostic]:
     parent = doc.reference
     if parent is not None and parent.model is not None and not isinstance(parent.model, Agreement):
-        return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant or addendum",
-                            ("parent",))]
+        what = Kind.in_a_sentence(parent.kind)
+        return [doc.problem("CV302", f"parent {parent.name} is {what}, not a convenant or addendum", ("parent",))]
     return []
 
 

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from convenant_cli.domain.diagnostics import Diagnostic, SumMismatch
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.money import format_eur, format_number
 from convenant_cli.domain.terms import MAX_TERM_YEARS, ONE_DAY, Span, term_too_long, work_years
 from convenant_cli.domain.units import Unit
@@ -164,7 +165,8 @@ def check_parent(doc: LoadedDocument) -> list[Diagnostic]:
     if parent is None or parent.model is None:
         return []
     if not isinstance(parent.model, Convenant):
-        return [doc.problem("CV302", f"parent {parent.name} is a {parent.kind}, not a convenant", ("parent",))]
+        what = Kind.in_a_sentence(parent.kind)
+        return [doc.problem("CV302", f"parent {parent.name} is {what}, not a convenant", ("parent",))]
     model = doc.model_as(Addendum)
     outer, inner = parent.model.period, model.period
     found = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
@@ -36,7 +37,8 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
     settled = doc.linked.get("settle", [])
     for index, linked in enumerate(settled):
         if linked is not None and linked.model is not None and not isinstance(linked.model, Agreement):
-            found.append(doc.problem("CV601", f"`settle` names {linked.name}, a {linked.kind}; a case settles a "
+            what = Kind.in_a_sentence(linked.kind)
+            found.append(doc.problem("CV601", f"`settle` names {linked.name}, {what}; a case settles a "
                                      "convenant or an addendum", ("settle", index),
                                      "name its eindrapport under `realisation:`" if isinstance(
                                          linked.model, Realisation) else None))
@@ -45,7 +47,8 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
         if linked is None or linked.model is None:
             continue
         if not isinstance(linked.model, Realisation):
-            found.append(doc.problem("CV601", f"`realisation` names {linked.name}, a {linked.kind}, not an "
+            what = Kind.in_a_sentence(linked.kind)
+            found.append(doc.problem("CV601", f"`realisation` names {linked.name}, {what}, not an "
                                      "eindrapport", ("realisation", index)))
         elif linked.reference is not None and linked.reference.path not in paths:
             found.append(doc.problem("CV601", f"`realisation` names the eindrapport of {linked.reference.name}, "

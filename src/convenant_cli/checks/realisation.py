@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.terms import Span
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
@@ -24,7 +25,8 @@ def _agreement(doc: LoadedDocument) -> tuple[Agreement, str] | tuple[None, None]
 def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
     ref = doc.reference
     if ref is not None and ref.model is not None and not isinstance(ref.model, Agreement):
-        return [doc.problem("CV302", f"`convenant` names {ref.name}, a {ref.kind}; a realisation settles a "
+        what = Kind.in_a_sentence(ref.kind)
+        return [doc.problem("CV302", f"`convenant` names {ref.name}, {what}; a realisation settles a "
                             "convenant or an addendum", ("convenant",))]
     return []
 

@@ -25,6 +25,18 @@ class Kind(StrEnum):
         """
         return _REFERENCE_KEYS.get(self, ())
 
+    @staticmethod
+    def in_a_sentence(kind: Kind | None) -> str:
+        """The kind with its article, as a sentence names it; a file of no kind is a file.
+
+        >>> Kind.in_a_sentence(Kind.ADDENDUM), Kind.in_a_sentence(Kind.ACTION_PLAN), Kind.in_a_sentence(None)
+        ('an addendum', 'an action_plan', 'a file')
+        >>> Kind.in_a_sentence(Kind.CONVENANT)
+        'a convenant'
+        """
+        word = kind.value if kind is not None else "file"
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
     @classmethod
     def names(cls) -> list[str]:
         return [kind.value for kind in cls]

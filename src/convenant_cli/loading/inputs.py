@@ -44,7 +44,7 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
         if not isinstance(doc.model, Agreement):
             hint = "pass it with --realisation" if doc.kind is Kind.REALISATION else \
                 "settle takes convenants and addenda"
-            raise UsageError(f"{doc.name} is a {doc.kind.value if doc.kind else 'file'}; there is nothing to settle "
+            raise UsageError(f"{doc.name} is {Kind.in_a_sentence(doc.kind)}; there is nothing to settle "
                              "in it", hint)
     if len({doc.path for doc in agreements}) != len(agreements):
         raise UsageError("the same file is given twice")
@@ -75,7 +75,7 @@ def _pair_named(realisations: list[LoadedDocument], settled: set[Path]) -> dict[
     for real in realisations:
         reference = real.reference
         if not isinstance(real.model, Realisation) or reference is None:
-            raise UsageError(f"{real.name} is a {real.kind.value if real.kind else 'file'}, not a realisation",
+            raise UsageError(f"{real.name} is {Kind.in_a_sentence(real.kind)}, not a realisation",
                              "--realisation takes the eindrapport file (kind: realisation)")
         target = reference.path
         if target not in settled:
