@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
-from convenant_cli.cli.output import choice, guarded, say, show, single_command
+from convenant_cli.cli.choices import choice
+from convenant_cli.cli.output import guarded, say, show, single_command
 from convenant_cli.domain.errors import ExitStatus, UsageError
 from convenant_cli.loading.workspace import Workspace
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
+from convenant_cli.cli.choices import table_or_json_option
 from convenant_cli.cli.output import (
     ColorOption,
     ForceXlsxOption,
@@ -19,7 +20,6 @@ from convenant_cli.cli.output import (
     show,
     single_command,
     state,
-    table_or_json_option,
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode

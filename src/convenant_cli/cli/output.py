@@ -10,15 +10,15 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import typer
 
+from convenant_cli.cli.choices import choice
 from convenant_cli.cli.help import Command
 from convenant_cli.cli.terminal import ColorMode, wants_color
 from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 R = TypeVar("R")
-E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(repr=False)
@@ -47,30 +46,6 @@ class Settings:
 
 state = Settings()
 
-# `--format xlsx`: the workbook is an option of its own, beside the table or the JSON
-_XLSX_HINT = {"xlsx": "the workbook has an option of its own: --xlsx FILE"}
-
-
-def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[Any], E]:
-    """The parser of an option with a closed set of values: a wrong value is named with
-    every valid one, and with a hint where a likely mistake has one (`--format xlsx`).
-
-    The value is shown as `repr`, so that what was typed cannot reach the terminal as a
-    control sequence (typer already escapes rich markup)."""
-
-    def parse(value: Any) -> E:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except ValueError:
-            hint = (hints or {}).get(str(value).strip().lower())
-            message = f"{str(value)!r} is not one of: {', '.join(member.value for member in kind)}."
-            raise typer.BadParameter(message + (f" hint: {hint}" if hint else "")) from None
-
-    return parse
-
-
 ColorOption = Annotated[ColorMode, typer.Option(
     "--color", metavar="WHEN", parser=choice(ColorMode),
     help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
@@ -80,11 +55,6 @@ ForceXlsxOption = Annotated[bool, typer.Option("--force", help="Replace an exist
 def realisation_option(help: str) -> Any:
     """`--realisation FILE`, repeatable: the eindrapport files of a run."""
     return typer.Option("--realisation", "-r", metavar="FILE", help=help)
-
-
-def table_or_json_option(kind: type[StrEnum]) -> Any:
-    """`--format table|json` of a command that writes its workbook with `--xlsx`."""
-    return typer.Option("--format", metavar="FORMAT", parser=choice(kind, _XLSX_HINT), help="table or json.")
 
 
 def xlsx_option(help: str) -> Any:

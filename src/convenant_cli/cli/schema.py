@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_cli.cli.output import choice, guarded, single_command, write
+from convenant_cli.cli.choices import choice
+from convenant_cli.cli.output import guarded, single_command, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
 

@@ -9,6 +9,7 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
+from convenant_cli.cli.choices import table_or_json_option
 from convenant_cli.cli.output import (
     ColorOption,
     ForceXlsxOption,
@@ -21,7 +22,6 @@ from convenant_cli.cli.output import (
     single_command,
     state,
     stop_on_errors,
-    table_or_json_option,
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode

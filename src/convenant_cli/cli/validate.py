@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from convenant_cli.app.validate import STDIN, deliver_report, validate_paths
+from convenant_cli.cli.choices import choice
 from convenant_cli.cli.output import (
     ColorOption,
-    choice,
     colored,
     count,
     guarded,
