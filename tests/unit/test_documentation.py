@@ -7,47 +7,18 @@ site's own links and anchors.)"""
 from __future__ import annotations
 
 import re
-import shlex
-from pathlib import Path
 
 import pytest
 
 from convenant_cli.cli.reference import markdown_reference as commands_page
 from convenant_cli.models.reference import markdown_reference as formats_page
+from scripts.update_doc_examples import FENCE, console_examples, split_command
 from tests.conftest import ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.M | re.S)
-
-
-def _examples(path: Path) -> list[tuple[str, str]]:
-    """(command, expected output) of each `$ convenant ...` of the page's console blocks; a
-    line ending in `\\` goes on on the next, as in a shell."""
-    examples = []
-    for language, block in FENCE.findall(path.read_text(encoding="utf-8")):
-        if language != "console":
-            continue
-        command: list[str] = []
-        output: list[str] = []
-        lines = block.splitlines()
-        while lines:
-            line = lines.pop(0)
-            if line.startswith("$ "):
-                if command:
-                    examples.append((" ".join(command), "\n".join(output)))
-                command, output = [line[2:].rstrip("\\").strip()], []
-                while line.endswith("\\") and lines:
-                    line = lines.pop(0)
-                    command.append(line.rstrip("\\").strip())
-            else:
-                output.append(line)
-        if command:
-            examples.append((" ".join(command), "\n".join(output)))
-    return examples
-
-
-EXAMPLES = [(path.relative_to(ROOT).as_posix(), command, expected)
-            for path in PAGES for command, expected in _examples(path)]
+EXAMPLES = [(path.relative_to(ROOT).as_posix(), example.command, example.expected)
+            for path in PAGES for language, block in FENCE.findall(path.read_text(encoding="utf-8"))
+            if language == "console" for example in console_examples(block)]
 
 
 def test_every_page_shows_examples_only_in_blocks_that_are_run():
@@ -65,10 +36,9 @@ def test_the_readme_and_the_guides_have_examples():
 @pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c[:60]}" for p, c, _ in EXAMPLES])
 def test_a_documented_example_prints_what_the_page_shows(page, command, expected, run_cli, monkeypatch):
     monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 240 columns, unless the example sets it
-    program, *args = shlex.split(command)
-    while "=" in program and program.split("=")[0] == "COLUMNS":
-        monkeypatch.setenv("COLUMNS", program.split("=")[1])
-        program, *args = args
+    columns, (program, *args) = split_command(command)
+    if columns is not None:
+        monkeypatch.setenv("COLUMNS", columns)
     assert program == "convenant", f"{page}: only convenant commands are run"
     result = run_cli(*args)
     printed = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip("\n").splitlines())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import typer
 from typer.main import get_command
 
 from convenant_cli.cli import app
@@ -30,8 +31,6 @@ def _option(param: Any) -> str:
 
 
 def _section(path: str, command: Any) -> list[str]:
-    import typer
-
     context = typer.Context(command, info_name=path)
     usage = " ".join([f"convenant {path}", *command.collect_usage_pieces(context)])
     lines = [f"## convenant {path}", "", _cell(command.help), "", f"    {usage}", ""]
@@ -50,8 +49,6 @@ def _section(path: str, command: Any) -> list[str]:
 
 
 def markdown_reference() -> str:
-    import typer
-
     root: Any = get_command(app)  # the root group
     context = typer.Context(root, info_name="convenant")
     lines = [INTRO]
