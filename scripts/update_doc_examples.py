@@ -3,7 +3,7 @@ in `\\` goes on on the next, as in a shell) and the output shown under it.
 
 `tests/unit/test_documentation.py` runs every example and compares the output. Run as a
 script, this rewrites the output of every example of the given pages from a real run (not
-a terminal; 240 columns unless the command sets `COLUMNS=`), for after a change that alters
+a terminal; 240 columns unless the command sets `COLUMNS=`; in the default language), for after a change that alters
 an output on purpose; read the diff before committing it.
 
     python scripts/update_doc_examples.py README.md docs/guides/*.md
@@ -60,7 +60,7 @@ def split_command(command: str) -> tuple[str | None, list[str]]:
 def _run(command: str) -> list[str]:
     columns, argv = split_command(command)
     environment = {name: value for name, value in os.environ.items()
-                   if name not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR")}
+                   if name not in ("COLUMNS", "FORCE_COLOR", "NO_COLOR", "CONVENANT_LANG")}
     if columns is not None:
         environment["COLUMNS"] = columns
     result = subprocess.run(argv, capture_output=True, text=True, env=environment, check=False)

@@ -53,6 +53,13 @@ def run_cli(monkeypatch):
 
 
 @pytest.fixture
+def dutch(monkeypatch):
+    """Messages in the default language, Dutch (the tests speak English otherwise; see the
+    project's conftest.py)."""
+    monkeypatch.delenv("CONVENANT_LANG", raising=False)
+
+
+@pytest.fixture
 def project(tmp_path, monkeypatch, run_cli):
     """A scratch project folder (not a git work tree) that is the current folder, with the
     Metaal covenant and its example eindrapport copied in. (After `run_cli`, which starts

@@ -10,6 +10,7 @@ fresh environment)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -76,7 +77,8 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     exe = env_dir / "bin" / "convenant"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=work)
+        environment = {name: value for name, value in os.environ.items() if name != "CONVENANT_LANG"}
+        return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=work, env=environment)
 
     where = subprocess.run([python, "-c", "import convenant_cli; print(convenant_cli.__file__)"], cwd=work,
                            check=True, capture_output=True, text=True).stdout
@@ -93,3 +95,7 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     # 106.000,00 x 0,30 x 3/3 = 31.800,00 result, nothing deducted: 106.000,00 payable
     assert (totals["deduction"], totals["effort"], totals["result"], totals["payable"]) == (
         "0.00", "74200.00", "31800.00", "106000.00")
+    # the Dutch catalogue came with the wheel: the default language is Dutch
+    missing = run("validate", "cases/geen.yaml")
+    assert missing.returncode == 2
+    assert "convenant: fout: cases/geen.yaml: bestand of map bestaat niet\n" in missing.stderr

@@ -11,14 +11,14 @@ from tests.conftest import CONVENANTS, DATA
 CASES = CONVENANTS / "cases"
 
 
-def test_every_shipped_case_passes(run_cli):
+def test_every_shipped_case_passes(run_cli, dutch):
     result = run_cli("test", CASES)
     assert result.exit_code == 0, result.stdout
     assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 31
     assert result.stdout.endswith("31 gevallen: 31 geslaagd, 0 mislukt\n")
 
 
-def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch):
+def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch, dutch):
     case = (CASES / "vacature.yaml").read_text(encoding="utf-8").replace('deduction: "8990.42"', 'deduction: "8990.41"')
     (tmp_path / "cases").mkdir()
     for folder in ("basis", "feiten"):
@@ -40,7 +40,7 @@ def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_c
     assert data["cases"][0]["reference"] == "Sectorconvenant art. 5; regelboek R4"
 
 
-def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch):
+def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch, dutch):
     import convenant_cli.engine.absence as absence
 
     monkeypatch.setattr(absence, "RELAPSE_BEFORE", 15)  # the relapse window of before 2026, one day too long
@@ -53,12 +53,12 @@ def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch):
         result.stdout
 
 
-def test_an_unreadable_case_fails_and_says_why(run_cli, tmp_path, monkeypatch):
+def test_an_unreadable_case_fails_and_says_why(run_cli, tmp_path, monkeypatch, dutch):
     (tmp_path / "broken.yaml").write_text("schema_version: 1\nkind: case\ntitle: Kapot: geval\n")
     monkeypatch.chdir(tmp_path)
     result = run_cli("test", ".")
     assert result.exit_code == 1
-    assert "FOUT broken.yaml" in result.stdout and "CV001: YAML syntax" in result.stdout
+    assert "FOUT broken.yaml" in result.stdout and "CV001: YAML-syntaxis" in result.stdout
 
 
 @pytest.mark.parametrize("args, needle", [

@@ -35,7 +35,7 @@ def variant(write_yaml, name, replacements, source=SMALL):
     return write_yaml(name, text)
 
 
-def test_identical_files_exit_0_without_rows(run_cli):
+def test_identical_files_exit_0_without_rows(run_cli, dutch):
     result = run_cli("diff", METAAL, METAAL)
     assert (result.exit_code, result.stdout) == (0, "")
     assert "geen verschillen" in result.stderr

@@ -265,7 +265,7 @@ def test_text_to_a_file_or_pipe_has_no_padding_and_a_workbook_name_ends_in_xlsx(
     assert not (tmp_path / "maxima.csv").exists()
 
 
-def test_progress_shows_on_a_terminal_only(generation, tmp_path):
+def test_progress_shows_on_a_terminal_only(generation, tmp_path, dutch):
     """Through a pseudo-terminal (`script`), the run shows rich's progress on stderr; to a pipe
     nothing but the output."""
     import os

@@ -81,7 +81,7 @@ def test_without_output_the_skeleton_goes_to_standard_output(run_cli, sector):
     assert "convenant: convenants/metaal-2023-2025.yaml" in result.stdout  # relative to the current folder
 
 
-def test_a_new_case_records_the_figures_and_passes(run_cli, sector):
+def test_a_new_case_records_the_figures_and_passes(run_cli, sector, dutch):
     result = run_cli("new", "case", "--settle", METAAL, "-r", "convenants/examples/metaal-2023-2025-realisatie.yaml",
                      "-o", "convenants/cases/nieuw.yaml")
     assert result.exit_code == 0, result.stderr

@@ -338,7 +338,7 @@ def test_a_wrong_choice_names_every_valid_one_with_a_hint(run_cli):
     assert xlsx.exit_code == 2 and xlsx.stdout == ""
     message = " ".join(xlsx.stderr.replace("│", " ").split())  # the error box, unwrapped
     assert "Invalid value for '--format': 'xlsx' is not one of: table, json." in message
-    assert "hint: the workbook has an option of its own: --xlsx FILE" in message
+    assert "hint: the workbook is an option of its own: use --xlsx FILE" in message
     assert "Value error" not in message
     assert "hint: the workbook" in " ".join(run_cli("diff", "a.yaml", "b.yaml", "--format", "XLSX").stderr.split())
     wrong = run_cli("validate", "convenants", "--format", "\x1b[2J[bold]sarif")

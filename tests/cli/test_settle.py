@@ -49,7 +49,7 @@ def test_metaal_example_settles_to_hand_computed_figures(run_cli):
         assert Decimal(totals[key]) == sum(Decimal(b[key]) for b in data["beneficiaries"]), key
 
 
-def test_without_realisation_the_output_says_maxima(run_cli):
+def test_without_realisation_the_output_says_maxima(run_cli, dutch):
     result = run_cli("settle", METAAL, "--explain")
     assert result.exit_code == 0
     assert "MAXIMA metaal-2023-2025 (convenant), geen afrekening" in result.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from convenant_cli.domain.errors import ConvenantError, InputError, UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.engine.cases import CaseResult, compare
 from convenant_cli.loading.discovery import collect_files
 from convenant_cli.loading.inputs import settlement_inputs
@@ -34,7 +35,8 @@ def find_cases(workspace: Workspace, paths: list[Path]) -> tuple[list[LoadedDocu
         if _is_case(doc):
             cases.append(doc)
         elif path.resolve() in given:
-            raise UsageError(f"{doc.name} is not a case (kind: case)", "`convenant test` runs golden case files")
+            raise UsageError(_("{name} is not a case (kind: case)")
+                             .format(name=doc.name), _("`convenant test` runs golden case files"))
     return cases, unreadable
 
 

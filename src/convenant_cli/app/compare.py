@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.loading.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -52,13 +53,13 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     unreadable = [doc.name for doc in docs + facts if not readable(doc)]
     before, after = docs[0].model, docs[1].model
     if unreadable or before is None or after is None:
-        raise UsageError(f"cannot compare: the structure of {', '.join(unreadable)} cannot be read; fix the "
-                              "problems above first")
+        raise UsageError(_("cannot compare: the structure of {unreadable} cannot be read; fix the problems above first")
+                         .format(unreadable=', '.join(unreadable)))
     try:
         result = diff(before, after)
     except KindMismatchError as error:
-        raise UsageError(f"{docs[0].name} and {docs[1].name}: {error}",
-                         "compare two versions of the same kind of file, or a covenant and its extension") from None
+        raise UsageError(_("{name} and {name2}: {error}").format(name=docs[0].name, name2=docs[1].name, error=error),
+                         _("compare two versions of the same kind of file, or a covenant and its extension")) from None
     inputs = diff_inputs(docs[0], docs[1], facts)
     effect = None
     no_money_effect = False

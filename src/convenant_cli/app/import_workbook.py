@@ -22,6 +22,7 @@ from pathlib import Path
 from convenant_cli.domain.diagnostics import Diagnostic, Location, Vocabulary
 from convenant_cli.domain.errors import InputError, UsageError
 from convenant_cli.domain.identifiers import InvalidIdentifier, format_enterprise_number, validate_enterprise_number
+from convenant_cli.domain.language import _
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models import REASONS_NL, Agreement
 from convenant_cli.render.realisation_xlsx import AGREEMENT_SHEET, SHEETS
@@ -44,6 +45,9 @@ class Reading:
                 hint: str | None = None) -> None:
         self.problems.append(Diagnostic.of(code, message, Location(f"{self.name}:{sheet}!{cell}", row, column),
                                            hint))
+
+    def at(self, code: str, cell: _Cell, message: str, hint: str | None = None) -> None:
+        self.problem(code, cell.sheet, cell.ref, cell.row, cell.column, message, hint)
 
 
 class _Cell:
@@ -69,50 +73,56 @@ def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's workbook
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise InputError(_("{path}: cannot read ({reason})")
+                         .format(path=path, reason=error.strerror or error)) from None
     if size > MAX_WORKBOOK_BYTES:
-        raise InputError(f"{path}: larger than {MAX_WORKBOOK_BYTES // 1024 // 1024} MiB; not a filled-in eindrapport",
-                         "check that it is the workbook `convenant new realisation --xlsx` wrote")
+        raise InputError(_("{path}: larger than {limit} MiB; not a filled-in eindrapport")
+                         .format(path=path, limit=MAX_WORKBOOK_BYTES // 1024 // 1024),
+                         _("check that it is the workbook `convenant new realisation --xlsx` wrote"))
     try:
         with zipfile.ZipFile(path) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-                raise InputError(f"{path}: unpacks to more than {MAX_UNPACKED_BYTES // 1024 // 1024} MiB",
-                                 "an eindrapport workbook is a few megabytes")
+                raise InputError(_("{path}: unpacks to more than {limit} MiB")
+                                 .format(path=path, limit=MAX_UNPACKED_BYTES // 1024 // 1024),
+                                 _("an eindrapport workbook is a few megabytes"))
     except zipfile.BadZipFile:
-        raise InputError(f"{path}: not an Excel workbook (.xlsx)", "save it as an Excel workbook") from None
+        raise InputError(_("{path}: not an Excel workbook (.xlsx)")
+                         .format(path=path), _("save it as an Excel workbook")) from None
     from openpyxl import load_workbook
 
     try:
         return load_workbook(path, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"{path}: cannot read this workbook ({type(error).__name__})",
-                         "open it in Excel and save it again") from None
+        raise InputError(_("{path}: cannot read this workbook ({error})").format(path=path, error=type(error).__name__),
+                         _("open it in Excel and save it again")) from None
 
 
 def _rows(book, sheet: str, reading: Reading) -> Iterator[list[_Cell]]:  # type: ignore[no-untyped-def]
     headers = SHEETS[sheet]
     if sheet not in book.sheetnames:
-        reading.problem("CV102", sheet, "A1", 1, 1, f"the sheet {sheet} is missing", "use the workbook "
-                        "`convenant new realisation --xlsx` writes")
+        reading.problem("CV102", sheet, "A1", 1, 1, _("the sheet {sheet} is missing").format(sheet=sheet),
+                        _("use the workbook `convenant new realisation --xlsx` writes"))
         return
     rows = book[sheet].iter_rows()
     first = next(rows, ())
     found = tuple(str(cell.value).strip() if cell.value is not None else "" for cell in first[:len(headers)])
     if found != headers:
-        reading.problem("CV101", sheet, "A1", 1, 1, f"the headers of {sheet} are not {', '.join(headers)}",
-                        "keep the headers as `convenant new realisation --xlsx` writes them")
+        reading.problem("CV101", sheet, "A1", 1, 1, _("the headers of {sheet} are not {headers}")
+                                                    .format(sheet=sheet, headers=', '.join(headers)),
+                        _("keep the headers as `convenant new realisation --xlsx` writes them"))
         return
     for number, row in enumerate(rows, 2):
         if number > MAX_ROWS:
-            reading.problem("CV005", sheet, f"A{number}", number, 1, f"more than {MAX_ROWS:,} rows")
+            reading.problem("CV005", sheet, f"A{number}", number, 1,
+                            _("more than {limit} rows").format(limit=f"{MAX_ROWS:_}".replace("_", " ")))
             return
         cells = [_Cell(sheet, number, column, cell.value, getattr(cell, "data_type", "n"))
                  for column, cell in enumerate(row[:len(headers)], 1)]
         cells += [_Cell(sheet, number, column, None, "n") for column in range(len(cells) + 1, len(headers) + 1)]
         for cell in cells:
             if cell.kind == "f" or (isinstance(cell.value, str) and cell.value.startswith("=") and cell.kind == "f"):
-                reading.problem("CV103", sheet, cell.ref, number, cell.column, "a formula; type the value itself",
-                                "a workbook's formulas are never evaluated on import")
+                reading.problem("CV103", sheet, cell.ref, number, cell.column, _("a formula; type the value itself"),
+                                _("a workbook's formulas are never evaluated on import"))
                 cell.value = None
         yield cells
 
@@ -133,20 +143,20 @@ def _decimal(cell: _Cell, reading: Reading, places: int | None, what: str) -> De
         return None
     value = cell.value
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        reading.problem("CV103", cell.sheet, cell.ref, cell.row, cell.column, f"{what}: expected a number")
+        reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
         return None
     try:
         number = Decimal(repr(value) if isinstance(value, float) else str(value).strip())
     except InvalidOperation:
-        reading.problem("CV103", cell.sheet, cell.ref, cell.row, cell.column, f"{what}: expected a number, got text",
-                        "type the number in the cell, e.g. 72000,00")
+        reading.at("CV103", cell, _("{what}: expected a number, got text").format(what=what),
+                   _("type the number in the cell, e.g. 72000,00"))
         return None
     if not number.is_finite():
-        reading.problem("CV103", cell.sheet, cell.ref, cell.row, cell.column, f"{what}: expected a number")
+        reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
         return None
     if places is not None and number != number.quantize(Decimal(1).scaleb(-places)):
-        reading.problem("CV104", cell.sheet, cell.ref, cell.row, cell.column,
-                        f"{what}: more than {places} decimals", "round it to the cent (FTE to two decimals)")
+        reading.at("CV104", cell, _("{what}: more than {places} decimals").format(what=what, places=places),
+                   _("round it to the cent (FTE to two decimals)"))
         return None
     if places is not None:
         return number.quantize(Decimal(1).scaleb(-places))
@@ -161,9 +171,9 @@ def _date(cell: _Cell, reading: Reading, what: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    reading.problem("CV105", cell.sheet, cell.ref, cell.row, cell.column,
-                    f"{what}: {_text(cell)!r} is not a date cell (a date typed as text is never guessed)",
-                    "type the date so that Excel shows it as a date, e.g. 8/01/2024, or use the date format")
+    reading.at("CV105", cell, _("{what}: {cell!r} is not a date cell (a date typed as text is never guessed)")
+               .format(what=what, cell=_text(cell)),
+               _("type the date so that Excel shows it as a date, e.g. 8/01/2024, or use the date format"))
     return None
 
 
@@ -173,23 +183,23 @@ def _yes_no(cell: _Cell, reading: Reading, what: str, *, empty: bool | None = Fa
         return empty
     if text.lower() in ("ja", "nee"):
         return text.lower() == "ja"
-    reading.problem("CV103", cell.sheet, cell.ref, cell.row, cell.column, f"{what}: {text!r} is not ja or nee")
+    reading.at("CV103", cell, _("{what}: {text!r} is not ja or nee").format(what=what, text=text))
     return empty
 
 
 def _beneficiary(cell: _Cell, reading: Reading, known: dict[str, str]) -> str | None:
     text = _text(cell)
     if text is None:
-        reading.problem("CV102", cell.sheet, cell.ref, cell.row, cell.column, "no enterprise number")
+        reading.at("CV102", cell, _("no enterprise number"))
         return None
     try:
         number = validate_enterprise_number(text)
     except InvalidIdentifier as error:
-        reading.problem("CV207", cell.sheet, cell.ref, cell.row, cell.column, f"invalid enterprise number: {error}")
+        reading.at("CV207", cell, _("invalid enterprise number: {error}").format(error=error))
         return None
     if number not in known:
-        reading.problem("CV505", cell.sheet, cell.ref, cell.row, cell.column,
-                        f"{format_enterprise_number(number)} is not a beneficiary of the agreement")
+        reading.at("CV505", cell, _("{number} is not a beneficiary of the agreement")
+                   .format(number=format_enterprise_number(number)))
         return None
     return number
 
@@ -200,8 +210,9 @@ def read_workbook(path: Path, workspace: Workspace) -> tuple[Reading, Agreement 
     book = _open(path)
     facts = Facts()
     if AGREEMENT_SHEET not in book.sheetnames:
-        reading.problem("CV102", AGREEMENT_SHEET, "B1", 1, 2, "the sheet Convenant (the agreement and its SHA-256) "
-                        "is missing", "use the workbook `convenant new realisation --xlsx` writes")
+        reading.problem("CV102", AGREEMENT_SHEET, "B1", 1, 2,
+                        _("the sheet Convenant (the agreement and its SHA-256) is missing"),
+                        _("use the workbook `convenant new realisation --xlsx` writes"))
         return reading, None, None, facts
     about = {str(row[0].value): row[1].value for row in book[AGREEMENT_SHEET].iter_rows(max_row=3) if len(row) > 1}
     reference = str(about.get("Convenant") or "")
@@ -210,10 +221,12 @@ def read_workbook(path: Path, workspace: Workspace) -> tuple[Reading, Agreement 
     if not doc.ok or not isinstance(doc.model, Agreement):
         return reading, None, None, facts
     if doc.source.sha256 != about.get("SHA-256"):
-        raise UsageError(f"{reading.name} was written for another version of {doc.name} (its SHA-256 differs)",
-                         f"write a new workbook: convenant new realisation {doc.name} --xlsx ... --from ...")
+        raise UsageError(_("{name} was written for another version of {name2} (its SHA-256 differs)")
+                         .format(name=reading.name, name2=doc.name),
+                         _("write a new workbook: convenant new realisation {name} --xlsx ... --from ...")
+                         .format(name=doc.name))
     agreement = doc.model
-    known = {member.enterprise_number: member.name for _, member in agreement.members()}
+    known = {member.enterprise_number: member.name for _group, member in agreement.members()}
     _results(book, reading, agreement, facts)
     keys = _consultants(book, reading, known, facts)
     _absences(book, reading, known, keys, facts)
@@ -230,7 +243,8 @@ def _results(book, reading: Reading, agreement: Agreement, facts: Facts) -> None
         if commitment not in commitments:
             hint = Vocabulary(commitments).did_you_mean(commitment or "")
             reading.problem("CV502", "Resultaten", cells[0].ref, cells[0].row, 1,
-                            f"result commitment {commitment!r} is not in the agreement", hint)
+                            _("result commitment {commitment!r} is not in the agreement")
+                            .format(commitment=commitment), hint)
             continue
         entry = facts.results.setdefault(commitment, {})
         value = _decimal(cells[4], reading, None, "Gemeten waarde")
@@ -245,7 +259,8 @@ def _results(book, reading: Reading, agreement: Agreement, facts: Facts) -> None
         if verdict is not None:
             if entry.get("achieved", verdict) != verdict:
                 reading.problem("CV103", "Resultaten", cells[5].ref, cells[5].row, 6,
-                                f"{commitment}: the auditor's verdict differs from an earlier row")
+                                _("{commitment}: the auditor's verdict differs from an earlier row")
+                                .format(commitment=commitment))
             entry["achieved"] = verdict
         note = _text(cells[6])
         if note is not None:
@@ -261,12 +276,12 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
         number = _beneficiary(cells[0], reading, known)
         name = _text(cells[3])
         if name is None:
-            reading.problem("CV102", "Consulenten", cells[3].ref, cells[3].row, 4, "no name")
+            reading.problem("CV102", "Consulenten", cells[3].ref, cells[3].row, 4, _("no name"))
         fte = _decimal(cells[4], reading, 2, "VTE")
         if fte is None and not cells[4].empty:
             continue
         if fte is None:
-            reading.problem("CV102", "Consulenten", cells[4].ref, cells[4].row, 5, "no FTE")
+            reading.problem("CV102", "Consulenten", cells[4].ref, cells[4].row, 5, _("no FTE"))
         if number is None or name is None or fte is None:
             continue
         consultant: dict[str, object] = {"name": name}
@@ -283,7 +298,7 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
         elif cells[5].empty != cells[6].empty:
             missing = cells[6] if cells[6].empty else cells[5]
             reading.problem("CV102", "Consulenten", missing.ref, missing.row, missing.column,
-                            "an employment has a start and an end", "fill in both, or neither (the whole term)")
+                            _("an employment has a start and an end"), _("fill in both, or neither (the whole term)"))
         wage = _decimal(cells[7], reading, 0, "Gewaarborgd loon (dagen)")
         if wage is not None:
             consultant["guaranteed_wage_days"] = int(wage)
@@ -304,8 +319,9 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
         if number is not None and who not in consultants:
             hint = Vocabulary(consultants).did_you_mean(who or "")
             reading.problem("CV506", "Afwezigheden", cells[1].ref, cells[1].row, 2,
-                            f"{who!r} is not a consultant of {format_enterprise_number(number)} in Consulenten",
-                            hint or "give the consultant's Sleutel, or its Naam when it has none")
+                            _("{who!r} is not a consultant of {number} in Consulenten")
+                            .format(who=who, number=format_enterprise_number(number)),
+                            hint or _("give the consultant's Sleutel, or its Naam when it has none"))
             continue
         start, end = _date(cells[2], reading, "Van"), _date(cells[3], reading, "Tot")
         reason_text = _text(cells[4])
@@ -313,15 +329,16 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
         if reason is None:
             hint = Vocabulary(REASONS).did_you_mean(reason_text or "")
             reading.problem("CV103", "Afwezigheden", cells[4].ref, cells[4].row, 5,
-                            f"reason {reason_text!r} is not one of {', '.join(REASONS)}", hint)
+                            _("reason {reason!r} is not one of {reasons}")
+                            .format(reason=reason_text, reasons=", ".join(REASONS)), hint)
         fte = _decimal(cells[5], reading, 2, "VTE")
         replaced = _yes_no(cells[6], reading, "Vervangen")
         new_illness = _yes_no(cells[7], reading, "Nieuwe ongeschiktheid")
         if number is None or who is None or start is None or end is None or reason is None:
             if start is None and cells[2].empty:
-                reading.problem("CV102", "Afwezigheden", cells[2].ref, cells[2].row, 3, "no start date")
+                reading.problem("CV102", "Afwezigheden", cells[2].ref, cells[2].row, 3, _("no start date"))
             if end is None and cells[3].empty:
-                reading.problem("CV102", "Afwezigheden", cells[3].ref, cells[3].row, 4, "no end date")
+                reading.problem("CV102", "Afwezigheden", cells[3].ref, cells[3].row, 4, _("no end date"))
             continue
         absence: dict[str, object] = {"start": start, "end": end, "reason": reason}
         if fte is not None:
@@ -340,7 +357,7 @@ def _payments(book, reading: Reading, known: dict[str, str], facts: Facts) -> No
         number = _beneficiary(cells[0], reading, known)
         amount = _decimal(cells[3], reading, 2, "Bedrag")
         if amount is None and cells[3].empty:
-            reading.problem("CV102", "Voorschotten", cells[3].ref, cells[3].row, 4, "no amount")
+            reading.problem("CV102", "Voorschotten", cells[3].ref, cells[3].row, 4, _("no amount"))
         if number is None or amount is None:
             continue
         advance: dict[str, object] = {"beneficiary": number, "amount": amount}
@@ -370,8 +387,8 @@ def import_realisation(workbook: Path, output: Path | None) -> tuple[Workspace, 
     if agreement is None or agreement_path is None or reading.problems:
         return workspace, reading, None
     if output is not None and any(output.resolve() == doc for doc in [workbook.resolve(), *workspace.documents]):
-        raise UsageError(f"{output}: is one of the files this run reads; never replaced",
-                         "write the output to another file")
+        raise UsageError(_("{output}: is one of the files this run reads; never replaced").format(output=output),
+                         _("write the output to another file"))
     text = realisation_yaml(agreement, agreement_path, facts, workbook.name, output)
     name = str(output) if output is not None else "<import>"
     where = output if output is not None else Path.cwd() / "<import>"

@@ -18,6 +18,7 @@ from pathlib import Path
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.models import Agreement
 from convenant_cli.models.document import LoadedDocument
@@ -48,8 +49,9 @@ def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
     workspace = Workspace()
     doc = workspace.load(path)
     if doc.ok and not isinstance(doc.model, Agreement):
-        raise UsageError(f"{doc.name} is {Kind.in_a_sentence(doc.kind)}, not a covenant or addendum",
-                         "give the covenant or addendum the new file is for")
+        raise UsageError(_("{name} is {kind}, not a covenant or addendum")
+                         .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)),
+                         _("give the covenant or addendum the new file is for"))
     return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
 
 
@@ -74,7 +76,7 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
             lines.append("    achieved:  # true of false: het oordeel van de auditor (kwalitatieve verbintenis)")
             lines.append("    note:  # waar het eindrapport het staaft, bv. Eindrapport p. 12")
     lines.append("staffing:")
-    for _, member in agreement.members():
+    for _group, member in agreement.members():
         lines.append(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}  "
                      f"# {_comment(member.name)}")
         lines.append("    consultants:  # - {name: ..., fte: 1.00, absences: [{start: ..., end: ..., reason: ...}]}")
@@ -144,8 +146,8 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
     files = SettleFiles(named=[workspace.load(path) for path in settle],
                         realisations=[workspace.load(path) for path in realisations], found=[])
     if any(d.is_error for d in workspace.diagnostics()):
-        raise UsageError("the files to settle have errors (see above); a case records a settlement",
-                         "fix them with `convenant validate` first")
+        raise UsageError(_("the files to settle have errors (see above); a case records a settlement"),
+                         _("fix them with `convenant validate` first"))
     run = settle_documents(workspace, files)
     first = run.settlements[0]
     keys = ("deduction", "effort", "result", "payable", "balance") if first.settled else ("maximum", "effort",
@@ -187,8 +189,9 @@ def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, targ
             return  # the caller reports the problems
         if not isinstance(found.model, Realisation) or found.reference is None or \
                 found.reference.path != agreement.path:
-            raise UsageError(f"--from {found.name} is not an eindrapport of {agreement.name}",
-                             "give the realisation whose `convenant:` names this agreement")
+            raise UsageError(_("--from {name} is not an eindrapport of {name2}")
+                             .format(name=found.name, name2=agreement.name),
+                             _("give the realisation whose `convenant:` names this agreement"))
         facts = found.model
     model = agreement.model_as(Agreement)
     write_atomically(target, lambda path: write_fill_in(path, model, relative(agreement.path, target),

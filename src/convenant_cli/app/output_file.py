@@ -14,14 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from convenant_cli.domain.errors import InputError, UsageError
+from convenant_cli.domain.language import _
 
 
 def check_workbook_name(target: Path) -> None:
     """A workbook's name ends in `.xlsx`: `--xlsx maxima.csv` would write a workbook that a
     spreadsheet opens as text."""
     if target.suffix.lower() != ".xlsx":
-        raise UsageError(f"--xlsx {target}: a workbook's file name ends in .xlsx",
-                         f"write --xlsx {target.with_suffix('.xlsx').name}")
+        raise UsageError(_("--xlsx {target}: a workbook's file name ends in .xlsx").format(target=target),
+                         _("write --xlsx {name}").format(name=target.with_suffix('.xlsx').name))
 
 
 def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False,
@@ -30,27 +31,28 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
     the name once the input and file-type refusals have had their say."""
     folder = target.parent if str(target.parent) else Path(".")
     if any(_same_file(target, path) for path in inputs):
-        raise UsageError(f"{target}: is one of the files this run reads; never replaced",
-                         "write the output to another file")
+        raise UsageError(_("{target}: is one of the files this run reads; never replaced").format(target=target),
+                         _("write the output to another file"))
     try:
         if not folder.is_dir():
-            raise InputError(f"{target}: the folder {folder} does not exist",
-                             hint="create it first, or choose another path")
+            raise InputError(_("{target}: the folder {folder} does not exist").format(target=target, folder=folder),
+                             hint=_("create it first, or choose another path"))
         if target.is_dir():
-            raise InputError(f"{target}: is a folder")
+            raise InputError(_("{target}: is a folder").format(target=target))
         if target.exists() and not target.is_file():
-            raise InputError(f"{target}: is not a regular file (a device or pipe); never replaced",
-                             hint="choose a file name for the workbook")
+            raise InputError(_("{target}: is not a regular file (a device or pipe); never replaced")
+                             .format(target=target),
+                             hint=_("choose a file name for the workbook"))
         if check is not None:
             check(target)
         if target.exists() and not force:
-            raise InputError(f"{target}: exists; not overwritten",
-                             hint="choose another name, or add --force to replace it")
+            raise InputError(_("{target}: exists; not overwritten").format(target=target),
+                             hint=_("choose another name, or add --force to replace it"))
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         os.close(handle)
     except OSError as error:
-        raise InputError(f"{target}: cannot write ({error.strerror or error})",
-                         hint="check that the folder exists and that you may write in it") from None
+        raise InputError(_("{target}: cannot write ({reason})").format(target=target, reason=error.strerror or error),
+                         hint=_("check that the folder exists and that you may write in it")) from None
     try:
         write(Path(temporary))
         os.chmod(temporary, _mode_for(target))  # mkstemp makes 0600; give the file its usual mode
@@ -60,11 +62,13 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
             _move_without_clobbering(temporary, target)
     except FileExistsError:
         os.unlink(temporary)
-        raise InputError(f"{target}: exists; not overwritten", hint="add --force to replace it") from None
+        raise InputError(_("{target}: exists; not overwritten")
+                         .format(target=target), hint=_("add --force to replace it")) from None
     except OSError as error:
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise InputError(f"{target}: cannot write ({error.strerror or error})") from None
+        raise InputError(_("{target}: cannot write ({reason})")
+                         .format(target=target, reason=error.strerror or error)) from None
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)

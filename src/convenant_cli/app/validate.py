@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from convenant_cli.domain.errors import InputError, UsageError
+from convenant_cli.domain.language import _
 from convenant_cli.loading.discovery import collect_files, shown_path
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.reading.source import read_source
@@ -82,7 +83,8 @@ def deliver_report(run: Validation, diagnostics: list[Diagnostic], output_format
 
     inputs = {doc.path for doc in run.workspace.documents.values()}
     if output is not None and output.resolve() in inputs:
-        raise UsageError(f"--output {output} is one of the files being checked", "write the report elsewhere")
+        raise UsageError(_("--output {output} is one of the files being checked")
+                         .format(output=output), _("write the report elsewhere"))
     report = Report(diagnostics, run.workspace.source_line, run.checked, strict=strict, color=color)
     chunks = render_chunks(output_format, report)
     if output is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
@@ -38,9 +39,9 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
     for index, linked in enumerate(settled):
         if linked is not None and linked.model is not None and not isinstance(linked.model, Agreement):
             what = Kind.in_a_sentence(linked.kind)
-            found.append(doc.problem("CV601", f"`settle` names {linked.name}, {what}; a case settles a "
-                                     "convenant or an addendum", ("settle", index),
-                                     "name its eindrapport under `realisation:`" if isinstance(
+            found.append(doc.problem("CV601", _("`settle` names {name}, {what}; a case settles a convenant or an "
+                                                "addendum").format(name=linked.name, what=what), ("settle", index),
+                                     _("name its eindrapport under `realisation:`") if isinstance(
                                          linked.model, Realisation) else None))
     paths = {linked.path for linked in settled if linked is not None}
     for index, linked in enumerate(doc.linked.get("realisation", [])):
@@ -48,12 +49,13 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
             continue
         if not isinstance(linked.model, Realisation):
             what = Kind.in_a_sentence(linked.kind)
-            found.append(doc.problem("CV601", f"`realisation` names {linked.name}, {what}, not an "
-                                     "eindrapport", ("realisation", index)))
+            found.append(doc.problem("CV601", _("`realisation` names {name}, {what}, not an eindrapport")
+                                              .format(name=linked.name, what=what), ("realisation", index)))
         elif linked.reference is not None and linked.reference.path not in paths:
-            found.append(doc.problem("CV601", f"`realisation` names the eindrapport of {linked.reference.name}, "
-                                     "which the case does not settle", ("realisation", index),
-                                     f"add {linked.reference.name} under `settle:`"))
+            found.append(doc.problem("CV601", _("`realisation` names the eindrapport of {name}, which the case does "
+                                                "not settle")
+                                              .format(name=linked.reference.name), ("realisation", index),
+                                     _("add {name} under `settle:`").format(name=linked.reference.name)))
     return found
 
 
@@ -68,25 +70,25 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
     if expect.convenant is not None:
         chosen = [a for a in agreements if a.id == expect.convenant]
         if not chosen:
-            found.append(doc.problem("CV603", f"`expect.convenant` names {expect.convenant!r}, which the case does "
-                                     "not settle", ("expect", "convenant"),
-                                     f"one of: {', '.join(a.id for a in agreements)}"))
+            found.append(doc.problem("CV603", _("`expect.convenant` names {convenant!r}, which the case does not "
+                                                "settle").format(convenant=expect.convenant), ("expect", "convenant"),
+                                     _("one of: {value}").format(value=', '.join(a.id for a in agreements))))
             return found
         target = chosen[0]
-    members = {m.enterprise_number for _, m in target.members()}
+    members = {m.enterprise_number for _group, m in target.members()}
     for number in expect.beneficiaries:
         if number not in members:
-            found.append(doc.problem("CV602", f"{format_enterprise_number(number)} is not a beneficiary of "
-                                     f"{target.id}", ("expect", "beneficiaries", _as_written(doc, "beneficiaries",
-                                                                                             number)), key=True))
-    everyone = {m.enterprise_number for agreement in agreements for _, m in agreement.members()}
+            found.append(doc.problem("CV602", _("{number} is not a beneficiary of {id}")
+                                              .format(number=format_enterprise_number(number), id=target.id),
+                                     ("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), key=True))
+    everyone = {m.enterprise_number for agreement in agreements for _group, m in agreement.members()}
     for number in expect.combined:
         if number not in everyone:
-            found.append(doc.problem("CV602", f"{format_enterprise_number(number)} is not a beneficiary of the "
-                                     "settled files", ("expect", "combined", _as_written(doc, "combined", number)),
-                                     key=True))
+            found.append(doc.problem("CV602", _("{number} is not a beneficiary of the settled files")
+                                              .format(number=format_enterprise_number(number)),
+                                     ("expect", "combined", _as_written(doc, "combined", number)), key=True))
     if expect.combined and len(agreements) < 2:
-        found.append(doc.problem("CV604", "`expect.combined` needs several settled files (R7)",
+        found.append(doc.problem("CV604", _("`expect.combined` needs several settled files (R7)"),
                                  ("expect", "combined"), key=True))
     if not case.realisation:
         named = [(path, key) for path, figures in
@@ -94,11 +96,12 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                   for number, f in expect.beneficiaries.items()] +
                  ([(("expect", "totals"), expect.totals)] if expect.totals else [])
                  for key in SETTLED_ONLY if getattr(figures, key) is not None]
-        found += [doc.problem("CV605", f"`{key}` has no value without an eindrapport (the figures are maxima)",
-                              path + (key,), "add the eindrapport under `realisation:`, or expect the maxima",
+        found += [doc.problem("CV605", _("`{key}` has no value without an eindrapport (the figures are maxima)")
+                                       .format(key=key),
+                              path + (key,), _("add the eindrapport under `realisation:`, or expect the maxima"),
                               key=True) for path, key in named]
         if expect.ratio is not None:
-            found.append(doc.problem("CV605", "`ratio` has no value without an eindrapport", ("expect", "ratio"),
+            found.append(doc.problem("CV605", _("`ratio` has no value without an eindrapport"), ("expect", "ratio"),
                                      key=True))
     return found
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.domain.terms import Span
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
@@ -26,8 +27,8 @@ def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
     ref = doc.reference
     if ref is not None and ref.model is not None and not isinstance(ref.model, Agreement):
         what = Kind.in_a_sentence(ref.kind)
-        return [doc.problem("CV302", f"`convenant` names {ref.name}, {what}; a realisation settles a "
-                            "convenant or an addendum", ("convenant",))]
+        return [doc.problem("CV302", _("`convenant` names {name}, {what}; a realisation settles a convenant or an "
+                                       "addendum").format(name=ref.name, what=what), ("convenant",))]
     return []
 
 
@@ -44,17 +45,20 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
         path = ("results", key)
         commitment = commitments.get(key)
         if commitment is None:
-            found.append(doc.problem("CV502", f"result commitment {key!r} is not in {target}", path,
+            found.append(doc.problem("CV502", _("result commitment {key!r} is not in {target}")
+                                              .format(key=key, target=target), path,
                                      ids.did_you_mean(key), key=True))
             continue
         if result.achieved is not None:
             if result.note is None:
-                found.append(doc.problem("CV511", f"the auditor's verdict on {key} has no `note`", path,
-                                         "say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`",
+                found.append(doc.problem("CV511", _("the auditor's verdict on {key} has no `note`")
+                                                  .format(key=key), path,
+                                         _("say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`"),
                                          key=True))
         elif commitment.qualitative is not None:
-            found.append(doc.problem("CV512", f"{key} is qualitative: the auditor must say `achieved: true` or "
-                                     "`false`", path, "add `achieved:` and a `note:`", key=True))
+            found.append(doc.problem("CV512", _("{key} is qualitative: the auditor must say `achieved: true` or "
+                                                "`false`")
+                                              .format(key=key), path, _("add `achieved:` and a `note:`"), key=True))
         targets = {(t.indicator, t.year) for t in commitment.targets or []}
         years: dict[str, list[str]] = {}
         for indicator, year in sorted(targets, key=str):
@@ -65,25 +69,30 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
             where = path + ("actuals", index)
             pair = (actual.indicator, actual.year)
             if pair in given:
-                found.append(doc.problem("CV211", f"{key}: a value for {actual.indicator} (year {actual.year}) "
-                                         "is given twice", where))
+                found.append(doc.problem("CV211", _("{key}: a value for {indicator} (year {year}) is given twice")
+                                                  .format(key=key, indicator=actual.indicator, year=actual.year),
+                                         where))
             given.add(pair)
             if pair not in targets:
-                hint = (f"the targets of {key} for {actual.indicator} are for years "
-                        f"{', '.join(years[actual.indicator])}" if actual.indicator in years
-                        else indicators.did_you_mean(actual.indicator))
-                found.append(doc.problem("CV504", f"{key} has no target {actual.indicator} for year {actual.year}",
+                hint = (_("the targets of {key} for {indicator} are for years {years}")
+                        .format(key=key, indicator=actual.indicator, years=", ".join(years[actual.indicator]))
+                        if actual.indicator in years else indicators.did_you_mean(actual.indicator))
+                found.append(doc.problem("CV504", _("{key} has no target {indicator} for year {year}")
+                                                  .format(key=key, indicator=actual.indicator, year=actual.year),
                                          where, hint))
         if result.achieved is None:
             for indicator, year in sorted(targets - given, key=str):
-                found.append(doc.problem("CV512", f"{key}: no value for {indicator} (year {year})", path,
-                                         "give the measured value, or the auditor's `achieved:` with a `note:`",
+                found.append(doc.problem("CV512", _("{key}: no value for {indicator} (year {year})")
+                                                  .format(key=key, indicator=indicator, year=year), path,
+                                         _("give the measured value, or the auditor's `achieved:` with a `note:`"),
                                          key=True))
     for commitment_id in commitments:
         if commitment_id not in model.results:
             found.append(doc.problem(
-                "CV503", f"result commitment {commitment_id} is missing from `results`", ("results",),
-                f"the auditor must judge every commitment: add `{commitment_id}: {{achieved: false, note: ...}}`",
+                "CV503", _("result commitment {commitment_id} is missing from `results`")
+                         .format(commitment_id=commitment_id), ("results",),
+                _("the auditor must judge every commitment: add `{commitment_id}: {{achieved: false, note: "
+                  "...}}`").format(commitment_id=commitment_id),
                 key=True))
     return found
 
@@ -93,7 +102,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
     if agreement is None:
         return []
     model = doc.model_as(Realisation)
-    names = {m.enterprise_number: m.name for _, m in agreement.members()}
+    names = {m.enterprise_number: m.name for _group, m in agreement.members()}
     found = []
     for section in ("staffing", "advances", "eligible_costs"):
         seen = set()
@@ -102,23 +111,25 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
             path = (section, index, "beneficiary")
             number = item.beneficiary
             if number not in names:
-                found.append(doc.problem("CV505", f"{format_enterprise_number(number)} is not a beneficiary of "
-                                         f"{target}", path,
-                                         "beneficiaries are named by their enterprise number from Art. 1"))
+                found.append(doc.problem("CV505", _("{number} is not a beneficiary of {target}")
+                                                  .format(number=format_enterprise_number(number), target=target), path,
+                                         _("beneficiaries are named by their enterprise number from Art. 1")))
             elif once and number in seen:
-                found.append(doc.problem("CV513", f"{names[number]} is listed twice in `{section}`", path,
-                                         "list each beneficiary once"))
+                found.append(doc.problem("CV513", _("{names} is listed twice in `{section}`")
+                                                  .format(names=names[number], section=section), path,
+                                         _("list each beneficiary once")))
             seen.add(number)
     if agreement.fte is None and model.staffing:
-        found.append(doc.problem("CV514", "the addendum has no fte, so there is no absence deduction; "
-                                 "`staffing` is not used", ("staffing",), key=True))
+        found.append(doc.problem("CV514", _("the addendum has no fte, so there is no absence deduction; `staffing` "
+                                            "is not used"), ("staffing",), key=True))
     elif agreement.fte is not None:
         staffed = {s.beneficiary for s in model.staffing}
         for number, name in names.items():
             if number not in staffed:
-                found.append(doc.problem("CV508", f"{name} ({format_enterprise_number(number)}) has no staffing: "
-                                         "taken as fully staffed, no deduction", ("staffing",),
-                                         key=True))
+                found.append(doc.problem("CV508", _("{name} ({number}) has no staffing: taken as fully staffed, no "
+                                                    "deduction")
+                                                  .format(name=name, number=format_enterprise_number(number)),
+                                         ("staffing",), key=True))
     return found
 
 
@@ -131,11 +142,14 @@ def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
             key = consultant.key
             if key in seen:
                 first = doc.locate("staffing", s_index, "consultants", seen[key]).line
-                what = f"id {consultant.id!r}" if consultant.id is not None else f"name {consultant.name!r}"
+                what = (_("two consultants of one beneficiary have the id {id!r}").format(id=consultant.id)
+                        if consultant.id is not None else
+                        _("two consultants of one beneficiary have the name {name!r}").format(name=consultant.name))
                 found.append(doc.problem(
-                    "CV515", f"two consultants of one beneficiary have the {what}",
+                    "CV515", what,
                     ("staffing", s_index, "consultants", c_index),
-                    f"the other is at line {first}; give each an `id:` (any text, unique within the beneficiary)"))
+                    _("the other is at line {first}; give each an `id:` (any text, unique within the beneficiary)")
+                    .format(first=first)))
             else:
                 seen[key] = c_index
     return found
@@ -146,7 +160,7 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     employment when the eindrapport gives its dates, no overlap. An absence may start, or
     lie wholly, before the term: its real dates drive the guaranteed-wage count and the
     relapse chain. One after the term cannot count, so it is a warning."""
-    agreement, _ = _agreement(doc)
+    agreement, _name = _agreement(doc)
     if agreement is None or agreement.fte is None:
         return []
     term = Span(agreement.period.start, agreement.period.end)
@@ -158,33 +172,41 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
             if consultant.employed is not None:
                 dates = consultant.employed
                 if dates.end < dates.start:
-                    found.append(doc.problem("CV509", f"{consultant.name}: employment ends before it starts",
+                    found.append(doc.problem("CV509", _("{name}: employment ends before it starts")
+                                                      .format(name=consultant.name),
                                              path + ("employed", "end")))
                     continue
                 employed = Span(dates.start, dates.end)
                 if not employed.overlaps(term):
-                    found.append(doc.problem("CV516", f"{consultant.name} is not employed during the term "
-                                             f"{term.start} - {term.end}", path + ("employed",)))
+                    found.append(doc.problem("CV516", _("{name} is not employed during the term {start} - {end}")
+                                                      .format(name=consultant.name, start=term.start, end=term.end),
+                                             path + ("employed",)))
             previous: list[tuple[Span, int]] = []
             for a_index, absence in enumerate(consultant.absences):
                 where = path + ("absences", a_index)
                 if absence.end < absence.start:
-                    found.append(doc.problem("CV509", f"{consultant.name}: absence ends ({absence.end}) before it "
-                                             f"starts ({absence.start})", where + ("end",)))
+                    found.append(doc.problem("CV509", _("{name}: absence ends ({end}) before it starts ({start})")
+                                                      .format(name=consultant.name, end=absence.end,
+                                                              start=absence.start), where + ("end",)))
                     continue
                 span = Span(absence.start, absence.end)
                 if employed is not None and not employed.covers(span):
-                    found.append(doc.problem("CV506", f"{consultant.name}: absence {span.start} - {span.end} is "
-                                             f"outside the employment {employed.start} - {employed.end}", where,
-                                             "an absence falls within the consultant's `employed` dates"))
+                    found.append(doc.problem("CV506", _("{name}: absence {start} - {end} is outside the employment "
+                                                        "{start2} - {end2}")
+                                                      .format(name=consultant.name, start=span.start, end=span.end,
+                                                              start2=employed.start, end2=employed.end), where,
+                                             _("an absence falls within the consultant's `employed` dates")))
                 elif span.start > term.end:
-                    found.append(doc.problem("CV517", f"{consultant.name}: absence {span.start} - {span.end} starts "
-                                             f"after the term ends ({term.end}); it does not count", where,
-                                             "check the year; an absence of an extension belongs in its own "
-                                             "eindrapport"))
+                    found.append(doc.problem("CV517", _("{name}: absence {start} - {end} starts after the term ends "
+                                                        "({end2}); it does not count")
+                                                      .format(name=consultant.name, start=span.start, end=span.end,
+                                                              end2=term.end), where,
+                                             _("check the year; an absence of an extension belongs in its own "
+                                               "eindrapport")))
                 if absence.fte is not None and absence.fte > consultant.fte:
-                    found.append(doc.problem("CV510", f"{consultant.name}: absent for {absence.fte} FTE but "
-                                             f"employed for {consultant.fte}", where + ("fte",)))
+                    found.append(doc.problem("CV510", _("{name}: absent for {fte} FTE but employed for {fte2}")
+                                                      .format(name=consultant.name, fte=absence.fte,
+                                                              fte2=consultant.fte), where + ("fte",)))
                 previous.append((span, a_index))
             found += _overlaps(doc, consultant.name, path, previous)
     return found
@@ -196,9 +218,11 @@ def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tupl
     for span, index in sorted(absences):
         if latest is not None and span.start <= latest[0].end:
             line = doc.locate(*path, "absences", latest[1]).line
-            found.append(doc.problem("CV507", f"{name}: absences overlap ({latest[0].start} - {latest[0].end} and "
-                                     f"{span.start} - {span.end})", path + ("absences", index),
-                                     f"the other absence is at line {line}; one day has one reason"))
+            found.append(doc.problem("CV507", _("{name}: absences overlap ({start} - {end} and {start2} - {end2})")
+                                              .format(name=name, start=latest[0].start, end=latest[0].end,
+                                                      start2=span.start, end2=span.end), path + ("absences", index),
+                                     _("the other absence is at line {line}; one day has one reason")
+                                     .format(line=line)))
         if latest is None or span.end > latest[0].end:
             latest = (span, index)
     return found

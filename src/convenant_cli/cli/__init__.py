@@ -8,14 +8,16 @@ so that `settle --format json` starts fast and a new command costs the others no
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, ClassVar
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, ClassVar
 
 import typer
 
 from convenant_cli import __version__
 from convenant_cli.cli.help import Group
-from convenant_cli.cli.output import state
+from convenant_cli.cli.language import LangOption
+from convenant_cli.cli.output import say, state
+from convenant_cli.domain.language import N_
 
 
 def _validate() -> typer.Typer:
@@ -70,13 +72,29 @@ COMMANDS: dict[str, Callable[[], typer.Typer]] = {
 class _Root(Group):
     subcommands: ClassVar[dict[str, Callable[[], typer.Typer]]] = COMMANDS
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        """Choose the run's language before click reads the command line, so that its
+        usage errors and the help already speak it."""
+        import sys
+
+        from convenant_cli.cli.language import choose_language
+        from convenant_cli.domain.errors import UsageError
+
+        arguments = list(sys.argv[1:] if args is None else args)
+        try:
+            choose_language(arguments)
+        except UsageError as error:
+            say(error.message, error.hint)
+            raise SystemExit(int(error.status)) from None
+        return super().main(arguments, *rest, **kwargs)
+
 
 app = typer.Typer(
     cls=_Root,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},  # the commands inherit it
-    help="Settle, compare and validate Flemish sector covenants (sectorconvenants).",
+    help=N_("Settle, compare and validate Flemish sector covenants (sectorconvenants)."),
 )
 
 
@@ -88,9 +106,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=N_("Show the traceback of an internal error."))] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+                                          help=N_("Print the version and exit."))] = False,
+    lang: LangOption = None,
 ) -> None:
     state.debug = debug
     state.reset_color()  # until a command's --color says otherwise

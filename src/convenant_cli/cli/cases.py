@@ -9,20 +9,22 @@ import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
 from convenant_cli.cli.choices import choice
+from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import guarded, say, show, single_command
 from convenant_cli.domain.errors import ExitStatus, UsageError
+from convenant_cli.domain.language import N_, _
 from convenant_cli.loading.workspace import Workspace
 
 
 @guarded
 def golden_cases(
     paths: Annotated[list[Path], typer.Argument(
-        metavar="PATH", help="Case files, or folders searched for them (kind: case).")],
+        metavar=N_("PATH"), help=N_("Case files, or folders searched for them (kind: case)."))],
     output_format: Annotated[CaseFormat, typer.Option(
-        "--format", metavar="FORMAT", parser=choice(CaseFormat), help="table (text) or json.")]
+        "--format", metavar=N_("FORMAT"), parser=choice(CaseFormat), help=N_("table (text) or json."))]
     = CaseFormat.TABLE,
+    lang: LangOption = None,
 ) -> None:
-    """Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O error."""
     workspace = Workspace()
     cases, unreadable = find_cases(workspace, paths)
     for problem in unreadable:
@@ -30,11 +32,12 @@ def golden_cases(
     if unreadable:
         raise typer.Exit(int(ExitStatus.USAGE))
     if not cases:
-        raise UsageError("no case files (kind: case) under the given paths", "a golden case says `kind: case`")
+        raise UsageError(_("no case files (kind: case) under the given paths"), _("a golden case says `kind: case`"))
     results = [run_case(workspace, doc) for doc in cases]
     show(render_results(results, output_format))
     if not all(result.passed for result in results):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 
 
-command = single_command("test", golden_cases)
+command = single_command("test", golden_cases, N_("Run golden cases: exit 0 all pass, 1 any fails, 2 usage or I/O "
+                                                  "error."))

@@ -9,10 +9,12 @@ from typing import Any, TypeVar
 
 import typer
 
+from convenant_cli.domain.language import N_, _
+
 E = TypeVar("E", bound=StrEnum)
 
 # `--format xlsx`: the workbook is an option of its own, beside the table or the JSON
-_XLSX_HINT = {"xlsx": "the workbook has an option of its own: --xlsx FILE"}
+_XLSX_HINT = {"xlsx": N_("the workbook is an option of its own: use --xlsx FILE")}
 
 
 def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[Any], E]:
@@ -29,12 +31,15 @@ def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[A
             return kind(value)
         except ValueError:
             hint = (hints or {}).get(str(value).strip().lower())
-            message = f"{str(value)!r} is not one of: {', '.join(member.value for member in kind)}."
-            raise typer.BadParameter(message + (f" hint: {hint}" if hint else "")) from None
+            message = _("{value!r} is not one of: {choices}.").format(
+                value=str(value), choices=", ".join(member.value for member in kind))
+            if hint:
+                message += " " + _("hint:") + " " + _(hint)
+            raise typer.BadParameter(message) from None
 
     return parse
 
 
 def table_or_json_option(kind: type[StrEnum]) -> Any:
     """`--format table|json` of a command that writes its workbook with `--xlsx`."""
-    return typer.Option("--format", metavar="FORMAT", parser=choice(kind, _XLSX_HINT), help="table or json.")
+    return typer.Option("--format", metavar=N_("FORMAT"), parser=choice(kind, _XLSX_HINT), help=N_("table or json."))

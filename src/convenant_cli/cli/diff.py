@@ -9,7 +9,9 @@ import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
 from convenant_cli.cli.choices import table_or_json_option
+from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
+    NOTE,
     ColorOption,
     ForceXlsxOption,
     guarded,
@@ -24,38 +26,40 @@ from convenant_cli.cli.output import (
 )
 from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus
+from convenant_cli.domain.language import N_, _
 
 
 @guarded
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier version.")],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later version.")],
+    old: Annotated[Path, typer.Argument(metavar=N_("OLD"), help=N_("The earlier version."))],
+    new: Annotated[Path, typer.Argument(metavar=N_("NEW"), help=N_("The later version."))],
     realisation: Annotated[Optional[list[Path]], realisation_option(
-        "Settle both versions of a covenant on this eindrapport (or one for each) to show the money effect.")]
+        N_("Settle both versions of a covenant on this eindrapport (or one for each) to show the money effect."))]
     = None,
     output_format: Annotated[DiffFormat, table_or_json_option(DiffFormat)] = DiffFormat.TABLE,
-    xlsx: Annotated[Optional[Path], xlsx_option("Also write the changes to a workbook.")] = None,
+    xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write the changes to a workbook."))] = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
+    lang: LangOption = None,
 ) -> None:
-    """Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."""
     state.color = color
     workspace, docs, facts = load_versions(old, new, list(realisation or []))
     report_problems(workspace)
     run = compare_versions(workspace, docs, facts)
     if run.no_money_effect:
-        say("geen geldeffect: een van de eindrapporten of zijn convenant heeft fouten (zie hierboven)", None,
-            prefix="opmerking")
+        say(_("no money effect: an eindrapport or its covenant has errors (see above)"), None,
+            prefix=NOTE)
     if xlsx is not None:
         from convenant_cli.app.compare import write_diff_workbook
 
         write_diff_workbook(run, xlsx, created=now(), force=force)
     rendered = render_diff(run, output_format)
     if rendered is None:
-        say(f"geen verschillen tussen {run.view.old_name} en {run.view.new_name}", None, prefix="opmerking")
+        say(_("no differences between {old} and {new}")
+            .format(old=run.view.old_name, new=run.view.new_name), None, prefix=NOTE)
     else:
         show(rendered)
     raise typer.Exit(int(ExitStatus.OK if run.view.result.same else ExitStatus.PROBLEMS))
 
 
-command = single_command("diff", diff)
+command = single_command("diff", diff, N_("Compare two versions: exit 0 the same, 1 different, 2 error (as diff(1))."))

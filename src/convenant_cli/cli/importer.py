@@ -8,26 +8,30 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_cli.cli.output import guarded, report_problems, say, single_command, write
+from convenant_cli.cli.language import LangOption
+from convenant_cli.cli.output import NOTE, guarded, report_problems, say, single_command, write
 from convenant_cli.domain.errors import ExitStatus
+from convenant_cli.domain.language import N_, _
+from convenant_cli.render.diagnostics.text import label
 
 
 @guarded
 def import_workbook(
-    workbook: Annotated[Path, typer.Argument(metavar="FILE.xlsx", help="The eindrapport workbook, filled in.")],
+    workbook: Annotated[Path, typer.Argument(metavar=N_("FILE.xlsx"), help=N_("The eindrapport workbook, filled in."))],
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the realisation here instead of to standard output.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
+        "--output", "-o", metavar=N_("FILE"),
+        help=N_("Write the realisation here instead of to standard output."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Read a filled-in eindrapport workbook into a realisation: exit 0 read, 1 problems, 2 usage or I/O error."""
     from convenant_cli.app.import_workbook import import_realisation
 
     workspace, reading, text = import_realisation(workbook, output)
     for problem in reading.problems:
         where = problem.location
-        write(f"{where.file}: {problem.severity.value}[{problem.code}]: {problem.message}\n")
+        write(f"{where.file}: {label(problem.severity)}[{problem.code}]: {problem.message}\n")
         if problem.hint:
-            write(f"  hint: {problem.hint}\n")
+            write(f"  {_('hint:')} {problem.hint}\n")
     if report_problems(workspace) or reading.problems or text is None:
         raise typer.Exit(int(ExitStatus.PROBLEMS))
     if output is None:
@@ -40,7 +44,8 @@ def import_workbook(
 
     read = [path for path in workspace.inputs if path != output.resolve()]  # not the new file, checked in memory
     write_atomically(output, write_text, force=force, inputs=[workbook, *read])
-    say(f"eindrapport geschreven: {output}", None, prefix="opmerking")
+    say(_("eindrapport written: {output}").format(output=output), None, prefix=NOTE)
 
 
-command = single_command("import", import_workbook)
+command = single_command("import", import_workbook, N_("Read a filled-in eindrapport workbook into a realisation: "
+                                                       "exit 0 read, 1 problems, 2 usage or I/O error."))

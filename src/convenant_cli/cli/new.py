@@ -9,15 +9,18 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.help import Command, Group
-from convenant_cli.cli.output import guarded, now, say, stop_on_errors, write
+from convenant_cli.cli.language import LangOption
+from convenant_cli.cli.output import NOTE, guarded, now, say, stop_on_errors, write
 from convenant_cli.domain.errors import UsageError
+from convenant_cli.domain.language import N_, _
 
 OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE", help="Write the file here instead of to standard output.")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+    "--output", "-o", metavar=N_("FILE"), help=N_("Write the file here instead of to standard output."))]
+ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))]
 
 command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
-                      help="Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden case.")
+                      help=N_("Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden "
+                              "case."))
 
 
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
@@ -30,61 +33,67 @@ def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) ->
         path.write_text(text, encoding="utf-8")
 
     write_atomically(output, write_text, force=force, inputs=inputs)
-    say(f"geschreven: {output}; vul elke lege waarde in en controleer met `convenant validate {output}`", None,
-        prefix="opmerking")
+    say(_("written: {output}; fill in every empty value and check it with `convenant validate {output}`")
+        .format(output=output), None,
+        prefix=NOTE)
 
 
-@command.command("realisation", cls=Command)
+@command.command("realisation", cls=Command, help=N_("An eindrapport to fill in: every result commitment and target, "
+                                                     "every beneficiary."))
 @guarded
 def new_realisation(
-    agreement: Annotated[Path, typer.Argument(metavar="AGREEMENT", help="The covenant or addendum it reports on.")],
+    agreement: Annotated[Path, typer.Argument(
+        metavar=N_("AGREEMENT"), help=N_("The covenant or addendum it reports on."))],
     output: OutputOption = None,
     xlsx: Annotated[Optional[Path], typer.Option(
-        "--xlsx", metavar="FILE", help="Write a workbook to fill in instead (sheets Resultaten, Consulenten, "
-        "Afwezigheden, Voorschotten, Kosten); read it back with `convenant import`.")] = None,
+        "--xlsx", metavar=N_("FILE"),
+        help=N_("Write a workbook to fill in instead (sheets Resultaten, Consulenten, Afwezigheden, Voorschotten, "
+                "Kosten); read it back with `convenant import`."))] = None,
     from_realisation: Annotated[Optional[Path], typer.Option(
-        "--from", metavar="REALISATION", help="Prefill the workbook from this eindrapport.")] = None,
+        "--from", metavar=N_("REALISATION"), help=N_("Prefill the workbook from this eindrapport."))] = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """An eindrapport to fill in: every result commitment and target, every beneficiary."""
     from convenant_cli.app.new import load_agreement, realisation_skeleton
 
     workspace, doc, model = load_agreement(agreement)
     stop_on_errors(workspace)
     if xlsx is None:
         if from_realisation is not None:
-            raise UsageError("--from prefills a workbook", "add --xlsx FILE.xlsx")
+            raise UsageError(_("--from prefills a workbook"), _("add --xlsx FILE.xlsx"))
         _deliver(realisation_skeleton(model, agreement, output), output, force, [doc.path])
         return
     from convenant_cli.app.new import write_fill_in_workbook
 
     write_fill_in_workbook(workspace, doc, xlsx, from_realisation, created=now(), force=force)
     stop_on_errors(workspace)
-    say(f"werkmap geschreven: {xlsx}; vul ze in en lees ze terug met `convenant import {xlsx}`", None,
-        prefix="opmerking")
+    say(_("workbook written: {xlsx}; fill it in and read it back with `convenant import {xlsx}`")
+        .format(xlsx=xlsx), None,
+        prefix=NOTE)
 
 
-@command.command("convenant", cls=Command)
+@command.command("convenant", cls=Command, help=N_("A covenant to fill in from its text (Art. 1, 2 and 5)."))
 @guarded
 def new_convenant(
-    identifier: Annotated[str, typer.Argument(metavar="ID", help="The covenant's id, e.g. metaal-2025-2027.")],
+    identifier: Annotated[str, typer.Argument(metavar=N_("ID"), help=N_("The covenant's id, e.g. metaal-2025-2027."))],
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """A covenant to fill in from its text (Art. 1, 2 and 5)."""
     from convenant_cli.app.new import convenant_skeleton
 
     _deliver(convenant_skeleton(identifier), output, force, [])
 
 
-@command.command("addendum", cls=Command)
+@command.command("addendum", cls=Command, help=N_("An addendum to a covenant, its beneficiaries listed (Art. 8: the "
+                                                  "covenant's rules apply)."))
 @guarded
 def new_addendum(
-    parent: Annotated[Path, typer.Option("--parent", metavar="FILE", help="The covenant it belongs to.")],
+    parent: Annotated[Path, typer.Option("--parent", metavar=N_("FILE"), help=N_("The covenant it belongs to."))],
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """An addendum to a covenant, its beneficiaries listed (Art. 8: the covenant's rules apply)."""
     from convenant_cli.app.new import addendum_skeleton, load_agreement
 
     workspace, doc, model = load_agreement(parent)
@@ -92,16 +101,17 @@ def new_addendum(
     _deliver(addendum_skeleton(model, parent, output), output, force, [doc.path])
 
 
-@command.command("case", cls=Command)
+@command.command("case", cls=Command, help=N_("A golden case that records the figures computed now, to be checked by "
+                                              "hand."))
 @guarded
 def new_case(
-    settle: Annotated[list[Path], typer.Option("--settle", metavar="FILE", help="A file to settle; repeat.")],
+    settle: Annotated[list[Path], typer.Option("--settle", metavar=N_("FILE"), help=N_("A file to settle; repeat."))],
     realisation: Annotated[Optional[list[Path]], typer.Option(
-        "--realisation", "-r", metavar="FILE", help="An eindrapport; repeat.")] = None,
+        "--realisation", "-r", metavar=N_("FILE"), help=N_("An eindrapport; repeat."))] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
-    """A golden case that records the figures computed now, to be checked by hand."""
     from convenant_cli.app.new import case_skeleton
     from convenant_cli.loading.workspace import Workspace
 

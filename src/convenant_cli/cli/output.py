@@ -22,6 +22,7 @@ from convenant_cli.cli.choices import choice
 from convenant_cli.cli.help import Command
 from convenant_cli.cli.terminal import ColorMode, wants_color
 from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
+from convenant_cli.domain.language import N_, _
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -47,36 +48,41 @@ class Settings:
 state = Settings()
 
 ColorOption = Annotated[ColorMode, typer.Option(
-    "--color", metavar="WHEN", parser=choice(ColorMode),
-    help="Colour: auto (a terminal, unless NO_COLOR is set), always or never.")]
-ForceXlsxOption = Annotated[bool, typer.Option("--force", help="Replace an existing --xlsx file.")]
+    "--color", metavar=N_("WHEN"), parser=choice(ColorMode),
+    help=N_("Colour: auto (a terminal, unless NO_COLOR is set), always or never."))]
+ForceXlsxOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing --xlsx file."))]
 
 
 def realisation_option(help: str) -> Any:
     """`--realisation FILE`, repeatable: the eindrapport files of a run."""
-    return typer.Option("--realisation", "-r", metavar="FILE", help=help)
+    return typer.Option("--realisation", "-r", metavar=N_("FILE"), help=help)
 
 
 def xlsx_option(help: str) -> Any:
     """`--xlsx FILE`: a workbook written beside the output."""
-    return typer.Option("--xlsx", metavar="FILE", help=help)
+    return typer.Option("--xlsx", metavar=N_("FILE"), help=help)
 
 
-def single_command(name: str, function: Callable[P, R]) -> typer.Typer:
-    """A one-command typer app, as the root group loads a subcommand."""
+def single_command(name: str, function: Callable[P, R], help: str) -> typer.Typer:
+    """A one-command typer app, as the root group loads a subcommand; `help` is marked
+    with `N_` and translated where it is shown."""
     single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    single.command(name=name, cls=Command)(function)
+    single.command(name=name, cls=Command, help=help)(function)
     return single
 
 
-def say(message: str, hint: str | None, prefix: str = "error") -> None:
-    """A one-line message on stderr (text from files made visible, never raw)."""
+ERROR, NOTE = N_("error"), N_("note")  # the label of a one-line message
+
+
+def say(message: str, hint: str | None, prefix: str = ERROR) -> None:
+    """A one-line message on stderr (text from files made visible, never raw), its label
+    (`ERROR` or `NOTE`) in the run's language."""
     from convenant_cli.render.safe_text import visible
 
     try:
-        typer.echo(f"convenant: {prefix}: {visible(message)}", err=True)
+        typer.echo(f"convenant: {_(prefix)}: {visible(message)}", err=True)
         if hint:
-            typer.echo(f"  hint: {visible(hint)}", err=True)
+            typer.echo(f"  {_('hint:')} {visible(hint)}", err=True)
     except OSError:  # stderr is gone too: the exit status is all that is left
         pass
 
@@ -137,7 +143,7 @@ def _output_failed(error: OSError) -> OutputError:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    return OutputError(f"cannot write to standard output ({error.strerror or error})")
+    return OutputError(_("cannot write to standard output ({reason})").format(reason=error.strerror or error))
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:
@@ -154,9 +160,10 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except Exception as error:  # a bug of ours: one line, the traceback only on request
             if state.debug:
                 traceback.print_exc()
-            raise fail(f"internal error ({type(error).__name__}); please report it with the command and files "
-                       "that caused it", None if state.debug else "run again with `convenant --debug ...` to see "
-                       "the traceback", ExitStatus.INTERNAL) from None
+            raise fail(_("internal error ({error}); please report it with the command and files that caused it")
+                       .format(error=type(error).__name__),
+                       None if state.debug else _("run again with `convenant --debug ...` to see the traceback"),
+                       ExitStatus.INTERNAL) from None
 
     return wrapper
 
@@ -193,15 +200,16 @@ def now() -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970",
-                             "set it to a whole number, e.g. $(git log -1 --format=%ct)") from None
+            raise UsageError(_("SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970").format(epoch=epoch),
+                             _("set it to a whole number, e.g. $(git log -1 --format=%ct)")) from None
     return datetime.now(tz=UTC).replace(tzinfo=None, microsecond=0)
 
 
 @contextmanager
 def progress_bar(description: str, *, at_least: int = 3) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr while a run settles many agreements: only on a terminal,
-    never on a pipe or in a file, and gone when the run is done. Yields `advance(done, total)`."""
+    never on a pipe or in a file, and gone when the run is done. Yields `advance(done, total)`.
+    `description` is marked `N_`: translated only when a bar is shown."""
     if not sys.stderr.isatty():
         yield lambda done, total: None
         return
@@ -209,7 +217,7 @@ def progress_bar(description: str, *, at_least: int = 3) -> Iterator[Callable[[i
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(description, total=None)
+        task = progress.add_task(_(description), total=None)
 
         def advance(done: int, total: int) -> None:
             if total >= at_least:
@@ -217,6 +225,3 @@ def progress_bar(description: str, *, at_least: int = 3) -> Iterator[Callable[[i
 
         yield advance
 
-
-def plural(number: int, word: str) -> str:
-    return f"{number} {word}{'s' * (number != 1)}"

@@ -10,12 +10,25 @@ import typer
 from typer.main import get_command
 
 from convenant_cli.cli import app
+from convenant_cli.domain.language import language, set_language
 
 INTRO = """# Commands
 
 Generated from the command line (`python -m convenant_cli.cli.reference`); `convenant -h` and
-`convenant COMMAND -h` print the same. Exit status, for every command: 0 success, 1 the
-problems, failures or differences the command looks for, 2 a usage or I/O error.
+`convenant COMMAND -h` print the same, in Dutch unless `--lang en`. Exit status, for every
+command: 0 success, 1 the problems, failures or differences the command looks for, 2 a usage
+or I/O error.
+
+## Language
+
+Every message a person reads — diagnostics and their hints, notes, summaries, the `test`
+report, the help and usage errors — is Dutch by default. `--lang en` on any command (or
+`convenant --lang en COMMAND`), or the environment variable `CONVENANT_LANG=en`, makes it
+English; `--lang` wins over the variable, and another value is a usage error. Codes, YAML
+keys, JSON keys and JSON values stay English; a diagnostic's `message` and `hint` in JSON
+follow the language. Tables, explanations and workbooks keep the covenant's Dutch terms in
+either language. The messages come from a gettext catalogue (see
+[development](development.md#messages-and-their-translation)).
 """
 
 
@@ -49,11 +62,18 @@ def _section(path: str, command: Any) -> list[str]:
 
 
 def markdown_reference() -> str:
-    root: Any = get_command(app)  # the root group
-    context = typer.Context(root, info_name="convenant")
-    lines = [INTRO]
-    for name in root.list_commands(context):
-        lines += _section(name, root.get_command(context, name))
+    """The page in English, the language of the documentation (`convenant -h` speaks Dutch
+    unless asked otherwise)."""
+    previous = language()
+    set_language("en")
+    try:
+        root: Any = get_command(app)  # the root group
+        context = typer.Context(root, info_name="convenant")
+        lines = [INTRO]
+        for name in root.list_commands(context):
+            lines += _section(name, root.get_command(context, name))
+    finally:
+        set_language(previous)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -9,9 +9,11 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.choices import choice
+from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import guarded, single_command, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import N_, _
 
 
 class OutputSchema(StrEnum):
@@ -23,18 +25,19 @@ class OutputSchema(StrEnum):
 @guarded
 def schema(
     kind: Annotated[Optional[Kind], typer.Option(
-        "--kind", metavar="KIND", parser=choice(Kind),
-        help=f"Only this kind ({', '.join(Kind.names())}); default: all, on `kind`.")] = None,
+        "--kind", metavar=N_("KIND"), parser=choice(Kind),
+        help=N_("Only this kind (convenant, addendum, action_plan, realisation or case); default: all, on "
+                "`kind`."))] = None,
     output: Annotated[Optional[OutputSchema], typer.Option(
-        "--output", metavar="OUTPUT", parser=choice(OutputSchema),
-        help="The schema of an output instead: settlement (settle --format json).")]
+        "--output", metavar=N_("OUTPUT"), parser=choice(OutputSchema),
+        help=N_("The schema of an output instead: settlement (settle --format json)."))]
     = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print the JSON Schema of the file kinds (for editors and CI tools), or of an output."""
     import json
 
     if kind is not None and output is not None:
-        raise UsageError("--kind and --output ask for two schemas", "give one of them")
+        raise UsageError(_("--kind and --output ask for two schemas"), _("give one of them"))
     if output is OutputSchema.SETTLEMENT:
         from convenant_cli.render.settlement.output_schema import settlement_schema
 
@@ -46,4 +49,5 @@ def schema(
     write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
 
 
-command = single_command("schema", schema)
+command = single_command("schema", schema, N_("Print the JSON Schema of the file kinds (for editors and CI tools), "
+                                              "or of an output."))

@@ -10,7 +10,9 @@ import typer
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
 from convenant_cli.cli.choices import table_or_json_option
+from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
+    NOTE,
     ColorOption,
     ForceXlsxOption,
     guarded,
@@ -25,27 +27,29 @@ from convenant_cli.cli.output import (
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode
+from convenant_cli.domain.language import N_, _
 
 
 @guarded
 def settle(
     files: Annotated[list[Path], typer.Argument(
-        metavar="PATH", help="Covenants and addenda, or folders: every covenant and addendum under them is settled "
-        "with the realisation that names it (kind: realisation), or shown as maxima without one.")],
+        metavar=N_("PATH"), help=N_("Covenants and addenda, or folders: every covenant and addendum under them is "
+                                "settled with the realisation that names it (kind: realisation), or shown as maxima "
+                                "without one."))],
     realisation: Annotated[Optional[list[Path]], realisation_option(
-        "The eindrapport facts (kind: realisation); repeat for each file.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show every figure's rule, article and arithmetic.")]
+        N_("The eindrapport facts (kind: realisation); repeat for each file."))] = None,
+    explain: Annotated[bool, typer.Option("--explain", help=N_("Show every figure's rule, article and arithmetic."))]
     = False,
     output_format: Annotated[SettlementFormat, table_or_json_option(SettlementFormat)] = SettlementFormat.TABLE,
-    xlsx: Annotated[Optional[Path], xlsx_option("Also write an Excel workbook to this path.")] = None,
+    xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workbook to this path."))] = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
+    lang: LangOption = None,
 ) -> None:
-    """Settle covenants and their addenda; without a realisation, show the maxima."""
     state.color = color
     workspace, found = load_settlement(list(files), list(realisation or []))
     stop_on_errors(workspace)
-    with progress_bar("afrekenen") as advance:
+    with progress_bar(N_("settling")) as advance:
         run = settle_documents(workspace, found, advance)
     if xlsx is not None:
         from convenant_cli.app.settle import write_settlement_workbook
@@ -53,10 +57,11 @@ def settle(
         write_settlement_workbook(run, xlsx, version=__version__, created=now(), force=force)
     show(render_settlement(run, output_format, explain=explain))
     if xlsx is not None:
-        say(f"werkmap geschreven: {xlsx}", None, prefix="opmerking")
+        say(_("workbook written: {xlsx}").format(xlsx=xlsx), None, prefix=NOTE)
     if run.unsettled:
-        say(f"{', '.join(run.unsettled)}: maxima, geen afrekening; voeg --realisation toe met het eindrapport "
-            "(kind: realisation) om af te rekenen", None, prefix="opmerking")
+        say(_("{unsettled}: maxima, no settlement; add --realisation with the eindrapport (kind: realisation) "
+              "to settle").format(unsettled=', '.join(run.unsettled)), None, prefix=NOTE)
 
 
-command = single_command("settle", settle)
+command = single_command("settle", settle, N_("Settle covenants and their addenda; without a realisation, show the "
+                                              "maxima."))

@@ -104,7 +104,9 @@ class Vocabulary:
 
     def did_you_mean(self, word: str) -> str | None:
         guess = self.closest(word)
-        return f"did you mean `{guess}`?" if guess else None
+        from convenant_cli.domain.language import _
+
+        return _("did you mean `{word}`?").format(word=guess) if guess else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

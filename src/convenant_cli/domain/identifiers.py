@@ -17,6 +17,8 @@ import importlib.util
 import sys
 import types
 
+from convenant_cli.domain.language import N_, _
+
 
 class _OnFirstUse(types.ModuleType):
     """Stands in for a standard module that python-stdnum's `util` imports for what
@@ -61,11 +63,21 @@ class InvalidIdentifier(ValueError):
     """An identifier that python-stdnum refuses; the message is its reason, in lower case."""
 
 
+# python-stdnum's reasons, by its exception class, in the catalogue's words
+_REASONS = {
+    "InvalidChecksum": N_("the number's checksum or check digit is invalid"),
+    "InvalidLength": N_("the number has an invalid length"),
+    "InvalidFormat": N_("the number has an invalid format"),
+    "InvalidComponent": N_("one of the parts of the number is invalid or unknown"),
+}
+
+
 def _validated(module, text: str) -> str:  # type: ignore[no-untyped-def]
     try:
         return str(module.validate(text))
     except StdnumError as error:
-        raise InvalidIdentifier(str(error).rstrip(".").lower()) from None
+        reason = _REASONS.get(type(error).__name__)
+        raise InvalidIdentifier(_(reason) if reason else str(error).rstrip(".").lower()) from None
 
 
 def compact(text: str) -> str:

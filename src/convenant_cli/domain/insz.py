@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from convenant_cli.domain.identifiers import InvalidIdentifier, compact
+from convenant_cli.domain.language import _
 
 INSZ_PATTERN = r"^[0-9]{2}[. ]?[0-9]{2}[. ]?[0-9]{2}[-. ]?[0-9]{3}[. ]?[0-9]{2}$"
 # eleven digits in the groups of an INSZ, not inside a longer run of digits
@@ -34,7 +35,7 @@ def validate_insz(text: str) -> str:
             return str(module.validate(number))
         except ValidationError:
             continue
-    raise InvalidIdentifier("not a national register or BIS number (its check digits or date do not match)")
+    raise InvalidIdentifier(_("not a national register or BIS number (its check digits or date do not match)"))
 
 
 def mask_insz(number: str) -> str:

@@ -34,8 +34,11 @@ class Kind(StrEnum):
         >>> Kind.in_a_sentence(Kind.CONVENANT)
         'a convenant'
         """
-        word = kind.value if kind is not None else "file"
-        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+        from convenant_cli.domain.language import _
+
+        if kind is None:
+            return _("a file")
+        return (_("an {kind}") if kind.value[0] in "aeiou" else _("a {kind}")).format(kind=kind.value)
 
     @classmethod
     def names(cls) -> list[str]:

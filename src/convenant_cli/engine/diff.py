@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel
 
+from convenant_cli.domain.language import _
 from convenant_cli.domain.units import Typed, Unit
 from convenant_cli.engine.changes import (
     Change,
@@ -88,8 +89,10 @@ def diff(old: BaseModel, new: BaseModel) -> Diff:
         return Diff((old.kind, new.kind), ordered(realisation_changes(old, new)))
     old_kind, new_kind = getattr(old, "kind", "?"), getattr(new, "kind", "?")
     if type(old) is not type(new):
-        raise KindMismatchError(f"cannot compare {_article(old_kind)} with {_article(new_kind)}")
-    raise KindMismatchError(f"diff compares convenants, addenda or realisations, not {_article(old_kind)}")
+        raise KindMismatchError(_("cannot compare {old} with {new}")
+                                .format(old=_article(old_kind), new=_article(new_kind)))
+    raise KindMismatchError(_("diff compares convenants, addenda or realisations, not {kind}")
+                            .format(kind=_article(old_kind)))
 
 
 def _comparable(old: Agreement, new: Agreement) -> bool:
@@ -101,7 +104,7 @@ def _comparable(old: Agreement, new: Agreement) -> bool:
 
 
 def _article(kind: str) -> str:
-    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+    return (_("an {kind}") if kind[0] in "aeiou" else _("a {kind}")).format(kind=kind)
 
 
 def _rate(model: Agreement) -> Fraction | None:

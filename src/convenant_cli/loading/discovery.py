@@ -12,6 +12,7 @@ from pathlib import Path
 from convenant_cli.domain.diagnostics import did_you_mean
 from convenant_cli.domain.errors import InputError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.models import all_models
 from convenant_cli.reading.source import SourceFile, walk_yaml
 
@@ -26,19 +27,21 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
         try:
             is_folder, exists = path.is_dir(), path.exists()
         except OSError as error:
-            problems.append(InputError(f"{path}: cannot read ({error.strerror or error})"))
+            problems.append(InputError(_("{path}: cannot read ({reason})")
+                                       .format(path=path, reason=error.strerror or error)))
             continue
         if is_folder:
             found, before = [], len(problems)
 
             def unreadable(error: OSError) -> None:
-                problems.append(InputError(f"{error.filename}: cannot read this folder ({error.strerror})",
-                                           hint="its files were not checked; fix its permissions"))
+                problems.append(InputError(_("{filename}: cannot read this folder ({strerror})")
+                                           .format(filename=error.filename, strerror=error.strerror),
+                                           hint=_("its files were not checked; fix its permissions")))
 
-            for batch, _ in walk_yaml(path, onerror=unreadable):
+            for batch, _folders in walk_yaml(path, onerror=unreadable):
                 found += batch
             if not found and len(problems) == before:
-                problems.append(InputError(f"{path}: no *.yaml or *.yml files in this folder"))
+                problems.append(InputError(_("{path}: no *.yaml or *.yml files in this folder").format(path=path)))
             files += sorted(found)
         elif exists:
             files.append(path)
@@ -50,7 +53,8 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
             except InputError as problem:
                 problems.append(problem)
         else:
-            problems.append(InputError(f"{path}: no such file or folder", hint="check the path and its spelling"))
+            problems.append(InputError(_("{path}: no such file or folder")
+                                       .format(path=path), hint=_("check the path and its spelling")))
     return files, problems
 
 

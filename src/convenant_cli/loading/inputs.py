@@ -11,6 +11,7 @@ from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.models import Addendum, Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
@@ -42,12 +43,12 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
     """
     for doc in agreements:
         if not isinstance(doc.model, Agreement):
-            hint = "pass it with --realisation" if doc.kind is Kind.REALISATION else \
-                "settle takes convenants and addenda"
-            raise UsageError(f"{doc.name} is {Kind.in_a_sentence(doc.kind)}; there is nothing to settle "
-                             "in it", hint)
+            hint = _("pass it with --realisation") if doc.kind is Kind.REALISATION else \
+                _("settle takes convenants and addenda")
+            raise UsageError(_("{name} is {kind}; there is nothing to settle in it")
+                             .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)), hint)
     if len({doc.path for doc in agreements}) != len(agreements):
-        raise UsageError("the same file is given twice")
+        raise UsageError(_("the same file is given twice"))
     found_facts = [doc for doc in found if isinstance(doc.model, Realisation)]
     settled = _with_found(agreements, found, found_facts)
     paired = _pair_named(realisations, {doc.path for doc in settled})
@@ -75,14 +76,17 @@ def _pair_named(realisations: list[LoadedDocument], settled: set[Path]) -> dict[
     for real in realisations:
         reference = real.reference
         if not isinstance(real.model, Realisation) or reference is None:
-            raise UsageError(f"{real.name} is {Kind.in_a_sentence(real.kind)}, not a realisation",
-                             "--realisation takes the eindrapport file (kind: realisation)")
+            raise UsageError(_("{name} is {kind}, not a realisation")
+                             .format(name=real.name, kind=Kind.in_a_sentence(real.kind)),
+                             _("--realisation takes the eindrapport file (kind: realisation)"))
         target = reference.path
         if target not in settled:
-            raise UsageError(f"{real.name} is the realisation of {reference.name}, which is not settled here",
-                             f"add {reference.name} to the files to settle")
+            raise UsageError(_("{name} is the realisation of {name2}, which is not settled here")
+                             .format(name=real.name, name2=reference.name),
+                             _("add {name} to the files to settle").format(name=reference.name))
         if target in paired:
-            raise UsageError(f"two realisations for {reference.name}: {paired[target].name} and {real.name}")
+            raise UsageError(_("two realisations for {name}: {name2} and {name3}")
+                             .format(name=reference.name, name2=paired[target].name, name3=real.name))
         paired[target] = real
     return paired
 
@@ -98,8 +102,10 @@ def _pair_found(facts: list[LoadedDocument], paired: dict[Path, LoadedDocument])
         reference = reals[0].reference
         if len(reals) > 1 and reference is not None:
             names = ", ".join(real.name for real in reals)
-            raise UsageError(f"{len(reals)} realisations for {reference.name}: {names}",
-                             f"pass the one meant with --realisation, e.g. --realisation {reals[0].name}")
+            raise UsageError(_("{reals} realisations for {name}: {names}")
+                             .format(reals=len(reals), name=reference.name, names=names),
+                             _("pass the one meant with --realisation, e.g. --realisation {name}")
+                             .format(name=reals[0].name))
     paired.update({path: reals[0] for path, reals in by_target.items()})
 
 
@@ -108,8 +114,9 @@ def _refuse_one_id_twice(settled: list[LoadedDocument]) -> None:
     for doc in settled:
         agreement = doc.model_as(Agreement)
         if agreement.id in seen:
-            raise UsageError(f"{seen[agreement.id].name} and {doc.name} are both `{agreement.id}`",
-                             "settle one version of an agreement; compare two with `convenant diff`")
+            raise UsageError(_("{name} and {name2} are both `{id}`")
+                             .format(name=seen[agreement.id].name, name2=doc.name, id=agreement.id),
+                             _("settle one version of an agreement; compare two with `convenant diff`"))
         seen[agreement.id] = doc
 
 

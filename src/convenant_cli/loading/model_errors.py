@@ -6,6 +6,7 @@ known key of the model at that place as a hint. Nothing here prints.
 
 from __future__ import annotations
 
+import re
 import types
 from typing import Annotated, Union, get_args, get_origin
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from convenant_cli.domain.diagnostics import Diagnostic, did_you_mean
+from convenant_cli.domain.language import N_, _
 from convenant_cli.models import DUTCH_REASONS
 from convenant_cli.reading.source import KeyPath, SourceFile
 
@@ -32,7 +34,38 @@ CODES = {
     "empty_value": "CV103",
     "insz": "CV218",
 }
-AMOUNT_HINT = "write amounts as in 1166000.00: a dot before the cents, no thousands separators"
+AMOUNT_HINT = N_("write amounts as in 1166000.00: a dot before the cents, no thousands separators")
+# pydantic's own messages, by error type, in the catalogue's words ({placeholders} from the error's ctx);
+# a type not listed keeps pydantic's English text
+PYDANTIC = {
+    "missing": N_("missing key"),
+    "string_type": N_("expected text"),
+    "int_type": N_("expected a whole number"),
+    "int_parsing": N_("expected a whole number"),
+    "bool_type": N_("expected true or false"),
+    "bool_parsing": N_("expected true or false"),
+    "list_type": N_("expected a list"),
+    "dict_type": N_("expected a mapping of keys"),
+    "model_type": N_("expected a mapping of keys"),
+    "model_attributes_type": N_("expected a mapping of keys"),
+    "literal_error": N_("expected one of: {expected}"),
+    "enum": N_("expected one of: {expected}"),
+    "union_tag_invalid": N_("expected {expected_tags}"),
+    "string_too_short": N_("expected at least {min_length} characters"),
+    "string_too_long": N_("expected at most {max_length} characters"),
+    "string_pattern_mismatch": N_("the text does not have the expected form ({pattern})"),
+    "too_short": N_("expected at least {min_length} items"),
+    "too_long": N_("expected at most {max_length} items"),
+    "greater_than": N_("expected a number greater than {gt}"),
+    "greater_than_equal": N_("expected a number of at least {ge}"),
+    "less_than": N_("expected a number less than {lt}"),
+    "less_than_equal": N_("expected a number of at most {le}"),
+    "decimal_parsing": N_("expected a decimal number"),
+    "decimal_type": N_("expected a decimal number"),
+    "date_type": N_("expected a date as YYYY-MM-DD"),
+    "date_parsing": N_("expected a date as YYYY-MM-DD"),
+    "date_from_datetime_parsing": N_("expected a date as YYYY-MM-DD"),
+}
 
 
 def dotted(path: KeyPath) -> str:
@@ -90,7 +123,7 @@ def _shown(value: object, limit: int = 60) -> str:
     text = repr(str(value)) if isinstance(value, str) else repr(value)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}…' ({len(str(value))} characters)"
+    return _("{start}…' ({length} characters)").format(start=text[:limit], length=len(str(value)))
 
 
 def map_errors(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Diagnostic]:
@@ -105,40 +138,56 @@ def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diag
     hint = None
     if kind == "extra_forbidden":
         known = keys_at(model, path[:-1])
-        hint = did_you_mean(str(path[-1]), known) or (f"allowed here: {', '.join(known)}" if known else None)
-        return Diagnostic.of(code, f"unknown key `{path[-1]}`", source.locate(path, key=True), hint)
+        hint = did_you_mean(str(path[-1]), known) or (_("allowed here: {keys}").format(keys=", ".join(known))
+                                                      if known else None)
+        return Diagnostic.of(code, _("unknown key `{key}`").format(key=path[-1]), source.locate(path, key=True), hint)
     if kind == "missing":
-        parent = dotted(path[:-1]) or "the file"
-        return Diagnostic.of(code, f"missing key `{path[-1]}` in {parent}",
-                          source.locate(path[:-1]), None)
+        message = (_("missing key `{key}` in {parent}").format(key=path[-1], parent=dotted(path[:-1])) if path[:-1]
+                   else _("missing key `{key}` in the file").format(key=path[-1]))
+        return Diagnostic.of(code, message, source.locate(path[:-1]), None)
     value = item.get("input")
     if kind in ("decimal_places", "decimal_max_places"):
-        hint = "round to the cent (FTE to two decimals)"
+        hint = _("round to the cent (FTE to two decimals)")
     elif kind == "thousands_separator":
-        hint = (f"remove the thousands separators: write {str(value).strip().replace('.', '')} "
-                "(an amount as 72000.00); a decimal point is followed by two digits for euro")
+        hint = _("remove the thousands separators: write {number} (an amount as 72000.00); a decimal point is "
+                 "followed by two digits for euro").format(number=str(value).strip().replace(".", ""))
     elif kind == "number_quoted":
-        hint = "remove the quotes: the schema says number"
+        hint = _("remove the quotes: the schema says number")
     elif kind == "decimal_comma":
-        hint = AMOUNT_HINT
+        hint = _(AMOUNT_HINT)
     elif kind == "number_format":
-        hint = "write digits with at most one decimal point, as in 1166000.00: no exponent (1e3), no separators"
+        hint = _("write digits with at most one decimal point, as in 1166000.00: no exponent (1e3), no separators")
     elif kind == "string_type" and isinstance(value, bool):
-        hint = "YAML reads yes/no/on/off/true/false as a yes-or-no value; put the text in quotes"
+        hint = _("YAML reads yes/no/on/off/true/false as a yes-or-no value; put the text in quotes")
     elif kind in ("date_format", "date_value"):
-        hint = "dates are written as 2023-07-01"
+        hint = _("dates are written as 2023-07-01")
     elif kind == "iban":
-        hint = "copy the IBAN again from Art. 1: one character is wrong or missing"
+        hint = _("copy the IBAN again from Art. 1: one character is wrong or missing")
     elif kind == "enterprise_number":
-        hint = "copy the enterprise number again from Art. 1 (ten digits, e.g. 0409.845.289)"
+        hint = _("copy the enterprise number again from Art. 1 (ten digits, e.g. 0409.845.289)")
     elif kind == "literal_error":
         english = DUTCH_REASONS.get(str(value).strip().lower()) if isinstance(value, str) else None
-        hint = f"did you mean `{english}`? The YAML keeps English words" if english else \
-            f"allowed: {item.get('ctx', {}).get('expected', '')}"
+        hint = _("did you mean `{word}`? The YAML keeps English words").format(word=english) if english else None
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-        hint = "check the indentation: a list item starts with `- `, a mapping with `key: value`"
-    message = item["msg"]
-    if value is not None and not isinstance(value, (dict, list)) and kind not in CODES and "got " not in message:
-        message = f"{message}, got {_shown(value)}"
-    return Diagnostic.of(code, f"`{where}`: {message}" if where else message,
-                      source.locate(path), hint)
+        hint = _("check the indentation: a list item starts with `- `, a mapping with `key: value`")
+    message = _message(item)
+    shows_value = kind in CODES or kind == "number_type" or (kind not in PYDANTIC and "got " in message)
+    if value is not None and not isinstance(value, (dict, list)) and not shows_value:
+        message = _("{message}, got {value}").format(message=message, value=_shown(value))
+    return Diagnostic.of(code, _("`{key}`: {message}").format(key=where, message=message) if where else message,
+                         source.locate(path), hint)
+
+
+def _message(item: ErrorDetails) -> str:
+    """The error's message in the catalogue's words; pydantic's own for a type it does not know."""
+    template = PYDANTIC.get(item["type"])
+    if template is None:
+        return item["msg"]
+    context = {key: str(value) for key, value in (item.get("ctx") or {}).items()}
+    if item["type"] in ("literal_error", "enum"):  # pydantic's "'a' or 'b'", without its English "or"
+        context["expected"] = ", ".join(re.findall(r"'([^']*)'", context.get("expected", ""))) or \
+            context.get("expected", "")
+    try:
+        return _(template).format(**context)
+    except (KeyError, IndexError):  # a pydantic release that names its context differently
+        return item["msg"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from convenant_cli.checks import run_checks
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _
 from convenant_cli.loading.inputs import SettlementInput
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
@@ -49,25 +50,26 @@ def diff_inputs(old: LoadedDocument, new: LoadedDocument, realisations: list[Loa
     one eindrapport for both versions or one each, matched by its `convenant:`."""
     if isinstance(old.model, Realisation) and isinstance(new.model, Realisation):
         if realisations:
-            raise UsageError("--realisation goes with two covenants or addenda, not with two realisations",
-                             "two realisations are settled each against the covenant its `convenant:` names")
+            raise UsageError(_("--realisation goes with two covenants or addenda, not with two realisations"),
+                             _("two realisations are settled each against the covenant its `convenant:` names"))
         pair = _settlement_input_of(old), _settlement_input_of(new)
         both = (pair[0], pair[1]) if pair[0] is not None and pair[1] is not None else None
         return DiffInput(old, new, both, (old.name, new.name) if both else None)
     if not realisations:
         return DiffInput(old, new, None, None)
     if len(realisations) > 2:
-        raise UsageError("at most two --realisation: one for both versions, or one for each")
+        raise UsageError(_("at most two --realisation: one for both versions, or one for each"))
     for real in realisations:
         if not isinstance(real.model, Realisation):
-            raise UsageError(f"{real.name} is not a realisation", "--realisation takes an eindrapport file")
+            raise UsageError(_("{name} is not a realisation")
+                             .format(name=real.name), _("--realisation takes an eindrapport file"))
     by_target = {real.reference.path: real for real in realisations if real.reference is not None}
     facts = (by_target.get(old.path), by_target.get(new.path))
     if len(realisations) == 1:
         facts = (realisations[0], realisations[0])
     elif None in facts:
-        raise UsageError("each --realisation names, by its `convenant:`, one of the two files compared",
-                         "give one eindrapport for both versions, or one for each")
+        raise UsageError(_("each --realisation names, by its `convenant:`, one of the two files compared"),
+                         _("give one eindrapport for both versions, or one for each"))
     fitted = (_fit(facts[0], old), _fit(facts[1], new))
     pair = _settlement_input(old, fitted[0]), _settlement_input(new, fitted[1])
     both = (pair[0], pair[1]) if pair[0] is not None and pair[1] is not None else None
@@ -88,6 +90,7 @@ def _fit(real: LoadedDocument | None, agreement: LoadedDocument) -> LoadedDocume
     fitted.diagnostics.extend(run_checks(fitted, Kind.REALISATION))
     problems = [d for d in fitted.diagnostics if d.is_error]
     if problems:
-        raise UsageError(f"{real.name} does not fit {agreement.name}: {problems[0].message}",
-                         "give one eindrapport for each version: --realisation OLD --realisation NEW")
+        raise UsageError(_("{name} does not fit {name2}: {message}")
+                         .format(name=real.name, name2=agreement.name, message=problems[0].message),
+                         _("give one eindrapport for each version: --realisation OLD --realisation NEW"))
     return fitted

@@ -17,6 +17,7 @@ from convenant_cli.checks import run_checks
 from convenant_cli.domain.diagnostics import Diagnostic, Location, did_you_mean
 from convenant_cli.domain.errors import InputError
 from convenant_cli.domain.kinds import ACCEPT_MARKER, Kind
+from convenant_cli.domain.language import _
 from convenant_cli.loading.discovery import is_convenant_file, is_foreign, shown_path
 from convenant_cli.models import Agreement, model_of
 from convenant_cli.models.document import LoadedDocument
@@ -140,15 +141,16 @@ class Workspace:
     def _model(self, doc: LoadedDocument, data: dict[str, object]) -> None:
         kind, version = data.get("kind"), data.get("schema_version")
         if version is None:
-            doc.add("CV102", "missing key `schema_version`", hint="add `schema_version: 1` at the top")
+            doc.add("CV102", _("missing key `schema_version`"), hint=_("add `schema_version: 1` at the top"))
         elif str(version) not in SCHEMA_VERSIONS:
-            doc.add("CV006", f"unsupported schema_version {version!r}", ("schema_version",),
-                    f"this convenant reads schema_version {', '.join(SCHEMA_VERSIONS)}")
+            doc.add("CV006", _("unsupported schema_version {version!r}").format(version=version), ("schema_version",),
+                    _("this convenant reads schema_version {versions}").format(versions=', '.join(SCHEMA_VERSIONS)))
         if kind is None:
-            doc.add("CV102", "missing key `kind`", hint=f"add `kind:` with one of {', '.join(Kind.names())}")
+            doc.add("CV102", _("missing key `kind`"), hint=_("add `kind:` with one of {names}")
+                                                           .format(names=', '.join(Kind.names())))
         elif not isinstance(kind, str) or kind not in Kind.names():
-            doc.add("CV006", f"unknown kind {kind!r}", ("kind",),
-                    did_you_mean(str(kind), Kind.names()) or f"one of {', '.join(Kind.names())}")
+            doc.add("CV006", _("unknown kind {kind!r}").format(kind=kind), ("kind",),
+                    did_you_mean(str(kind), Kind.names()) or _("one of {names}").format(names=", ".join(Kind.names())))
         if doc.diagnostics or not isinstance(kind, str):
             return
         doc.kind = Kind(kind)
@@ -187,10 +189,12 @@ class Workspace:
         try:
             reference = self._load(found, display)
         except InputError as error:
-            doc.add("CV306", f"`{key}`: {target!r} cannot be read", path, error.hint)
+            doc.add("CV306", _("`{key}`: {target!r} cannot be read").format(key=key, target=target), path, error.hint)
             return None
         if found not in self.inputs and not is_convenant_file(reference.source):
-            doc.add("CV307", f"`{key}` names {target!r}, which is not a convenant file", path,
-                    f"a convenant file starts with `schema_version: 1` and a `kind:` ({', '.join(Kind.names())})")
+            doc.add("CV307", _("`{key}` names {target!r}, which is not a convenant file")
+                             .format(key=key, target=target), path,
+                    _("a convenant file starts with `schema_version: 1` and a `kind:` ({names})")
+                    .format(names=', '.join(Kind.names())))
             return None
         return reference

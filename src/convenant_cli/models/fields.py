@@ -24,6 +24,7 @@ from convenant_cli.domain.identifiers import (
     validate_enterprise_number,
     validate_iban,
 )
+from convenant_cli.domain.language import N_, _
 from convenant_cli.domain.units import Unit
 from convenant_cli.reading.source import QuotedText
 
@@ -38,43 +39,50 @@ _THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 MAX_NUMBER_TEXT = 20  # characters: 999.999.999.999,99 needs 15
 
 
-def _number_text(value: object, what: str) -> str | None:
-    """The written text of a number, judged before it becomes one; None for a Python number.
+def _number_text(value: object, whole: bool = False) -> str | None:
+    """The written text of a number (a whole one with `whole`), judged before it becomes
+    one; None for a Python number.
 
-    >>> _number_text("72.000", "an amount")
+    >>> _number_text("72.000")
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.PydanticCustomError: '72.000' is written with a thousands separator (a dot ...
-    >>> _number_text("0.125", "a decimal number")
+    >>> _number_text("0.125")
     '0.125'
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise PydanticCustomError("number_type", f"expected {what}, got {{value}}", {"value": _short(repr(value))})
+        raise PydanticCustomError("number_type", _expected(whole), {"value": _short(repr(value))})
     if not isinstance(value, str):
         return None
     if isinstance(value, QuotedText):
-        raise PydanticCustomError("number_quoted", "a number is written without quotes, got '{value}'",
+        raise PydanticCustomError("number_quoted", _("a number is written without quotes, got '{value}'"),
                                   {"value": _short(value)})
     text = value.strip()
     if not any(char.isdigit() for char in text):
-        raise PydanticCustomError("number_type", f"expected {what}, got {{value}}", {"value": repr(_short(text))})
+        raise PydanticCustomError("number_type", _expected(whole), {"value": repr(_short(text))})
     if not text.isascii():
-        raise PydanticCustomError("number_format", "'{value}' holds characters other than the digits 0-9, a sign "
-                                  "and a point", {"value": _short(text)})
+        raise PydanticCustomError("number_format", _("'{value}' holds characters other than the digits 0-9, a sign "
+                                                     "and a point"), {"value": _short(text)})
     if _THOUSANDS.fullmatch(text):
         raise PydanticCustomError(
             "thousands_separator",
-            "'{value}' is written with a thousands separator (a dot before three digits): it would read "
-            "{meaning} in Belgium, {plain} elsewhere",
+            _("'{value}' is written with a thousands separator (a dot before three digits): it would "
+              "read {meaning} in Belgium, {plain} elsewhere"),
             {"value": text, "meaning": text.replace(".", ""), "plain": _plain_reading(text)})
     if len(text) > MAX_NUMBER_TEXT:
-        raise PydanticCustomError("number_format", f"{what} has more than {MAX_NUMBER_TEXT} characters",
-                                  {"value": _short(text)})
+        raise PydanticCustomError("number_format", _("a number has more than {limit} characters"),
+                                  {"value": _short(text), "limit": MAX_NUMBER_TEXT})
     if "," in text:
-        raise PydanticCustomError("decimal_comma", "'{value}' has a decimal comma", {"value": text})
-    if not (_INTEGER if what == "a whole number" else _DECIMAL).fullmatch(text):
-        raise PydanticCustomError("number_format", f"'{{value}}' is not written as {what}", {"value": text})
+        raise PydanticCustomError("decimal_comma", _("'{value}' has a decimal comma"), {"value": text})
+    if not (_INTEGER if whole else _DECIMAL).fullmatch(text):
+        message = (_("'{value}' is not written as a whole number") if whole
+                   else _("'{value}' is not written as a decimal number"))
+        raise PydanticCustomError("number_format", message, {"value": text})
     return text
+
+
+def _expected(whole: bool) -> str:  # only when a number is wrong: a run without a problem reads no catalogue
+    return _("expected a whole number, got {value}") if whole else _("expected a decimal number, got {value}")
 
 
 def _plain_reading(text: str) -> str:
@@ -84,7 +92,7 @@ def _plain_reading(text: str) -> str:
     ('72', '1.105', 'nothing (two points)')
     """
     if text.count(".") > 1:
-        return "nothing (two points)"
+        return _("nothing (two points)")
     return format(Decimal(text).normalize(), "f")
 
 
@@ -100,7 +108,7 @@ def parse_decimal(value: object) -> object:
     >>> parse_decimal("1166000.00"), parse_decimal("-0.0")
     (Decimal('1166000.00'), Decimal('0.0'))
     """
-    text = _number_text(value, "a decimal number")
+    text = _number_text(value)
     number = Decimal(value) if text is None else Decimal(text)  # type: ignore[arg-type]
     return abs(number) if number.is_zero() else number  # -0.0 is 0,00, never "-0,00"
 
@@ -120,10 +128,10 @@ def parse_integer(value: object) -> object:
     >>> parse_integer("30")
     30
     """
-    text = _number_text(value, "a whole number")
+    text = _number_text(value, whole=True)
     if text is None:
         if isinstance(value, Decimal) and value != value.to_integral_value():
-            raise PydanticCustomError("number_format", "expected a whole number, got {value}", {"value": value})
+            raise PydanticCustomError("number_format", _("expected a whole number, got {value}"), {"value": value})
         return int(value)  # type: ignore[call-overload]
     return int(text)
 
@@ -131,7 +139,7 @@ def parse_integer(value: object) -> object:
 def _at_most_two_decimals(value: Decimal) -> Decimal:
     if value != value.quantize(Decimal("0.01")):
         raise PydanticCustomError(
-            "decimal_places", "at most two decimals allowed, got {value}", {"value": str(value)}
+            "decimal_places", _("at most two decimals allowed, got {value}"), {"value": str(value)}
         )
     return value
 
@@ -140,15 +148,15 @@ def _iso_date(value: object) -> object:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _ISO_DATE.match(value.strip()):
-        raise PydanticCustomError("date_format", "expected a date as YYYY-MM-DD, got '{value}'",
+        raise PydanticCustomError("date_format", _("expected a date as YYYY-MM-DD, got '{value}'"),
                                   {"value": _short(value)})
     try:
         day = date.fromisoformat(value.strip())
     except ValueError as error:
-        raise PydanticCustomError("date_value", "{value} is not a calendar date ({reason})",
+        raise PydanticCustomError("date_value", _("{value} is not a calendar date ({reason})"),
                                   {"value": value, "reason": str(error)}) from None
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise PydanticCustomError("date_value", "{value} is outside the dates convenant reads ({first} - {last})",
+        raise PydanticCustomError("date_value", _("{value} is outside the dates convenant reads ({first} - {last})"),
                                   {"value": value, "first": str(FIRST_DATE), "last": str(LAST_DATE)})
     return day
 
@@ -157,7 +165,7 @@ LENIENT_IDENTIFIERS = "lenient_identifiers"  # validation context: keep an ident
 
 
 def _checked(validate: Callable[[str], str], error_type: str,
-             label: str) -> Callable[[str, ValidationInfo], str]:
+             message: str) -> Callable[[str, ValidationInfo], str]:
     """A field validator from an identifier's validator (see `identifiers`). Under the
     context `LENIENT_IDENTIFIERS` (a diff, after the strict run has reported the problem)
     a number whose checksum fails is kept in compact form instead of refused."""
@@ -168,8 +176,7 @@ def _checked(validate: Callable[[str], str], error_type: str,
         except InvalidIdentifier as error:
             if isinstance(info.context, dict) and info.context.get(LENIENT_IDENTIFIERS):
                 return compact(value)
-            raise PydanticCustomError(error_type, f"invalid {label} '{{value}}': {{reason}}",
-                                      {"value": _short(value), "reason": str(error)}) from None
+            raise PydanticCustomError(error_type, _(message), {"value": _short(value), "reason": str(error)}) from None
 
     return check
 
@@ -233,14 +240,15 @@ IsoDate = Annotated[
 ]
 EnterpriseNumber = Annotated[
     str,
-    AfterValidator(_checked(validate_enterprise_number, "enterprise_number", "Belgian enterprise number")),
+    AfterValidator(_checked(validate_enterprise_number, "enterprise_number",
+                            N_("invalid Belgian enterprise number '{value}': {reason}"))),
     WithJsonSchema({"type": "string", "pattern": ENTERPRISE_NUMBER_PATTERN,
                     "description": "Belgian enterprise number, e.g. 0409.845.289"}),
     Unit.ENTERPRISE_NUMBER,
 ]
 Iban = Annotated[
     str,
-    AfterValidator(_checked(validate_iban, "iban", "IBAN")),
+    AfterValidator(_checked(validate_iban, "iban", N_("invalid IBAN '{value}': {reason}"))),
     WithJsonSchema({"type": "string", "pattern": IBAN_PATTERN}),
     Unit.IBAN,
 ]
@@ -271,7 +279,7 @@ def refuse_empty(value: object) -> object:
     True
     """
     if value is None:
-        raise PydanticCustomError("empty_value", "no value: fill it in, or leave the key out")
+        raise PydanticCustomError("empty_value", _("no value: fill it in, or leave the key out"))
     return value
 
 
@@ -285,7 +293,8 @@ def _validate_insz(value: str) -> str:
 
 
 Insz = Annotated[
-    str, AfterValidator(_checked(_validate_insz, "insz", "INSZ")), Unit.TEXT,  # the message masks the number
+    str, AfterValidator(_checked(_validate_insz, "insz", N_("invalid INSZ '{value}': {reason}"))),  # masked in messages
+    Unit.TEXT,
     WithJsonSchema({"type": "string", "pattern": "^[0-9]{2}[. ]?[0-9]{2}[. ]?[0-9]{2}[-. ]?[0-9]{3}[. ]?[0-9]{2}$",
                     "description": "INSZ: national register or BIS number (Art. 5); never shown whole"}),
 ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.kinds import ACCEPT_MARKER as MARKER
+from convenant_cli.domain.language import _
 from convenant_cli.domain.severity import Severity
 
 _ACCEPT, _ACCEPT_FILE = "accept", "accept-file"
@@ -49,7 +50,7 @@ def parse_comment(text: str) -> tuple[str, list[str], str] | None:
     >>> parse_comment(" something else") is None
     True
     """
-    head, _, reason = text.partition("--")
+    head, _dashes, reason = text.partition("--")
     words = head.replace(",", " ").split()
     if not words or words[0] not in (_ACCEPT, _ACCEPT_FILE):
         return None
@@ -74,15 +75,20 @@ def find_acceptances(name: str, lines: Iterable[str]) -> tuple[list[Acceptance],
         unknown = [code for code in codes if code not in CODES]
         errors = [code for code in codes if code in CODES and CODES[code].severity is Severity.ERROR]
         if not codes or unknown:
-            problems.append(Diagnostic.of("CV007", f"`{verb}` names no known warning code"
-                                          f"{': ' + ', '.join(unknown) if unknown else ''}", where,
-                                          f"write `{MARKER} {verb} CV508 -- why this warning is right here`"))
+            message = (_("`{verb}` names no known warning code: {codes}").format(verb=verb, codes=", ".join(unknown))
+                       if unknown else _("`{verb}` names no known warning code").format(verb=verb))
+            problems.append(Diagnostic.of("CV007", message, where,
+                                          _("write `{marker} {verb} CV508 -- why this warning is right here`")
+                                          .format(marker=MARKER, verb=verb)))
         elif errors:
-            problems.append(Diagnostic.of("CV007", f"{', '.join(errors)} is an error; errors cannot be accepted",
-                                          where, "fix the error instead"))
+            problems.append(Diagnostic.of("CV007", _("{errors} is an error; errors cannot be accepted")
+                                                   .format(errors=', '.join(errors)),
+                                          where, _("fix the error instead")))
         elif not reason:
-            problems.append(Diagnostic.of("CV007", f"`{verb} {', '.join(codes)}` gives no reason", where,
-                                          f"add the reason after ` -- `: `{MARKER} {verb} {codes[0]} -- why`"))
+            problems.append(Diagnostic.of("CV007", _("`{verb} {codes}` gives no reason")
+                                                   .format(verb=verb, codes=', '.join(codes)), where,
+                                          _("add the reason after ` -- `: `{marker} {verb} {code} -- why`")
+                                          .format(marker=MARKER, verb=verb, code=codes[0])))
         else:
             found.append(Acceptance(codes=frozenset(codes), line=None if verb == _ACCEPT_FILE else number,
                                     reason=reason))

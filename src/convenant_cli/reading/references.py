@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 
 from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.language import _
 
 MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
 MAX_PART = 255  # characters in one folder or file name (most file systems)
@@ -62,27 +63,31 @@ def resolve_reference(referring: Path, target: str, roots: Roots) -> Path | Refu
     """The file `target` names, relative to the referring file, or why it is refused."""
     shown = target if len(target) <= 80 else target[:80] + "…"
     if "\0" in target or len(target) > MAX_REFERENCE or any(len(p) > MAX_PART for p in target.split("/")):
-        return Refusal("CV306", f"the path {shown!r} is too long or holds a NUL character",
-                       "give a short relative path to the file")
+        return Refusal("CV306", _("the path {shown!r} is too long or holds a NUL character").format(shown=shown),
+                       _("give a short relative path to the file"))
     if PurePosixPath(target).is_absolute() or PureWindowsPath(target).is_absolute() or PureWindowsPath(target).drive:
-        return Refusal("CV304", f"{shown!r} is an absolute path; references are relative to the referring file",
-                       "write the path from this file's folder, e.g. ../metaal-2023-2025.yaml")
+        return Refusal("CV304", _("{shown!r} is an absolute path; references are relative to the referring file")
+                                .format(shown=shown),
+                       _("write the path from this file's folder, e.g. ../metaal-2023-2025.yaml"))
     root = roots.root_of(referring)
     try:
         path = (referring.resolve().parent / target).resolve()
         if not path.is_relative_to(root):
-            return Refusal("CV304", f"{shown!r} leaves the project folder {root}",
-                           "a reference stays inside the git work tree (or folder) of the file that makes it")
+            return Refusal("CV304", _("{shown!r} leaves the project folder {root}").format(shown=shown, root=root),
+                           _("a reference stays inside the git work tree (or folder) of the file that makes it"))
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return Refusal("CV301", f"{shown!r} does not exist", "give the path of the file relative to this file")
+        return Refusal("CV301", _("{shown!r} does not exist")
+                                .format(shown=shown), _("give the path of the file relative to this file"))
     except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "a loop of symbolic links"
-        return Refusal("CV306", f"{shown!r} cannot be read ({reason})", None)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else _("a loop of symbolic links")
+        return Refusal("CV306", _("{shown!r} cannot be read ({reason})").format(shown=shown, reason=reason), None)
     if stat.S_ISDIR(mode):
-        return Refusal("CV305", f"{shown!r} is a folder, not a file", "name the YAML file in it")
+        return Refusal("CV305", _("{shown!r} is a folder, not a file")
+                                .format(shown=shown), _("name the YAML file in it"))
     if not stat.S_ISREG(mode):
-        return Refusal("CV305", f"{shown!r} is not a regular file (a device, pipe or socket)", "name a YAML file")
+        return Refusal("CV305", _("{shown!r} is not a regular file (a device, pipe or socket)")
+                                .format(shown=shown), _("name a YAML file"))
     return path
 
 
@@ -99,19 +104,21 @@ def confine(path: Path, roots: Roots) -> Refusal | None:
         real = Path(os.path.realpath(lexical, strict=True))
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise InputError(f"{path}: a loop of symbolic links",
-                             hint="remove the link or point it at a file") from None
+            raise InputError(_("{path}: a loop of symbolic links").format(path=path),
+                             hint=_("remove the link or point it at a file")) from None
         if os.path.islink(lexical):
-            raise InputError(f"{path}: a symbolic link to a file that does not exist",
-                             hint="remove the link or point it at a file") from None
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+            raise InputError(_("{path}: a symbolic link to a file that does not exist").format(path=path),
+                             hint=_("remove the link or point it at a file")) from None
+        raise InputError(_("{path}: cannot read ({reason})")
+                         .format(path=path, reason=error.strerror or error)) from None
     if real == lexical:
         return None
     root = roots.root_of_place(lexical)
     if real.is_relative_to(os.path.realpath(root)):
         return None
-    return Refusal("CV308", f"a symbolic link to a file outside the project folder {root}; it is not read",
-                   "link only to files inside the project, or copy the file into it")
+    return Refusal("CV308", _("a symbolic link to a file outside the project folder {root}; it is not read")
+                            .format(root=root),
+                   _("link only to files inside the project, or copy the file into it"))
 
 
 def written_reference(target: Path, output: Path | None) -> str:

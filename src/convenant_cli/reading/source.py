@@ -24,13 +24,14 @@ import yaml
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.language import N_, _
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
 MAX_DEPTH = 50  # nesting levels; the deepest real file has 6
 MAX_NODES = 500_000  # values after alias expansion
 MAX_TEXT = 16 * 1024 * 1024  # characters of text after alias expansion
-_LIMIT_HINT = "real covenant files need no anchors this large nor such deep nesting"
+_LIMIT_HINT = N_("real covenant files need no anchors this large nor such deep nesting")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -114,17 +115,18 @@ def read_bytes(path: Path) -> bytes:
     `parse_source`), so a huge file or a device never blocks a run."""
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
+            raise InputError(_("{path}: is a folder, not a file").format(path=path))
         if not path.is_file():
             if not path.exists():
-                raise InputError(f"{path}: no such file", hint="check the path and its spelling")
-            raise InputError(f"{path}: not a regular file", hint="give a YAML file")
+                raise InputError(_("{path}: no such file").format(path=path), hint=_("check the path and its spelling"))
+            raise InputError(_("{path}: not a regular file").format(path=path), hint=_("give a YAML file"))
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(_("{path}: permission denied").format(path=path)) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise InputError(_("{path}: cannot read ({reason})")
+                         .format(path=path, reason=error.strerror or error)) from None
 
 
 def load_source(path: Path, display: str | None = None) -> SourceFile:
@@ -147,23 +149,25 @@ def read_source(raw: bytes, name: str) -> SourceFile:
 
 def parse_source(raw: bytes, name: str) -> SourceFile:
     if len(raw) > MAX_FILE_BYTES:
-        return _failed(name, "", "CV005", f"file is larger than the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB",
-                       (1, 1), "split the file, or check that it is the file you meant")
+        return _failed(name, "", "CV005", _("file is larger than the limit of {limit} MiB")
+                                          .format(limit=MAX_FILE_BYTES // 1024 // 1024),
+                       (1, 1), _("split the file, or check that it is the file you meant"))
     if _looks_utf16(raw):
-        return _failed(name, "", "CV001", "UTF-16 text; convenant files are UTF-8", (1, 1),
-                       "save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+        return _failed(name, "", "CV001", _("UTF-16 text; convenant files are UTF-8"), (1, 1),
+                       _("save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)"))
     if b"\0" in raw:
-        return _failed(name, "", "CV001", "not a text file (it contains NUL bytes)", (1, 1),
-                       "give a YAML file")
+        return _failed(name, "", "CV001", _("not a text file (it contains NUL bytes)"), (1, 1),
+                       _("give a YAML file"))
     body = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark is not text
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         at = error.start + len(raw) - len(body) + 1
-        return _failed(name, "", "CV001", f"not UTF-8 text (byte {at} is invalid)", (1, 1), "save the file as UTF-8")
+        return _failed(name, "", "CV001", _("not UTF-8 text (byte {at} is invalid)")
+                                          .format(at=at), (1, 1), _("save the file as UTF-8"))
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        return _failed(name, text, "CV004", "the file is empty", (1, 1),
-                       "a convenant file starts with `schema_version: 1` and `kind:`")
+        return _failed(name, text, "CV004", _("the file is empty"), (1, 1),
+                       _("a convenant file starts with `schema_version: 1` and `kind:`"))
     builder = _Builder(name)
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -171,24 +175,26 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if "nesting depth" in str(error.problem):  # libyaml's own limit, met while it reads ahead of ours
-            return _failed(name, text, "CV005", f"nesting deeper than {MAX_DEPTH} levels", _pos(mark), _LIMIT_HINT)
-        message = f"YAML syntax: {error.problem or error.context}"
+            return _failed(name, text, "CV005", _("nesting deeper than {limit} levels")
+                                                .format(limit=MAX_DEPTH), _pos(mark), _(_LIMIT_HINT))
+        message = _("YAML syntax: {error}").format(error=error.problem or error.context)
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-        hint = "YAML indents with spaces; replace the tab" if "\t" in line else None
+        hint = _("YAML indents with spaces; replace the tab") if "\t" in line else None
         if error.context and error.problem:
-            message = f"YAML syntax: {error.problem} ({error.context})"
+            message = _("YAML syntax: {error} ({context})").format(error=error.problem, context=error.context)
         return _failed(name, text, "CV001", message, _pos(mark), hint)
     except yaml.YAMLError as error:
-        return _failed(name, text, "CV001", f"YAML syntax: {error}", (1, 1), None)
+        return _failed(name, text, "CV001", _("YAML syntax: {error}").format(error=error), (1, 1), None)
     except _Limit as limit:
-        return _failed(name, text, "CV005", limit.message, _pos(limit.mark), _LIMIT_HINT)
+        return _failed(name, text, "CV005", limit.message, _pos(limit.mark), _(_LIMIT_HINT))
     except RecursionError:
-        return _failed(name, text, "CV005", "the file is nested too deeply to read", (1, 1), None)
+        return _failed(name, text, "CV005", _("the file is nested too deeply to read"), (1, 1), None)
     if not isinstance(builder.root, dict):
-        what = "a list" if isinstance(builder.root, list) else "a single value"
-        not_a_mapping = Diagnostic.of("CV004", f"the file holds {what}; expected a mapping of keys",
+        what = _("the file holds a list; expected a mapping of keys") if isinstance(builder.root, list) else \
+            _("the file holds a single value; expected a mapping of keys")
+        not_a_mapping = Diagnostic.of("CV004", what,
                                       Location(name, *builder.values.get((), (1, 1))),
-                                      "start with `schema_version: 1` and `kind: ...`")
+                                      _("start with `schema_version: 1` and `kind: ...`"))
         return SourceFile(name, text, builder.root, builder.values, builder.keys, ends=builder.ends,
                           problems=(*builder.problems, not_a_mapping))
     return SourceFile(name, text, builder.root, builder.values, builder.keys, ends=builder.ends,
@@ -265,13 +271,13 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
-                self.problem("CV004", "more than one YAML document in the file", event.start_mark,
-                             "keep one document per file; remove the `---` line")
+                self.problem("CV004", _("more than one YAML document in the file"), event.start_mark,
+                             _("keep one document per file; remove the `---` line"))
         elif isinstance(event, yaml.ScalarEvent):
             self.scalar(event)
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
-                self.problem("CV001", f"unknown alias `*{event.anchor}`", event.start_mark)
+                self.problem("CV001", _("unknown alias `*{anchor}`").format(anchor=event.anchor), event.start_mark)
                 self.add(None, event.start_mark)
                 return
             value, size, chars = self.anchors[event.anchor]
@@ -291,21 +297,23 @@ class _Builder:
         self.nodes += size
         self.chars += chars
         if self.nodes > MAX_NODES:
-            raise _Limit(f"the file expands to more than {MAX_NODES:,} values (YAML aliases)", mark)
+            raise _Limit(_("the file expands to more than {limit} values (YAML aliases)")
+                         .format(limit=f"{MAX_NODES:_}".replace("_", " ")), mark)
         if self.chars > MAX_TEXT:
-            raise _Limit(f"the file expands to more than {MAX_TEXT // 1024 // 1024} MiB of text (YAML aliases)",
+            raise _Limit(_("the file expands to more than {limit} MiB of text (YAML aliases)")
+                         .format(limit=MAX_TEXT // 1024 // 1024),
                          mark)
 
     def check_tag(self, tag: str | None, allowed: str, mark: Mark | None) -> None:
         if tag in (None, "!", allowed):
             return
         shown = tag.replace(_TAG, "!!") if tag else tag
-        self.problem("CV003", f"YAML tag `{shown}` is not allowed", mark,
-                     "remove the tag; convenant files hold plain keys, lists, text and numbers")
+        self.problem("CV003", _("YAML tag `{shown}` is not allowed").format(shown=shown), mark,
+                     _("remove the tag; convenant files hold plain keys, lists, text and numbers"))
 
     def open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise _Limit(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            raise _Limit(_("nesting deeper than {limit} levels").format(limit=MAX_DEPTH), event.start_mark)
         is_map = isinstance(event, yaml.MappingStartEvent)
         self.check_tag(event.tag, f"{_TAG}{'map' if is_map else 'seq'}", event.start_mark)
         container: dict | list = {} if is_map else []
@@ -342,14 +350,14 @@ class _Builder:
     def key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         pos = _pos(event.start_mark)
         if event.tag == f"{_TAG}merge" or (event.value == "<<" and event.implicit[0]):
-            self.problem("CV003", "merge keys (`<<`) are not supported", event.start_mark,
-                         "write the keys out in full")
+            self.problem("CV003", _("merge keys (`<<`) are not supported"), event.start_mark,
+                         _("write the keys out in full"))
         key = event.value
         path = frame.path + (key,)
         if key in frame.container:
             first = self.keys[path]
-            self.problem("CV002", f"duplicate key `{key}`", event.start_mark,
-                         f"`{key}` is already set at line {first[0]}; keep one of them")
+            self.problem("CV002", _("duplicate key `{key}`").format(key=key), event.start_mark,
+                         _("`{key}` is already set at line {first}; keep one of them").format(key=key, first=first[0]))
             frame.skip = True
         else:
             self.keys[path] = pos
@@ -369,7 +377,7 @@ class _Builder:
             frame.container.append(value)
         else:
             if frame.key is None:  # a collection used as a key: dropped with its value
-                self.problem("CV003", "a key must be plain text", mark, "write the key as a word")
+                self.problem("CV003", _("a key must be plain text"), mark, _("write the key as a word"))
                 frame.key, frame.skip = "\0complex-key", True
                 return frame.path + (frame.key,)
             path = frame.path + (frame.key,)

@@ -1,12 +1,13 @@
 """The report of `convenant test`: a line per case, and for a failing case each differing
 figure (expected, computed, difference) or the problems that kept it from running; as
-text for people (Dutch, Belgian numbers) or JSON for machines.
+text for people (in the run's language, Belgian numbers) or JSON for machines.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.money import format_number
 from convenant_cli.engine.cases import CaseResult
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
@@ -16,7 +17,7 @@ from convenant_cli.render.safe_text import visible
 
 def _number(text: str | None) -> str:
     if text is None:
-        return "geen (die figuur bestaat niet)"
+        return _("none (that figure does not exist)")
     if "/" in text:
         return text
     return format_number(Decimal(text))
@@ -24,23 +25,29 @@ def _number(text: str | None) -> str:
 
 def render_text(results: list[CaseResult]) -> str:
     out = []
+    passed, failed = _("OK"), _("FAIL")  # the verdict of a case
+    width = max(len(passed), len(failed))
+    failed = f"{failed:<{width}}"
     for result in results:
-        verdict = "OK  " if result.passed else "FOUT"
+        verdict = f"{passed:<{width}}" if result.passed else failed
         out.append(f"{verdict} {visible(result.file)} — {visible(result.title)}")
         for mismatch in result.mismatches:
             difference = mismatch.difference
-            shown = f", verschil {'+' if difference > 0 else ''}{format_number(difference)}" if difference is not None \
-                else ""
-            out.append(f"       {mismatch.path}: verwacht {_number(mismatch.expected)}, berekend "
-                       f"{_number(mismatch.computed)}{shown}")
+            line = _("{path}: expected {expected}, computed {computed}").format(
+                path=mismatch.path, expected=_number(mismatch.expected), computed=_number(mismatch.computed))
+            if difference is not None:
+                line += _(", difference {difference}").format(
+                    difference=("+" if difference > 0 else "") + format_number(difference))
+            out.append(f"       {line}")
         for problem in result.problems:
             out.append(f"       {visible(problem.location.file)}:{problem.location.line}: {problem.code}: "
                        f"{visible(problem.message)}")
         if result.error:
             out.append(f"       {visible(result.error)}")
-    failed = sum(not r.passed for r in results)
-    out.append(f"{len(results)} geval{'len' * (len(results) != 1)}: {len(results) - failed} geslaagd, "
-               f"{failed} mislukt")
+    failures = sum(not r.passed for r in results)
+    out.append(ngettext("{count} case: {passed} passed, {failed} failed",
+                        "{count} cases: {passed} passed, {failed} failed",
+                        len(results)).format(count=len(results), passed=len(results) - failures, failed=failures))
     return "\n".join(out) + "\n"
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from convenant_cli.domain.diagnostics import Diagnostic
+from convenant_cli.domain.language import _
 from convenant_cli.render.safe_text import visible
 
 SourceLine = Callable[[str, int], str]  # (file as reported, 1-based line) -> the line, or "" if unknown
@@ -37,9 +38,10 @@ class Report:
 def full_message(d: Diagnostic) -> str:
     """The message with its hint and the sums of a mismatch, one per line, for a CI
     format that shows one text per problem (control characters made visible)."""
-    text = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    text = d.message + (f"\n{_('hint:')} {d.hint}" if d.hint else "")
     if d.sums is not None:
-        text += f"\nexpected {d.sums.expected}, computed {d.sums.computed}"
+        text += "\n" + _("expected {expected}, computed {computed}").format(expected=d.sums.expected,
+                                                                         computed=d.sums.computed)
     return visible(text, newlines=True)
 
 

@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from convenant_cli.domain.insz import mask_in_text
+from convenant_cli.domain.language import N_, _
 from convenant_cli.domain.money import format_eur, format_number
 from convenant_cli.domain.severity import Severity
 from convenant_cli.domain.units import Unit
 from convenant_cli.render.diagnostics.report import Report
 from convenant_cli.render.safe_text import visible
 
-_SUFFIX = {Unit.EURO: " euro", Unit.FTE: " FTE", Unit.DAYS: " days"}
+_SUFFIX = {Unit.EURO: N_("euro"), Unit.FTE: N_("FTE"), Unit.DAYS: N_("days")}
+_LABEL = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 _STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33"}  # bold red, bold yellow
 _BOLD, _CYAN = "1", "36"
 EXCERPT = 120  # characters of a source line shown around the column
@@ -47,9 +49,14 @@ def excerpt(line: str, col: int, width: int = EXCERPT) -> tuple[str, int]:
     return shown + (_CUT if start + width < len(line) else ""), len(before)
 
 
+def label(severity: Severity) -> str:
+    """`error` or `warning`, in the run's language."""
+    return _(_LABEL[severity])
+
+
 def _figure(value: Decimal, unit: Unit) -> str:
     text = format_eur(value) if unit is Unit.EURO else format_number(value)
-    return text + _SUFFIX.get(unit, "")
+    return f"{text} {_(_SUFFIX[unit])}" if unit in _SUFFIX else text
 
 
 def render_text(report: Report) -> str:
@@ -64,11 +71,15 @@ def iter_text(report: Report) -> Iterator[str]:
     def paint(text: str, style: str) -> str:
         return f"\x1b[{style}m{text}\x1b[0m" if report.color else text
 
+    labels = {severity: label(severity) for severity in _LABEL}
+    sums = [_("expected:"), _("computed:"), _("difference:")]
+    width = max(len(label) for label in sums) + 1
+    hint = _("hint:")
     for d in report.diagnostics:
         loc = d.location
         style = _STYLE[d.severity]
         out = [f"{paint(f'{visible(loc.file)}:{loc.line}:{loc.col}:', _BOLD)} "
-               f"{paint(f'{d.severity.value}[{d.code}]', style)}: {visible(d.message)}"]
+               f"{paint(f'{labels[d.severity]}[{d.code}]', style)}: {visible(d.message)}"]
         line = report.source_line(loc.file, loc.line)
         if line:
             shown, caret = excerpt(line, loc.col)
@@ -78,9 +89,9 @@ def iter_text(report: Report) -> Iterator[str]:
         if d.sums is not None:
             s = d.sums
             sign = "+" if s.difference > 0 else ""
-            out.append(f"  expected:   {_figure(s.expected, s.unit)}")
-            out.append(f"  computed:   {_figure(s.computed, s.unit)}")
-            out.append(f"  difference: {sign}{_figure(s.difference, s.unit)}")
+            for name, figure in zip(sums, (_figure(s.expected, s.unit), _figure(s.computed, s.unit),
+                                           sign + _figure(s.difference, s.unit)), strict=True):
+                out.append(f"  {name:<{width}}{figure}")
         if d.hint:
-            out.append(f"  {paint('hint:', _CYAN)} {visible(d.hint)}")
+            out.append(f"  {paint(hint, _CYAN)} {visible(d.hint)}")
         yield "\n".join(out) + "\n"

@@ -1,0 +1,116 @@
+"""One language per reader: every message of the code is in the Dutch catalogue with its
+translation, the catalogue holds nothing the code no longer says, the translation keeps
+the message's placeholders, and the compiled catalogue the tool reads is the `.po`.
+Messages are marked where they are written: no message text reaches a diagnostic, an
+error or a one-line note without `_()`."""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import io
+import re
+import string
+
+import pytest
+
+from convenant_cli.domain.language import _, ngettext, set_language
+from scripts.update_catalogue import MO, PACKAGE, extracted, mo_bytes, read_catalogue
+
+MESSAGES = extracted()
+CATALOGUE = read_catalogue()
+ENTRIES = {m.id: m for m in CATALOGUE if m.id}
+
+
+def _key(message_id: str | tuple[str, str]) -> str:
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
+def test_every_message_of_the_code_has_a_translation():
+    missing = sorted(_key(k) for k in MESSAGES if _key(k) not in {_key(i) for i in ENTRIES})
+    assert not missing, f"not in the catalogue (run scripts/update_catalogue.py): {missing}"
+    empty = sorted(_key(i) for i, m in ENTRIES.items() if not all(m.string if isinstance(m.string, tuple)
+                                                                   else [m.string]))
+    assert not empty, f"no Dutch translation yet: {empty}"
+    assert len(MESSAGES) > 400  # the extraction found the messages (a broken extraction finds none)
+
+
+def test_the_catalogue_holds_nothing_the_code_no_longer_says():
+    obsolete = sorted(_key(i) for i in ENTRIES if _key(i) not in {_key(k) for k in MESSAGES})
+    assert not obsolete, f"in the catalogue but no longer in the code: {obsolete}"
+
+
+def _fields(text: str) -> set[str]:
+    return {field for _, field, spec, conversion in string.Formatter().parse(text) if field is not None}
+
+
+@pytest.mark.parametrize("entry", list(ENTRIES.values()), ids=lambda m: _key(m.id)[:50])
+def test_a_translation_keeps_the_placeholders(entry):
+    ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+    strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+    for text in strings:
+        assert _fields(text) == _fields(ids[0]), f"{ids[0]!r} -> {text!r}"
+        # rich markup ([blue]...[/] in typer's texts) only where the English has it
+        assert ("[/]" in text) == ("[/]" in ids[0])
+
+
+def test_the_compiled_catalogue_is_the_po():
+    shipped = gettext.GNUTranslations(io.BytesIO(MO.read_bytes()))
+    compiled = gettext.GNUTranslations(io.BytesIO(mo_bytes(CATALOGUE)))
+    assert shipped._catalog == compiled._catalog, "run scripts/update_catalogue.py"  # type: ignore[attr-defined]
+
+
+def test_dutch_by_default_english_on_request():
+    set_language("nl")
+    # hand-picked pairs, as a reader checks them
+    assert _("hint:") == "tip:" and _("error") == "fout" and _("warning") == "waarschuwing"
+    assert ngettext("{count} file checked", "{count} files checked", 1) == "{count} bestand gecontroleerd"
+    assert ngettext("{count} file checked", "{count} files checked", 79) == "{count} bestanden gecontroleerd"
+    set_language("en")
+    assert _("hint:") == "hint:" and ngettext("{count} error", "{count} errors", 2) == "{count} errors"
+    with pytest.raises(ValueError):
+        set_language("fr")
+
+
+# calls whose text arguments are messages: a diagnostic (a code `CVnnn` among its arguments),
+# an error, a refusal, a one-line note
+_MESSAGE_CALLS = {"UsageError", "InputError", "OutputError", "ConvenantError", "Refusal", "say", "fail",
+                  "PydanticCustomError", "_Limit", "KindMismatchError"}
+
+
+def _callee(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+
+
+def _unmarked(tree: ast.AST) -> list[int]:
+    lines = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call):
+            continue
+        coded = [i for i, a in enumerate(call.args) if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                 and re.fullmatch(r"CV\d{3}", a.value)]
+        if _callee(call) == "Code" or (not coded and _callee(call) not in _MESSAGE_CALLS):
+            continue  # `Code(...)`: the registry's summaries, the reference page of the codes (not messages)
+        arguments = call.args[coded[0] + 1:] if coded else call.args
+        arguments += [k.value for k in call.keywords if k.arg in ("hint", "message")]
+        for argument in arguments:
+            if isinstance(argument, ast.JoinedStr):  # words around the values, not a cell name like f"A{row}"
+                argument = ast.Constant("".join(str(v.value) for v in argument.values if isinstance(v, ast.Constant)),
+                                        lineno=argument.lineno)
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and " " in argument.value:
+                lines.append(argument.lineno)
+    return lines
+
+
+def test_no_message_is_written_without_marking_it():
+    unmarked = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        lines = _unmarked(ast.parse(path.read_text(encoding="utf-8")))
+        if lines:
+            unmarked[path.relative_to(PACKAGE).as_posix()] = lines
+    assert not unmarked, f"a message without _(): {unmarked}"
+
+
+def test_the_marking_check_finds_an_unmarked_message():
+    assert _unmarked(ast.parse('doc.problem("CV101", f"unknown key {key}", path, "did you mean it?")')) == [1, 1]
+    assert _unmarked(ast.parse('raise UsageError(_("no files"), _("give one"))')) == []
