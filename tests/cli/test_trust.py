@@ -370,7 +370,7 @@ def test_an_unwritable_output_folder_is_exit_2(run_cli, project, monkeypatch):
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as root, chmod would not stop the write
     output = clean(run_cli("settle", "metaal.yaml", "--xlsx", "out.xlsx"), 2)
-    assert "out.xlsx: cannot write (Permission denied)" in output
+    assert "out.xlsx: cannot write (permission denied)" in output
 
 
 def test_sigterm_and_sighup_leave_no_temporary_file(project):
@@ -416,7 +416,7 @@ def test_a_write_error_on_stdout_is_exit_2(project):
     with open("/dev/full", "w") as full:
         run = subprocess.run([str(exe), "settle", "metaal.yaml"], stdout=full, stderr=subprocess.PIPE, text=True)
     assert run.returncode == 2, run.stderr
-    assert "cannot write to standard output (No space left on device)" in run.stderr
+    assert "cannot write to standard output (no space left on the device)" in run.stderr
     assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr
 
 
@@ -432,5 +432,5 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(run_cli, project, monke
 
     monkeypatch.setattr(os, "scandir", scandir)  # as root, chmod 000 would not stop the walk
     output = clean(run_cli("validate", "."), 2)
-    assert "locked: cannot read this folder (Permission denied)" in output
+    assert "locked: cannot read this folder (permission denied)" in output
     assert "2 files checked" in output  # the readable files were still checked

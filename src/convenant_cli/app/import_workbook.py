@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location, Vocabulary
-from convenant_cli.domain.errors import InputError, UsageError
+from convenant_cli.domain.errors import InputError, UsageError, os_reason
 from convenant_cli.domain.identifiers import InvalidIdentifier, format_enterprise_number, validate_enterprise_number
 from convenant_cli.domain.language import _
 from convenant_cli.loading.workspace import Workspace
@@ -74,7 +74,7 @@ def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's workbook
         size = path.stat().st_size
     except OSError as error:
         raise InputError(_("{path}: cannot read ({reason})")
-                         .format(path=path, reason=error.strerror or error)) from None
+                         .format(path=path, reason=os_reason(error))) from None
     if size > MAX_WORKBOOK_BYTES:
         raise InputError(_("{path}: larger than {limit} MiB; not a filled-in eindrapport")
                          .format(path=path, limit=MAX_WORKBOOK_BYTES // 1024 // 1024),

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from convenant_cli.domain.errors import InputError, UsageError
+from convenant_cli.domain.errors import InputError, UsageError, os_reason
 from convenant_cli.domain.language import _
 
 
@@ -51,7 +51,7 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         os.close(handle)
     except OSError as error:
-        raise InputError(_("{target}: cannot write ({reason})").format(target=target, reason=error.strerror or error),
+        raise InputError(_("{target}: cannot write ({reason})").format(target=target, reason=os_reason(error)),
                          hint=_("check that the folder exists and that you may write in it")) from None
     try:
         write(Path(temporary))
@@ -68,7 +68,7 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise InputError(_("{target}: cannot write ({reason})")
-                         .format(target=target, reason=error.strerror or error)) from None
+                         .format(target=target, reason=os_reason(error))) from None
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)

@@ -21,7 +21,7 @@ import typer
 from convenant_cli.cli.choices import choice
 from convenant_cli.cli.help import Command
 from convenant_cli.cli.terminal import ColorMode, wants_color
-from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError
+from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError, UsageError, os_reason
 from convenant_cli.domain.language import N_, _
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def _output_failed(error: OSError) -> OutputError:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    return OutputError(_("cannot write to standard output ({reason})").format(reason=error.strerror or error))
+    return OutputError(_("cannot write to standard output ({reason})").format(reason=os_reason(error)))
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:

@@ -7,7 +7,10 @@ Only the CLI catches these and turns them into an exit status.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
+
+from convenant_cli.domain.language import N_, _
 
 
 class ExitStatus(IntEnum):
@@ -38,3 +41,28 @@ class OutputError(ConvenantError):
 
 class UsageError(ConvenantError):
     """The command line asks for something that cannot be done (exit 2)."""
+
+
+# the operating system's reasons (its own text is English), in the catalogue
+_OS_REASONS = {
+    errno.ENOENT: N_("no such file or folder"), errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"), errno.EISDIR: N_("is a folder"), errno.ENOTDIR: N_("not a folder"),
+    errno.ENOSPC: N_("no space left on the device"), errno.EROFS: N_("read-only file system"),
+    errno.ELOOP: N_("a loop of symbolic links"), errno.EIO: N_("input/output error"),
+    errno.EMFILE: N_("too many open files"), errno.ENAMETOOLONG: N_("file name too long"),
+    errno.EEXIST: N_("the file exists"), errno.EPIPE: N_("the reader has gone (broken pipe)"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the run's language (its own words when unlisted).
+
+    >>> from convenant_cli.domain.language import set_language
+    >>> set_language("nl"); os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    'geen toegang'
+    >>> set_language("en"); os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    'Invalid cross-device link'
+    """
+    reason = _OS_REASONS.get(error.errno or 0)
+    return _(reason) if reason else str(error.strerror or error)
+

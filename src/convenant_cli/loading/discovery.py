@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from convenant_cli.domain.diagnostics import did_you_mean
-from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.errors import InputError, os_reason
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.models import all_models
@@ -28,14 +28,14 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
             is_folder, exists = path.is_dir(), path.exists()
         except OSError as error:
             problems.append(InputError(_("{path}: cannot read ({reason})")
-                                       .format(path=path, reason=error.strerror or error)))
+                                       .format(path=path, reason=os_reason(error))))
             continue
         if is_folder:
             found, before = [], len(problems)
 
             def unreadable(error: OSError) -> None:
-                problems.append(InputError(_("{filename}: cannot read this folder ({strerror})")
-                                           .format(filename=error.filename, strerror=error.strerror),
+                problems.append(InputError(_("{filename}: cannot read this folder ({reason})")
+                                           .format(filename=error.filename, reason=os_reason(error)),
                                            hint=_("its files were not checked; fix its permissions")))
 
             for batch, _folders in walk_yaml(path, onerror=unreadable):

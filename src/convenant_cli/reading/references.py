@@ -17,7 +17,7 @@ import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 
-from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.errors import InputError, os_reason
 from convenant_cli.domain.language import _
 
 MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
@@ -80,7 +80,7 @@ def resolve_reference(referring: Path, target: str, roots: Roots) -> Path | Refu
         return Refusal("CV301", _("{shown!r} does not exist")
                                 .format(shown=shown), _("give the path of the file relative to this file"))
     except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else _("a loop of symbolic links")
+        reason = os_reason(error) if isinstance(error, OSError) else _("a loop of symbolic links")
         return Refusal("CV306", _("{shown!r} cannot be read ({reason})").format(shown=shown, reason=reason), None)
     if stat.S_ISDIR(mode):
         return Refusal("CV305", _("{shown!r} is a folder, not a file")
@@ -110,7 +110,7 @@ def confine(path: Path, roots: Roots) -> Refusal | None:
             raise InputError(_("{path}: a symbolic link to a file that does not exist").format(path=path),
                              hint=_("remove the link or point it at a file")) from None
         raise InputError(_("{path}: cannot read ({reason})")
-                         .format(path=path, reason=error.strerror or error)) from None
+                         .format(path=path, reason=os_reason(error))) from None
     if real == lexical:
         return None
     root = roots.root_of_place(lexical)

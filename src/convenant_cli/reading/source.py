@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Protocol
 import yaml
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
-from convenant_cli.domain.errors import InputError
+from convenant_cli.domain.errors import InputError, os_reason
 from convenant_cli.domain.language import N_, _
+from convenant_cli.reading.yaml_texts import in_language
 
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a large covenant is ~20 kB; a big eindrapport ~1 MB
@@ -126,7 +127,7 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(_("{path}: permission denied").format(path=path)) from None
     except OSError as error:
         raise InputError(_("{path}: cannot read ({reason})")
-                         .format(path=path, reason=error.strerror or error)) from None
+                         .format(path=path, reason=os_reason(error))) from None
 
 
 def load_source(path: Path, display: str | None = None) -> SourceFile:
@@ -177,11 +178,12 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
         if "nesting depth" in str(error.problem):  # libyaml's own limit, met while it reads ahead of ours
             return _failed(name, text, "CV005", _("nesting deeper than {limit} levels")
                                                 .format(limit=MAX_DEPTH), _pos(mark), _(_LIMIT_HINT))
-        message = _("YAML syntax: {error}").format(error=error.problem or error.context)
+        message = _("YAML syntax: {error}").format(error=in_language(error.problem or error.context))
         line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         hint = _("YAML indents with spaces; replace the tab") if "\t" in line else None
         if error.context and error.problem:
-            message = _("YAML syntax: {error} ({context})").format(error=error.problem, context=error.context)
+            message = _("YAML syntax: {error} ({context})").format(error=in_language(error.problem),
+                                                                  context=in_language(error.context))
         return _failed(name, text, "CV001", message, _pos(mark), hint)
     except yaml.YAMLError as error:
         return _failed(name, text, "CV001", _("YAML syntax: {error}").format(error=error), (1, 1), None)
