@@ -46,8 +46,8 @@ def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
     if amounts != model.max_subsidy:
         found.append(doc.problem(
             "CV201", _("Art. 1: the beneficiaries' amounts do not add up to max_subsidy"), ("max_subsidy",),
-            _("each member receives its group's amount_each ({model})")
-            .format(model=_breakdown(model, 'amount_each', format_eur)),
+            _("each member receives its group's amount_each ({groups})")
+            .format(groups=_breakdown(model, 'amount_each', format_eur)),
             sums=SumMismatch(model.max_subsidy, amounts)))
     if model.fte is None:
         for index, group in enumerate(model.beneficiaries):
@@ -65,8 +65,8 @@ def check_group_totals(doc: LoadedDocument) -> list[Diagnostic]:
         if ftes != model.fte:
             found.append(doc.problem(
                 "CV202", _("Art. 1: the beneficiaries' FTE do not add up to fte"), ("fte",),
-                _("each member has its group's fte_each ({model})")
-                .format(model=_breakdown(model, 'fte_each', format_number)),
+                _("each member has its group's fte_each ({groups})")
+                .format(groups=_breakdown(model, 'fte_each', format_number)),
                 sums=SumMismatch(model.fte, ftes, unit=Unit.FTE)))
     return found
 

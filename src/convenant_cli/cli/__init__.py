@@ -8,6 +8,7 @@ so that `settle --format json` starts fast and a new command costs the others no
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any, ClassVar
 
@@ -75,8 +76,6 @@ class _Root(Group):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         """Choose the run's language before click reads the command line, so that its
         usage errors and the help already speak it."""
-        import sys
-
         from convenant_cli.cli.language import choose_language
         from convenant_cli.domain.errors import UsageError
 

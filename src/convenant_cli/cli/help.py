@@ -9,6 +9,12 @@ typer also builds every command's parameters at start-up, most of a command line
 time; `Group` builds only the command that runs (all of them for the group's help or a
 mistyped name), so that a new command costs `settle` nothing.
 
+The help, the usage line and click's usage errors speak the run's language: the help texts
+and metavars are marked `N_` where they are declared and translated when they are shown
+(the English msgid kept on the object), typer's panel titles are set from the catalogue,
+and a usage error's English message is translated piece by piece (`usage_message`). A run
+that shows none of them never reads the catalogue.
+
 (typer carries its own copy of click; importing click as well would only cost start-up.)
 """
 
@@ -88,14 +94,13 @@ def _localise_typer() -> None:
             setattr(rich_utils, name, _(english))
 
 
-def _localised(error: Exception) -> Exception:
-    """A click usage error that prints in the run's language."""
+def _localise_error(error: Exception) -> None:
+    """Make a click usage error print in the run's language (its message is English)."""
     english = getattr(error, "format_message", None)
     if callable(english) and hasattr(error, "exit_code"):
         _localise_typer()
         text = usage_message(str(english()))
         error.format_message = lambda: text  # type: ignore[attr-defined]
-    return error
 
 
 def _in_language(item: Any, attribute: str) -> None:
@@ -107,13 +112,11 @@ def _in_language(item: Any, attribute: str) -> None:
         setattr(item, attribute, _(english))
 
 
-
-
 def _usage_name(argument: Any) -> str:
     """An argument in the usage line: its metavar, `...` when it repeats, `[...]` when optional.
 
     >>> from types import SimpleNamespace as Arg
-    >>> _usage_name(Arg(name="paths", metavar=N_("PATH"), nargs=-1, required=True))
+    >>> _usage_name(Arg(name="paths", metavar="PATH", nargs=-1, required=True))
     'PATH...'
     >>> _usage_name(Arg(name="old", metavar=None, nargs=1, required=False))
     '[OLD]'
@@ -173,7 +176,8 @@ class _Localised:
         try:
             return super().make_context(*args, **kwargs)  # type: ignore[misc]
         except Exception as error:
-            raise _localised(error) from error.__cause__
+            _localise_error(error)
+            raise
 
 
 class Command(_Localised, TyperCommand):
@@ -212,4 +216,5 @@ class Group(_Localised, TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except Exception as error:
-            raise _localised(error) from error.__cause__
+            _localise_error(error)
+            raise

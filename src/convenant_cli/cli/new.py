@@ -34,8 +34,7 @@ def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) ->
 
     write_atomically(output, write_text, force=force, inputs=inputs)
     say(_("written: {output}; fill in every empty value and check it with `convenant validate {output}`")
-        .format(output=output), None,
-        prefix=NOTE)
+        .format(output=output), None, prefix=NOTE)
 
 
 @command.command("realisation", cls=Command, help=N_("An eindrapport to fill in: every result commitment and target, "
@@ -68,8 +67,7 @@ def new_realisation(
     write_fill_in_workbook(workspace, doc, xlsx, from_realisation, created=now(), force=force)
     stop_on_errors(workspace)
     say(_("workbook written: {xlsx}; fill it in and read it back with `convenant import {xlsx}`")
-        .format(xlsx=xlsx), None,
-        prefix=NOTE)
+        .format(xlsx=xlsx), None, prefix=NOTE)
 
 
 @command.command("convenant", cls=Command, help=N_("A covenant to fill in from its text (Art. 1, 2 and 5)."))

@@ -102,8 +102,8 @@ def _pair_found(facts: list[LoadedDocument], paired: dict[Path, LoadedDocument])
         reference = reals[0].reference
         if len(reals) > 1 and reference is not None:
             names = ", ".join(real.name for real in reals)
-            raise UsageError(_("{reals} realisations for {name}: {names}")
-                             .format(reals=len(reals), name=reference.name, names=names),
+            raise UsageError(_("{count} realisations for {name}: {names}")
+                             .format(count=len(reals), name=reference.name, names=names),
                              _("pass the one meant with --realisation, e.g. --realisation {name}")
                              .format(name=reals[0].name))
     paired.update({path: reals[0] for path, reals in by_target.items()})
