@@ -62,6 +62,12 @@ def test_json_keeps_its_vocabulary_and_carries_the_message_in_the_language(run_c
     problems = json.loads(run_cli("validate", mistaken, "--format", "json").stdout)
     assert problems[1] == {"file": "fout.yaml", "line": 8, "column": 1, "code": "CV101", "severity": "error",
                            "message": "onbekende sleutel `sectr`", "hint": "bedoelde u `sector`?"}
+    sarif = json.loads(run_cli("validate", mistaken, "--format", "sarif").stdout)["runs"][0]
+    rule = next(r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "CV101")
+    assert rule == {"id": "CV101", "shortDescription": {"text": "onbekende sleutel (met de dichtstbijzijnde gekende "
+                                                                "sleutel)"}, "defaultConfiguration": {"level": "error"}}
+    junit = run_cli("validate", mistaken, "--format", "junit").stdout
+    assert "fout.yaml:8:1: fout[CV101]: onbekende sleutel `sectr`" in junit
 
 
 def test_settle_help_is_dutch(run_cli, dutch):

@@ -92,8 +92,8 @@ def _unmarked(tree: ast.AST) -> list[int]:
             continue
         coded = [i for i, a in enumerate(call.args) if isinstance(a, ast.Constant) and isinstance(a.value, str)
                  and re.fullmatch(r"CV\d{3}", a.value)]
-        if _callee(call) == "Code" or (not coded and _callee(call) not in _MESSAGE_CALLS):
-            continue  # `Code(...)`: the registry's summaries, the reference page of the codes (not messages)
+        if not coded and _callee(call) not in _MESSAGE_CALLS:
+            continue
         arguments = call.args[coded[0] + 1:] if coded else call.args
         arguments += [k.value for k in call.keywords if k.arg in ("hint", "message")]
         for argument in arguments:

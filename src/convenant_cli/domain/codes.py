@@ -1,4 +1,5 @@
-"""Every diagnostic code, once: its severity and what it means.
+"""Every diagnostic code, once: its severity and what it means (in English, the
+documentation's language; a SARIF report gives it in the run's language).
 
 The documentation's table of codes (`docs/reference/codes.md`) is generated from `CODES`
 (`python -m convenant_cli.domain.codes`),
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from convenant_cli.domain.language import N_
 from convenant_cli.domain.severity import Severity
 
 
@@ -23,72 +25,74 @@ class Code:
 
 _E, _W = Severity.ERROR, Severity.WARNING
 _ALL = (
-    Code("CV001", _E, "YAML syntax error, not UTF-8 text, binary file"),
-    Code("CV002", _E, "a key appears twice in one mapping"),
-    Code("CV003", _E, "a YAML tag (`!!python/...`, `!custom`), a merge key `<<`, or a non-text key"),
-    Code("CV004", _E, "empty file, more than one document, or not a mapping at the top"),
-    Code("CV005", _E, "a resource limit (file size, nesting, values or text after alias expansion)"),
-    Code("CV006", _E, "unknown `kind` or unsupported `schema_version`"),
-    Code("CV007", _W, "a `# convenant: accept` comment without a reason, or naming an unknown code or an error (it "
-                      "accepts nothing)"),
-    Code("CV101", _E, "unknown key (with the closest known key)"),
-    Code("CV102", _E, "missing key"),
-    Code("CV103", _E, "a value of the wrong type or out of range"),
-    Code("CV104", _E, "more decimals than allowed: two in an amount or FTE, four in a share or a count"),
-    Code("CV105", _E, "a date that is not `YYYY-MM-DD`, not in the calendar (2023-02-30), or outside "
-                      "1900-01-01 – 2199-12-31"),
-    Code("CV106", _E, "a number written with a Belgian thousands separator (`72.000`, `1.166.000`)"),
-    Code("CV107", _E, "a number in a notation convenant does not read: quoted, exponent (`1e3`), decimal comma, "
-                      "hex, longer than 20 characters"),
-    Code("CV201", _E, "Art. 1: the groups' amounts do not add up to `max_subsidy`"),
-    Code("CV202", _E, "Art. 1: the groups' FTE do not add up to `fte` (or `fte_each` without `fte`)"),
-    Code("CV203", _W, "a group costs a different amount per FTE than the others"),
-    Code("CV204", _E, "the period ends before it starts"),
-    Code("CV205", _E, "`effort_share` + `result_share` is not 1"),
-    Code("CV206", _E, "an IBAN fails its checksum (python-stdnum)"),
-    Code("CV207", _E, "a Belgian enterprise number fails its checksum (python-stdnum)"),
-    Code("CV208", _E, "the same enterprise number twice"),
-    Code("CV209", _E, "two result commitments with one id"),
-    Code("CV210", _E, "a result commitment with both `targets` and `qualitative`, or neither"),
-    Code("CV211", _E, "a target, or a measured value, given twice for one indicator and work year"),
-    Code("CV212", _E, "a work year outside the term"),
-    Code("CV214", _E, "a group with `fte_each: 0`"),
-    Code("CV215", _E, "a term longer than 10 years"),
-    Code("CV216", _E, "an addendum's period is not within its covenant's (an extension's: not the day after it)"),
-    Code("CV218", _E, "an INSZ (national register or BIS number) fails its check (python-stdnum); never shown whole"),
-    Code("CV301", _E, "a reference (`parent:`, `convenant:`) names a file that does not exist"),
-    Code("CV302", _E, "a reference names a file of the wrong kind"),
-    Code("CV303", _W, "an addendum's beneficiary is not a beneficiary of its covenant"),
-    Code("CV304", _E, "a reference is an absolute path, or leaves the project's root (also through a link)"),
-    Code("CV305", _E, "a reference names a folder, a device, a pipe or a socket"),
-    Code("CV306", _E, "a reference cannot be read: too long, a NUL character, permission denied, a loop of links"),
-    Code("CV307", _E, "a reference names a file that is not a convenant file (its content is never shown)"),
-    Code("CV308", _E, "a file named on the command line or found in a folder is a link to a file outside the "
-                      "project's root (it is never read)"),
-    Code("CV401", _E, "action plan: the lines do not add up to a section's subtotal (days or euro)"),
-    Code("CV402", _E, "action plan: the lines do not add up to the total (days or euro)"),
-    Code("CV502", _E, "realisation: a result commitment the covenant does not have"),
-    Code("CV503", _E, "realisation: a result commitment missing from `results`"),
-    Code("CV504", _E, "realisation: a value for an indicator or work year that has no target"),
-    Code("CV505", _E, "realisation: an enterprise number that is not a beneficiary"),
-    Code("CV506", _E, "realisation: an absence outside the consultant's `employed` dates"),
-    Code("CV507", _E, "realisation: two absences of one consultant overlap"),
-    Code("CV508", _W, "realisation: a beneficiary without staffing is taken as fully staffed"),
-    Code("CV509", _E, "realisation: an absence or employment that ends before it starts"),
-    Code("CV510", _E, "realisation: an absence of more FTE than the consultant has"),
-    Code("CV511", _W, "realisation: the auditor's `achieved:` without a `note:`"),
-    Code("CV512", _E, "realisation: no measured value for a target (or a qualitative commitment) and no verdict"),
-    Code("CV513", _E, "realisation: a beneficiary listed twice in `staffing` or `eligible_costs`"),
-    Code("CV514", _W, "realisation: `staffing` for an addendum without `fte` (no deduction applies)"),
-    Code("CV515", _E, "realisation: two consultants of one beneficiary with one name and no `id` to tell them apart"),
-    Code("CV516", _W, "realisation: a consultant who is not employed during the term"),
-    Code("CV517", _W, "realisation: an absence that starts after the term (it cannot count)"),
-    Code("CV601", _E, "case: `settle` names no covenant or addendum, or `realisation` no eindrapport of a settled "
-                      "file"),
-    Code("CV602", _E, "case: an expected figure of a beneficiary the settled file does not have"),
-    Code("CV603", _E, "case: `expect.convenant` names a file the case does not settle"),
-    Code("CV604", _E, "case: `expect.combined` with a single settled file"),
-    Code("CV605", _E, "case: payable, advances, balance or ratio expected without an eindrapport (maxima)"),
+    Code("CV001", _E, N_("YAML syntax error, not UTF-8 text, binary file")),
+    Code("CV002", _E, N_("a key appears twice in one mapping")),
+    Code("CV003", _E, N_("a YAML tag (`!!python/...`, `!custom`), a merge key `<<`, or a non-text key")),
+    Code("CV004", _E, N_("empty file, more than one document, or not a mapping at the top")),
+    Code("CV005", _E, N_("a resource limit (file size, nesting, values or text after alias expansion)")),
+    Code("CV006", _E, N_("unknown `kind` or unsupported `schema_version`")),
+    Code("CV007", _W, N_("a `# convenant: accept` comment without a reason, or naming an unknown code or an error (it "
+                      "accepts nothing)")),
+    Code("CV101", _E, N_("unknown key (with the closest known key)")),
+    Code("CV102", _E, N_("missing key")),
+    Code("CV103", _E, N_("a value of the wrong type or out of range")),
+    Code("CV104", _E, N_("more decimals than allowed: two in an amount or FTE, four in a share or a count")),
+    Code("CV105", _E, N_("a date that is not `YYYY-MM-DD`, not in the calendar (2023-02-30), or outside "
+                      "1900-01-01 – 2199-12-31")),
+    Code("CV106", _E, N_("a number written with a Belgian thousands separator (`72.000`, `1.166.000`)")),
+    Code("CV107", _E, N_("a number in a notation convenant does not read: quoted, exponent (`1e3`), decimal comma, "
+                      "hex, longer than 20 characters")),
+    Code("CV201", _E, N_("Art. 1: the groups' amounts do not add up to `max_subsidy`")),
+    Code("CV202", _E, N_("Art. 1: the groups' FTE do not add up to `fte` (or `fte_each` without `fte`)")),
+    Code("CV203", _W, N_("a group costs a different amount per FTE than the others")),
+    Code("CV204", _E, N_("the period ends before it starts")),
+    Code("CV205", _E, N_("`effort_share` + `result_share` is not 1")),
+    Code("CV206", _E, N_("an IBAN fails its checksum (python-stdnum)")),
+    Code("CV207", _E, N_("a Belgian enterprise number fails its checksum (python-stdnum)")),
+    Code("CV208", _E, N_("the same enterprise number twice")),
+    Code("CV209", _E, N_("two result commitments with one id")),
+    Code("CV210", _E, N_("a result commitment with both `targets` and `qualitative`, or neither")),
+    Code("CV211", _E, N_("a target, or a measured value, given twice for one indicator and work year")),
+    Code("CV212", _E, N_("a work year outside the term")),
+    Code("CV214", _E, N_("a group with `fte_each: 0`")),
+    Code("CV215", _E, N_("a term longer than 10 years")),
+    Code("CV216", _E, N_("an addendum's period is not within its covenant's (an extension's: not the day after it)")),
+    Code("CV218", _E, N_("an INSZ (national register or BIS number) fails its check (python-stdnum); never shown "
+                         "whole")),
+    Code("CV301", _E, N_("a reference (`parent:`, `convenant:`) names a file that does not exist")),
+    Code("CV302", _E, N_("a reference names a file of the wrong kind")),
+    Code("CV303", _W, N_("an addendum's beneficiary is not a beneficiary of its covenant")),
+    Code("CV304", _E, N_("a reference is an absolute path, or leaves the project's root (also through a link)")),
+    Code("CV305", _E, N_("a reference names a folder, a device, a pipe or a socket")),
+    Code("CV306", _E, N_("a reference cannot be read: too long, a NUL character, permission denied, a loop of links")),
+    Code("CV307", _E, N_("a reference names a file that is not a convenant file (its content is never shown)")),
+    Code("CV308", _E, N_("a file named on the command line or found in a folder is a link to a file outside the "
+                      "project's root (it is never read)")),
+    Code("CV401", _E, N_("action plan: the lines do not add up to a section's subtotal (days or euro)")),
+    Code("CV402", _E, N_("action plan: the lines do not add up to the total (days or euro)")),
+    Code("CV502", _E, N_("realisation: a result commitment the covenant does not have")),
+    Code("CV503", _E, N_("realisation: a result commitment missing from `results`")),
+    Code("CV504", _E, N_("realisation: a value for an indicator or work year that has no target")),
+    Code("CV505", _E, N_("realisation: an enterprise number that is not a beneficiary")),
+    Code("CV506", _E, N_("realisation: an absence outside the consultant's `employed` dates")),
+    Code("CV507", _E, N_("realisation: two absences of one consultant overlap")),
+    Code("CV508", _W, N_("realisation: a beneficiary without staffing is taken as fully staffed")),
+    Code("CV509", _E, N_("realisation: an absence or employment that ends before it starts")),
+    Code("CV510", _E, N_("realisation: an absence of more FTE than the consultant has")),
+    Code("CV511", _W, N_("realisation: the auditor's `achieved:` without a `note:`")),
+    Code("CV512", _E, N_("realisation: no measured value for a target (or a qualitative commitment) and no verdict")),
+    Code("CV513", _E, N_("realisation: a beneficiary listed twice in `staffing` or `eligible_costs`")),
+    Code("CV514", _W, N_("realisation: `staffing` for an addendum without `fte` (no deduction applies)")),
+    Code("CV515", _E, N_("realisation: two consultants of one beneficiary with one name and no `id` to tell them "
+                         "apart")),
+    Code("CV516", _W, N_("realisation: a consultant who is not employed during the term")),
+    Code("CV517", _W, N_("realisation: an absence that starts after the term (it cannot count)")),
+    Code("CV601", _E, N_("case: `settle` names no covenant or addendum, or `realisation` no eindrapport of a settled "
+                      "file")),
+    Code("CV602", _E, N_("case: an expected figure of a beneficiary the settled file does not have")),
+    Code("CV603", _E, N_("case: `expect.convenant` names a file the case does not settle")),
+    Code("CV604", _E, N_("case: `expect.combined` with a single settled file")),
+    Code("CV605", _E, N_("case: payable, advances, balance or ratio expected without an eindrapport (maxima)")),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 

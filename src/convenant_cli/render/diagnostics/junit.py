@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.render.diagnostics.report import Report, full_message
+from convenant_cli.render.diagnostics.text import label
 from convenant_cli.render.safe_text import visible
 
 # Characters XML 1.0 cannot hold at all (`visible` has replaced the controls already)
@@ -26,7 +27,7 @@ def _xml(text: str) -> str:
 
 def _line(d: Diagnostic) -> str:
     loc = d.location
-    return _xml(f"{visible(loc.file)}:{loc.line}:{loc.col}: {d.severity.value}[{d.code}]: {full_message(d)}")
+    return _xml(f"{visible(loc.file)}:{loc.line}:{loc.col}: {label(d.severity)}[{d.code}]: {full_message(d)}")
 
 
 def render_junit(report: Report) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from convenant_cli import __version__
 from convenant_cli.domain.codes import CODES
 from convenant_cli.domain.diagnostics import Diagnostic
+from convenant_cli.domain.language import _
 from convenant_cli.render.diagnostics.report import Report, end_of, full_message
 from convenant_cli.render.safe_text import escape_json, visible
 
@@ -47,7 +48,7 @@ def render_sarif(report: Report) -> str:
     index = {code: number for number, code in enumerate(codes)}
     rules = [{
         "id": code,
-        "shortDescription": {"text": CODES[code].summary},
+        "shortDescription": {"text": _(CODES[code].summary)},
         "defaultConfiguration": {"level": CODES[code].severity.value},
     } for code in codes]
     log = {
