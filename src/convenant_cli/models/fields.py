@@ -152,9 +152,9 @@ def _iso_date(value: object) -> object:
                                   {"value": _short(value)})
     try:
         day = date.fromisoformat(value.strip())
-    except ValueError as error:
-        raise PydanticCustomError("date_value", _("{value} is not a calendar date ({reason})"),
-                                  {"value": value, "reason": str(error)}) from None
+    except ValueError:  # Python's reason ("day is out of range for month") would be English in any language
+        raise PydanticCustomError("date_value", _("{value} is not a calendar date (no such day)"),
+                                  {"value": value}) from None
     if not FIRST_DATE <= day <= LAST_DATE:
         raise PydanticCustomError("date_value", _("{value} is outside the dates convenant reads ({first} - {last})"),
                                   {"value": value, "first": str(FIRST_DATE), "last": str(LAST_DATE)})
