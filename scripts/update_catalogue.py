@@ -77,9 +77,9 @@ def main() -> int:
     catalogue = updated(old, extracted())
     PO.parent.mkdir(parents=True, exist_ok=True)
     PO.write_bytes(po_bytes(catalogue))
-    MO.write_bytes(mo_bytes(read_catalogue()))
-    empty = [m.id for m in read_catalogue() if m.id and not all(m.string if isinstance(m.string, tuple)
-                                                                 else [m.string])]
+    written = read_catalogue()  # the .mo is compiled from the .po as the test reads it
+    MO.write_bytes(mo_bytes(written))
+    empty = [m.id for m in written if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])]
     for message in empty:
         print(f"no translation yet: {message!r}", file=sys.stderr)
     return 1 if empty else 0

@@ -120,9 +120,9 @@ def _rows(book, sheet: str, reading: Reading) -> Iterator[list[_Cell]]:  # type:
                  for column, cell in enumerate(row[:len(headers)], 1)]
         cells += [_Cell(sheet, number, column, None, "n") for column in range(len(cells) + 1, len(headers) + 1)]
         for cell in cells:
-            if cell.kind == "f" or (isinstance(cell.value, str) and cell.value.startswith("=") and cell.kind == "f"):
-                reading.problem("CV103", sheet, cell.ref, number, cell.column, _("a formula; type the value itself"),
-                                _("a workbook's formulas are never evaluated on import"))
+            if cell.kind == "f":
+                reading.at("CV103", cell, _("a formula; type the value itself"),
+                           _("a workbook's formulas are never evaluated on import"))
                 cell.value = None
         yield cells
 
@@ -242,9 +242,9 @@ def _results(book, reading: Reading, agreement: Agreement, facts: Facts) -> None
         commitment = _text(cells[0])
         if commitment not in commitments:
             hint = Vocabulary(commitments).did_you_mean(commitment or "")
-            reading.problem("CV502", "Resultaten", cells[0].ref, cells[0].row, 1,
-                            _("result commitment {commitment!r} is not in the agreement")
-                            .format(commitment=commitment), hint)
+            reading.at("CV502", cells[0],
+                       _("result commitment {commitment!r} is not in the agreement")
+                       .format(commitment=commitment), hint)
             continue
         entry = facts.results.setdefault(commitment, {})
         value = _decimal(cells[4], reading, None, "Gemeten waarde")
@@ -258,9 +258,9 @@ def _results(book, reading: Reading, agreement: Agreement, facts: Facts) -> None
         verdict = _yes_no(cells[5], reading, "Oordeel auditor", empty=None)
         if verdict is not None:
             if entry.get("achieved", verdict) != verdict:
-                reading.problem("CV103", "Resultaten", cells[5].ref, cells[5].row, 6,
-                                _("{commitment}: the auditor's verdict differs from an earlier row")
-                                .format(commitment=commitment))
+                reading.at("CV103", cells[5],
+                           _("{commitment}: the auditor's verdict differs from an earlier row")
+                           .format(commitment=commitment))
             entry["achieved"] = verdict
         note = _text(cells[6])
         if note is not None:
@@ -276,12 +276,12 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
         number = _beneficiary(cells[0], reading, known)
         name = _text(cells[3])
         if name is None:
-            reading.problem("CV102", "Consulenten", cells[3].ref, cells[3].row, 4, _("no name"))
+            reading.at("CV102", cells[3], _("no name"))
         fte = _decimal(cells[4], reading, 2, "VTE")
         if fte is None and not cells[4].empty:
             continue
         if fte is None:
-            reading.problem("CV102", "Consulenten", cells[4].ref, cells[4].row, 5, _("no FTE"))
+            reading.at("CV102", cells[4], _("no FTE"))
         if number is None or name is None or fte is None:
             continue
         consultant: dict[str, object] = {"name": name}
@@ -297,8 +297,8 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
             consultant["employed"] = {"start": start, "end": end}
         elif cells[5].empty != cells[6].empty:
             missing = cells[6] if cells[6].empty else cells[5]
-            reading.problem("CV102", "Consulenten", missing.ref, missing.row, missing.column,
-                            _("an employment has a start and an end"), _("fill in both, or neither (the whole term)"))
+            reading.at("CV102", missing,
+                       _("an employment has a start and an end"), _("fill in both, or neither (the whole term)"))
         wage = _decimal(cells[7], reading, 0, "Gewaarborgd loon (dagen)")
         if wage is not None:
             consultant["guaranteed_wage_days"] = int(wage)
@@ -318,27 +318,27 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
         consultants = keys.get(number or "", {})
         if number is not None and who not in consultants:
             hint = Vocabulary(consultants).did_you_mean(who or "")
-            reading.problem("CV506", "Afwezigheden", cells[1].ref, cells[1].row, 2,
-                            _("{who!r} is not a consultant of {number} in Consulenten")
-                            .format(who=who, number=format_enterprise_number(number)),
-                            hint or _("give the consultant's Sleutel, or its Naam when it has none"))
+            reading.at("CV506", cells[1],
+                       _("{who!r} is not a consultant of {number} in Consulenten")
+                       .format(who=who, number=format_enterprise_number(number)),
+                       hint or _("give the consultant's Sleutel, or its Naam when it has none"))
             continue
         start, end = _date(cells[2], reading, "Van"), _date(cells[3], reading, "Tot")
         reason_text = _text(cells[4])
         reason = REASONS.get((reason_text or "").lower())
         if reason is None:
             hint = Vocabulary(REASONS).did_you_mean(reason_text or "")
-            reading.problem("CV103", "Afwezigheden", cells[4].ref, cells[4].row, 5,
-                            _("reason {reason!r} is not one of {reasons}")
-                            .format(reason=reason_text, reasons=", ".join(REASONS)), hint)
+            reading.at("CV103", cells[4],
+                       _("reason {reason!r} is not one of {reasons}")
+                       .format(reason=reason_text, reasons=", ".join(REASONS)), hint)
         fte = _decimal(cells[5], reading, 2, "VTE")
         replaced = _yes_no(cells[6], reading, "Vervangen")
         new_illness = _yes_no(cells[7], reading, "Nieuwe ongeschiktheid")
         if number is None or who is None or start is None or end is None or reason is None:
             if start is None and cells[2].empty:
-                reading.problem("CV102", "Afwezigheden", cells[2].ref, cells[2].row, 3, _("no start date"))
+                reading.at("CV102", cells[2], _("no start date"))
             if end is None and cells[3].empty:
-                reading.problem("CV102", "Afwezigheden", cells[3].ref, cells[3].row, 4, _("no end date"))
+                reading.at("CV102", cells[3], _("no end date"))
             continue
         absence: dict[str, object] = {"start": start, "end": end, "reason": reason}
         if fte is not None:
@@ -357,7 +357,7 @@ def _payments(book, reading: Reading, known: dict[str, str], facts: Facts) -> No
         number = _beneficiary(cells[0], reading, known)
         amount = _decimal(cells[3], reading, 2, "Bedrag")
         if amount is None and cells[3].empty:
-            reading.problem("CV102", "Voorschotten", cells[3].ref, cells[3].row, 4, _("no amount"))
+            reading.at("CV102", cells[3], _("no amount"))
         if number is None or amount is None:
             continue
         advance: dict[str, object] = {"beneficiary": number, "amount": amount}

@@ -69,10 +69,11 @@ def usage_message(english: str) -> str:
     """
     import re
 
+    patterns = [(re.compile(pattern), message) for pattern, message in _USAGE_ERRORS]
     text, position = "", 0
     while position < len(english):
-        for pattern, message in _USAGE_ERRORS:
-            match = re.compile(pattern).match(english, position)
+        for pattern, message in patterns:
+            match = pattern.match(english, position)
             if match:
                 found = match.groupdict()
                 if "metavar" in found:  # the argument's name as the help shows it (PATH: PAD)

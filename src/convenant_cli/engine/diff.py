@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel
 
+from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.domain.units import Typed, Unit
 from convenant_cli.engine.changes import (
@@ -104,7 +105,7 @@ def _comparable(old: Agreement, new: Agreement) -> bool:
 
 
 def _article(kind: str) -> str:
-    return (_("an {kind}") if kind[0] in "aeiou" else _("a {kind}")).format(kind=kind)
+    return Kind.in_a_sentence(Kind(kind) if kind in Kind.names() else None)
 
 
 def _rate(model: Agreement) -> Fraction | None:
