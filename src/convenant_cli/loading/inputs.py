@@ -54,7 +54,7 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
     paired = _pair_named(realisations, {doc.path for doc in settled})
     _pair_found(found_facts, paired)
     _refuse_one_id_twice(settled)
-    return [_input(doc, paired.get(doc.path)) for doc in settled]
+    return [settlement_input(doc, paired.get(doc.path)) for doc in settled]
 
 
 def _with_found(named: list[LoadedDocument], found: Sequence[LoadedDocument],
@@ -120,7 +120,8 @@ def _refuse_one_id_twice(settled: list[LoadedDocument]) -> None:
         seen[agreement.id] = doc
 
 
-def _input(doc: LoadedDocument, real: LoadedDocument | None) -> SettlementInput:
+def settlement_input(doc: LoadedDocument, real: LoadedDocument | None) -> SettlementInput:
+    """The settlement input of a covenant or addendum that loaded, with its eindrapport if any."""
     if doc.rules is None:
         raise TypeError(f"{doc.name}: no rules resolved")  # the workspace resolves them for every agreement
     agreement = doc.model_as(Agreement)

@@ -11,7 +11,7 @@ from convenant_cli.checks import run_checks
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
-from convenant_cli.loading.inputs import SettlementInput
+from convenant_cli.loading.inputs import SettlementInput, settlement_input
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
 
@@ -33,15 +33,12 @@ def readable(doc: LoadedDocument) -> bool:
 
 
 def _settlement_input(agreement: LoadedDocument, real: LoadedDocument | None) -> SettlementInput | None:
+    """As `settle` builds it, when both files loaded without errors (else no money effect)."""
     if not agreement.ok or not isinstance(agreement.model, Agreement) or agreement.rules is None:
         return None
-    facts = None
-    if real is not None:
-        if not real.ok or not isinstance(real.model, Realisation):
-            return None
-        facts = real.model
-    return SettlementInput(agreement=agreement.model, rules=agreement.rules, realisation=facts,
-                           root=agreement.model.id, sector=agreement.model.sector)
+    if real is not None and (not real.ok or not isinstance(real.model, Realisation)):
+        return None
+    return settlement_input(agreement, real)
 
 
 def diff_inputs(old: LoadedDocument, new: LoadedDocument, realisations: list[LoadedDocument]) -> DiffInput:
