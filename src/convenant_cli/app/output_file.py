@@ -60,18 +60,15 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
             os.replace(temporary, target)
         else:
             _move_without_clobbering(temporary, target)
-    except FileExistsError:
-        os.unlink(temporary)
-        raise InputError(_("{target}: exists; not overwritten")
-                         .format(target=target), hint=_("add --force to replace it")) from None
-    except OSError as error:
+    except BaseException as error:  # nothing half-written stays behind, whatever stopped the write
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise InputError(_("{target}: cannot write ({reason})")
-                         .format(target=target, reason=os_reason(error))) from None
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        if isinstance(error, FileExistsError):
+            raise InputError(_("{target}: exists; not overwritten")
+                             .format(target=target), hint=_("add --force to replace it")) from None
+        if isinstance(error, OSError):
+            raise InputError(_("{target}: cannot write ({reason})")
+                             .format(target=target, reason=os_reason(error))) from None
         raise
 
 
