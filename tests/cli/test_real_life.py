@@ -62,7 +62,7 @@ def test_a_consultants_own_guaranteed_wage_length_applies_to_their_incapacities(
 
 
 def test_advances_in_tranches_add_up():
-    facts = realisation(achieved=(True, True, True)).model_dump(mode="json")
+    facts = realisation(achieved=(True, True, True)).model_dump(mode="json", exclude_none=True)
     facts["advances"] = [{"beneficiary": INOM, "amount": "30000.00", "date": "2023-09-15", "reference": "VS-1"},
                          {"beneficiary": INOM, "amount": "23000.00", "date": "2024-09-15", "reference": "VS-2"}]
     _, line = run(real=Realisation.model_validate(facts))

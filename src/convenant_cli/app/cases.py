@@ -66,7 +66,14 @@ def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
         inputs = settlement_inputs(settled, facts)
     except ConvenantError as error:
         return CaseResult(doc.name, title, reference, (), (), error.message)
-    settlements = [settle(item.agreement, item.rules, item.realisation) for item in inputs]
+    from convenant_cli.app.settle import view_day
+
+    try:
+        days = [view_day(item, doc.model.as_of) for item in inputs]
+    except ConvenantError as error:
+        return CaseResult(doc.name, title, reference, (), (), error.message)
+    settlements = [settle(item.agreement, item.rules, item.realisation, day) for item, day in zip(inputs, days,
+                                                                                                  strict=True)]
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
     return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, groups), ())
 

@@ -7,12 +7,14 @@ the command line prints what `render_settlement` returns and the problems of the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
+from convenant_cli.domain.language import _, ngettext
 from convenant_cli.loading.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ class SettleRun(NamedTuple):
     settlements: list[Settlement]
     families: tuple[Family, ...]
     portfolio: Portfolio
+    notes: list[str]  # what the reader of an interim view, or of a day at the term's end, must know
 
     @property
     def unsettled(self) -> list[str]:
@@ -74,20 +77,64 @@ def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Worksp
 
 
 def settle_documents(workspace: Workspace, files: SettleFiles,
-                     on_settled: Callable[[int, int], None] | None = None) -> SettleRun:
-    """Settle every agreement with its realisation; `on_settled(done, total)` after each."""
+                     on_settled: Callable[[int, int], None] | None = None, *, as_of: date | None = None) -> SettleRun:
+    """Settle every agreement with its realisation; `on_settled(done, total)` after each.
+    With `as_of` (or a progress report, whose `as_of` is its day), the interim view of Art. 6."""
     from convenant_cli.engine.families import families, portfolio
     from convenant_cli.engine.settlement import settle
     from convenant_cli.loading.inputs import settlement_inputs
 
     inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found)
-    settlements = []
-    for item in inputs:
-        settlements.append(settle(item.agreement, item.rules, item.realisation))
+    days = [view_day(item, as_of) for item in inputs]  # every refusal before any work
+    settlements, notes = [], []
+    for item, day in zip(inputs, days, strict=True):
+        settlement = settle(item.agreement, item.rules, item.realisation, day)
+        settlements.append(settlement)
+        notes += view_notes(settlement, day)
         if on_settled is not None:
             on_settled(len(settlements), len(inputs))
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
-    return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups))
+    return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups),
+                     notes=notes)
+
+
+def view_day(item: SettlementInput, as_of: date | None) -> date | None:
+    """The day of an agreement's interim view (Art. 6): `--as-of`, else its progress report's
+    `as_of`; None for a settlement. A day before the term, or after the day a progress report
+    was made, is refused: there are no facts to show for it."""
+    report = item.realisation.as_of if item.realisation is not None else None
+    day = as_of if as_of is not None else report
+    if day is None:
+        return None
+    term = item.agreement.period
+    if day < term.start:
+        raise UsageError(_("{day} is before the term of {id}: {start} - {end}")
+                         .format(day=day, id=item.agreement.id, start=term.start, end=term.end),
+                         _("an interim view is at a day of the term, from {start}").format(start=term.start))
+    if report is not None and day > report:
+        raise UsageError(_("{day} is after the day of the progress report of {id} ({report}): its facts stop there")
+                         .format(day=day, id=item.agreement.id, report=report),
+                         _("choose a day up to {report}, or settle on a later report").format(report=report))
+    return day
+
+
+def view_notes(settlement: Settlement, day: date | None) -> list[str]:
+    """What a reader must know of a view at a day: an interim view pays nothing; undated
+    advances counted as paid; a day at or after the term's end is the final settlement."""
+    if day is None or not settlement.settled:
+        return []
+    if not settlement.interim:
+        return [_("{id}: {day} is at or after the end of the term ({end}): this is the final settlement")
+                .format(id=settlement.id, day=day, end=settlement.term.end)]
+    notes = [_("{id}: interim view at {day} (Art. 6): no payable amount and no balance; the result ratio and the "
+               "payment follow from the eindrapport after the term ends ({end})")
+             .format(id=settlement.id, day=day, end=settlement.term.end)]
+    undated = sum(1 for line in settlement.lines for advance in line.advance_tranches if advance.date is None)
+    if undated:
+        notes.append(ngettext("{id}: {count} advance has no date; it is counted as paid by {day}",
+                              "{id}: {count} advances have no date; they are counted as paid by {day}", undated)
+                     .format(id=settlement.id, count=undated, day=day))
+    return notes
 
 
 def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, created: datetime,

@@ -14,6 +14,7 @@ from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
 
 SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
+NOT_INTERIM = ("effort", "result", "payable", "balance")  # null in an interim view (Art. 6)
 
 
 def _agreements(doc: LoadedDocument) -> list[Agreement]:
@@ -90,11 +91,19 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
     if expect.combined and len(agreements) < 2:
         found.append(doc.problem("CV604", _("`expect.combined` needs several settled files (R7)"),
                                  ("expect", "combined"), key=True))
+    expected = [(("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), f)
+                for number, f in expect.beneficiaries.items()] + \
+        ([(("expect", "totals"), expect.totals)] if expect.totals else [])
+    if case.as_of is not None and case.realisation:
+        found += [doc.problem("CV606", _("`{key}` has no value in an interim view (`as_of`): nothing is paid before "
+                                         "the term ends").format(key=key), path + (key,),
+                              _("expect the deduction, the shortfall or the advances of the interim view"), key=True)
+                  for path, figures in expected for key in NOT_INTERIM if getattr(figures, key) is not None]
+        if expect.ratio is not None:
+            found.append(doc.problem("CV606", _("`ratio` has no value in an interim view (`as_of`)"),
+                                     ("expect", "ratio"), key=True))
     if not case.realisation:
-        named = [(path, key) for path, figures in
-                 [(("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), f)
-                  for number, f in expect.beneficiaries.items()] +
-                 ([(("expect", "totals"), expect.totals)] if expect.totals else [])
+        named = [(path, key) for path, figures in expected
                  for key in SETTLED_ONLY if getattr(figures, key) is not None]
         found += [doc.problem("CV605", _("`{key}` has no value without an eindrapport (the figures are maxima)")
                                        .format(key=key),

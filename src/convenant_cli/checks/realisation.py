@@ -9,8 +9,8 @@ from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
-from convenant_cli.domain.terms import Span
-from convenant_cli.models import Agreement, Realisation
+from convenant_cli.domain.terms import Span, years_due
+from convenant_cli.models import Agreement, Realisation, ResultCommitment
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.source import KeyPath
 
@@ -40,6 +40,7 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
     model = doc.model_as(Realisation)
     commitments = {c.id: c for c in agreement.result_commitments}
     ids = Vocabulary(commitments)
+    due = _years_due(agreement, model)
     found = []
     for key, result in model.results.items():
         path = ("results", key)
@@ -55,7 +56,7 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                                                   .format(key=key), path,
                                          _("say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`"),
                                          key=True))
-        elif commitment.qualitative is not None:
+        elif commitment.qualitative is not None and due is None:
             found.append(doc.problem("CV512", _("{key} is qualitative: the auditor must say `achieved: true` or "
                                                 "`false`")
                                               .format(key=key), path, _("add `achieved:` and a `note:`"), key=True))
@@ -82,12 +83,14 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                                          where, hint))
         if result.achieved is None:
             for indicator, year in sorted(targets - given, key=str):
+                if due is not None and (year is None or year > due):
+                    continue  # a progress report: not yet due (Art. 6)
                 found.append(doc.problem("CV512", _("{key}: no value for {indicator} (year {year})")
                                                   .format(key=key, indicator=indicator, year=year), path,
                                          _("give the measured value, or the auditor's `achieved:` with a `note:`"),
                                          key=True))
-    for commitment_id in commitments:
-        if commitment_id not in model.results:
+    for commitment_id, commitment in commitments.items():
+        if commitment_id not in model.results and (due is None or _has_due_target(commitment, due)):
             found.append(doc.problem(
                 "CV503", _("result commitment {commitment_id} is missing from `results`")
                          .format(commitment_id=commitment_id), ("results",),
@@ -95,6 +98,33 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                   "...}}`").format(commitment_id=commitment_id),
                 key=True))
     return found
+
+
+def _years_due(agreement: Agreement, model: Realisation) -> int | None:
+    """The work years a progress report (`as_of`) is judged on; None for an eindrapport."""
+    if model.as_of is None:
+        return None
+    return years_due(Span(agreement.period.start, agreement.period.end), model.as_of)
+
+
+def _has_due_target(commitment: ResultCommitment, due: int) -> bool:
+    return any(target.year is not None and target.year <= due for target in commitment.targets or [])
+
+
+def check_as_of(doc: LoadedDocument) -> list[Diagnostic]:
+    """Art. 6: a progress report is made during the term, before its last day (at the last
+    day, the report is the eindrapport and has no `as_of`)."""
+    agreement, _name = _agreement(doc)
+    as_of = doc.model_as(Realisation).as_of
+    if agreement is None or as_of is None:
+        return []
+    start, end = agreement.period.start, agreement.period.end
+    if start <= as_of < end:
+        return []
+    return [doc.problem("CV519", _("`as_of` {as_of} is not a day of the term {start} - {end} before its last day")
+                                 .format(as_of=as_of, start=start, end=end), ("as_of",),
+                        _("a progress report is made during the term; the report at its end is the eindrapport, "
+                          "without `as_of`"))]
 
 
 def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
@@ -164,8 +194,9 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     if agreement is None or agreement.fte is None:
         return []
     term = Span(agreement.period.start, agreement.period.end)
-    found = []
-    for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
+    model = doc.model_as(Realisation)
+    found = _after_as_of(doc, model)
+    for s_index, staffing in enumerate(model.staffing):
         for c_index, consultant in enumerate(staffing.consultants):
             path = ("staffing", s_index, "consultants", c_index)
             employed: Span | None = None  # no dates given: employed during the term, and before it
@@ -184,12 +215,19 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
             previous: list[tuple[Span, int]] = []
             for a_index, absence in enumerate(consultant.absences):
                 where = path + ("absences", a_index)
-                if absence.end < absence.start:
+                if absence.end is None and model.as_of is None:
+                    found.append(doc.problem("CV518", _("{name}: the absence from {start} has no end")
+                                                      .format(name=consultant.name, start=absence.start), where,
+                                             _("give the last day of the absence as `end:`; only a progress report "
+                                               "(with `as_of:`) may list an absence that is still going on")))
+                    continue
+                end = absence.end if absence.end is not None else max(absence.start, model.as_of or absence.start)
+                if end < absence.start:
                     found.append(doc.problem("CV509", _("{name}: absence ends ({end}) before it starts ({start})")
                                                       .format(name=consultant.name, end=absence.end,
                                                               start=absence.start), where + ("end",)))
                     continue
-                span = Span(absence.start, absence.end)
+                span = Span(absence.start, end)
                 if employed is not None and not employed.covers(span):
                     found.append(doc.problem("CV506", _("{name}: absence {start} - {end} is outside the employment "
                                                         "{start2} - {end2}")
@@ -212,6 +250,30 @@ def check_absences(doc: LoadedDocument) -> list[Diagnostic]:
     return found
 
 
+def _after_as_of(doc: LoadedDocument, model: Realisation) -> list[Diagnostic]:
+    """Art. 6: a progress report holds the facts up to its `as_of`; a later one is not used."""
+    as_of = model.as_of
+    if as_of is None:
+        return []
+    found = []
+    hint = _("a progress report holds the facts up to its `as_of`; later ones belong in the next report")
+    for s_index, staffing in enumerate(model.staffing):
+        for c_index, consultant in enumerate(staffing.consultants):
+            for a_index, absence in enumerate(consultant.absences):
+                if absence.start > as_of:
+                    found.append(doc.problem("CV520", _("{name}: the absence from {start} starts after the report's "
+                                                        "`as_of` {as_of}; it is not used")
+                                                      .format(name=consultant.name, start=absence.start, as_of=as_of),
+                                             ("staffing", s_index, "consultants", c_index, "absences", a_index),
+                                             hint))
+    for index, advance in enumerate(model.advances):
+        if advance.date is not None and advance.date > as_of:
+            found.append(doc.problem("CV520", _("an advance paid on {date} is after the report's `as_of` {as_of}; it "
+                                                "is not used").format(date=advance.date, as_of=as_of),
+                                     ("advances", index, "date"), hint))
+    return found
+
+
 def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tuple[Span, int]]) -> list[Diagnostic]:
     """Sorted by start, an absence overlaps when it starts before the latest end so far."""
     found, latest = [], None
@@ -228,5 +290,5 @@ def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tupl
     return found
 
 
-REALISATION_CHECKS = (check_realisation_target, check_results, check_beneficiaries, check_consultant_keys,
-                      check_absences)
+REALISATION_CHECKS = (check_realisation_target, check_as_of, check_results, check_beneficiaries,
+                      check_consultant_keys, check_absences)

@@ -4,6 +4,7 @@ with a hint where a likely mistake has one."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -38,6 +39,25 @@ def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[A
             raise typer.BadParameter(message) from None
 
     return parse
+
+
+def parse_day(value: Any) -> date:
+    """An ISO day `YYYY-MM-DD` from the command line (`--as-of`), refused with a real day as example."""
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(_("{value!r} is not a day written as YYYY-MM-DD, e.g. 2024-09-30")
+                                 .format(value=text)) from None
+
+
+def as_of_option(help: str) -> Any:
+    """`--as-of DAY`: the interim view at a monitoring moment (Art. 6)."""
+    return typer.Option("--as-of", metavar=N_("DAY"), parser=parse_day, help=help)
 
 
 def table_or_json_option(kind: type[StrEnum]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +10,7 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
-from convenant_cli.cli.choices import table_or_json_option
+from convenant_cli.cli.choices import as_of_option, table_or_json_option
 from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
@@ -40,6 +41,10 @@ def settle(
         N_("The eindrapport facts (kind: realisation); repeat for each file."))] = None,
     explain: Annotated[bool, typer.Option("--explain", help=N_("Show every figure's rule, article and arithmetic."))]
     = False,
+    as_of: Annotated[Optional[date], as_of_option(
+        N_("An interim view at this day (Art. 6): the deduction accrued and the advances paid up to and including "
+           "it, each work year's commitments judged once it has ended; nothing payable before the term ends."))]
+    = None,
     output_format: Annotated[SettlementFormat, table_or_json_option(SettlementFormat)] = SettlementFormat.TABLE,
     xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workbook to this path."))] = None,
     force: ForceXlsxOption = False,
@@ -50,7 +55,7 @@ def settle(
     workspace, found = load_settlement(list(files), list(realisation or []))
     stop_on_errors(workspace)
     with progress_bar(N_("settling")) as advance:
-        run = settle_documents(workspace, found, advance)
+        run = settle_documents(workspace, found, advance, as_of=as_of)
     if xlsx is not None:
         from convenant_cli.app.settle import write_settlement_workbook
 
@@ -58,6 +63,8 @@ def settle(
     show(render_settlement(run, output_format, explain=explain))
     if xlsx is not None:
         say(_("workbook written: {xlsx}").format(xlsx=xlsx), None, prefix=NOTE)
+    for note in run.notes:
+        say(note, None, prefix=NOTE)
     if run.unsettled:
         say(_("{unsettled}: maxima, no settlement; add --realisation with the eindrapport (kind: realisation) "
               "to settle").format(unsettled=', '.join(run.unsettled)), None, prefix=NOTE)

@@ -87,12 +87,17 @@ _ALL = (
                          "apart")),
     Code("CV516", _W, N_("realisation: a consultant who is not employed during the term")),
     Code("CV517", _W, N_("realisation: an absence that starts after the term (it cannot count)")),
+    Code("CV518", _E, N_("realisation: an absence without an `end` in an eindrapport (only a progress report, with "
+                         "`as_of`, may list an ongoing absence)")),
+    Code("CV519", _E, N_("realisation: `as_of` outside the term (a progress report is made before the term ends)")),
+    Code("CV520", _W, N_("realisation: a fact dated after the progress report's `as_of` (it is not used)")),
     Code("CV601", _E, N_("case: `settle` names no covenant or addendum, or `realisation` no eindrapport of a settled "
                       "file")),
     Code("CV602", _E, N_("case: an expected figure of a beneficiary the settled file does not have")),
     Code("CV603", _E, N_("case: `expect.convenant` names a file the case does not settle")),
     Code("CV604", _E, N_("case: `expect.combined` with a single settled file")),
     Code("CV605", _E, N_("case: payable, advances, balance or ratio expected without an eindrapport (maxima)")),
+    Code("CV606", _E, N_("case: effort, result, payable, balance or ratio expected of an interim view (`as_of`)")),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 

@@ -68,6 +68,17 @@ def work_years(term: Span) -> list[Span]:
     return years
 
 
+def years_due(term: Span, as_of: date) -> int:
+    """How many work years have ended by `as_of` (that day included): the years a progress
+    report at that date is judged on (Art. 6).
+
+    >>> term = Span(date(2023, 7, 1), date(2025, 6, 30))
+    >>> years_due(term, date(2024, 6, 29)), years_due(term, date(2024, 6, 30)), years_due(term, date(2025, 6, 30))
+    (0, 1, 2)
+    """
+    return sum(1 for year in work_years(term) if year.end <= as_of)
+
+
 def term_too_long(term: Span) -> bool:
     """
     >>> start = date(2023, 7, 1)

@@ -199,6 +199,8 @@ def classify_absences(consultant: Consultant, rules: Rules, term: Span) -> tuple
     chain_end: date | None = None
     used = 0
     for absence in sorted(consultant.absences, key=lambda a: a.start):
+        if absence.end is None:  # refused in an eindrapport; an interim view cuts it at its day first
+            raise ValueError(f"{consultant.name}: an ongoing absence from {absence.start} reached the settlement")
         span = Span(absence.start, absence.end)
         fte = absence.fte if absence.fte is not None else consultant.fte
         window, relapse, wage, before = None, False, None, 0

@@ -4,9 +4,11 @@ are settled together, or a golden case expects figures over covenant and addenda
 A *family* is one covenant with the addenda whose `parent:` it is (extensions included):
 one line per beneficiary over its members, by enterprise number. Two covenants are never
 merged. A family's maximum adds up every member's maximum; every other figure adds up the
-members that were settled only, and is `None` when none was: a maximum is never added to
-a payable figure. The *portfolio* has one row per family and totals over the settled
-agreements only; what was shown as maxima is counted beside, never in them.
+members with facts (settled, or an interim view at a day) that have that figure, and is
+`None` when none has: a maximum is never added to a payable figure, and an interim view
+(Art. 6), which pays nothing, adds its deduction and advances but never a payable figure.
+The *portfolio* has one row per family and totals over the agreements with facts only;
+what was shown as maxima is counted beside, never in them.
 
 The records are `NamedTuple`s: immutable, built by keyword, and cheap to define, which
 matters because every `settle` loads this module (a frozen dataclass costs a settle's
@@ -24,7 +26,7 @@ from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
 
 # every money figure but the maximum: summed over the settled members only
 SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
-Status = Literal["settled", "maxima", "partial"]
+Status = Literal["settled", "interim", "maxima", "partial"]
 
 
 class FamilyLine(NamedTuple):
@@ -45,8 +47,9 @@ class Family(NamedTuple):
 
     @property
     def status(self) -> Status:
-        settled = [member.settled for member in self.members]
-        return "settled" if all(settled) else "maxima" if not any(settled) else "partial"
+        """One status when every member has it; else partial."""
+        statuses = {member.status for member in self.members}
+        return statuses.pop() if len(statuses) == 1 else "partial"
 
     @property
     def settled_maximum(self) -> Decimal | None:
@@ -63,9 +66,10 @@ class Family(NamedTuple):
 
 class Portfolio(NamedTuple):
     families: tuple[Family, ...]
-    settled: int  # agreements settled
+    settled: int  # agreements settled (final, or an interim view)
     maxima: int  # agreements shown as maxima
-    totals: dict[str, Decimal]  # every money figure, over the settled agreements only
+    interim: int  # of those settled, the interim views (Art. 6)
+    totals: dict[str, Decimal | None]  # every money figure, over the agreements with facts that have it
     maxima_maximum: Decimal  # the maxima of the agreements shown as maxima, never in `totals`
 
 
@@ -73,23 +77,27 @@ def _sum(items: Iterable[Line | Totals], key: str) -> Decimal:
     return sum((getattr(item, key) for item in items), ZERO)
 
 
-def _family_line(name: str, number: str, items: list[tuple[bool, Line | Totals]]) -> FamilyLine:
-    settled = [item for is_settled, item in items if is_settled]
+def _with(key: str, items: list[tuple[Settlement, Line | Totals]]) -> list[Line | Totals]:
+    """The figures `key` of the members with facts that have it (`Settlement.shown_keys`)."""
+    return [item for member, item in items if member.settled and key in member.shown_keys]
+
+
+def _family_line(name: str, number: str, items: list[tuple[Settlement, Line | Totals]]) -> FamilyLine:
     figures: dict[str, Decimal | None] = {"maximum": _sum((item for _, item in items), "maximum")}
-    figures.update({key: _sum(settled, key) if settled else None for key in SETTLED_KEYS})
+    figures.update({key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS})
     return FamilyLine(name=name, enterprise_number=number, figures=figures)
 
 
 def family_of(root: str, sector: str, members: list[Settlement]) -> Family:
     """R7: each beneficiary's figures over the members of one family, by enterprise number."""
-    by_number: dict[str, list[tuple[bool, Line | Totals]]] = {}
+    by_number: dict[str, list[tuple[Settlement, Line | Totals]]] = {}
     names: dict[str, str] = {}
     for member in members:
         for line in member.lines:
             names.setdefault(line.enterprise_number, line.name)
-            by_number.setdefault(line.enterprise_number, []).append((member.settled, line))
+            by_number.setdefault(line.enterprise_number, []).append((member, line))
     lines = tuple(_family_line(names[number], number, items) for number, items in by_number.items())
-    totals = _family_line("", "", [(member.settled, member.totals) for member in members])
+    totals = _family_line("", "", [(member, member.totals) for member in members])
     return Family(convenant=root, sector=sector, members=tuple(members), lines=lines, totals=totals)
 
 
@@ -108,6 +116,9 @@ def portfolio(groups: tuple[Family, ...]) -> Portfolio:
     members = [member for family in groups for member in family.members]
     settled = [member for member in members if member.settled]
     unsettled = [member for member in members if not member.settled]
+    items: list[tuple[Settlement, Line | Totals]] = [(member, member.totals) for member in settled]
+    totals: dict[str, Decimal | None] = {"maximum": _sum((member.totals for member in settled), "maximum")}
+    totals.update({key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS})
     return Portfolio(families=groups, settled=len(settled), maxima=len(unsettled),
-                     totals={key: _sum((member.totals for member in settled), key) for key in MONEY_KEYS},
+                     interim=sum(1 for member in settled if member.interim), totals=totals,
                      maxima_maximum=_sum((member.totals for member in unsettled), "maximum"))

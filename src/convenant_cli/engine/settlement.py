@@ -11,6 +11,7 @@ so every table adds up to the cent.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -32,6 +33,14 @@ FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "short
                             "advances": Unit.EURO, "balance": Unit.EURO}
 FIGURE_KEYS = tuple(FIGURES)
 MONEY_KEYS = tuple(key for key, unit in FIGURES.items() if unit is Unit.EURO)
+# What each kind of view shows: maxima have no payment yet; an interim view (Art. 6) has the
+# deduction accrued and the advances paid by its day, but no ratio, so no effort, result,
+# payable or balance.
+SHOWN_KEYS: dict[str, tuple[str, ...]] = {
+    "settled": FIGURE_KEYS,
+    "interim": ("maximum", "deduction", "shortfall_fte_days", "advances"),
+    "maxima": ("maximum", "deduction", "shortfall_fte_days", "effort", "result"),
+}
 
 
 class Staffed(StrEnum):
@@ -104,6 +113,25 @@ class Settlement:
     ratio: ResultRatio | None
     lines: tuple[Line, ...]
     totals: Totals
+    as_of: date | None = None  # an interim view at this day (Art. 6): nothing is paid on it
+
+    @property
+    def status(self) -> Literal["settled", "interim", "maxima"]:
+        return "maxima" if not self.settled else "interim" if self.as_of is not None else "settled"
+
+    @property
+    def interim(self) -> bool:
+        return self.as_of is not None
+
+    @property
+    def final(self) -> bool:
+        """A settlement proper: figures to pay, from an eindrapport after the term."""
+        return self.settled and self.as_of is None
+
+    @property
+    def shown_keys(self) -> tuple[str, ...]:
+        """The figures this view has (`SHOWN_KEYS`); the others are not shown, and null in JSON."""
+        return SHOWN_KEYS[self.status]
 
     @property
     def id(self) -> str:
@@ -134,18 +162,40 @@ def _totals(lines: list[Line]) -> Totals:
     return Totals(**{key: total(key) for key in FIGURE_KEYS})
 
 
-def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation | None = None) -> Settlement:
-    """Settle every beneficiary of Art. 1; without a realisation, show the maxima."""
+def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation | None = None,
+           as_of: date | None = None) -> Settlement:
+    """Settle every beneficiary of Art. 1; without a realisation, show the maxima. With
+    `as_of` before the term's last day, the interim view of Art. 6 at that day: the
+    shortfall and deduction accrued up to and including it, the advances paid by it, each
+    commitment's work years judged once ended; nothing payable."""
     term = Span(agreement.period.start, agreement.period.end)
+    interim = realisation is not None and as_of is not None and as_of < term.end
     ratio = None
-    if realisation is not None:
+    counted = term
+    if realisation is not None and as_of is not None and interim:
+        if as_of < term.start:
+            raise ValueError(f"{as_of} is before the term {term.start} - {term.end}")  # refused by the caller
+        from convenant_cli.engine.interim import facts_until
+        from convenant_cli.engine.result_ratio import interim_results
+
+        realisation = facts_until(realisation, as_of)
+        ratio = interim_results(agreement.result_commitments, realisation.results, rules.rules, term, as_of)
+        counted = Span(term.start, as_of)
+    elif realisation is not None:
         from convenant_cli.engine.result_ratio import result_ratio  # only a settlement has results to judge
 
         ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)))
     facts = _Facts(realisation)
-    lines = [_settle_member(agreement, group, member, rules, term, ratio, facts) for group, member in
-             agreement.members()]
-    return Settlement(agreement, term, realisation is not None, rules, ratio, tuple(lines), _totals(lines))
+    lines = [_settle_member(agreement, group, member, rules, _Days(term, counted, interim), ratio, facts)
+             for group, member in agreement.members()]
+    return Settlement(agreement, term, realisation is not None, rules, ratio, tuple(lines), _totals(lines),
+                      as_of if interim else None)
+
+
+class _Days(NamedTuple):
+    term: Span  # the whole term: the rate's denominator (R4)
+    counted: Span  # the days whose shortfall counts: the term, or its start up to an interim view's day
+    interim: bool
 
 
 class _Facts:
@@ -166,31 +216,34 @@ class _Facts:
         self.advances = {number: tuple(items) for number, items in tranches.items()}
 
 
-def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce, term: Span,
+def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce, days: _Days,
                    ratio: ResultRatio | None, facts: _Facts) -> Line:
     maximum = group.amount_each
     fte = group.fte_each if agreement.fte is not None else None
     rate = Fraction(maximum) / Fraction(fte) if fte else None
-    staffed, staffing = _staffing(facts, member.enterprise_number, rate, fte, term, rules)
+    staffed, staffing = _staffing(facts, member.enterprise_number, rate, fte, days.counted, rules)
     shortfall = staffing.shortfall_fte_days if staffing else Decimal("0.00")
-    deduction_exact = rate * Fraction(shortfall) / term.days if rate is not None and staffing else Fraction(0)
+    deduction_exact = rate * Fraction(shortfall) / days.term.days if rate is not None and staffing else Fraction(0)
     deduction = quantize(deduction_exact)
     on_maximum = rules.rules.deduction_base == "maximum"
     base = maximum - deduction if on_maximum else maximum
     share = ratio.ratio if ratio is not None else Fraction(1)
     effort = quantize(Fraction(base) * Fraction(rules.rules.effort_share))
     result = quantize(Fraction(base) * Fraction(rules.rules.result_share) * share)
-    floored = not on_maximum and effort + result < deduction
+    if days.interim:  # no ratio yet, so nothing to pay: these figures are not shown (SHOWN_KEYS)
+        effort = result = ZERO
+    floored = not on_maximum and effort + result < deduction and not days.interim
     before_cap = effort + result if on_maximum else max(ZERO, effort + result - deduction)
-    costs = facts.costs.get(member.enterprise_number)
+    costs = facts.costs.get(member.enterprise_number) if not days.interim else None
     payable = min(before_cap, costs) if costs is not None else before_cap
     tranches = facts.advances.get(member.enterprise_number, ())
     advances = sum((advance.amount for advance in tranches), ZERO)
     return Line(name=member.name, enterprise_number=member.enterprise_number, group=group.group, fte=fte,
-                maximum=maximum, rate=rate, term_days=term.days, staffed=staffed, staffing=staffing,
+                maximum=maximum, rate=rate, term_days=days.term.days, staffed=staffed, staffing=staffing,
                 shortfall_fte_days=shortfall, deduction_exact=deduction_exact, deduction=deduction, base=base,
                 effort=effort, result=result, payable_before_cap=before_cap, floored=floored, eligible_costs=costs,
-                payable=payable, advance_tranches=tranches, advances=advances, balance=payable - advances)
+                payable=payable, advance_tranches=tranches, advances=advances,
+                balance=payable - advances if not days.interim else ZERO)
 
 
 def _staffing(facts: _Facts, number: str, rate: Fraction | None, fte: Decimal | None, term: Span,

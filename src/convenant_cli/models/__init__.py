@@ -173,7 +173,8 @@ class Employment(Model):
 
 class Absence(Model):
     start: IsoDate
-    end: IsoDate
+    # left out: still going on; only a progress report (`as_of`) may say so (Art. 6)
+    end: Annotated[Optional[IsoDate], Filled] = None
     reason: AbsenceReason
     fte: Optional[Fte] = None  # none: the consultant's whole FTE
     replaced: bool = False
@@ -217,6 +218,8 @@ class Realisation(Model):
     schema_version: SchemaVersion
     kind: Literal["realisation"]
     convenant: Text
+    # a progress report (Art. 6): the facts up to and including this day
+    as_of: Annotated[Optional[IsoDate], Filled] = None
     results: dict[str, ResultRealisation]
     staffing: list[Staffing] = []
     advances: list[Advance] = []

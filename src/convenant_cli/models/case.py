@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field
 
 from convenant_cli.models.base import Model
-from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, RatioText, SchemaVersion, Text
+from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, IsoDate, RatioText, SchemaVersion, Text
 
 
 # The figures are the engine's keys (`engine.settlement.MONEY_KEYS`, `FIGURE_KEYS`); a test
@@ -47,5 +47,6 @@ class Case(Model):
     reference: Text  # the article, law or rulebook rule it rests on
     settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
     realisation: list[Text] = []
+    as_of: Optional[IsoDate] = None  # the interim view at this day (Art. 6), as `settle --as-of`
     expect: Expectation
     notes: Optional[Text] = None

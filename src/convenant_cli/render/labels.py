@@ -49,7 +49,8 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
     "balance": ("Saldo", "Saldo"),
     "maxima_maximum": ("Maxima zonder eindrapport", "Maxima zonder\neindrapport"),
 }
-FAMILY_STATUS = {"settled": "afgerekend", "maxima": "maxima", "partial": "gedeeltelijk afgerekend"}
+FAMILY_STATUS = {"settled": "afgerekend", "interim": "tussentijds", "maxima": "maxima",
+                 "partial": "gedeeltelijk afgerekend"}
 
 BENEFICIARY = "Begunstigde"
 ENTERPRISE_NUMBER = "Ondernemingsnummer"
@@ -81,7 +82,8 @@ RULES = {
     "relapse_days": "Hervalvenster (kalenderdagen)",
     "deduction_base": "Vermindering toegepast",
 }
-STATUS = {True: "afgerekend", False: "MAXIMA, geen afrekening"}
+STATUS = {"settled": "afgerekend", "interim": "TUSSENTIJDS, geen afrekening", "maxima": "MAXIMA, geen afrekening"}
+UNIT_STATUS = {"met": "ja", "not_met": "NEE", "not_due": "nog niet te beoordelen"}  # a commitment in a work year
 
 
 def balance_word(balance: Decimal) -> str:

@@ -17,7 +17,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur, format_fraction, format_number, round_half_up
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import AbsenceOutcome, ShortSpan, StaffingOutcome
-from convenant_cli.engine.result_ratio import ResultRatio
+from convenant_cli.engine.result_ratio import ResultRatio, UnitOutcome
 from convenant_cli.engine.settlement import Line, Settlement, Staffed
 from convenant_cli.render import labels
 
@@ -86,7 +86,9 @@ def settlement_steps(settlement: Settlement, *, per_absence: bool = True) -> lis
 def agreement_steps(settlement: Settlement) -> list[Step]:
     """The covenant's own steps: Art. 1, the rules no file writes, the Art. 2 ratio."""
     steps = [_art1(settlement), *_rules(settlement)]
-    if settlement.ratio is not None:
+    if settlement.ratio is not None and settlement.ratio.interim:
+        steps.append(_interim_results(settlement.ratio, settlement.as_of))
+    elif settlement.ratio is not None:
         steps.append(_ratio(settlement.ratio))
     return steps
 
@@ -94,7 +96,9 @@ def agreement_steps(settlement: Settlement) -> list[Step]:
 def line_steps(settlement: Settlement, line: Line, *, per_absence: bool = True) -> list[Step]:
     subject = f"{line.name} ({format_enterprise_number(line.enterprise_number)})"
     steps = [_maximum(subject, line)]
-    steps += _deduction(subject, line, settlement.settled, per_absence)
+    steps += _deduction(subject, line, settlement.settled, per_absence, settlement.as_of)
+    if settlement.interim:  # Art. 6: nothing is financed or paid before the term ends
+        return steps + _advances_paid(subject, line, settlement.as_of)
     steps += _financing(subject, line, settlement)
     if settlement.settled:
         steps += _payments(subject, line)
@@ -106,7 +110,8 @@ def _art1(settlement: Settlement) -> Step:
     parts = " + ".join(f"{len(g.members)} × {format_eur(g.amount_each)}" for g in agreement.beneficiaries)
     total = format_eur(agreement.max_subsidy)
     staff = fte(agreement.fte) if agreement.fte is not None else "geen VTE (geen vermindering volgens Art. 5)"
-    what = "afrekening" if settlement.settled else "MAXIMA, geen afrekening"
+    what = ("afrekening" if settlement.final else f"TUSSENTIJDSE STAND op {settlement.as_of}, geen afrekening"
+            if settlement.interim else "MAXIMA, geen afrekening")
     return Step(agreement.id, "Maximale toelage", "R1", "Art. 1",
                 f"{what}; maximale toelage {total}; {staff}; termijn {days(settlement.term)}", f"{parts} = {total}")
 
@@ -143,6 +148,28 @@ def _ratio(ratio: ResultRatio) -> Step:
                 f"{ratio.achieved} behaald / {ratio.total} = {verdict} → ratio {format_fraction(ratio.ratio)}")
 
 
+def _interim_results(ratio: ResultRatio, as_of: date | None) -> Step:
+    """Art. 6: at a monitoring moment, each commitment in each ended work year met or not."""
+    def name(unit: UnitOutcome) -> str:
+        return unit.commitment + (f" (werkjaar {unit.year})" if unit.year else "")
+
+    missed = [name(u) for u in ratio.units if u.due and not u.achieved]
+    waiting = [name(u) for u in ratio.units if not u.due]
+    return Step("resultaatsverbintenissen", "Resultaatsverbintenissen op " + str(as_of), "R3", "Art. 2, Art. 6",
+                f"te beoordelen: {ratio.due} × verbintenis-werkjaar waarvan het werkjaar voorbij is; niet behaald: "
+                f"{', '.join(missed) or 'geen'}; nog niet te beoordelen: {', '.join(waiting) or 'geen'}",
+                f"{ratio.achieved} van {ratio.due} behaald; geen ratio en geen resultaatsfinanciering vóór het einde "
+                "van de termijn")
+
+
+def _advances_paid(subject: str, line: Line, as_of: date | None) -> list[Step]:
+    tranches = [_tranche(advance.amount, advance.date, advance.reference) for advance in line.advance_tranches]
+    sum_text = " + ".join(format_eur(a.amount) for a in line.advance_tranches) or "geen"
+    return [Step(subject, labels.label("advances"), "R6", "Art. 3, Art. 6",
+                 f"betaald tot en met {as_of}: {'; '.join(tranches) or 'geen'}",
+                 f"{sum_text} = {format_eur(line.advances)}; geen saldo vóór de eindafrekening")]
+
+
 def _maximum(subject: str, line: Line) -> Step:
     staff = f" voor {fte(line.fte)}" if line.fte else ""
     per_fte = f"; per VTE {format_eur(line.maximum)} / {format_number(line.fte)} = {format_eur(line.rate)}" \
@@ -151,7 +178,8 @@ def _maximum(subject: str, line: Line) -> Step:
                 format_eur(line.maximum) + per_fte)
 
 
-def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True) -> list[Step]:
+def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True,
+               as_of: date | None = None) -> list[Step]:
     if not settled:
         return []
     if line.staffed is Staffed.NO_FTE:
@@ -165,9 +193,11 @@ def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True
     steps += [_span(subject, span) for span in line.staffing.short_spans] if per_absence else []
     steps.append(_shortfall(subject, line.staffing))
     rate = line.rate or Fraction(0)
+    until, whole = (f" tot en met {as_of} (opgebouwd, Art. 6)", "de hele termijn") if as_of is not None else \
+        ("", "de termijn")
     steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5",
-                      f"per VTE {format_eur(rate)}; {format_number(line.shortfall_fte_days)} VTE-dagen tekort; "
-                      f"{line.term_days} dagen in de termijn",
+                      f"per VTE {format_eur(rate)}; {format_number(line.shortfall_fte_days)} VTE-dagen tekort{until}; "
+                      f"{line.term_days} dagen in {whole}",
                       f"{format_eur(rate)} × {format_number(line.shortfall_fte_days)} / {line.term_days} = "
                       f"{exact(line.deduction_exact)} → {format_eur(line.deduction)} (eenmaal half naar boven "
                       "afgerond)"))

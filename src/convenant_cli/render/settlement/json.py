@@ -23,13 +23,13 @@ if TYPE_CHECKING:
     from convenant_cli.engine.families import Family, FamilyLine, Portfolio
     from convenant_cli.render.settlement.explanation import Step
 
-UNSETTLED_KEYS = ("payable", "advances", "balance")  # null when the figures are maxima
 Json = dict[str, Any]
 
 
-def _figures(item: Line | Totals, settled: bool) -> Json:
-    return {key: None if not settled and key in UNSETTLED_KEYS else decimal_text(getattr(item, key), unit)
-            for key, unit in FIGURES.items()}
+def _figures(item: Line | Totals, shown: tuple[str, ...]) -> Json:
+    """Every figure; null where the view has none (maxima: nothing paid; an interim view: no
+    effort, result, payable or balance before the term ends)."""
+    return {key: decimal_text(getattr(item, key), unit) if key in shown else None for key, unit in FIGURES.items()}
 
 
 def decimal_text(value: Decimal, unit: Unit) -> str:
@@ -97,11 +97,12 @@ def _step(step: Step) -> Json:
 
 def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
     data: Json = {"name": line.name, "enterprise_number": line.enterprise_number,
-                  **_figures(line, settlement.settled)}
+                  **_figures(line, settlement.shown_keys)}
     staffing = line.staffing
     if settlement.settled:
+        final = settlement.final
         data["eligible_costs"] = None if line.eligible_costs is None else decimal_text(line.eligible_costs, Unit.EURO)
-        data["payable_before_cap"] = decimal_text(line.payable_before_cap, Unit.EURO)
+        data["payable_before_cap"] = decimal_text(line.payable_before_cap, Unit.EURO) if final else None
         data["advance_tranches"] = [{"amount": decimal_text(a.amount, Unit.EURO),
                                      "date": str(a.date) if a.date else None, "reference": a.reference}
                                     for a in line.advance_tranches]
@@ -118,9 +119,9 @@ def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
 def warnings(settlement: Settlement) -> list[Json]:
     found: list[Json] = []
     for line in settlement.lines:
-        if settlement.settled and line.capped:
+        if settlement.final and line.capped:
             found.append({"code": "cost_cap", "beneficiary": line.enterprise_number})
-        if settlement.settled and line.floored:
+        if settlement.final and line.floored:
             found.append({"code": "floored_at_zero", "beneficiary": line.enterprise_number})
     for assumption in settlement.assumptions:
         item: Json = {"code": assumption.code}
@@ -134,14 +135,18 @@ def warnings(settlement: Settlement) -> list[Json]:
 
 
 def as_dict(settlement: Settlement, explain: bool = False) -> Json:
+    ratio = settlement.ratio
     data: Json = {
         "convenant": settlement.id,
         "kind": settlement.kind,
-        "status": "settled" if settlement.settled else "maxima",
-        "ratio": format_fraction(settlement.ratio.ratio) if settlement.ratio is not None else None,
+        "status": settlement.status,
+        "as_of": str(settlement.as_of) if settlement.as_of is not None else None,
+        "ratio": format_fraction(ratio.ratio) if ratio is not None and not ratio.interim else None,
         "period": {"start": str(settlement.term.start), "end": str(settlement.term.end), "days": settlement.term.days},
+        "results": [{"commitment": unit.commitment, "year": unit.year, "status": unit.status}
+                    for unit in ratio.units] if ratio is not None else [],
         "beneficiaries": [_line(settlement, line, explain) for line in settlement.lines],
-        "totals": _figures(settlement.totals, settlement.settled),
+        "totals": _figures(settlement.totals, settlement.shown_keys),
         "warnings": warnings(settlement),
     }
     if explain:
@@ -180,7 +185,8 @@ def portfolio_dict(portfolio: Portfolio) -> Json:
     return {
         "families": len(portfolio.families),
         "agreements": portfolio.settled + portfolio.maxima,
-        "settled": portfolio.settled,
+        "settled": portfolio.settled,  # with facts: final settlements and interim views
+        "interim": portfolio.interim,
         "maxima": portfolio.maxima,
         "totals": {key: _money(value) for key, value in portfolio.totals.items()},  # settled agreements only
         "maxima_maximum": _money(portfolio.maxima_maximum),  # the agreements shown as maxima, apart

@@ -26,11 +26,11 @@ def assumption_text(settlement: Settlement, assumption: Assumption) -> str:
 def settlement_notes(settlement: Settlement) -> list[str]:
     notes = []
     for line in settlement.lines:
-        if settlement.settled and line.capped and line.eligible_costs is not None:
+        if settlement.final and line.capped and line.eligible_costs is not None:
             notes.append(f"{line.name}: uit te betalen beperkt tot de subsidiabele kosten "
                          f"{format_eur(line.eligible_costs)} (inspanning + resultaat "
                          f"{format_eur(line.payable_before_cap)}; R6)")
-        if settlement.settled and line.floored:
+        if settlement.final and line.floored:
             notes.append(f"{line.name}: inspanning + resultaat − vermindering is negatief; uit te betalen 0,00 (R5)")
     notes += [assumption_text(settlement, assumption) for assumption in settlement.assumptions]
     return notes

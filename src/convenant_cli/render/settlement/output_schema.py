@@ -2,8 +2,9 @@
 read it: `convenant schema --output settlement`. A test validates real output against it.
 
 Amounts are decimal strings with two decimals; a figure that cannot be had (payable,
-advances and balance of an agreement shown as maxima; a family figure none of whose
-members was settled) is `null`, and the schema says so per status.
+advances and balance of an agreement shown as maxima; effort, result, payable and balance
+of an interim view; a family or portfolio figure none of whose members has it) is `null`,
+and the schema says so per status.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from convenant_cli.render.settlement.json import FORMAT
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MONEY_KEYS = ("maximum", "deduction", "effort", "result", "payable", "advances", "balance")
 UNSETTLED = ("payable", "advances", "balance")
+NOT_INTERIM = ("effort", "result", "payable", "balance")  # an interim view pays nothing (Art. 6)
+NULLABLE = tuple(dict.fromkeys(UNSETTLED + NOT_INTERIM))
 
 _money = {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$"}
 _nullable_money = {"anyOf": [{"$ref": "#/$defs/money"}, {"type": "null"}]}
@@ -23,7 +26,7 @@ _null = {"type": "null"}
 
 
 def _figures(required: tuple[str, ...]) -> dict[str, Any]:
-    keys = {key: ({"$ref": "#/$defs/nullable_money"} if key in UNSETTLED else {"$ref": "#/$defs/money"})
+    keys = {key: ({"$ref": "#/$defs/nullable_money"} if key in NULLABLE else {"$ref": "#/$defs/money"})
             for key in MONEY_KEYS}
     keys["shortfall_fte_days"] = {"$ref": "#/$defs/money"}
     return {"type": "object", "required": list(required), "properties": keys}
@@ -31,12 +34,18 @@ def _figures(required: tuple[str, ...]) -> dict[str, Any]:
 
 _settlement = {
     "type": "object",
-    "required": ["convenant", "kind", "status", "ratio", "period", "beneficiaries", "totals", "warnings"],
+    "required": ["convenant", "kind", "status", "as_of", "ratio", "period", "results", "beneficiaries", "totals",
+                 "warnings"],
     "properties": {
         "convenant": {"type": "string"},
         "kind": {"enum": ["convenant", "addendum"]},
-        "status": {"enum": ["settled", "maxima"]},
+        "status": {"enum": ["settled", "interim", "maxima"]},
+        "as_of": {"anyOf": [{"type": "string", "format": "date"}, _null]},
         "ratio": {"anyOf": [{"type": "string", "pattern": r"^[0-9]+/[0-9]+$"}, _null]},
+        "results": {"type": "array", "items": {
+            "type": "object", "required": ["commitment", "year", "status"],
+            "properties": {"commitment": {"type": "string"}, "year": {"anyOf": [{"type": "integer"}, _null]},
+                           "status": {"enum": ["met", "not_met", "not_due"]}}}},
         "period": {"type": "object", "required": ["start", "end", "days"],
                    "properties": {"start": {"type": "string", "format": "date"},
                                   "end": {"type": "string", "format": "date"}, "days": {"type": "integer"}}},
@@ -49,13 +58,23 @@ _settlement = {
                                                 "properties": {"code": {"type": "string"}}}},
         "steps": {"type": "array"},
     },
-    # maxima: nothing is payable yet, and the schema says so
-    "if": {"properties": {"status": {"const": "maxima"}}},
-    "then": {"properties": {
-        "ratio": _null,
-        "totals": {"properties": dict.fromkeys(UNSETTLED, _null)},
-        "beneficiaries": {"items": {"properties": dict.fromkeys(UNSETTLED, _null)}},
-    }},
+    "allOf": [
+        # maxima: nothing is payable yet, and the schema says so
+        {"if": {"properties": {"status": {"const": "maxima"}}},
+         "then": {"properties": {
+             "ratio": _null, "as_of": _null,
+             "totals": {"properties": dict.fromkeys(UNSETTLED, _null)},
+             "beneficiaries": {"items": {"properties": dict.fromkeys(UNSETTLED, _null)}},
+         }}},
+        # an interim view (Art. 6): a day, no ratio, nothing financed or payable
+        {"if": {"properties": {"status": {"const": "interim"}}},
+         "then": {"required": ["as_of"], "properties": {
+             "as_of": {"type": "string", "format": "date"}, "ratio": _null,
+             "totals": {"properties": dict.fromkeys(NOT_INTERIM, _null)},
+             "beneficiaries": {"items": {"properties": dict.fromkeys(NOT_INTERIM, _null)}},
+         }}},
+        {"if": {"properties": {"status": {"const": "settled"}}}, "then": {"properties": {"as_of": _null}}},
+    ],
 }
 
 _family_line = {
@@ -71,7 +90,7 @@ _family = {
     "properties": {
         "convenant": {"type": "string"},
         "sector": {"type": "string"},
-        "status": {"enum": ["settled", "maxima", "partial"]},
+        "status": {"enum": ["settled", "interim", "maxima", "partial"]},
         "members": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "beneficiaries": {"type": "array", "items": {"allOf": [
             _family_line, {"required": ["enterprise_number", "name"],
@@ -84,14 +103,17 @@ _family = {
 
 _portfolio = {
     "type": "object",
-    "required": ["families", "agreements", "settled", "maxima", "totals", "maxima_maximum"],
+    "required": ["families", "agreements", "settled", "interim", "maxima", "totals", "maxima_maximum"],
     "properties": {
         "families": {"type": "integer", "minimum": 1},
         "agreements": {"type": "integer", "minimum": 1},
         "settled": {"type": "integer", "minimum": 0},
+        "interim": {"type": "integer", "minimum": 0},
         "maxima": {"type": "integer", "minimum": 0},
+        # over the agreements with facts that have the figure; null when none has it
         "totals": {"type": "object", "required": list(MONEY_KEYS),
-                   "properties": {key: {"$ref": "#/$defs/money"} for key in MONEY_KEYS}},
+                   "properties": {key: {"$ref": "#/$defs/money" if key == "maximum" else "#/$defs/nullable_money"}
+                                  for key in MONEY_KEYS}},
         "maxima_maximum": {"$ref": "#/$defs/money"},
     },
 }

@@ -28,6 +28,8 @@ from convenant_cli.render.values import show
 
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
+INTERIM_KEYS = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
+TABLE_KEYS = {"settled": SETTLED_KEYS, "interim": INTERIM_KEYS, "maxima": MAXIMA_KEYS}
 Row = tuple[str, str, dict[str, Decimal | None]]
 
 
@@ -64,6 +66,10 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
 
 def settlement_title(settlement: Settlement) -> str:
     term = settlement.term
+    if settlement.interim:
+        return (f"TUSSENTIJDSE STAND {settlement.id} ({settlement.kind}) op {settlement.as_of}, geen afrekening — "
+                f"termijn {term.start} tot {term.end}, {term.days} dagen; vermindering opgebouwd tot en met "
+                f"{settlement.as_of} (Art. 6)")
     if settlement.settled:
         return (f"Afrekening {settlement.id} ({settlement.kind}) — {term.start} tot {term.end}, {term.days} dagen — "
                 f"resultaatsratio {format_fraction(settlement.share)}")
@@ -73,8 +79,8 @@ def settlement_title(settlement: Settlement) -> str:
 
 
 def settlement_table(settlement: Settlement) -> Group:
-    keys = SETTLED_KEYS if settlement.settled else MAXIMA_KEYS
-    words = labels.FIGURES if settlement.settled else labels.MAXIMA_FIGURES
+    keys = TABLE_KEYS[settlement.status]
+    words = labels.MAXIMA_FIGURES if settlement.status == "maxima" else labels.FIGURES
     rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys})
             for line in settlement.lines]
     totals = {key: getattr(settlement.totals, key) for key in keys}
@@ -89,13 +95,23 @@ def commitments_table(settlement: Settlement) -> Table:
     ratio = settlement.ratio
     if ratio is None:
         raise ValueError("maxima have no result commitments to show")
-    table = Table(title=title(f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van "
-                              f"{ratio.total} behaald ({labels.COUNTING[ratio.counting]}) → ratio "
-                              f"{format_fraction(ratio.ratio)}"), title_justify="left")
+    if ratio.interim:
+        heading = (f"Resultaatsverbintenissen {settlement.id} op {settlement.as_of} (Art. 6): {ratio.achieved} van "
+                   f"{ratio.due} te beoordelen behaald; {ratio.total - ratio.due} nog niet te beoordelen (werkjaar "
+                   "of termijn niet voorbij); geen ratio vóór het einde van de termijn")
+    else:
+        heading = (f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van {ratio.total} behaald "
+                   f"({labels.COUNTING[ratio.counting]}) → ratio {format_fraction(ratio.ratio)}")
+    table = Table(title=title(heading), title_justify="left")
     for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
         table.add_column(header, overflow="fold")
+    styles = {"met": "green", "not_met": "bold red", "not_due": ""}
     for unit in ratio.units:
-        if unit.by_auditor:
+        if not unit.due:
+            ground = "; ".join(
+                f"{t.indicator}{f' (werkjaar {t.year})' if t.year else ''}: minimum {format_number(t.minimum)}"
+                for t in unit.targets) or "kwalitatief: oordeel bij het einde van de termijn"
+        elif unit.by_auditor:
             ground = f"oordeel van de auditor: {unit.note or '(zonder nota)'}"
         else:
             ground = "; ".join(
@@ -103,25 +119,35 @@ def commitments_table(settlement: Settlement) -> Table:
                 f"{format_number(t.value) if t.value is not None else '—'} {'≥' if t.met else '<'} "
                 f"{format_number(t.minimum)}{'' if t.met else ' NIET gehaald'}" for t in unit.targets)
         table.add_row(cell(f"{unit.commitment} {unit.title}"), str(unit.year or "—"),
-                      Text("ja", style="green") if unit.achieved else Text("NEE", style="bold red"), cell(ground))
+                      Text(labels.UNIT_STATUS[unit.status], style=styles[unit.status]), cell(ground))
     return table
 
 
 def family_title(family: Family, named: bool) -> str:
     """R7's heading: the family named when a run settles several; what is maxima, said."""
     heading = "Per begunstigde over convenant en addenda (R7)" + (f": {family.convenant}" if named else "")
-    settled = [member.id for member in family.members if member.settled]
+    settled = [member.id for member in family.members if member.final]
+    interim = [f"{member.id} (op {member.as_of})" for member in family.members if member.interim]
     shown = [member.id for member in family.members if not member.settled]
     if family.status == "maxima":
         return f"MAXIMA {heading[0].lower()}{heading[1:]} — geen afrekening, zonder eindrapport"
+    if family.status == "interim":
+        return (f"TUSSENTIJDSE STAND {heading[0].lower()}{heading[1:]} — geen afrekening: {', '.join(interim)}; "
+                "vermindering en voorschotten tot die dag")
     if family.status == "partial":
-        return (f"{heading} — gedeeltelijk afgerekend: alle figuren na het maximum alleen over "
-                f"{', '.join(settled)}; {', '.join(shown)} zonder eindrapport (maxima)")
+        parts = [f"uit te betalen en saldo alleen over {', '.join(settled)}" if settled else
+                 "niets uit te betalen"]
+        if interim:
+            parts.append(f"{', '.join(interim)} tussentijds: alleen vermindering en voorschotten")
+        if shown:
+            parts.append(f"{', '.join(shown)} zonder eindrapport (maxima)")
+        return f"{heading} — gedeeltelijk afgerekend: {'; '.join(parts)}"
     return heading
 
 
 def family_table(family: Family, named: bool) -> Group:
-    keys = ("maximum",) if family.status == "maxima" else MONEY_KEYS
+    keys = ("maximum",) if family.status == "maxima" else \
+        tuple(key for key in MONEY_KEYS if key == "maximum" or family.totals.figures[key] is not None)
     rows = [(line.name, line.enterprise_number, {key: line.figures[key] for key in keys}) for line in family.lines]
     totals = {key: family.totals.figures[key] for key in keys}
     return figures_table(Text(family_title(family, named)), rows, totals, keys, labels.FIGURES)
@@ -140,8 +166,9 @@ def portfolio_table(portfolio: Portfolio) -> Group:
         figures = portfolio_figures(family)
         table.add_row(cell(f"{family.convenant}\n{family.sector}"), labels.FAMILY_STATUS[family.status],
                       *(_money_cell(figures[key]) for key in PORTFOLIO_KEYS))
+    interim = f" (waarvan {portfolio.interim} tussentijds)" if portfolio.interim else ""
     heading = title(f"Portefeuille: {len(portfolio.families)} convenanten, {portfolio.settled} overeenkomst(en) "
-                    f"afgerekend, {portfolio.maxima} als maxima — de totalen tellen alleen afgerekende "
+                    f"afgerekend{interim}, {portfolio.maxima} als maxima — de totalen tellen alleen afgerekende "
                     "overeenkomsten; de maxima zonder eindrapport staan apart")
 
     def narrow() -> Group:
@@ -175,7 +202,9 @@ def explanation(settlement: Settlement) -> Group:
     """The steps as blocks per subject (the covenant, each beneficiary): each figure with its
     rule and article, its inputs and its arithmetic. Plain lines, not a table, so that an
     eindrapport of thousands of absences explains itself in the time it takes to write it."""
-    what = "elke figuur" if settlement.settled else "MAXIMA, geen afrekening: elk maximum"
+    what = ("elke figuur" if settlement.final else
+            f"TUSSENTIJDSE STAND op {settlement.as_of}, geen afrekening: elke figuur" if settlement.interim else
+            "MAXIMA, geen afrekening: elk maximum")
     heading = title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening")
     return Group(heading, Lines(_explanation_lines(settlement_steps(settlement))))
 

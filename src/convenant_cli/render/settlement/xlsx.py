@@ -55,6 +55,8 @@ COLUMN = {key: letter(number) for number, key in enumerate(SUMMARY_KEYS, 1)}
 SUMMARY_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "effort", "result", "payable_before_cap",
                     "payable", "advances", "balance")
 MAXIMA_TOTALLED = ("maximum", "effort", "result")
+INTERIM_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
+TOTALLED = {"settled": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED, "maxima": MAXIMA_TOTALLED}
 FORMATS = {"fte": FTE, "maximum": EURO, "rate": EXACT, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
            "deduction_exact": EXACT, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
            "result_share": FTE, "ratio": RATIO, "result": EURO, "payable_before_cap": EURO, "eligible_costs": EURO,
@@ -80,15 +82,16 @@ def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tu
         "name": (line.name, None),
         "convenant": (settlement.id, None),
         "enterprise_number": (format_enterprise_number(line.enterprise_number), None),
-        "status": (labels.STATUS[settled], None),
+        "status": (labels.STATUS[settlement.status], None),
         "fte": (line.fte, None),
         "maximum": (line.maximum, None),
         "term_days": (line.term_days, None),
         "effort_share": (rules.effort_share, None),
         "result_share": (rules.result_share, None),
-        "ratio": (Formula(f"={share.numerator}/{share.denominator}"), None),
         "eligible_costs": (line.eligible_costs, None),
     }
+    if not settlement.interim:  # an interim view has no ratio yet (Art. 6)
+        cells["ratio"] = (Formula(f"={share.numerator}/{share.denominator}"), None)
     if line.rate is not None:
         cells["rate"] = (Formula(f"={COLUMN['maximum']}{row}/{COLUMN['fte']}{row}"), None)
     deducted = settled and line.rate is not None
@@ -104,6 +107,9 @@ def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tu
     on_maximum = rules.deduction_base == "maximum"
     cells["base"] = (Formula(f"={COLUMN['maximum']}{row}" + (f"-{COLUMN['deduction']}{row}"
                                                              if on_maximum and settled else "")), None)
+    if settlement.interim:
+        cells["advances"] = (line.advances, None)
+        return cells
     cells["effort"] = (Formula(f"=ROUND({_cents('base', row)}*{_units('effort_share', row)}/10000,0)/100"), None)
     cells["result"] = (Formula(f"=ROUND({_cents('base', row)}*{_units('result_share', row)}*{share.numerator}/"
                                f"(10000*{share.denominator}),0)/100"), None)
@@ -146,7 +152,7 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
             row += 1
         sheet.put(row, 1, f"Totaal {settlement.id}", bold=True)
         sheet.put(row, 2, settlement.id)
-        for key in SUMMARY_TOTALLED if settlement.settled else MAXIMA_TOTALLED:
+        for key in TOTALLED[settlement.status]:
             column = SUMMARY_KEYS.index(key) + 1
             sheet.sum_formula(row, column, first, row - 1, FORMATS[key], getattr(settlement.totals, key) if key in
                               MONEY_KEYS or key == "shortfall_fte_days" else
@@ -192,10 +198,12 @@ def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
         sheet.put_row(row, [family.convenant, family.sector, labels.FAMILY_STATUS[family.status],
                             *(figures[key] for key in PORTFOLIO_KEYS)], [None, None, None] + [EURO] * 6)
         row += 1
-    sheet.put(row, 1, "Totaal (alleen afgerekende overeenkomsten; maxima apart)", bold=True)
+    sheet.put(row, 1, "Totaal (alleen overeenkomsten met een eindrapport of voortgangsrapport; maxima apart)",
+              bold=True)
     for offset, key in enumerate(PORTFOLIO_KEYS):
         total = portfolio.totals.get(key, portfolio.maxima_maximum)
-        sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
+        if total is not None:
+            sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
     sheet.finish()
 
 
@@ -282,8 +290,10 @@ def _commitments(sheet: Sheet, settlements: list[Settlement]) -> None:
     for settlement in settlements:
         for unit in settlement.ratio.units if settlement.ratio else ():
             ground = f"oordeel van de auditor: {unit.note or ''}" if unit.by_auditor else "streefcijfers"
+            if not unit.due:
+                ground = "werkjaar (of termijn) nog niet voorbij"
             base: list[object] = [unit.commitment, settlement.id, unit.title, unit.year,
-                                  labels.yes_no(unit.achieved), ground]
+                                  labels.UNIT_STATUS[unit.status].lower(), ground]
             for target in unit.targets or (None,):
                 extra = [target.indicator, target.year, target.minimum, target.value, labels.yes_no(target.met)] \
                     if target else []
