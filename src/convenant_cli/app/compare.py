@@ -64,10 +64,11 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     effect = None
     no_money_effect = False
     if inputs.settlements is not None:
+        from convenant_cli.app.settle import view_day
         from convenant_cli.engine.money_effect import settlement_effect
         from convenant_cli.engine.settlement import settle
 
-        old_settlement, new_settlement = (settle(item.agreement, item.rules, item.realisation)
+        old_settlement, new_settlement = (settle(item.agreement, item.rules, item.realisation, view_day(item, None))
                                           for item in inputs.settlements)
         effect = settlement_effect(old_settlement, new_settlement)
     elif isinstance(before, type(after)) and docs[0].kind is Kind.REALISATION:

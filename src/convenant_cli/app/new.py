@@ -12,15 +12,16 @@ Builds YAML text; writing it (never over a file without `force`) is `output_file
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
+from convenant_cli.domain.terms import Span, years_due
 from convenant_cli.loading.workspace import Workspace
-from convenant_cli.models import Agreement
+from convenant_cli.models import Agreement, ResultCommitment, Target
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.references import written_reference
 from convenant_cli.render.safe_text import visible
@@ -55,18 +56,33 @@ def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
     return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
 
 
-def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Path | None) -> str:
-    """An eindrapport to fill in: every commitment, target and beneficiary of the agreement."""
-    lines = [f"# Eindrapport voor {_comment(agreement.title)} ({agreement.id}),",
+def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Path | None,
+                         as_of: date | None = None) -> str:
+    """An eindrapport to fill in: every commitment, target and beneficiary of the agreement.
+    With `as_of`, a progress report at that day (Art. 6): only the targets of the work years
+    ended by then; a commitment with none is left out, said in a comment."""
+    due = None if as_of is None else _years_due(agreement, as_of)
+    what = "Eindrapport" if as_of is None else f"Voortgangsrapport (Art. 6) op {as_of}"
+    lines = [f"# {what} voor {_comment(agreement.title)} ({agreement.id}),",
              f"# termijn {agreement.period.start} tot {agreement.period.end}.",
              "# Vul elke lege waarde in: tot dan meldt `convenant validate` een fout op die regel.",
-             "# Per begunstigde: elke consulent (name, fte, employed, absences) onder `consultants:`.",
-             "schema_version: 1", "kind: realisation", f"convenant: {relative(agreement_path, output)}", "results:"]
+             "# Per begunstigde: elke consulent (name, fte, employed, absences) onder `consultants:`."]
+    if as_of is not None:
+        lines.append(f"# Alleen de feiten tot en met {as_of}; een afwezigheid die dan nog loopt, heeft geen `end`.")
+    lines += ["schema_version: 1", "kind: realisation", f"convenant: {relative(agreement_path, output)}"]
+    if as_of is not None:
+        lines.append(f"as_of: {as_of}")
+    lines.append("results:" if due is None or any(_targets_due(c, due) for c in agreement.result_commitments)
+                 else "results: {}")
     for commitment in agreement.result_commitments:
+        targets = commitment.targets if due is None else _targets_due(commitment, due)
+        if due is not None and not targets:
+            lines.append(f"  # {commitment.id}: nog niet te beoordelen op {as_of} (werkjaar of termijn niet voorbij)")
+            continue
         lines.append(f"  {commitment.id}:  # {_comment(commitment.title)}")
-        if commitment.targets:
+        if targets:
             lines.append("    actuals:")
-            for target in commitment.targets:
+            for target in targets:
                 year = f", werkjaar {target.year}" if target.year else ", over de hele termijn"
                 lines.append(f"      - indicator: {_text(target.indicator)}")
                 if target.year:
@@ -82,6 +98,21 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
         lines.append("    consultants:  # - {name: ..., fte: 1.00, absences: [{start: ..., end: ..., reason: ...}]}")
     lines.append("advances: []")
     return "\n".join(lines) + "\n"
+
+
+def _years_due(agreement: Agreement, as_of: date) -> int:
+    """The work years ended by `as_of`; a day outside the term, or its last day, is refused."""
+    start, end = agreement.period.start, agreement.period.end
+    if not start <= as_of < end:
+        raise UsageError(_("{day} is not a day of the term {start} - {end} before its last day")
+                         .format(day=as_of, start=start, end=end),
+                         _("a progress report is made during the term; the report at its end is the eindrapport, "
+                           "without --as-of"))
+    return years_due(Span(start, end), as_of)
+
+
+def _targets_due(commitment: ResultCommitment, due: int) -> list[Target]:
+    return [target for target in commitment.targets or [] if target.year is not None and target.year <= due]
 
 
 def convenant_skeleton(identifier: str) -> str:

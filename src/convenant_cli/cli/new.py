@@ -3,11 +3,13 @@ output or in `-o FILE` (never over an existing file without `--force`)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from convenant_cli.cli.choices import as_of_option
 from convenant_cli.cli.help import Command, Group
 from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import NOTE, guarded, now, say, stop_on_errors, write
@@ -50,6 +52,9 @@ def new_realisation(
                 "Kosten); read it back with `convenant import`."))] = None,
     from_realisation: Annotated[Optional[Path], typer.Option(
         "--from", metavar=N_("REALISATION"), help=N_("Prefill the workbook from this eindrapport."))] = None,
+    as_of: Annotated[Optional[date], as_of_option(
+        N_("A progress report at this day instead (Art. 6): only the targets of the work years ended by then; an "
+           "absence still going on has no end."))] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -60,8 +65,10 @@ def new_realisation(
     if xlsx is None:
         if from_realisation is not None:
             raise UsageError(_("--from prefills a workbook"), _("add --xlsx FILE.xlsx"))
-        _deliver(realisation_skeleton(model, agreement, output), output, force, [doc.path])
+        _deliver(realisation_skeleton(model, agreement, output, as_of), output, force, [doc.path])
         return
+    if as_of is not None:
+        raise UsageError(_("--as-of writes a progress report in YAML, not a workbook"), _("leave out --xlsx"))
     from convenant_cli.app.new import write_fill_in_workbook
 
     write_fill_in_workbook(workspace, doc, xlsx, from_realisation, created=now(), force=force)

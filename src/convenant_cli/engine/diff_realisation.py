@@ -16,7 +16,7 @@ ABSENCE_FIELDS = ("start", "end", "reason", "fte", "replaced", "new_illness")
 
 
 def realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
-    changes = fields("scalar", Subject("realisation", {}, "realisation"), "", old, new, ("convenant", "notes"))
+    changes = fields("scalar", Subject("realisation", {}, "realisation"), "", old, new, ("convenant", "as_of", "notes"))
     changes += keyed("result", dict(old.results), dict(new.results), _result, lambda key: f"results[{key}]",
                      _compare_result, _result_record)
     changes += keyed("staffing", {s.beneficiary: s for s in old.staffing}, {s.beneficiary: s for s in new.staffing},

@@ -7,6 +7,7 @@ Pure: two `Settlement`s in, a `SettlementEffect` out; matched by enterprise numb
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,18 +15,20 @@ from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import Line, Settlement
 
 EFFECT_KEYS = ("deduction", "payable", "balance")
+INTERIM_EFFECT_KEYS = ("deduction", "advances")  # an interim view (Art. 6) pays nothing: what accrued, what was paid
 
 
 @dataclass(frozen=True, eq=False)
 class BeneficiaryEffect:
     enterprise_number: str
     name: str
-    old: dict[str, Decimal] | None  # deduction, payable, balance; None: not a beneficiary of that version
+    old: dict[str, Decimal] | None  # the figures of `keys`; None: not a beneficiary of that version
     new: dict[str, Decimal] | None
+    keys: tuple[str, ...] = EFFECT_KEYS
 
     @property
     def difference(self) -> dict[str, Decimal]:
-        return {key: (self.new or {}).get(key, ZERO) - (self.old or {}).get(key, ZERO) for key in EFFECT_KEYS}
+        return {key: (self.new or {}).get(key, ZERO) - (self.old or {}).get(key, ZERO) for key in self.keys}
 
     @property
     def changed(self) -> bool:
@@ -68,25 +71,37 @@ class SettlementEffect:
     old_totals: dict[str, Decimal]
     new_totals: dict[str, Decimal]
     ratio: RatioEffect | None = None  # both versions settled with results
+    keys: tuple[str, ...] = EFFECT_KEYS  # the figures compared
+    as_of: tuple[date | None, date | None] = (None, None)  # the day of each interim view (Art. 6)
+
+    @property
+    def interim(self) -> bool:
+        return any(day is not None for day in self.as_of)
 
     @property
     def difference(self) -> dict[str, Decimal]:
-        return {key: self.new_totals[key] - self.old_totals[key] for key in EFFECT_KEYS}
+        return {key: self.new_totals[key] - self.old_totals[key] for key in self.keys}
 
 
-def _figures(line: Line) -> dict[str, Decimal]:
-    return {key: getattr(line, key) for key in EFFECT_KEYS}
+def _figures(line: Line, keys: tuple[str, ...]) -> dict[str, Decimal]:
+    return {key: getattr(line, key) for key in keys}
 
 
 def settlement_effect(old: Settlement, new: Settlement) -> SettlementEffect:
+    """What changed in money; when either is an interim view (Art. 6), which pays nothing, the
+    deduction accrued and the advances paid (a progress report beside another, or beside the
+    eindrapport), and no ratio."""
+    keys = INTERIM_EFFECT_KEYS if old.interim or new.interim else EFFECT_KEYS
     before = {line.enterprise_number: line for line in old.lines}
     after = {line.enterprise_number: line for line in new.lines}
     numbers = list(before) + [number for number in after if number not in before]
     effects = tuple(BeneficiaryEffect(number, (after.get(number) or before[number]).name,
-                                      _figures(before[number]) if number in before else None,
-                                      _figures(after[number]) if number in after else None) for number in numbers)
-    return SettlementEffect(effects, {key: getattr(old.totals, key) for key in EFFECT_KEYS},
-                            {key: getattr(new.totals, key) for key in EFFECT_KEYS}, _ratio_effect(old, new))
+                                      _figures(before[number], keys) if number in before else None,
+                                      _figures(after[number], keys) if number in after else None, keys)
+                    for number in numbers)
+    ratio = None if old.interim or new.interim else _ratio_effect(old, new)
+    return SettlementEffect(effects, {key: getattr(old.totals, key) for key in keys},
+                            {key: getattr(new.totals, key) for key in keys}, ratio, keys, (old.as_of, new.as_of))
 
 
 def _ratio_effect(old: Settlement, new: Settlement) -> RatioEffect | None:

@@ -6,13 +6,14 @@ both versions could be settled, on its settlement; the problems found beside the
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from convenant_cli.domain.money import format_fraction, quantize
 from convenant_cli.engine.changes import Change
-from convenant_cli.engine.money_effect import EFFECT_KEYS, RatioEffect
+from convenant_cli.engine.money_effect import RatioEffect
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.diff.view import DiffView
 from convenant_cli.render.json_text import dumps
@@ -47,7 +48,7 @@ def _maximum(view: DiffView) -> Json | None:
 
 
 def _figures(figures: dict[str, Decimal] | None) -> Json | None:
-    return None if figures is None else {key: _money(figures[key]) for key in EFFECT_KEYS}
+    return None if figures is None else {key: _money(value) for key, value in figures.items()}
 
 
 def _settlement(view: DiffView) -> Json | None:
@@ -56,6 +57,7 @@ def _settlement(view: DiffView) -> Json | None:
         return None
     return {
         "realisations": {"old": view.realisations[0], "new": view.realisations[1]},
+        "as_of": {"old": _day(effect.as_of[0]), "new": _day(effect.as_of[1])},  # an interim view's day (Art. 6)
         "beneficiaries": [{"enterprise_number": b.enterprise_number, "name": b.name, "old": _figures(b.old),
                            "new": _figures(b.new), "difference": _figures(b.difference)}
                           for b in effect.beneficiaries if b.changed],
@@ -63,6 +65,10 @@ def _settlement(view: DiffView) -> Json | None:
                    "difference": _figures(effect.difference)},
         "ratio": _ratio(effect.ratio),
     }
+
+
+def _day(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def _ratio(ratio: RatioEffect | None) -> Json | None:

@@ -16,7 +16,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.money import format_eur, format_fraction, format_number
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import CATEGORY_ORDER, Change
-from convenant_cli.engine.money_effect import EFFECT_KEYS, RatioEffect
+from convenant_cli.engine.money_effect import RatioEffect
 from convenant_cli.render.diff.view import DiffView, change_row
 from convenant_cli.render.labels import DIFF_CATEGORIES, FIGURES, label
 from convenant_cli.render.layout import Fitted, cell, stacked, title
@@ -73,7 +73,7 @@ def _settlement_table(view: DiffView) -> Fitted:
     assert effect is not None
     table = Table(show_footer=True)
     table.add_column("Begunstigde", footer="Totaal", overflow="fold", min_width=18)
-    for key in EFFECT_KEYS:
+    for key in effect.keys:
         for column, figure in (("oud", effect.old_totals[key]), ("nieuw", effect.new_totals[key]),
                                ("verschil", effect.difference[key])):
             table.add_column(f"{FIGURES[key][1]}\n{column}", justify="right", no_wrap=True, footer=format_eur(figure))
@@ -81,7 +81,7 @@ def _settlement_table(view: DiffView) -> Fitted:
     for b in changed:
         old, new = b.old or {}, b.new or {}
         table.add_row(cell(f"{b.name}\n{format_enterprise_number(b.enterprise_number)}"),
-                      *(text for key in EFFECT_KEYS for text in (_money(old.get(key)), _money(new.get(key)),
+                      *(text for key in effect.keys for text in (_money(old.get(key)), _money(new.get(key)),
                                                                  format_eur(b.difference[key]))))
 
     def narrow() -> Group:
@@ -89,11 +89,11 @@ def _settlement_table(view: DiffView) -> Fitted:
         for b in changed:
             old, new = b.old or {}, b.new or {}
             blocks.append(stacked(cell(f"{b.name} ({format_enterprise_number(b.enterprise_number)})", "bold"),
-                                  [(f"{label(key)} {column}", text) for key in EFFECT_KEYS for column, text in
+                                  [(f"{label(key)} {column}", text) for key in effect.keys for column, text in
                                    (("oud", _money(old.get(key))), ("nieuw", _money(new.get(key))),
                                     ("verschil", format_eur(b.difference[key])))]))
         blocks.append(stacked(Text("Totaal", style="bold"),
-                              [(f"{label(key)} {column}", format_eur(figure)) for key in EFFECT_KEYS
+                              [(f"{label(key)} {column}", format_eur(figure)) for key in effect.keys
                                for column, figure in (("oud", effect.old_totals[key]),
                                                       ("nieuw", effect.new_totals[key]),
                                                       ("verschil", effect.difference[key]))]))
@@ -119,7 +119,12 @@ def render_table(view: DiffView) -> Group:
         parts.append(Text("Bedrag per VTE (maximale toelage / VTE): {} → {}".format(*rates)))
     if view.effect is not None and view.realisations is not None:
         old, new = view.realisations
-        parts.append(title(f"Effect op de afrekening per begunstigde (eindrapport {old} → {new})"))
+        if view.effect.interim:
+            old_day, new_day = (f"tussentijds op {day}" if day else "eindrapport" for day in view.effect.as_of)
+            parts.append(title(f"Effect per begunstigde: vermindering en voorschotten ({old}, {old_day} → {new}, "
+                               f"{new_day}; geen uit te betalen bedrag vóór het einde van de termijn, Art. 6)"))
+        else:
+            parts.append(title(f"Effect op de afrekening per begunstigde (eindrapport {old} → {new})"))
         parts.append(_settlement_table(view))
         if view.effect.ratio is not None and view.effect.ratio.changed:
             parts.extend(_ratio_parts(view.effect.ratio))

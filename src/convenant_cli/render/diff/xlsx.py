@@ -13,7 +13,7 @@ from pathlib import Path
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import Change
-from convenant_cli.engine.money_effect import EFFECT_KEYS, BeneficiaryEffect
+from convenant_cli.engine.money_effect import BeneficiaryEffect
 from convenant_cli.render.diff.table import ratio_sentence, verdict_word
 from convenant_cli.render.diff.view import CHANGES, DiffView, field_label, is_number, subject_label, value_label
 from convenant_cli.render.labels import DIFF_CATEGORIES, label, yes_no
@@ -66,7 +66,7 @@ def _settlement(sheet: Sheet, view: DiffView) -> None:
     effect = view.effect
     if effect is None:
         return
-    columns = [f"{label(key)} {when}" for key in EFFECT_KEYS for when in ("oud", "nieuw", "verschil")]
+    columns = [f"{label(key)} {when}" for key in effect.keys for when in ("oud", "nieuw", "verschil")]
     sheet.header(["Begunstigde", "Ondernemingsnummer", *columns, "Gewijzigd"])
     for row, b in enumerate(effect.beneficiaries, 2):
         figures = _figures(b)
@@ -96,7 +96,7 @@ def _ratio(sheet: Sheet, view: DiffView) -> None:
 
 def _figures(b: BeneficiaryEffect) -> list[Decimal | None]:
     old, new = b.old or {}, b.new or {}
-    return [value for key in EFFECT_KEYS for value in (old.get(key), new.get(key), b.difference[key])]
+    return [value for key in b.keys for value in (old.get(key), new.get(key), b.difference[key])]
 
 
 def _problems(sheet: Sheet, view: DiffView) -> None:
