@@ -127,3 +127,43 @@ def test_one_fte_absent_unreplaced_for_the_whole_term_costs_exactly_its_amount_p
     assert line.deduction == Decimal(half_up_cents(expected)) / 100
     if covered == 0:
         assert line.deduction == Decimal("106000.00")
+
+
+def _up_to(spans, day: date) -> Decimal:
+    """The shortfall FTE-days of a final settlement's short spans on the days up to and including `day`."""
+    total = Decimal(0)
+    for span in spans:
+        if span.start <= day:
+            total += span.shortfall_fte * ((min(span.end, day) - span.start).days + 1)
+    return total
+
+
+@settings(max_examples=150, deadline=None)
+@given(absence_lists(max_size=4), absence_lists(max_size=2), st.integers(0, DAYS - 2), st.integers(0, DAYS - 1),
+       st.integers(0, DAYS - 1))
+def test_the_interim_view_at_a_day_is_the_final_settlement_of_the_days_up_to_it(first, second, day, hired, left):
+    """Art. 6 (rulebook R8): facts after the day change nothing before it, so the shortfall at
+    the day is the final settlement's shortfall on the days up to it, and the deduction is that
+    shortfall at the whole term's rate: 212.000 / 2,00 FTE = 106.000 per FTE over 731 days."""
+    conv = convenant(fte="2.00", max_subsidy="212000.00", groups=[{
+        "group": "a", "amount_each": "212000.00", "fte_each": "2.00", "members": [
+            {"name": "INOM vzw", "enterprise_number": INOM, "iban": "BE25 2100 0498 8882", "address": "x"}]}])
+    employed = {"start": (START + timedelta(days=min(hired, left))).isoformat(),
+                "end": (START + timedelta(days=max(hired, left))).isoformat()}
+    inside = [a for a in second if employed["start"] <= a["start"] and a["end"] <= employed["end"]]
+    real = facts(first, extra_consultants=[{"name": "B", "fte": "1.00", "employed": employed, "absences": inside}])
+    as_of = START + timedelta(days=day)
+    rules = rules_in_force(conv)
+    final = settle(conv, rules, real).lines[0]
+    interim = settle(conv, rules, real, as_of)
+    line = interim.lines[0]
+    assert interim.status == "interim"
+    assert final.staffing is not None
+    assert line.shortfall_fte_days == _up_to(final.staffing.short_spans, as_of)
+    assert line.deduction == Decimal(half_up_cents(Fraction(106000) * Fraction(line.shortfall_fte_days) / DAYS)) / 100
+    # an absence still going on at the day (no end) counts the same as one that ends later
+    ongoing = [{key: value for key, value in a.items() if key != "end"}
+               if a["start"] <= as_of.isoformat() <= a["end"] else a for a in first]
+    open_real = facts(ongoing, extra_consultants=[{"name": "B", "fte": "1.00", "employed": employed,
+                                                   "absences": inside}])
+    assert settle(conv, rules, open_real, as_of).lines[0].deduction == line.deduction
