@@ -103,11 +103,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# Aliases: typer evaluates each annotation from its text at every start; a name is cheap to evaluate
+DebugOption = Annotated[bool, typer.Option("--debug", help=N_("Show the traceback of an internal error."))]
+VersionOption = Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                             help=N_("Print the version and exit."))]
+
+
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help=N_("Show the traceback of an internal error."))] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=N_("Print the version and exit."))] = False,
+    debug: DebugOption = False,
+    version: VersionOption = False,
     lang: LangOption = None,
 ) -> None:
     state.debug = debug

@@ -30,23 +30,30 @@ from convenant_cli.cli.output import (
 from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.language import N_, _
 
+# Aliases: typer evaluates each parameter's annotation from its text (this module's annotations
+# are strings), and a short name is far cheaper to evaluate at every start than the whole option.
+FilesArgument = Annotated[list[Path], typer.Argument(
+    metavar=N_("PATH"), help=N_("Covenants and addenda, or folders: every covenant and addendum under them is settled "
+                                "with the realisation that names it (kind: realisation), or shown as maxima without "
+                                "one."))]
+RealisationOption = Annotated[Optional[list[Path]], realisation_option(
+    N_("The eindrapport facts (kind: realisation); repeat for each file."))]
+ExplainOption = Annotated[bool, typer.Option("--explain", help=N_("Show every figure's rule, article and arithmetic."))]
+AsOfOption = Annotated[Optional[date], as_of_option(
+    N_("An interim view at this day (Art. 6): the deduction accrued and the advances paid up to and including it, "
+       "each work year's commitments judged once it has ended; nothing payable before the term ends."))]
+FormatOption = Annotated[SettlementFormat, table_or_json_option(SettlementFormat)]
+XlsxOption = Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workbook to this path."))]
+
 
 @guarded
 def settle(
-    files: Annotated[list[Path], typer.Argument(
-        metavar=N_("PATH"), help=N_("Covenants and addenda, or folders: every covenant and addendum under them is "
-                                "settled with the realisation that names it (kind: realisation), or shown as maxima "
-                                "without one."))],
-    realisation: Annotated[Optional[list[Path]], realisation_option(
-        N_("The eindrapport facts (kind: realisation); repeat for each file."))] = None,
-    explain: Annotated[bool, typer.Option("--explain", help=N_("Show every figure's rule, article and arithmetic."))]
-    = False,
-    as_of: Annotated[Optional[date], as_of_option(
-        N_("An interim view at this day (Art. 6): the deduction accrued and the advances paid up to and including "
-           "it, each work year's commitments judged once it has ended; nothing payable before the term ends."))]
-    = None,
-    output_format: Annotated[SettlementFormat, table_or_json_option(SettlementFormat)] = SettlementFormat.TABLE,
-    xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workbook to this path."))] = None,
+    files: FilesArgument,
+    realisation: RealisationOption = None,
+    explain: ExplainOption = False,
+    as_of: AsOfOption = None,
+    output_format: FormatOption = SettlementFormat.TABLE,
+    xlsx: XlsxOption = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
     lang: LangOption = None,

@@ -186,16 +186,10 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
 
         ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)))
     facts = _Facts(realisation)
-    lines = [_settle_member(agreement, group, member, rules, _Days(term, counted, interim), ratio, facts)
+    lines = [_settle_member(agreement, group, member, rules, (term, counted, interim), ratio, facts)
              for group, member in agreement.members()]
     return Settlement(agreement, term, realisation is not None, rules, ratio, tuple(lines), _totals(lines),
                       as_of if interim else None)
-
-
-class _Days(NamedTuple):
-    term: Span  # the whole term: the rate's denominator (R4)
-    counted: Span  # the days whose shortfall counts: the term, or its start up to an interim view's day
-    interim: bool
 
 
 class _Facts:
@@ -216,34 +210,37 @@ class _Facts:
         self.advances = {number: tuple(items) for number, items in tranches.items()}
 
 
-def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce, days: _Days,
-                   ratio: ResultRatio | None, facts: _Facts) -> Line:
+def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce,
+                   days: tuple[Span, Span, bool], ratio: ResultRatio | None, facts: _Facts) -> Line:
+    """`days`: the whole term (the rate's denominator, R4), the days whose shortfall counts (the
+    term, or its start up to an interim view's day), and whether the view is interim."""
+    term, counted, interim = days
     maximum = group.amount_each
     fte = group.fte_each if agreement.fte is not None else None
     rate = Fraction(maximum) / Fraction(fte) if fte else None
-    staffed, staffing = _staffing(facts, member.enterprise_number, rate, fte, days.counted, rules)
+    staffed, staffing = _staffing(facts, member.enterprise_number, rate, fte, counted, rules)
     shortfall = staffing.shortfall_fte_days if staffing else Decimal("0.00")
-    deduction_exact = rate * Fraction(shortfall) / days.term.days if rate is not None and staffing else Fraction(0)
+    deduction_exact = rate * Fraction(shortfall) / term.days if rate is not None and staffing else Fraction(0)
     deduction = quantize(deduction_exact)
     on_maximum = rules.rules.deduction_base == "maximum"
     base = maximum - deduction if on_maximum else maximum
     share = ratio.ratio if ratio is not None else Fraction(1)
     effort = quantize(Fraction(base) * Fraction(rules.rules.effort_share))
     result = quantize(Fraction(base) * Fraction(rules.rules.result_share) * share)
-    if days.interim:  # no ratio yet, so nothing to pay: these figures are not shown (SHOWN_KEYS)
+    if interim:  # no ratio yet, so nothing to pay: these figures are not shown (SHOWN_KEYS)
         effort = result = ZERO
-    floored = not on_maximum and effort + result < deduction and not days.interim
+    floored = not on_maximum and effort + result < deduction and not interim
     before_cap = effort + result if on_maximum else max(ZERO, effort + result - deduction)
-    costs = facts.costs.get(member.enterprise_number) if not days.interim else None
+    costs = facts.costs.get(member.enterprise_number) if not interim else None
     payable = min(before_cap, costs) if costs is not None else before_cap
     tranches = facts.advances.get(member.enterprise_number, ())
     advances = sum((advance.amount for advance in tranches), ZERO)
     return Line(name=member.name, enterprise_number=member.enterprise_number, group=group.group, fte=fte,
-                maximum=maximum, rate=rate, term_days=days.term.days, staffed=staffed, staffing=staffing,
+                maximum=maximum, rate=rate, term_days=term.days, staffed=staffed, staffing=staffing,
                 shortfall_fte_days=shortfall, deduction_exact=deduction_exact, deduction=deduction, base=base,
                 effort=effort, result=result, payable_before_cap=before_cap, floored=floored, eligible_costs=costs,
                 payable=payable, advance_tranches=tranches, advances=advances,
-                balance=payable - advances if not days.interim else ZERO)
+                balance=payable - advances if not interim else ZERO)
 
 
 def _staffing(facts: _Facts, number: str, rate: Fraction | None, fte: Decimal | None, term: Span,

@@ -174,7 +174,7 @@ class Employment(Model):
 class Absence(Model):
     start: IsoDate
     # left out: still going on; only a progress report (`as_of`) may say so (Art. 6)
-    end: Annotated[Optional[IsoDate], Filled] = None
+    end: Optional[IsoDate] = None
     reason: AbsenceReason
     fte: Optional[Fte] = None  # none: the consultant's whole FTE
     replaced: bool = False
@@ -219,7 +219,7 @@ class Realisation(Model):
     kind: Literal["realisation"]
     convenant: Text
     # a progress report (Art. 6): the facts up to and including this day
-    as_of: Annotated[Optional[IsoDate], Filled] = None
+    as_of: Optional[IsoDate] = None
     results: dict[str, ResultRealisation]
     staffing: list[Staffing] = []
     advances: list[Advance] = []
