@@ -247,3 +247,30 @@ def test_a_folder_at_a_day_shows_interim_families_and_no_payable_total(run_cli, 
     assert family["totals"]["deduction"] == "14283.17"
     assert family["totals"]["payable"] is None and family["totals"]["balance"] is None
     assert data["portfolio"]["interim"] == 2
+
+
+def test_a_folder_settles_at_the_day_with_the_progress_report_it_holds(run_cli, project):
+    (project / "examples" / "real.yaml").unlink()
+    (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
+    result = run_cli("settle", ".", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    metaal = json.loads(result.stdout)["settlements"][0]
+    assert (metaal["status"], metaal["as_of"], metaal["totals"]["deduction"], metaal["totals"]["payable"]) == (
+        "interim", "2024-09-30", "870.04", None)
+
+
+def test_diff_of_two_progress_reports_shows_what_changed(run_cli, project):
+    (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
+    # a corrected report: the time credit was 0,40 FTE, and VS-2 was paid on 1 October (after the day)
+    corrected = PROGRESS.replace("reason: time_credit, fte: 0.2}", "reason: time_credit, fte: 0.4}")
+    corrected = corrected.replace("date: 2024-09-20, reference: VS-2", "date: 2024-10-01, reference: VS-2")
+    (project / "examples" / "voortgang-2.yaml").write_text(corrected, encoding="utf-8")
+    result = run_cli("diff", "examples/voortgang.yaml", "examples/voortgang-2.yaml", "--format", "json")
+    assert result.exit_code == 1
+    money = json.loads(result.stdout)["money"]["settlement"]
+    assert money["as_of"] == {"old": "2024-09-30", "new": "2024-09-30"}
+    inom = next(b for b in money["beneficiaries"] if b["enterprise_number"] == INOM)
+    # 30 days x 0,40 = 12,00 FTE-days: 106.000 x 12 / 731 = 1.740,0821 -> 1.740,08 (was 870,04);
+    # only VS-1 is paid by the day: 98.050,00 (was 196.100,00)
+    assert inom["old"] == {"deduction": "870.04", "advances": "196100.00"}
+    assert inom["new"] == {"deduction": "1740.08", "advances": "98050.00"}
