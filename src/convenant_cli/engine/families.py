@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
 
-# every money figure but the maximum: summed over the settled members only
+# every money figure but the maximum: summed over the members with facts that have it
 SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
 Status = Literal["settled", "interim", "maxima", "partial"]
 

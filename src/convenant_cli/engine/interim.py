@@ -3,7 +3,7 @@
 An interim view settles nothing: it counts the shortfall and the deduction accrued from
 the term's start up to and including that day, and the advances paid by then. Every
 fact after the day is left out, so that the view at a day equals what a final settlement
-of the same facts shows for the days up to it (rulebook, interim views): an absence that
+of the same facts shows for the days up to it (rulebook R8): an absence that
 runs past the day (or has no end yet) is cut at it; an absence or an employment that
 starts after it, and an advance dated after it, are not there yet. An undated advance
 counts (the caller warns about it). Employments are not cut: the days counted stop at
