@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from tests.conftest import CONVENANTS, DATA
+from tests.conftest import CONVENANTS, DATA, ROOT
 
-CASES = CONVENANTS / "cases"
+CASES = ROOT / "cases"
 
 
 def test_every_shipped_case_passes(run_cli, dutch):
@@ -47,7 +47,7 @@ def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch, dutch):
     result = run_cli("test", CASES)
     assert result.exit_code == 1
     failed = [line for line in result.stdout.splitlines() if line.startswith("FOUT")]
-    assert failed == ["FOUT convenants/cases/nieuwe-ongeschiktheid-na-15-dagen.yaml — Een ongeschiktheid 15 dagen "
+    assert failed == ["FOUT cases/nieuwe-ongeschiktheid-na-15-dagen.yaml — Een ongeschiktheid 15 dagen "
                       "later is nieuw"]
     assert "beneficiaries[0409845289].shortfall_fte_days: verwacht 0,00, berekend 15,00, verschil +15,00" in \
         result.stdout

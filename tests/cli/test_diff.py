@@ -10,12 +10,12 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, DATA, EXAMPLES
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT
 from tests.conftest import settlement as settled_json
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
-AMENDED = EXAMPLES / "metaal-2023-2025-gewijzigd.yaml"
+AMENDED = ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"
 EXTENSION = EXAMPLES / "metaal-verlenging-2025-2026.yaml"
 SMALL = DATA / "valid" / "small-convenant.yaml"
 # English that must not reach a reader ("minimum" is Dutch too)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, settlement
+from tests.conftest import CONVENANTS, ROOT, settlement
 
 FILES = ["metaal-2023-2025.yaml", "metaal-duaal-leren-2023-2025.yaml", "social-profit-2023-2025.yaml"]
 REPORTS = ["metaal-2023-2025-realisatie.yaml", "metaal-duaal-leren-2023-2025-realisatie.yaml",
@@ -164,10 +164,62 @@ def test_two_eindrapporten_for_one_agreement_in_a_folder_are_named(run_cli, gene
 
 
 def test_an_amended_version_beside_its_covenant_is_refused(run_cli, generation):
-    shutil.copy(CONVENANTS / "examples" / "metaal-2023-2025-gewijzigd.yaml", generation / "gewijzigd.yaml")
+    shutil.copy(ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml", generation / "gewijzigd.yaml")
     result = run_cli("settle", generation)
     assert result.exit_code == 2 and "are both `metaal-2023-2025`" in result.stderr
     assert "convenant diff" in result.stderr
+
+
+def test_every_ambiguity_of_a_folder_is_reported_in_one_run(run_cli, generation):
+    shutil.copy(generation / "examples" / REPORTS[0], generation / "examples" / "tweede.yaml")
+    shutil.copy(generation / "examples" / REPORTS[2], generation / "examples" / "derde.yaml")
+    shutil.copy(ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml", generation / "gewijzigd.yaml")
+    result = run_cli("settle", generation)
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("convenant: error:")]
+    assert len(errors) == 3, result.stderr
+    assert sum("tweede.yaml" in line for line in errors) == sum("derde.yaml" in line for line in errors) == 1
+    assert "are both `metaal-2023-2025`" in errors[2]
+
+
+def test_the_bundled_generation_settles_out_of_the_box(run_cli):
+    # convenants/ holds Metaal with its addendum and extension, and Social profit, each with its
+    # eindrapport; the golden cases (cases/) and the example amendment (amendments/) live apart
+    data = _settle(run_cli, CONVENANTS)
+    assert [s["convenant"] for s in data["settlements"]] == [
+        "metaal-2023-2025", "metaal-duaal-leren-2023-2025", "metaal-verlenging-2025-2026", "social-profit-2023-2025"]
+    assert {s["status"] for s in data["settlements"]} == {"settled"}
+    assert [f["members"] for f in data["families"]] == [
+        ["metaal-2023-2025", "metaal-duaal-leren-2023-2025", "metaal-verlenging-2025-2026"],
+        ["social-profit-2023-2025"]]
+    # Metaal 1.022.559,87 and Social profit 654.618,88, worked in this module's header, in their families
+    payable = {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
+    assert (payable["metaal-2023-2025"], payable["social-profit-2023-2025"]) == (METAAL_PAYABLE, SOCIAL_PAYABLE)
+    assert Decimal(data["portfolio"]["totals"]["payable"]) == sum(payable.values())
+
+
+def test_an_extension_follows_its_parent_whatever_the_order_found(run_cli, tmp_path, monkeypatch):
+    # the extension's file sorts first (a... before m...), yet it is settled after its covenant
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").mkdir()
+    shutil.copy(CONVENANTS / "metaal-2023-2025.yaml", tmp_path / "metaal-2023-2025.yaml")
+    shutil.copy(CONVENANTS / "examples" / "metaal-verlenging-2025-2026.yaml",
+                tmp_path / "examples" / "a-verlenging.yaml")
+    data = _settle(run_cli, ".")
+    assert [s["convenant"] for s in data["settlements"]] == ["metaal-2023-2025", "metaal-verlenging-2025-2026"]
+
+
+def test_a_folder_of_golden_cases_is_left_out_of_a_settlement(run_cli, tmp_path, monkeypatch, dutch):
+    # the project's root holds the generation, the amendment apart, and the golden cases with their
+    # own covenants and eindrapporten: these are examples for `convenant test`, not agreements to settle
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(CONVENANTS, tmp_path / "convenants")
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
+    result = run_cli("settle", ".", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["settlements"]) == 4
+    assert ("convenant: opmerking: cases: gouden gevallen en hun bestanden, niet mee afgerekend; voer ze uit met "
+            "`convenant test cases`") in result.stderr
 
 
 # -- the workbook redoes from its cells -------------------------------------------------------
@@ -236,7 +288,7 @@ def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path):
 
 
 def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):
-    old, new = CONVENANTS / FILES[0], CONVENANTS / "examples" / "metaal-2023-2025-gewijzigd.yaml"
+    old, new = CONVENANTS / FILES[0], ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"
     real = CONVENANTS / "examples" / REPORTS[0]
     out = tmp_path / "verschil.xlsx"
     result = run_cli("diff", old, new, "-r", real, "--format", "json", "--xlsx", out)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from convenant_cli.render.realisation_xlsx import SHEETS
-from tests.conftest import CONVENANTS, settlement
+from tests.conftest import CONVENANTS, ROOT, settlement
 
 PAIRS = [
     ("metaal-2023-2025.yaml", "examples/metaal-2023-2025-realisatie.yaml"),
@@ -27,6 +27,7 @@ PAIRS = [
 @pytest.fixture
 def sector(tmp_path, monkeypatch, run_cli):
     shutil.copytree(CONVENANTS, tmp_path / "convenants")
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -173,7 +174,7 @@ def test_a_file_that_is_no_workbook_is_an_input_error(run_cli, sector):
     assert result.exit_code == 2 and "not an Excel workbook" in result.stderr and "Traceback" not in result.stderr
 
 
-SMALL = "convenants/cases/basis/een-consulent.yaml"
+SMALL = "cases/basis/een-consulent.yaml"
 DAY = st.integers(0, 725)
 
 
@@ -217,8 +218,8 @@ def eindrapporten(draw) -> str:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(eindrapporten())
 def test_random_eindrapporten_survive_the_round_trip(run_cli, sector, text):
-    (sector / "convenants" / "cases" / "feiten" / "willekeurig.yaml").write_text(text)
-    real = "convenants/cases/feiten/willekeurig.yaml"
+    (sector / "cases" / "feiten" / "willekeurig.yaml").write_text(text)
+    real = "cases/feiten/willekeurig.yaml"
     assert run_cli("validate", real).exit_code == 0, run_cli("validate", real).stdout
     assert run_cli("new", "realisation", SMALL, "--xlsx", "w.xlsx", "--from", real, "--force").exit_code == 0
     imported = run_cli("import", "w.xlsx", "-o", "terug.yaml", "--force")

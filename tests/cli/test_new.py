@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import CONVENANTS, settlement
+from tests.conftest import CONVENANTS, ROOT, settlement
 
 METAAL = "convenants/metaal-2023-2025.yaml"
 
@@ -18,6 +18,7 @@ METAAL = "convenants/metaal-2023-2025.yaml"
 def sector(tmp_path, monkeypatch, run_cli):
     """A project with the bundled files, the current folder."""
     shutil.copytree(CONVENANTS, tmp_path / "convenants")
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -83,12 +84,12 @@ def test_without_output_the_skeleton_goes_to_standard_output(run_cli, sector):
 
 def test_a_new_case_records_the_figures_and_passes(run_cli, sector, dutch):
     result = run_cli("new", "case", "--settle", METAAL, "-r", "convenants/examples/metaal-2023-2025-realisatie.yaml",
-                     "-o", "convenants/cases/nieuw.yaml")
+                     "-o", "cases/nieuw.yaml")
     assert result.exit_code == 0, result.stderr
-    text = (sector / "convenants" / "cases" / "nieuw.yaml").read_text()
+    text = (sector / "cases" / "nieuw.yaml").read_text()
     assert text.startswith("# DEZE CIJFERS ZIJN NU BEREKEND, niet met de hand nagerekend.")
     assert 'totals: {deduction: "25521.20", effort: "798335.17", result: "228095.77", payable: "1022559.87"' in text
-    tested = run_cli("test", "convenants/cases/nieuw.yaml")
+    tested = run_cli("test", "cases/nieuw.yaml")
     assert tested.exit_code == 0, tested.stdout
     assert "1 geval: 1 geslaagd, 0 mislukt" in tested.stdout
 

@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from convenant_cli.domain.money import format_eur, format_number
-from tests.conftest import CONVENANTS, DATA, EXAMPLES, counted_work, settlement
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, counted_work, settlement
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -135,7 +135,7 @@ def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width):
 @pytest.mark.parametrize("width", [80, 100, 140])
 def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width):
     monkeypatch.setenv("COLUMNS", str(width))
-    diff = clean(run_cli("diff", METAAL, EXAMPLES / "metaal-2023-2025-gewijzigd.yaml"), 1)
+    diff = clean(run_cli("diff", METAAL, ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"), 1)
     assert "…" not in diff and max(len(line) for line in diff.splitlines()) <= width
     for figure in ("91.160,00", "112.360,00", "21.200,00", "-10.600,00", "1.166.000,00", "0,00"):
         assert figure in diff, figure

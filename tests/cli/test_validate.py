@@ -7,21 +7,21 @@ import re
 
 import pytest
 
-from tests.conftest import CONVENANTS
+from tests.conftest import CONVENANTS, ROOT
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 SOCIAL = CONVENANTS / "social-profit-2023-2025.yaml"
 
 
 def test_bundled_convenants_are_clean_even_strict(run_cli):
-    result = run_cli("validate", "--strict", CONVENANTS)
+    result = run_cli("validate", "--strict", CONVENANTS, ROOT / "amendments", ROOT / "cases")
     assert result.exit_code == 0, result.stdout
     assert result.stdout == ""
     # the one warning is the golden case of a beneficiary taken as fully staffed, accepted in its file
     assert result.stderr.endswith(": 0 errors, 0 warnings (1 accepted; --verbose lists them)\n")
-    verbose = run_cli("validate", "--strict", "--verbose", CONVENANTS)
+    verbose = run_cli("validate", "--strict", "--verbose", CONVENANTS, ROOT / "amendments", ROOT / "cases")
     assert verbose.exit_code == 0
-    assert ("convenant: note: convenants/cases/feiten/volledig-bezet.yaml:2:1: warning[CV508] accepted: INOM vzw "
+    assert ("convenant: note: cases/feiten/volledig-bezet.yaml:2:1: warning[CV508] accepted: INOM vzw "
             "(0409.845.289) has no staffing: taken as fully staffed, no deduction -- dit geval toont net dat een "
             "begunstigde zonder staffing als volledig bezet geldt") in verbose.stderr
 

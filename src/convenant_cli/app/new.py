@@ -175,14 +175,15 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
     from convenant_cli.domain.money import format_fraction
 
     files = SettleFiles(named=[workspace.load(path) for path in settle],
-                        realisations=[workspace.load(path) for path in realisations], found=[])
+                        realisations=[workspace.load(path) for path in realisations], found=[], case_folders=[])
     if any(d.is_error for d in workspace.diagnostics()):
         raise UsageError(_("the files to settle have errors (see above); a case records a settlement"),
                          _("fix them with `convenant validate` first"))
     run = settle_documents(workspace, files)
     first = run.settlements[0]
-    keys = ("deduction", "effort", "result", "payable", "balance") if first.settled else ("maximum", "effort",
-                                                                                          "result")
+    keys = {"settled": ("deduction", "effort", "result", "payable", "balance"),
+            "interim": ("shortfall_fte_days", "deduction", "advances"),  # nothing paid yet (rulebook R8)
+            "maxima": ("maximum", "effort", "result")}[first.status]
     lines = ["# DEZE CIJFERS ZIJN NU BEREKEND, niet met de hand nagerekend. Reken elk cijfer met de hand na,",
              "# schrijf de berekening hier in commentaar, en leg het geval pas daarna vast.",
              "schema_version: 1", "kind: case",
@@ -194,7 +195,7 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
     lines.append("expect:")
     if len(run.settlements) > 1:
         lines.append(f"  convenant: {_text(first.id)}")
-    if first.ratio is not None:
+    if first.ratio is not None and not first.interim:  # an interim view has no ratio (rulebook R8)
         lines.append(f'  ratio: "{format_fraction(first.ratio.ratio)}"')
     lines.append("  beneficiaries:")
     for line in first.lines:

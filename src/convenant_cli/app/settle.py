@@ -37,11 +37,13 @@ class SettlementFormat(StrEnum):
 
 # Records as `NamedTuple`s: every `settle` defines them, and a dataclass costs start-up.
 class SettleFiles(NamedTuple):
-    """What a run read: the files named, the realisations named, what the folders held."""
+    """What a run read: the files named, the realisations named, what the folders held, and
+    the folders of golden cases it left out (rulebook R7)."""
 
     named: list[LoadedDocument]
     realisations: list[LoadedDocument]
     found: list[LoadedDocument]
+    case_folders: list[str]
 
 
 class SettleRun(NamedTuple):
@@ -60,20 +62,31 @@ class SettleRun(NamedTuple):
 def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Workspace, SettleFiles]:
     """Load the files and folders to settle, then the realisations named; the workspace
     holds their problems. A folder brings every covenant, addendum and realisation under it."""
-    from convenant_cli.loading.discovery import collect_files
+    from convenant_cli.loading.discovery import collect_files, shown_path
 
     workspace = Workspace()
-    files = SettleFiles(named=[], realisations=[], found=[])
+    files = SettleFiles(named=[], realisations=[], found=[], case_folders=[])
     for path in paths:
         if path.is_dir():
             found, unreadable = collect_files([path])
             if unreadable:
                 raise unreadable[0]
+            found, left_out = without_cases(workspace, found)
+            files.case_folders.extend(shown_path(folder) for folder in left_out)
             files.found.extend(doc for item in found if (doc := workspace.load_found(item, SETTLED_KINDS)))
         else:
             files.named.append(workspace.load(path))
     files.realisations.extend(workspace.load(path) for path in realisations)
     return workspace, files
+
+
+def without_cases(workspace: Workspace, found: list[Path]) -> tuple[list[Path], list[Path]]:
+    """A folder that holds a golden case (`kind: case`) is the case's, with everything under it:
+    its covenants and eindrapporten are the fixtures of examples of the rules, not agreements of
+    the generation (rulebook R7). The files left, and the case folders left out."""
+    folders = sorted({path.parent for path in found if workspace.kind_of(path) == Kind.CASE.value})
+    kept = [path for path in found if not any(folder in path.parents for folder in folders)]
+    return kept, folders
 
 
 def settle_documents(workspace: Workspace, files: SettleFiles,

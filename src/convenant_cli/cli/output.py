@@ -156,6 +156,8 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except ConvenantError as error:
+            for other in error.also:
+                say(other.message, other.hint)
             raise fail(error.message, error.hint, error.status) from None
         except Exception as error:  # a bug of ours: one line, the traceback only on request
             if state.debug:

@@ -70,6 +70,9 @@ def settle(
     show(render_settlement(run, output_format, explain=explain))
     if xlsx is not None:
         say(_("workbook written: {xlsx}").format(xlsx=xlsx), None, prefix=NOTE)
+    for folder in found.case_folders:
+        say(_("{folder}: golden cases and their files, left out of the settlement; run them with `convenant test "
+              "{folder}`").format(folder=folder), None, prefix=NOTE)
     for note in run.notes:
         say(note, None, prefix=NOTE)
     if run.unsettled:

@@ -25,10 +25,11 @@ class ConvenantError(Exception):
 
     status = ExitStatus.USAGE
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, also: tuple[ConvenantError, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.also = also  # more of the same kind, found in the same run: each is reported before this one
 
 
 class InputError(ConvenantError):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
-from convenant_cli.domain.language import _
+from convenant_cli.domain.language import _, ngettext
 from convenant_cli.models import Addendum, Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
@@ -52,9 +52,20 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
     found_facts = [doc for doc in found if isinstance(doc.model, Realisation)]
     settled = _with_found(agreements, found, found_facts)
     paired = _pair_named(realisations, {doc.path for doc in settled})
-    _pair_found(found_facts, paired)
-    _refuse_one_id_twice(settled)
-    return [settlement_input(doc, paired.get(doc.path)) for doc in settled]
+    ambiguities = _pair_found(found_facts, paired) + _one_id_twice(settled)
+    if ambiguities:  # every one of them in one run
+        raise UsageError(ambiguities[-1].message, ambiguities[-1].hint, also=tuple(ambiguities[:-1]))
+    return _in_family_order([settlement_input(doc, paired.get(doc.path)) for doc in settled])
+
+
+def _in_family_order(inputs: list[SettlementInput]) -> list[SettlementInput]:
+    """Each family together, in the order its first member came (R7): its covenant first,
+    then its addenda by the day they start, so that an extension follows its parent."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(inputs):
+        first.setdefault(item.root, index)
+    return sorted(inputs, key=lambda item: (first[item.root], isinstance(item.agreement, Addendum),
+                                            item.agreement.period.start))
 
 
 def _with_found(named: list[LoadedDocument], found: Sequence[LoadedDocument],
@@ -91,33 +102,39 @@ def _pair_named(realisations: list[LoadedDocument], settled: set[Path]) -> dict[
     return paired
 
 
-def _pair_found(facts: list[LoadedDocument], paired: dict[Path, LoadedDocument]) -> None:
+def _pair_found(facts: list[LoadedDocument], paired: dict[Path, LoadedDocument]) -> list[UsageError]:
     """A realisation found in a folder pairs with the agreement it names, unless one was
-    named for it; two found for one agreement (and none named) is an error naming them."""
+    named for it; two found for one agreement (and none named) is an ambiguity naming them."""
     by_target: dict[Path, list[LoadedDocument]] = {}
     for real in facts:
         if real.reference is not None and real.reference.path not in paired:
             by_target.setdefault(real.reference.path, []).append(real)
+    found = []
     for reals in by_target.values():
         reference = reals[0].reference
         if len(reals) > 1 and reference is not None:
             names = ", ".join(real.name for real in reals)
-            raise UsageError(_("{count} realisations for {name}: {names}")
-                             .format(count=len(reals), name=reference.name, names=names),
-                             _("pass the one meant with --realisation, e.g. --realisation {name}")
-                             .format(name=reals[0].name))
+            found.append(UsageError(ngettext("{count} realisation for {name}: {names}",
+                                             "{count} realisations for {name}: {names}", len(reals))
+                                    .format(count=len(reals), name=reference.name, names=names),
+                                    _("pass the one meant with --realisation, e.g. --realisation {name}")
+                                    .format(name=reals[0].name)))
     paired.update({path: reals[0] for path, reals in by_target.items()})
+    return found
 
 
-def _refuse_one_id_twice(settled: list[LoadedDocument]) -> None:
+def _one_id_twice(settled: list[LoadedDocument]) -> list[UsageError]:
     seen: dict[str, LoadedDocument] = {}
+    found = []
     for doc in settled:
         agreement = doc.model_as(Agreement)
         if agreement.id in seen:
-            raise UsageError(_("{name} and {name2} are both `{id}`")
-                             .format(name=seen[agreement.id].name, name2=doc.name, id=agreement.id),
-                             _("settle one version of an agreement; compare two with `convenant diff`"))
-        seen[agreement.id] = doc
+            found.append(UsageError(_("{name} and {name2} are both `{id}`")
+                                    .format(name=seen[agreement.id].name, name2=doc.name, id=agreement.id),
+                                    _("settle one version of an agreement; compare two with `convenant diff`")))
+        else:
+            seen[agreement.id] = doc
+    return found
 
 
 def settlement_input(doc: LoadedDocument, real: LoadedDocument | None) -> SettlementInput:

@@ -42,6 +42,7 @@ class Workspace:
         self.documents: dict[Path, LoadedDocument] = {}
         self.inputs: set[Path] = set()
         self._roots: Roots | None = None  # found on the first reference
+        self._peeked: dict[Path, SourceFile] = {}  # read by `kind_of`, before a folder's files are loaded
 
     def load(self, path: Path, display: str | None = None, *, source: SourceFile | None = None) -> LoadedDocument:
         """Load, model and check one file given by the user (I/O failures raise `InputError`)."""
@@ -62,6 +63,20 @@ class Workspace:
             return None
         return self.load(path, name, source=source)
 
+    def kind_of(self, path: Path) -> object:
+        """What a file found in a folder says its `kind` is (None for no mapping), read once: a
+        file that links outside its project root is not read (None)."""
+        source = self._peek(path)
+        return source.data.get("kind") if isinstance(source.data, dict) else None
+
+    def _peek(self, path: Path) -> SourceFile:
+        if path not in self._peeked:
+            name = shown_path(path)
+            refused = self._refused(path, name)
+            known = self.documents.get(path.resolve())
+            self._peeked[path] = refused or (known.source if known else load_source(path, name))
+        return self._peeked[path]
+
     def load_found(self, path: Path, kinds: frozenset[Kind]) -> LoadedDocument | None:
         """A file found in a folder, loaded when it is of one of `kinds` or cannot be read as
         a file of any kind (it is reported: it may be the eindrapport meant); another kind,
@@ -70,7 +85,7 @@ class Workspace:
         source = self._refused(path, name)
         if source is None:
             known = self.documents.get(path.resolve())
-            source = known.source if known else load_source(path, name)
+            source = known.source if known else self._peeked.get(path) or load_source(path, name)
         data = source.data
         if data is not None and (is_foreign(source) or not (isinstance(data, dict) and data.get("kind") in kinds)):
             self.skipped.append(name)
