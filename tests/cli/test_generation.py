@@ -140,7 +140,7 @@ def test_one_file_and_three_files_give_the_same_json_shape(run_cli, generation):
 def test_the_output_validates_against_its_published_schema(run_cli, generation):
     import jsonschema
 
-    schema = json.loads(run_cli("schema", "--output", "settlement").stdout)
+    schema = json.loads(run_cli("schema", "--of", "settlement").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
     (generation / "examples" / REPORTS[2]).unlink()  # Social profit as maxima too
     for args in ([generation], [generation / FILES[0]], [generation, "--explain"]):

@@ -67,7 +67,7 @@ def test_work_years_are_judged_once_ended_and_later_values_are_not_shown(run_cli
 
 
 def test_the_interim_output_validates_against_the_published_schema(run_cli):
-    schema = json.loads(run_cli("schema", "--output", "settlement").stdout)
+    schema = json.loads(run_cli("schema", "--of", "settlement").stdout)
     jsonschema.validate(_interim(run_cli), schema)
     jsonschema.validate(_interim(run_cli, "--explain"), schema)
 
@@ -200,7 +200,7 @@ def test_an_ongoing_absence_in_an_eindrapport_is_an_error_on_its_line(run_cli, p
         in result.stdout + result.stderr
 
 
-def test_the_progress_report_skeleton_asks_only_for_the_years_due(run_cli, project):
+def test_the_progress_report_skeleton_asks_only_for_the_years_due(run_cli, project, dutch):
     result = run_cli("new", "realisation", "metaal.yaml", "--as-of", "2024-09-30")
     assert result.exit_code == 0
     assert "as_of: 2024-09-30" in result.stdout
@@ -212,7 +212,7 @@ def test_the_progress_report_skeleton_asks_only_for_the_years_due(run_cli, proje
     (project / "voortgang.yaml").write_text(skeleton, encoding="utf-8")
     checked = run_cli("validate", "voortgang.yaml", "--format", "json")
     assert {d["code"] for d in json.loads(checked.stdout)} == {"CV103"}  # the empty `consultants:` only
-    outside = run_cli("new", "realisation", "metaal.yaml", "--as-of", "2025-06-30")
+    outside = run_cli("new", "--lang", "en", "realisation", "metaal.yaml", "--as-of", "2025-06-30")
     assert outside.exit_code == 2
     assert "2025-06-30 is not a day of the term 2023-07-01 - 2025-06-30 before its last day" in outside.stderr
 

@@ -34,7 +34,7 @@ def test_a_skeleton_lists_every_beneficiary_and_target_and_fails_on_each_empty_v
     # Art. 1: eight beneficiaries (1 + 4 + 1 + 2 members of groups a, b, c and d)
     assert text.count("  - beneficiary: ") == 8 and "0409.845.289  # INOM vzw" in text
     # R1 and R3 each have a target in work years 1 and 2: four targets; R2 is qualitative
-    assert text.count("        value:  # gemeten waarde") == 4
+    assert text.count("        value:  # measured value") == 4
     assert text.count('indicator: "bedrijfsbezoeken"') == 2 and text.count('indicator: "opgeleide werkzoekenden"') == 2
     assert "  R2:  # Intersectorale samenwerking\n    achieved:" in text
     empty = {number for number, line in enumerate(text.splitlines(), 1)
@@ -51,9 +51,9 @@ def test_the_skeleton_filled_as_a_sector_would_settles_as_the_example(run_cli, s
     facts = example[example.index("staffing:"):]  # the consultants and advances as the sector reports them
     text = (sector / "eind.yaml").read_text()
     measured = iter(["214", "188", "312", "305"])  # R1 year 1 and 2, R3 year 1 and 2, from the example
-    text = re.sub(r"value:  # gemeten waarde[^\n]*", lambda _: f"value: {next(measured)}", text)
+    text = re.sub(r"value:  # measured value[^\n]*", lambda _: f"value: {next(measured)}", text)
     text = text.replace("    achieved:  #", "    achieved: true  #").replace(
-        "    note:  # waar het eindrapport het staaft, bv. Eindrapport p. 12",
+        "    note:  # where the eindrapport shows it, e.g. Eindrapport p. 12",
         "    note: Eindrapport p. 14")
     text = text[:text.index("staffing:")] + facts
     (sector / "eind.yaml").write_text(text)
@@ -71,14 +71,14 @@ def test_new_never_overwrites_without_force(run_cli, sector):
     assert refused.exit_code == 2 and "exists; not overwritten" in refused.stderr
     assert (sector / "eind.yaml").read_text() == "mijn werk\n"
     assert run_cli("new", "realisation", METAAL, "-o", "eind.yaml", "--force").exit_code == 0
-    assert (sector / "eind.yaml").read_text().startswith("# Eindrapport voor")
+    assert (sector / "eind.yaml").read_text().startswith("# Eindrapport for")
     into_input = run_cli("new", "realisation", METAAL, "-o", METAAL, "--force")
     assert into_input.exit_code == 2 and "never replaced" in into_input.stderr
 
 
 def test_without_output_the_skeleton_goes_to_standard_output(run_cli, sector):
     result = run_cli("new", "realisation", METAAL)
-    assert result.exit_code == 0 and result.stdout.startswith("# Eindrapport voor")
+    assert result.exit_code == 0 and result.stdout.startswith("# Eindrapport for")
     assert "convenant: convenants/metaal-2023-2025.yaml" in result.stdout  # relative to the current folder
 
 
@@ -110,3 +110,17 @@ def test_a_new_covenant_or_addendum_fails_on_each_empty_value(run_cli, sector, a
     lines = text.splitlines()
     assert all(re.match(r"^ *-? *[a-z_]+:( +#.*)?$", lines[number - 1]) for number in _error_lines(validate.stdout))
     assert len(_error_lines(validate.stdout)) == empty
+
+
+def test_the_skeletons_comments_speak_the_language_of_the_run(run_cli, sector, dutch):
+    dutch_text = run_cli("new", "realisation", METAAL).stdout
+    english = run_cli("new", "--lang", "en", "realisation", METAAL).stdout
+    assert dutch_text.startswith("# Eindrapport voor Sectorconvenant 2023-2025 Metaal")
+    assert "        value:  # gemeten waarde (minimum 200, werkjaar 1)" in dutch_text
+    assert english.startswith("# Eindrapport for Sectorconvenant 2023-2025 Metaal")
+    assert "        value:  # measured value (minimum 200, work year 1)" in english
+    # the keys and values are the file format's, whatever the language
+    strip = re.compile(r"\s*#.*$", re.M)
+    assert strip.sub("", dutch_text) == strip.sub("", english)
+    for kind in (("convenant", "nieuw"), ("addendum", "--parent", METAAL)):
+        assert "# Een " in run_cli("new", *kind).stdout and "# A" in run_cli("new", "--lang", "en", *kind).stdout

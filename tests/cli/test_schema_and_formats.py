@@ -116,3 +116,15 @@ def test_the_hook_takes_a_file_whose_name_starts_with_a_dash_as_a_file(tmp_path,
     assert result.returncode == 1, result.stderr
     assert f"{name}:" in result.stdout and "error[CV206]" in result.stdout  # the file was checked
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # and no report was written beside it
+
+
+def test_the_schema_of_an_output_is_chosen_with_of_and_the_old_output_spelling_still_works(run_cli):
+    chosen = run_cli("schema", "--of", "settlement")
+    old = run_cli("schema", "--output", "settlement")
+    assert chosen.exit_code == old.exit_code == 0
+    assert json.loads(chosen.stdout) == json.loads(old.stdout)
+    assert json.loads(chosen.stdout)["title"] == "convenant settle --format json (convenant.settlement/2)"
+    assert chosen.stderr == ""
+    assert "`schema --output settlement` is now `schema --of settlement`" in old.stderr
+    both = run_cli("schema", "--of", "settlement", "--kind", "convenant")
+    assert both.exit_code == 2 and "--kind and --of ask for two schemas" in both.stderr

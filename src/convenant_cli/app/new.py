@@ -60,15 +60,18 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
                          as_of: date | None = None) -> str:
     """An eindrapport to fill in: every commitment, target and beneficiary of the agreement.
     With `as_of`, a progress report at that day (Art. 6): only the targets of the work years
-    ended by then; a commitment with none is left out, said in a comment."""
+    ended by then; a commitment with none is left out, said in a comment. The comments speak
+    the run's language; the keys stay the file format's."""
     due = None if as_of is None else _years_due(agreement, as_of)
-    what = "Eindrapport" if as_of is None else f"Voortgangsrapport (Art. 6) op {as_of}"
-    lines = [f"# {what} voor {_comment(agreement.title)} ({agreement.id}),",
-             f"# termijn {agreement.period.start} tot {agreement.period.end}.",
-             "# Vul elke lege waarde in: tot dan meldt `convenant validate` een fout op die regel.",
-             "# Per begunstigde: elke consulent (name, fte, employed, absences) onder `consultants:`."]
+    what = (_("Eindrapport for {title} ({id}),") if as_of is None else
+            _("Progress report (Art. 6) at {day} for {title} ({id}),"))
+    lines = ["# " + what.format(day=as_of, title=_comment(agreement.title), id=agreement.id),
+             "# " + _("term {start} to {end}.").format(start=agreement.period.start, end=agreement.period.end),
+             "# " + _("Fill in every empty value: until then `convenant validate` reports an error on its line."),
+             "# " + _("Per beneficiary: every consultant (name, fte, employed, absences) under `consultants:`.")]
     if as_of is not None:
-        lines.append(f"# Alleen de feiten tot en met {as_of}; een afwezigheid die dan nog loopt, heeft geen `end`.")
+        lines.append("# " + _("Only the facts up to and including {day}; an absence still going on then has no "
+                              "`end`.").format(day=as_of))
     lines += ["schema_version: 1", "kind: realisation", f"convenant: {relative(agreement_path, output)}"]
     if as_of is not None:
         lines.append(f"as_of: {as_of}")
@@ -77,20 +80,22 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
     for commitment in agreement.result_commitments:
         targets = commitment.targets if due is None else _targets_due(commitment, due)
         if due is not None and not targets:
-            lines.append(f"  # {commitment.id}: nog niet te beoordelen op {as_of} (werkjaar of termijn niet voorbij)")
+            lines.append("  # " + _("{id}: not yet due at {day} (its work year or the term has not ended)")
+                         .format(id=commitment.id, day=as_of))
             continue
         lines.append(f"  {commitment.id}:  # {_comment(commitment.title)}")
         if targets:
             lines.append("    actuals:")
             for target in targets:
-                year = f", werkjaar {target.year}" if target.year else ", over de hele termijn"
+                measured = (_("measured value (minimum {minimum}, work year {year})") if target.year else
+                            _("measured value (minimum {minimum}, over the whole term)"))
                 lines.append(f"      - indicator: {_text(target.indicator)}")
                 if target.year:
                     lines.append(f"        year: {target.year}")
-                lines.append(f"        value:  # gemeten waarde (minimum {target.minimum}{year})")
+                lines.append("        value:  # " + measured.format(minimum=target.minimum, year=target.year))
         else:
-            lines.append("    achieved:  # true of false: het oordeel van de auditor (kwalitatieve verbintenis)")
-            lines.append("    note:  # waar het eindrapport het staaft, bv. Eindrapport p. 12")
+            lines.append("    achieved:  # " + _("true or false: the auditor's verdict (a qualitative commitment)"))
+            lines.append("    note:  # " + _("where the eindrapport shows it, e.g. Eindrapport p. 12"))
     lines.append("staffing:")
     for _group, member in agreement.members():
         lines.append(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}  "
@@ -116,33 +121,33 @@ def _targets_due(commitment: ResultCommitment, due: int) -> list[Target]:
 
 
 def convenant_skeleton(identifier: str) -> str:
-    """A covenant to fill in from its text (Art. 1, 2 and 5)."""
+    """A covenant to fill in from its text (Art. 1, 2 and 5), its comments in the run's language."""
     return "\n".join([
-        "# Een nieuw sectorconvenant: vul elke lege waarde in uit de tekst van het convenant.",
-        "# Tot dan meldt `convenant validate` een fout op elke lege regel.",
+        "# " + _("A new sector covenant: fill in every empty value from the covenant's text."),
+        "# " + _("Until then `convenant validate` reports an error on each empty line."),
         "schema_version: 1",
         "kind: convenant",
         f"id: {_text(identifier)}",
-        "title:  # de titel van het convenant",
-        "sector:  # de sector",
-        "period:  # Art. 1: de termijn",
+        "title:  # " + _("the covenant's title"),
+        "sector:  # " + _("the sector"),
+        "period:  # " + _("Art. 1: the term"),
         "  start:  # 2025-07-01",
         "  end:  # 2027-06-30",
-        "max_subsidy:  # Art. 1: de maximale toelage in euro, bv. 1166000.00",
-        "fte:  # Art. 1 en 5: het aantal VTE sectorconsulenten, bv. 11.00",
-        "beneficiaries:  # Art. 1: elke groep begunstigden",
+        "max_subsidy:  # " + _("Art. 1: the maximum subsidy in euro, e.g. 1166000.00"),
+        "fte:  # " + _("Art. 1 and 5: the number of FTE sector consultants, e.g. 11.00"),
+        "beneficiaries:  # " + _("Art. 1: each group of beneficiaries"),
         "  - group: a",
-        "    amount_each:  # euro per lid van de groep",
-        "    fte_each:  # VTE per lid van de groep",
+        "    amount_each:  # " + _("euro per member of the group"),
+        "    fte_each:  # " + _("FTE per member of the group"),
         "    members:",
         "      - name:",
         "        enterprise_number:  # 0409.845.289",
         "        iban:  # BE25 2100 0498 8882",
         "        address:",
-        "result_commitments:  # Art. 2: elke resultaatsverbintenis",
+        "result_commitments:  # " + _("Art. 2: each result commitment"),
         "  - id: R1",
         "    title:",
-        "    targets:  # of `qualitative:` met de tekst van een kwalitatieve verbintenis",
+        "    targets:  # " + _("or `qualitative:` with the text of a qualitative commitment"),
         "      - indicator:",
         "        year: 1",
         "        minimum:",
@@ -152,15 +157,17 @@ def convenant_skeleton(identifier: str) -> str:
 def addendum_skeleton(parent: Agreement, parent_path: Path, output: Path | None) -> str:
     """An addendum to a covenant: its beneficiaries listed, their amounts to fill in (Art. 8:
     the covenant's rules apply unless the addendum says otherwise)."""
-    lines = [f"# Een addendum bij {_comment(parent.title)} ({parent.id}).",
-             "# Vul elke lege waarde in; de regels van het convenant gelden tenzij het addendum ze wijzigt (art. 8).",
+    lines = ["# " + _("An addendum to {title} ({id}).").format(title=_comment(parent.title), id=parent.id),
+             "# " + _("Fill in every empty value; the covenant's rules apply unless the addendum changes them "
+                      "(Art. 8)."),
              "schema_version: 1", "kind: addendum", f"parent: {relative(parent_path, output)}",
-             "id:  # bv. " + _comment(parent.id) + "-thema", "title:", f"sector: {_text(parent.sector)}",
-             "# theme: het thema van het addendum", "period:", f"  start: {parent.period.start}",
-             f"  end: {parent.period.end}", "max_subsidy:  # Art. 1 van het addendum",
-             "beneficiaries:  # de begunstigden van het convenant; laat weg wie niets ontvangt"]
+             "id:  # " + _("e.g. {id}-theme").format(id=_comment(parent.id)), "title:",
+             f"sector: {_text(parent.sector)}",
+             "# theme: " + _("the addendum's theme"), "period:", f"  start: {parent.period.start}",
+             f"  end: {parent.period.end}", "max_subsidy:  # " + _("Art. 1 of the addendum"),
+             "beneficiaries:  # " + _("the covenant's beneficiaries; leave out whoever receives nothing")]
     for group in parent.beneficiaries:
-        lines += [f"  - group: {_text(group.group)}", "    amount_each:  # euro per lid", "    members:"]
+        lines += [f"  - group: {_text(group.group)}", "    amount_each:  # " + _("euro per member"), "    members:"]
         for member in group.members:
             lines += [f"      - name: {_text(member.name)}",
                       f"        enterprise_number: {format_enterprise_number(member.enterprise_number)}",
@@ -184,11 +191,11 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
     keys = {"settled": ("deduction", "effort", "result", "payable", "balance"),
             "interim": ("shortfall_fte_days", "deduction", "advances"),  # nothing paid yet (rulebook R8)
             "maxima": ("maximum", "effort", "result")}[first.status]
-    lines = ["# DEZE CIJFERS ZIJN NU BEREKEND, niet met de hand nagerekend. Reken elk cijfer met de hand na,",
-             "# schrijf de berekening hier in commentaar, en leg het geval pas daarna vast.",
+    lines = ["# " + _("THESE FIGURES ARE COMPUTED NOW, not worked by hand. Work each figure out by hand,"),
+             "# " + _("write the arithmetic here in comments, and only then commit the case."),
              "schema_version: 1", "kind: case",
-             f"title: {_text('Afrekening van ' + first.id)}  # wat dit geval vastlegt, in een zin",
-             f"reference: {_text(first.agreement.title + ' art. 1, 2 en 5')}  # het artikel of de regel",
+             f"title: {_text('Afrekening van ' + first.id)}  # " + _("what this case pins, in one sentence"),
+             f"reference: {_text(first.agreement.title + ' art. 1, 2 en 5')}  # " + _("the article or the rule"),
              "settle: [" + ", ".join(relative(path, output) for path in settle) + "]"]
     if realisations:
         lines.append("realisation: [" + ", ".join(relative(path, output) for path in realisations) + "]")

@@ -25,6 +25,13 @@ command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=
                               "case."))
 
 
+@command.callback()
+def _new(lang: LangOption = None) -> None:
+    """`--lang` before the kind (`convenant new --lang en realisation ...`): the language is read
+    from the command line before anything else (cli/language.py); here it is declared, so help
+    lists it and click accepts it."""
+
+
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
     if output is None:
         write(text)

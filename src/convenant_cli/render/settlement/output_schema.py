@@ -1,5 +1,5 @@
 """The JSON Schema of `settle --format json` (`convenant.settlement/2`), for the programs that
-read it: `convenant schema --output settlement`. A test validates real output against it.
+read it: `convenant schema --of settlement`. A test validates real output against it.
 
 Amounts are decimal strings with two decimals; a figure that cannot be had (payable,
 advances and balance of an agreement shown as maxima; effort, result, payable and balance
