@@ -102,7 +102,7 @@ def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total
     assert (portfolio["totals"]["payable"], portfolio["totals"]["maximum"], portfolio["maxima_maximum"]) == (
         "1152021.27", "1309846.00", "742000.00")
     table = run_cli("settle", generation).stdout
-    assert "Portefeuille: 2 convenanten, 2 overeenkomst(en) afgerekend, 1 als maxima" in table
+    assert "Portefeuille: 2 convenanten, 2 overeenkomsten afgerekend, 1 als maxima" in table
     overview = table[table.index("Portefeuille"):]
     social_row = next(line for line in overview.splitlines() if "social-profit-2023-2025" in line)
     assert "maxima" in social_row and "742.000,00" in social_row and "1.152.021,27" not in social_row
@@ -299,7 +299,7 @@ def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):
     assert (ratio["old"], ratio["new"], ratio["achieved"]) == ("2/3", "0/1", {"old": "2/3", "new": "1/3"})
     assert [(v["commitment"], v["old"], v["new"]) for v in ratio["verdicts"]] == [("R3", True, False)]
     table = run_cli("diff", old, new, "-r", real).stdout
-    assert ("Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald) → nieuw 0/1 (1 van 3 behaald: onder het minimum "
+    assert ("Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald) → nieuw 0 (1 van 3 behaald: onder het minimum "
             "0,5, geen resultaatsfinanciering)") in table
     sheet = load_workbook(out)["Resultaatsratio"]
     assert sheet["A1"].value.startswith("Resultaatsratio (Art. 2): oud 2/3")

@@ -19,6 +19,7 @@ from convenant_cli.cli.output import (
     realisation_option,
     report_problems,
     say,
+    say_written,
     show,
     single_command,
     state,
@@ -59,6 +60,8 @@ def diff(
             .format(old=run.view.old_name, new=run.view.new_name), None, prefix=NOTE)
     else:
         show(rendered)
+    if xlsx is not None:
+        say_written(xlsx)
     raise typer.Exit(int(ExitStatus.OK if run.view.result.same else ExitStatus.PROBLEMS))
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.language import LangOption
-from convenant_cli.cli.output import NOTE, guarded, report_problems, say, single_command, write
+from convenant_cli.cli.output import guarded, report_problems, say_written, single_command, write
 from convenant_cli.domain.errors import ExitStatus
 from convenant_cli.domain.language import N_, _
 from convenant_cli.render.diagnostics.text import label
@@ -44,7 +44,7 @@ def import_workbook(
 
     read = [path for path in workspace.inputs if path != output.resolve()]  # not the new file, checked in memory
     write_atomically(output, write_text, force=force, inputs=[workbook, *read])
-    say(_("eindrapport written: {output}").format(output=output), None, prefix=NOTE)
+    say_written(output, _("check it with `convenant validate {output}`").format(output=output))
 
 
 command = single_command("import", import_workbook, N_("Read a filled-in eindrapport workbook into a realisation: "

@@ -12,7 +12,7 @@ import typer
 from convenant_cli.cli.choices import as_of_option
 from convenant_cli.cli.help import Command, Group
 from convenant_cli.cli.language import LangOption
-from convenant_cli.cli.output import NOTE, guarded, now, say, stop_on_errors, write
+from convenant_cli.cli.output import guarded, now, say_written, stop_on_errors, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.language import N_, _
 
@@ -42,8 +42,8 @@ def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) ->
         path.write_text(text, encoding="utf-8")
 
     write_atomically(output, write_text, force=force, inputs=inputs)
-    say(_("written: {output}; fill in every empty value and check it with `convenant validate {output}`")
-        .format(output=output), None, prefix=NOTE)
+    say_written(output, _("fill in every empty value and check it with `convenant validate {output}`")
+                .format(output=output))
 
 
 @command.command("realisation", cls=Command, help=N_("An eindrapport to fill in: every result commitment and target, "
@@ -80,8 +80,7 @@ def new_realisation(
 
     write_fill_in_workbook(workspace, doc, xlsx, from_realisation, created=now(), force=force)
     stop_on_errors(workspace)
-    say(_("workbook written: {xlsx}; fill it in and read it back with `convenant import {xlsx}`")
-        .format(xlsx=xlsx), None, prefix=NOTE)
+    say_written(xlsx, _("fill it in and read it back with `convenant import {xlsx}`").format(xlsx=xlsx))
 
 
 @command.command("convenant", cls=Command, help=N_("A covenant to fill in from its text (Art. 1, 2 and 5)."))

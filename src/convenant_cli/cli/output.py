@@ -25,6 +25,8 @@ from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError,
 from convenant_cli.domain.language import N_, _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console, RenderableType
 
     from convenant_cli.domain.diagnostics import Diagnostic
@@ -85,6 +87,12 @@ def say(message: str, hint: str | None, prefix: str = ERROR) -> None:
             typer.echo(f"  {_('hint:')} {visible(hint)}", err=True)
     except OSError:  # stderr is gone too: the exit status is all that is left
         pass
+
+
+def say_written(path: Path, next_step: str | None = None) -> None:
+    """Every command that writes a file says so in one way: `written: PATH`, and what to do
+    with it next as a hint."""
+    say(_("written: {path}").format(path=path), next_step, prefix=NOTE)
 
 
 def fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:

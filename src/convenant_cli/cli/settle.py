@@ -21,6 +21,7 @@ from convenant_cli.cli.output import (
     progress_bar,
     realisation_option,
     say,
+    say_written,
     show,
     single_command,
     state,
@@ -69,7 +70,7 @@ def settle(
         write_settlement_workbook(run, xlsx, version=__version__, created=now(), force=force)
     show(render_settlement(run, output_format, explain=explain))
     if xlsx is not None:
-        say(_("workbook written: {xlsx}").format(xlsx=xlsx), None, prefix=NOTE)
+        say_written(xlsx)
     for folder in found.case_folders:
         say(_("{folder}: golden cases and their files, left out of the settlement; run them with `convenant test "
               "{folder}`").format(folder=folder), None, prefix=NOTE)

@@ -74,8 +74,17 @@ def format_number(value: Decimal) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
+def format_fte(value: Decimal) -> str:
+    """FTE and FTE-days as people read them: always two decimals, Belgian notation.
+
+    >>> format_fte(Decimal("11.0")), format_fte(Decimal("36.2")), format_fte(Decimal("0.125"))
+    ('11,00', '36,20', '0,13')
+    """
+    return format_number(round_half_up(value, 2))
+
+
 def format_fraction(value: Fraction) -> str:
-    """A ratio as the rulebook writes it: `2/3`, `1/1`, `0/1`.
+    """A ratio as the rulebook writes it: `2/3`, `1/1`, `0/1` (JSON and golden cases).
 
     >>> format_fraction(Fraction(4, 6))
     '2/3'
@@ -83,3 +92,12 @@ def format_fraction(value: Fraction) -> str:
     '1/1'
     """
     return f"{value.numerator}/{value.denominator}"
+
+
+def show_fraction(value: Fraction) -> str:
+    """A ratio as people read it: `2/3`, `1`, and `0` rather than `0/1`.
+
+    >>> show_fraction(Fraction(4, 6)), show_fraction(Fraction(0)), show_fraction(Fraction(1))
+    ('2/3', '0', '1')
+    """
+    return str(value.numerator) if value.denominator == 1 else format_fraction(value)

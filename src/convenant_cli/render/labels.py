@@ -108,3 +108,13 @@ def label(key: str) -> str:
 
 def yes_no(value: bool) -> str:
     return "ja" if value else "nee"
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """A count with its noun in the right number (the tables and explanations speak Dutch in
+    every language, so their plurals are chosen here, not in the catalogue).
+
+    >>> counted(1, "consulent", "consulenten"), counted(0, "afwezigheid", "afwezigheden")
+    ('1 consulent', '0 afwezigheden')
+    """
+    return f"{number} {one if number == 1 else many}"

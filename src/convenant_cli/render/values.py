@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.domain.identifiers import format_enterprise_number, format_iban
-from convenant_cli.domain.money import format_eur, format_fraction, format_number
+from convenant_cli.domain.money import format_eur, format_fraction, format_fte, format_number, show_fraction
 from convenant_cli.domain.units import Typed, Unit
 from convenant_cli.render import labels
 from convenant_cli.render.labels import yes_no
@@ -24,7 +24,7 @@ def show(value: object, unit: Unit) -> str:
     >>> show(Decimal("144160.00"), Unit.EURO), show(Decimal("1.36"), Unit.FTE), show(None, Unit.EURO)
     ('144.160,00', '1,36', '—')
     >>> show({"fte": Typed(Decimal("0.5"), Unit.FTE), "replaced": Typed(True, Unit.BOOLEAN)}, Unit.RECORD)
-    'fte: 0,5; replaced: ja'
+    'fte: 0,50; replaced: ja'
     """
     if value is None:
         return "—"
@@ -45,9 +45,9 @@ def show(value: object, unit: Unit) -> str:
     if unit is Unit.ENTERPRISE_NUMBER:
         return format_enterprise_number(str(value))
     if isinstance(value, Decimal):
-        return format_number(value)
+        return format_fte(value) if unit in (Unit.FTE, Unit.FTE_DAYS) else format_number(value)
     if isinstance(value, Fraction):
-        return format_fraction(value)
+        return show_fraction(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

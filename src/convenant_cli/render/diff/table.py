@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur, format_fraction, format_number
+from convenant_cli.domain.money import format_eur, format_number, show_fraction
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import CATEGORY_ORDER, Change
 from convenant_cli.engine.money_effect import RatioEffect
@@ -158,12 +158,12 @@ def ratio_sentence(ratio: RatioEffect) -> str:
     >>> for side in sentence.split(" → "):
     ...     print(side)
     Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald)
-    nieuw 0/1 (1 van 3 behaald: onder het minimum 0,5, geen resultaatsfinanciering)
+    nieuw 0 (1 van 3 behaald: onder het minimum 0,5, geen resultaatsfinanciering)
     """
     def side(achieved: int, total: int, paid: Fraction) -> str:
         below = paid == 0 and achieved > 0
         note = f": onder het minimum {format_number(ratio.minimum)}, geen resultaatsfinanciering" if below else ""
-        return f"{format_fraction(paid)} ({achieved} van {total} behaald{note})"
+        return f"{show_fraction(paid)} ({achieved} van {total} behaald{note})"
 
     return (f"Resultaatsratio (Art. 2): oud {side(ratio.old_achieved, ratio.old_total, ratio.old_ratio)} → "
             f"nieuw {side(ratio.new_achieved, ratio.new_total, ratio.new_ratio)}")

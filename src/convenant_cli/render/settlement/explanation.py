@@ -14,7 +14,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur, format_fraction, format_number, round_half_up
+from convenant_cli.domain.money import format_eur, format_fte, format_number, round_half_up, show_fraction
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import AbsenceOutcome, ShortSpan, StaffingOutcome
 from convenant_cli.engine.result_ratio import ResultRatio, UnitOutcome
@@ -140,12 +140,12 @@ def _ratio(ratio: ResultRatio) -> Step:
     unit = "verbintenis" if ratio.counting == "per_commitment" else "verbintenis-werkjaar"
     missed = [u.commitment + (f" (werkjaar {u.year})" if u.year else "") for u in ratio.units if not u.achieved]
     minimum = format_number(ratio.minimum)
-    verdict = (f"{format_fraction(ratio.share)} ≥ {minimum}: a rato betaald" if ratio.ratio
-               else f"{format_fraction(ratio.share)} < {minimum}: geen resultaatsfinanciering")
+    verdict = (f"{show_fraction(ratio.share)} ≥ {minimum}: a rato betaald" if ratio.ratio
+               else f"{show_fraction(ratio.share)} < {minimum}: geen resultaatsfinanciering")
     counted = f"{ratio.total} × {unit} ({labels.COUNTING[ratio.counting]})"
     return Step("resultaatsverbintenissen", "Resultaatsratio", "R3", "Art. 2",
                 f"{counted}; niet behaald: {', '.join(missed) or 'geen'}",
-                f"{ratio.achieved} behaald / {ratio.total} = {verdict} → ratio {format_fraction(ratio.ratio)}")
+                f"{ratio.achieved} behaald / {ratio.total} = {verdict} → ratio {show_fraction(ratio.ratio)}")
 
 
 def _interim_results(ratio: ResultRatio, as_of: date | None) -> Step:
@@ -172,7 +172,7 @@ def _advances_paid(subject: str, line: Line, as_of: date | None) -> list[Step]:
 
 def _maximum(subject: str, line: Line) -> Step:
     staff = f" voor {fte(line.fte)}" if line.fte else ""
-    per_fte = f"; per VTE {format_eur(line.maximum)} / {format_number(line.fte)} = {format_eur(line.rate)}" \
+    per_fte = f"; per VTE {format_eur(line.maximum)} / {format_fte(line.fte)} = {format_eur(line.rate)}" \
         if line.rate is not None and line.fte else ""
     return Step(subject, "Maximum", "R1", "Art. 1", f"groep {line.group}: {format_eur(line.maximum)}{staff}",
                 format_eur(line.maximum) + per_fte)
@@ -196,9 +196,9 @@ def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True
     until, whole = (f" tot en met {as_of} (opgebouwd, Art. 6)", "de hele termijn") if as_of is not None else \
         ("", "de termijn")
     steps.append(Step(subject, "Vermindering afwezigheid", "R4", "Art. 5",
-                      f"per VTE {format_eur(rate)}; {format_number(line.shortfall_fte_days)} VTE-dagen tekort{until}; "
+                      f"per VTE {format_eur(rate)}; {format_fte(line.shortfall_fte_days)} VTE-dagen tekort{until}; "
                       f"{line.term_days} dagen in {whole}",
-                      f"{format_eur(rate)} × {format_number(line.shortfall_fte_days)} / {line.term_days} = "
+                      f"{format_eur(rate)} × {format_fte(line.shortfall_fte_days)} / {line.term_days} = "
                       f"{exact(line.deduction_exact)} → {format_eur(line.deduction)} (eenmaal half naar boven "
                       "afgerond)"))
     return steps
@@ -275,14 +275,15 @@ def _span(subject: str, span: ShortSpan) -> Step:
 
 
 def _shortfall(subject: str, staffing: StaffingOutcome) -> Step:
-    short = [format_number(span.shortfall_fte_days) for span in staffing.short_spans if span.shortfall_fte]
+    short = [format_fte(span.shortfall_fte_days) for span in staffing.short_spans if span.shortfall_fte]
     parts = " + ".join(short) + " = " if len(short) > 1 else ""
     return Step(subject, "Tekort VTE-dagen", "R4", "Art. 5",
-                f"VTE van de begunstigde {fte(staffing.beneficiary_fte)}; {len(staffing.consultants)} consulent(en); "
-                f"{len(staffing.absences)} afwezigheid/-heden; een overschot op de ene dag compenseert nooit een "
-                "andere dag",
-                f"Σ max(0; {format_number(staffing.beneficiary_fte)} − geteld) over de dagen = {parts}"
-                f"{format_number(staffing.shortfall_fte_days)}")
+                f"VTE van de begunstigde {fte(staffing.beneficiary_fte)}; "
+                f"{labels.counted(len(staffing.consultants), 'consulent', 'consulenten')}; "
+                f"{labels.counted(len(staffing.absences), 'afwezigheid', 'afwezigheden')}; een overschot op de ene "
+                "dag compenseert nooit een andere dag",
+                f"Σ max(0; {format_fte(staffing.beneficiary_fte)} − geteld) over de dagen = {parts}"
+                f"{format_fte(staffing.shortfall_fte_days)}")
 
 
 def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
@@ -290,7 +291,7 @@ def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
     on_maximum = rules.deduction_base == "maximum"
     base = (f"({format_eur(line.maximum)} − {format_eur(line.deduction)})" if on_maximum and line.deduction
             else format_eur(line.maximum))
-    ratio = format_fraction(settlement.share) if settlement.ratio is not None else "1 (maximum)"
+    ratio = show_fraction(settlement.share) if settlement.ratio is not None else "1 (maximum)"
     steps = [
         Step(subject, labels.label("effort"), "R2/R5", "Art. 2",
              f"vermindering {labels.DEDUCTION_BASE[rules.deduction_base]}; aandeel {format_number(rules.effort_share)}",
@@ -328,7 +329,7 @@ def _payments(subject: str, line: Line) -> list[Step]:
                           f" = {format_eur(line.advances)}"))
     single = line.advance_tranches[0] if len(line.advance_tranches) == 1 else None
     dated = single is not None and (single.date is not None or single.reference is not None)
-    paid = f"voorschotten {format_eur(line.advances)}" + (f" ({tranches[0]})" if dated else "")
+    paid = "voorschotten " + (tranches[0] if dated else format_eur(line.advances))
     steps.append(Step(subject, labels.label("balance"), "R6", "Art. 3", paid,
                       f"{format_eur(line.payable)} − {format_eur(line.advances)} = {format_eur(line.balance)} "
                       f"({labels.balance_word(line.balance)})"))
@@ -336,5 +337,9 @@ def _payments(subject: str, line: Line) -> list[Step]:
 
 
 def _tranche(amount: Decimal, when: date | None, reference: str | None) -> str:
-    where = ", ".join(part for part in (str(when) if when else None, reference) if part)
-    return format_eur(amount) + (f" ({where})" if where else "")
+    """One payment of an advance, without brackets in brackets.
+
+    >>> _tranche(Decimal("72080.00"), date(2023, 9, 15), "VS-2023-01"), _tranche(Decimal("10.00"), None, None)
+    ('72.080,00 op 2023-09-15 (VS-2023-01)', '10,00')
+    """
+    return format_eur(amount) + (f" op {when}" if when else "") + (f" ({reference})" if reference else "")

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_fraction, format_number
+from convenant_cli.domain.money import format_number, show_fraction
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
 from convenant_cli.render import labels
@@ -72,7 +72,7 @@ def settlement_title(settlement: Settlement) -> str:
                 f"{settlement.as_of} (Art. 6)")
     if settlement.settled:
         return (f"Afrekening {settlement.id} ({settlement.kind}) — {term.start} tot {term.end}, {term.days} dagen — "
-                f"resultaatsratio {format_fraction(settlement.share)}")
+                f"resultaatsratio {show_fraction(settlement.share)}")
     return (f"MAXIMA {settlement.id} ({settlement.kind}), geen afrekening — zonder eindrapport: de maxima van "
             f"Art. 1 en hun verdeling {format_number(settlement.rules.rules.effort_share)}/"
             f"{format_number(settlement.rules.rules.result_share)} (Art. 2)")
@@ -101,7 +101,7 @@ def commitments_table(settlement: Settlement) -> Table:
                    "of termijn niet voorbij); geen ratio vóór het einde van de termijn")
     else:
         heading = (f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van {ratio.total} behaald "
-                   f"({labels.COUNTING[ratio.counting]}) → ratio {format_fraction(ratio.ratio)}")
+                   f"({labels.COUNTING[ratio.counting]}) → ratio {show_fraction(ratio.ratio)}")
     table = Table(title=title(heading), title_justify="left")
     for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
         table.add_column(header, overflow="fold")
@@ -167,9 +167,10 @@ def portfolio_table(portfolio: Portfolio) -> Group:
         table.add_row(cell(f"{family.convenant}\n{family.sector}"), labels.FAMILY_STATUS[family.status],
                       *(_money_cell(figures[key]) for key in PORTFOLIO_KEYS))
     interim = f" (waarvan {portfolio.interim} tussentijds)" if portfolio.interim else ""
-    heading = title(f"Portefeuille: {len(portfolio.families)} convenanten, {portfolio.settled} overeenkomst(en) "
-                    f"afgerekend{interim}, {portfolio.maxima} als maxima — de totalen tellen alleen afgerekende "
-                    "overeenkomsten; de maxima zonder eindrapport staan apart")
+    families = labels.counted(len(portfolio.families), "convenant", "convenanten")
+    settled = labels.counted(portfolio.settled, "overeenkomst", "overeenkomsten")
+    heading = title(f"Portefeuille: {families}, {settled} afgerekend{interim}, {portfolio.maxima} als maxima — de "
+                    "totalen tellen alleen afgerekende overeenkomsten; de maxima zonder eindrapport staan apart")
 
     def narrow() -> Group:
         blocks = [stacked(cell(f"{family.convenant} ({labels.FAMILY_STATUS[family.status]})", "bold"),
