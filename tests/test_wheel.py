@@ -73,7 +73,7 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     # the dependencies, after the fresh site-packages (the package itself must come from the wheel)
     (purelib / "zz_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "work"
-    shutil.copytree(ROOT / "convenants" / "cases", work / "cases")
+    shutil.copytree(ROOT / "cases", work / "cases")
     exe = env_dir / "bin" / "convenant"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
