@@ -117,3 +117,44 @@ def test_no_message_is_written_without_marking_it():
 def test_the_marking_check_finds_an_unmarked_message():
     assert _unmarked(ast.parse('doc.problem("CV101", f"unknown key {key}", path, "did you mean it?")')) == [1, 1]
     assert _unmarked(ast.parse('raise UsageError(_("no files"), _("give one"))')) == []
+
+
+# Counted words take their number from ngettext, never a bracket ("consulent(en)", "file(s)",
+# "afwezigheid/-heden"); a message shows a value as people write it, never as Python prints it.
+MACHINE_MADE = re.compile(r"\w\((en|s|n|e)\)|/-\w|!r\}|\bNone\b|\bTrue\b|\bFalse\b")
+
+
+def test_no_message_counts_with_brackets_or_shows_a_python_value():
+    found = []
+    for message in CATALOGUE:
+        if not message.id:
+            continue
+        texts = [*(message.id if isinstance(message.id, tuple) else [message.id]),
+                 *(message.string if isinstance(message.string, tuple) else [message.string])]
+        found += [text for text in texts if MACHINE_MADE.search(text)]
+    assert not found, found
+
+
+def test_the_dutch_of_tables_and_explanations_counts_without_brackets():
+    """The tables, explanations and workbooks speak Dutch in every language (their words are
+    not in the catalogue): their counts choose their noun with `labels.counted`."""
+    render = PACKAGE / "render"
+    texts = [(path.name, node.value) for path in sorted(render.rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    assert len(texts) > 500  # the walk found the renderers' texts
+    found = [f"{name}: {text}" for name, text in texts if re.search(r"\w\((en|s)\)|/-heden", text)]
+    assert not found, found
+
+
+def test_a_type_error_names_an_empty_value_as_empty(tmp_path):
+    from convenant_cli.loading.model_errors import _shown
+    from convenant_cli.models.fields import described
+
+    set_language("en")
+    assert (described(None), described(True), described([]), described({})) == (
+        "an empty value", "true", "a list", "a mapping")
+    assert _shown(None) == "an empty value"
+    set_language("nl")
+    assert described(None) == "een lege waarde"
+    set_language("en")

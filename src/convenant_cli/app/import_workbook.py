@@ -171,7 +171,7 @@ def _date(cell: _Cell, reading: Reading, what: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    reading.at("CV105", cell, _("{what}: {cell!r} is not a date cell (a date typed as text is never guessed)")
+    reading.at("CV105", cell, _("{what}: '{cell}' is not a date cell (a date typed as text is never guessed)")
                .format(what=what, cell=_text(cell)),
                _("type the date so that Excel shows it as a date, e.g. 8/01/2024, or use the date format"))
     return None
@@ -183,7 +183,7 @@ def _yes_no(cell: _Cell, reading: Reading, what: str, *, empty: bool | None = Fa
         return empty
     if text.lower() in ("ja", "nee"):
         return text.lower() == "ja"
-    reading.at("CV103", cell, _("{what}: {text!r} is not ja or nee").format(what=what, text=text))
+    reading.at("CV103", cell, _("{what}: '{text}' is not ja or nee").format(what=what, text=text))
     return empty
 
 
@@ -243,7 +243,7 @@ def _results(book, reading: Reading, agreement: Agreement, facts: Facts) -> None
         if commitment not in commitments:
             hint = Vocabulary(commitments).did_you_mean(commitment or "")
             reading.at("CV502", cells[0],
-                       _("result commitment {commitment!r} is not in the agreement")
+                       _("result commitment '{commitment}' is not in the agreement")
                        .format(commitment=commitment), hint)
             continue
         entry = facts.results.setdefault(commitment, {})
@@ -319,7 +319,7 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
         if number is not None and who not in consultants:
             hint = Vocabulary(consultants).did_you_mean(who or "")
             reading.at("CV506", cells[1],
-                       _("{who!r} is not a consultant of {number} in Consulenten")
+                       _("'{who}' is not a consultant of {number} in Consulenten")
                        .format(who=who, number=format_enterprise_number(number)),
                        hint or _("give the consultant's Sleutel, or its Naam when it has none"))
             continue
@@ -329,7 +329,7 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
         if reason is None:
             hint = Vocabulary(REASONS).did_you_mean(reason_text or "")
             reading.at("CV103", cells[4],
-                       _("reason {reason!r} is not one of {reasons}")
+                       _("reason '{reason}' is not one of {reasons}")
                        .format(reason=reason_text, reasons=", ".join(REASONS)), hint)
         fte = _decimal(cells[5], reading, 2, "VTE")
         replaced = _yes_no(cells[6], reading, "Vervangen")

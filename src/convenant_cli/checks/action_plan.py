@@ -35,7 +35,7 @@ def check_budget_sums(doc: LoadedDocument) -> list[Diagnostic]:
     found = []
     for index, section in enumerate(budget.sections):
         found += _sum_mismatches(doc, section.lines, section.subtotal, ("budget", "sections", index, "subtotal"),
-                                 _("subtotal of {title!r}").format(title=section.title), "CV401")
+                                 _("subtotal of '{title}'").format(title=section.title), "CV401")
     every_line = [line for section in budget.sections for line in section.lines]
     found += _sum_mismatches(doc, every_line, budget.total, ("budget", "total"), _("budget total"), "CV402")
     return found

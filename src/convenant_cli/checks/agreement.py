@@ -148,7 +148,7 @@ def check_commitments(doc: LoadedDocument) -> list[Diagnostic]:
     for index, commitment in enumerate(model.result_commitments):
         path = ("result_commitments", index)
         if commitment.id in ids:
-            found.append(doc.problem("CV209", _("result commitment id {id!r} appears twice")
+            found.append(doc.problem("CV209", _("result commitment id '{id}' appears twice")
                                               .format(id=commitment.id), path + ("id",),
                                      _("first at line {line}").format(line=doc.locate(*ids[commitment.id]).line)))
         ids.setdefault(commitment.id, path + ("id",))

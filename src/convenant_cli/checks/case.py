@@ -71,7 +71,7 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
     if expect.convenant is not None:
         chosen = [a for a in agreements if a.id == expect.convenant]
         if not chosen:
-            found.append(doc.problem("CV603", _("`expect.convenant` names {convenant!r}, which the case does not "
+            found.append(doc.problem("CV603", _("`expect.convenant` names '{convenant}', which the case does not "
                                                 "settle").format(convenant=expect.convenant), ("expect", "convenant"),
                                      _("one of: {value}").format(value=', '.join(a.id for a in agreements))))
             return found

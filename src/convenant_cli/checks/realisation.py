@@ -46,7 +46,7 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
         path = ("results", key)
         commitment = commitments.get(key)
         if commitment is None:
-            found.append(doc.problem("CV502", _("result commitment {key!r} is not in {target}")
+            found.append(doc.problem("CV502", _("result commitment '{key}' is not in {target}")
                                               .format(key=key, target=target), path,
                                      ids.did_you_mean(key), key=True))
             continue
@@ -172,9 +172,9 @@ def check_consultant_keys(doc: LoadedDocument) -> list[Diagnostic]:
             key = consultant.key
             if key in seen:
                 first = doc.locate("staffing", s_index, "consultants", seen[key]).line
-                what = (_("two consultants of one beneficiary have the id {id!r}").format(id=consultant.id)
+                what = (_("two consultants of one beneficiary have the id '{id}'").format(id=consultant.id)
                         if consultant.id is not None else
-                        _("two consultants of one beneficiary have the name {name!r}").format(name=consultant.name))
+                        _("two consultants of one beneficiary have the name '{name}'").format(name=consultant.name))
                 found.append(doc.problem(
                     "CV515", what,
                     ("staffing", s_index, "consultants", c_index),

@@ -22,7 +22,7 @@ def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[A
     """The parser of an option with a closed set of values: a wrong value is named with
     every valid one, and with a hint where a likely mistake has one (`--format xlsx`).
 
-    The value is shown as `repr`, so that what was typed cannot reach the terminal as a
+    The value is shown made visible, so that what was typed cannot reach the terminal as a
     control sequence (typer already escapes rich markup)."""
 
     def parse(value: Any) -> E:
@@ -31,9 +31,11 @@ def choice(kind: type[E], hints: Mapping[str, str] | None = None) -> Callable[[A
         try:
             return kind(value)
         except ValueError:
+            from convenant_cli.render.safe_text import visible  # only for a wrong value
+
             hint = (hints or {}).get(str(value).strip().lower())
-            message = _("{value!r} is not one of: {choices}.").format(
-                value=str(value), choices=", ".join(member.value for member in kind))
+            message = _("'{value}' is not one of: {choices}.").format(
+                value=visible(str(value)), choices=", ".join(member.value for member in kind))
             if hint:
                 message += " " + _("hint:") + " " + _(hint)
             raise typer.BadParameter(message) from None
@@ -51,8 +53,10 @@ def parse_day(value: Any) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(_("{value!r} is not a day written as YYYY-MM-DD, e.g. 2024-09-30")
-                                 .format(value=text)) from None
+        from convenant_cli.render.safe_text import visible  # only for a wrong value
+
+        raise typer.BadParameter(_("'{value}' is not a day written as YYYY-MM-DD, e.g. 2024-09-30")
+                                 .format(value=visible(text))) from None
 
 
 def as_of_option(help: str) -> Any:

@@ -51,6 +51,6 @@ def choose_language(args: Sequence[str]) -> None:
     set_language(DEFAULT)  # a run starts from the default, whatever a run before it chose
     environment = os.environ.get(ENVIRONMENT, "").strip().lower()
     if environment and environment not in Language.__members__:
-        raise UsageError(_("{variable}={value!r} is not a language convenant speaks")
+        raise UsageError(_("{variable}='{value}' is not a language convenant speaks")
                          .format(variable=ENVIRONMENT, value=environment), _("set it to nl or en, or unset it"))
     set_language(asked(args) or environment or DEFAULT)

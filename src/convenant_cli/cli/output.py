@@ -210,7 +210,7 @@ def now() -> datetime:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
         except (ValueError, OverflowError, OSError):
-            raise UsageError(_("SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970").format(epoch=epoch),
+            raise UsageError(_("SOURCE_DATE_EPOCH='{epoch}' is not a number of seconds since 1970").format(epoch=epoch),
                              _("set it to a whole number, e.g. $(git log -1 --format=%ct)")) from None
     return datetime.now(tz=UTC).replace(tzinfo=None, microsecond=0)
 

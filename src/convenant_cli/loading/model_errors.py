@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 from convenant_cli.domain.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.domain.language import N_, _
 from convenant_cli.models import DUTCH_REASONS
+from convenant_cli.models.fields import described
 from convenant_cli.reading.source import KeyPath, SourceFile
 
 CODES = {
@@ -115,15 +116,17 @@ def keys_at(model: type[BaseModel], path: KeyPath) -> list[str]:
 
 
 def _shown(value: object, limit: int = 60) -> str:
-    """A bad value quoted in a message, cut so that a huge value never floods a report.
+    """A bad value quoted in a message, cut so that a huge value never floods a report; never a
+    Python value (`described`).
 
     >>> _shown("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100 characters)"
+    >>> _shown(False), _shown(7)
+    ('false', '7')
     """
-    text = repr(str(value)) if isinstance(value, str) else repr(value)
-    if len(text) <= limit:
-        return text
-    return _("{start}…' ({length} characters)").format(start=text[:limit], length=len(str(value)))
+    if isinstance(value, str) and len(value) > limit:
+        return _("'{start}…' ({length} characters)").format(start=value[:limit], length=len(value))
+    return described(value, limit)
 
 
 def map_errors(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Diagnostic]:
@@ -168,11 +171,16 @@ def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diag
     elif kind == "literal_error":
         english = DUTCH_REASONS.get(str(value).strip().lower()) if isinstance(value, str) else None
         hint = _("did you mean `{word}`? The YAML keeps English words").format(word=english) if english else None
+    elif kind == "list_type" and value is None:
+        hint = _("the key has no value: write its items under it, each on a line starting with `- `, or `[]` for "
+                 "none")
+    elif kind in ("dict_type", "model_type", "model_attributes_type") and value is None:
+        hint = _("the key has no value: write its keys under it, indented")
     elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         hint = _("check the indentation: a list item starts with `- `, a mapping with `key: value`")
     message = _message(item)
     shows_value = kind in CODES or kind == "number_type" or (kind not in PYDANTIC and "got " in message)
-    if value is not None and not isinstance(value, (dict, list)) and not shows_value:
+    if not isinstance(value, (dict, list)) and not shows_value:
         message = _("{message}, got {value}").format(message=message, value=_shown(value))
     return Diagnostic.of(code, _("`{key}`: {message}").format(key=where, message=message) if where else message,
                          source.locate(path), hint)

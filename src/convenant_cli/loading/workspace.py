@@ -158,13 +158,13 @@ class Workspace:
         if version is None:
             doc.add("CV102", _("missing key `schema_version`"), hint=_("add `schema_version: 1` at the top"))
         elif str(version) not in SCHEMA_VERSIONS:
-            doc.add("CV006", _("unsupported schema_version {version!r}").format(version=version), ("schema_version",),
+            doc.add("CV006", _("unsupported schema_version '{version}'").format(version=version), ("schema_version",),
                     _("this convenant reads schema_version {versions}").format(versions=', '.join(SCHEMA_VERSIONS)))
         if kind is None:
             doc.add("CV102", _("missing key `kind`"), hint=_("add `kind:` with one of {names}")
                                                            .format(names=', '.join(Kind.names())))
         elif not isinstance(kind, str) or kind not in Kind.names():
-            doc.add("CV006", _("unknown kind {kind!r}").format(kind=kind), ("kind",),
+            doc.add("CV006", _("unknown kind '{kind}'").format(kind=kind), ("kind",),
                     did_you_mean(str(kind), Kind.names()) or _("one of {names}").format(names=", ".join(Kind.names())))
         if doc.diagnostics or not isinstance(kind, str):
             return
@@ -204,10 +204,10 @@ class Workspace:
         try:
             reference = self._load(found, display)
         except InputError as error:
-            doc.add("CV306", _("`{key}`: {target!r} cannot be read").format(key=key, target=target), path, error.hint)
+            doc.add("CV306", _("`{key}`: '{target}' cannot be read").format(key=key, target=target), path, error.hint)
             return None
         if found not in self.inputs and not is_convenant_file(reference.source):
-            doc.add("CV307", _("`{key}` names {target!r}, which is not a convenant file")
+            doc.add("CV307", _("`{key}` names '{target}', which is not a convenant file")
                              .format(key=key, target=target), path,
                     _("a convenant file starts with `schema_version: 1` and a `kind:` ({names})")
                     .format(names=', '.join(Kind.names())))

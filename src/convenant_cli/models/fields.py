@@ -50,8 +50,10 @@ def _number_text(value: object, whole: bool = False) -> str | None:
     >>> _number_text("0.125")
     '0.125'
     """
+    if value is None:
+        raise PydanticCustomError("empty_value", _("no value: write the number here"))
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        raise PydanticCustomError("number_type", _expected(whole), {"value": _short(repr(value))})
+        raise PydanticCustomError("number_type", _expected(whole), {"value": described(value)})
     if not isinstance(value, str):
         return None
     if isinstance(value, QuotedText):
@@ -59,7 +61,7 @@ def _number_text(value: object, whole: bool = False) -> str | None:
                                   {"value": _short(value)})
     text = value.strip()
     if not any(char.isdigit() for char in text):
-        raise PydanticCustomError("number_type", _expected(whole), {"value": repr(_short(text))})
+        raise PydanticCustomError("number_type", _expected(whole), {"value": described(text)})
     if not text.isascii():
         raise PydanticCustomError("number_format", _("'{value}' holds characters other than the digits 0-9, a sign "
                                                      "and a point"), {"value": _short(text)})
@@ -94,6 +96,26 @@ def _plain_reading(text: str) -> str:
     if text.count(".") > 1:
         return _("nothing (two points)")
     return format(Decimal(text).normalize(), "f")
+
+
+def described(value: object, limit: int = 40) -> str:
+    """A value from a file as a message shows it: text in quotes (cut when long), a yes-or-no
+    value as YAML writes it, and what a list, a mapping or nothing is, never a Python value.
+
+    >>> described("dertig"), described(True), described([1]), described(None)
+    ("'dertig'", 'true', 'a list', 'an empty value')
+    """
+    if value is None:
+        return _("an empty value")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("a mapping")
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return f"'{_short(value, limit)}'"
 
 
 def _short(value: object, limit: int = 40) -> str:

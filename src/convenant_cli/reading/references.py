@@ -63,30 +63,30 @@ def resolve_reference(referring: Path, target: str, roots: Roots) -> Path | Refu
     """The file `target` names, relative to the referring file, or why it is refused."""
     shown = target if len(target) <= 80 else target[:80] + "…"
     if "\0" in target or len(target) > MAX_REFERENCE or any(len(p) > MAX_PART for p in target.split("/")):
-        return Refusal("CV306", _("the path {shown!r} is too long or holds a NUL character").format(shown=shown),
+        return Refusal("CV306", _("the path '{shown}' is too long or holds a NUL character").format(shown=shown),
                        _("give a short relative path to the file"))
     if PurePosixPath(target).is_absolute() or PureWindowsPath(target).is_absolute() or PureWindowsPath(target).drive:
-        return Refusal("CV304", _("{shown!r} is an absolute path; references are relative to the referring file")
+        return Refusal("CV304", _("'{shown}' is an absolute path; references are relative to the referring file")
                                 .format(shown=shown),
                        _("write the path from this file's folder, e.g. ../metaal-2023-2025.yaml"))
     root = roots.root_of(referring)
     try:
         path = (referring.resolve().parent / target).resolve()
         if not path.is_relative_to(root):
-            return Refusal("CV304", _("{shown!r} leaves the project folder {root}").format(shown=shown, root=root),
+            return Refusal("CV304", _("'{shown}' leaves the project folder {root}").format(shown=shown, root=root),
                            _("a reference stays inside the git work tree (or folder) of the file that makes it"))
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        return Refusal("CV301", _("{shown!r} does not exist")
+        return Refusal("CV301", _("'{shown}' does not exist")
                                 .format(shown=shown), _("give the path of the file relative to this file"))
     except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
         reason = os_reason(error) if isinstance(error, OSError) else _("a loop of symbolic links")
-        return Refusal("CV306", _("{shown!r} cannot be read ({reason})").format(shown=shown, reason=reason), None)
+        return Refusal("CV306", _("'{shown}' cannot be read ({reason})").format(shown=shown, reason=reason), None)
     if stat.S_ISDIR(mode):
-        return Refusal("CV305", _("{shown!r} is a folder, not a file")
+        return Refusal("CV305", _("'{shown}' is a folder, not a file")
                                 .format(shown=shown), _("name the YAML file in it"))
     if not stat.S_ISREG(mode):
-        return Refusal("CV305", _("{shown!r} is not a regular file (a device, pipe or socket)")
+        return Refusal("CV305", _("'{shown}' is not a regular file (a device, pipe or socket)")
                                 .format(shown=shown), _("name a YAML file"))
     return path
 
