@@ -69,3 +69,23 @@ def test_every_page_is_in_the_site():
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for page in (ROOT / "docs").rglob("*.md"):
         assert page.relative_to(ROOT / "docs").as_posix() in mkdocs, page
+
+
+def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
+    """Markdown needs a blank line before a list: without it the rulebook's interpretations ran
+    together as one paragraph. The site is built as readers get it, and each Interpretations
+    heading of the rulebook is followed by a list of items."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    html = (site / "rulebook" / "index.html").read_text(encoding="utf-8")
+    sections = html.split("<strong>Interpretations.</strong>")[1:]
+    written = (ROOT / "docs" / "rulebook.md").read_text(encoding="utf-8").count("**Interpretations.**")
+    assert len(sections) == written >= 3
+    for section in sections:
+        following = section.split("</p>", 1)[1].lstrip()
+        assert following.startswith("<ul>") and "<li>" in following.split("</ul>", 1)[0]
