@@ -37,3 +37,17 @@ def test_nothing_shipped_cites_an_internal_document():
     for path in shipped:
         text = path.read_text(encoding="utf-8")
         assert "shared/seeds" not in text and "SPEC" not in text, path
+
+
+def test_the_case_writers_table_is_the_cases_and_no_reference_repeats_itself():
+    """The guide's table lists each case with its own title and reference (it cannot drift),
+    and a reference names each rule of the rulebook once."""
+    table = (ROOT / "docs" / "guides" / "case-writer.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \| (.*) \| (.*) \|$", table, re.M)
+    expected = []
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rules = re.findall(r"regelboek (R[0-9])", case["reference"])
+        assert len(rules) == len(set(rules)), f"{path.name}: {case['reference']!r} names a rule twice"
+        expected.append((path.name, case["title"], case["reference"]))
+    assert rows == expected
