@@ -54,7 +54,10 @@ def updated(catalogue: Catalog, messages: dict[str | tuple[str, str], list[str]]
                     revision_date=catalogue.revision_date, language_team="convenant", last_translator="convenant")
     for key in sorted(messages, key=lambda k: k if isinstance(k, str) else k[0]):
         old = catalogue.get(key if isinstance(key, str) else key[0])
-        string = old.string if old is not None else ("" if isinstance(key, str) else ("", ""))
+        empty: str | tuple[str, str] = "" if isinstance(key, str) else ("", "")
+        # a message that became a plural (or stopped being one) is translated anew
+        same_form = old is not None and isinstance(old.string, str) == isinstance(key, str)
+        string = old.string if old is not None and same_form else empty
         fresh.add(key, string)
     return fresh
 

@@ -35,6 +35,15 @@ def test_every_message_of_the_code_has_a_translation():
     assert len(MESSAGES) > 400  # the extraction found the messages (a broken extraction finds none)
 
 
+def test_a_plural_in_the_code_is_a_plural_in_the_catalogue():
+    """ngettext finds a translation only in a plural entry: a message that became a plural
+    keeps no singular translation."""
+    entries = {_key(i): m for i, m in ENTRIES.items()}
+    wrong = [_key(k) for k in MESSAGES if _key(k) in entries
+             and isinstance(k, tuple) != isinstance(entries[_key(k)].string, tuple)]
+    assert not wrong, wrong
+
+
 def test_the_catalogue_holds_nothing_the_code_no_longer_says():
     obsolete = sorted(_key(i) for i in ENTRIES if _key(i) not in {_key(k) for k in MESSAGES})
     assert not obsolete, f"in the catalogue but no longer in the code: {obsolete}"

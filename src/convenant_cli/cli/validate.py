@@ -108,7 +108,8 @@ def _summarise(run: Validation, errors: int, warnings: int, *, verbose: bool, co
     checked = len(run.checked)
     line = ngettext("{count} file checked", "{count} files checked", checked).format(count=checked)
     if run.dependants:
-        line += " " + _("({count} referring to a given file)").format(count=len(run.dependants))
+        line += " " + ngettext("({count} referring to a given file)", "({count} referring to a given file)",
+                               len(run.dependants)).format(count=len(run.dependants))
     if workspace.skipped:
         skipped = (_("{count} skipped (not convenant files)") if verbose
                    else _("{count} skipped (not convenant files; --verbose lists them)"))
