@@ -46,9 +46,9 @@ def test_the_guides_pin_is_the_current_release_and_nothing_after_it_changes_the_
         if _git("rev-parse", "--is-shallow-repository") == "true":
             pytest.skip("a shallow clone: the sector guide's revision is not in it")
         pytest.fail(f"the sector guide's rev {rev} is not a commit of this repository")
-    release = _git("log", "-1", "--format=%H", "-G", "^__version__ = ", "--", "src/convenant_cli/__init__.py")
-    assert rev == release, f"the guide pins {rev}, the current release is {release}: write its hash as rev:"
-    assert f'__version__ = "{__version__}"' in _git("show", f"{rev}:src/convenant_cli/__init__.py")
+    pinned = _git("show", f"{rev}:src/convenant_cli/__init__.py")
+    assert f'__version__ = "{__version__}"' in pinned, f"the guide pins {rev}, which is not release {__version__}"
+    assert f"## [{__version__}]" in _git("show", f"{rev}:CHANGELOG.md"), "the pinned commit lacks its changelog entry"
     changed = _git("diff", "--name-only", rev, "HEAD", "--", *HOOK_PATHS)
     assert not changed, (f"changed after the release {__version__} while the guide still pins it: {changed}; "
                          "cut a new release (docs/reference/development.md#releases)")
