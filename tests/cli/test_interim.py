@@ -274,3 +274,12 @@ def test_diff_of_two_progress_reports_shows_what_changed(run_cli, project):
     # only VS-1 is paid by the day: 98.050,00 (was 196.100,00)
     assert inom["old"] == {"deduction": "870.04", "advances": "196100.00"}
     assert inom["new"] == {"deduction": "1740.08", "advances": "98050.00"}
+
+
+def test_a_progress_report_is_not_turned_into_a_workbook(run_cli, project):
+    (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
+    result = run_cli("new", "realisation", "metaal.yaml", "--xlsx", "v.xlsx", "--from", "examples/voortgang.yaml")
+    assert result.exit_code == 2
+    assert "--from examples/voortgang.yaml is a progress report (as_of 2024-09-30)" in result.stderr
+    assert not (project / "v.xlsx").exists()
+    assert run_cli("new", "realisation", "metaal.yaml", "--xlsx", "v.xlsx", "--as-of", "2024-09-30").exit_code == 2

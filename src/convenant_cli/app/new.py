@@ -231,6 +231,10 @@ def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, targ
             raise UsageError(_("--from {name} is not an eindrapport of {name2}")
                              .format(name=found.name, name2=agreement.name),
                              _("give the realisation whose `convenant:` names this agreement"))
+        if found.model.as_of is not None:  # its day and its ongoing absences have no column in the workbook
+            raise UsageError(_("--from {name} is a progress report (as_of {day}); the workbook holds an eindrapport")
+                             .format(name=found.name, day=found.model.as_of),
+                             _("keep a progress report in YAML (convenant new realisation --as-of)"))
         facts = found.model
     model = agreement.model_as(Agreement)
     write_atomically(target, lambda path: write_fill_in(path, model, relative(agreement.path, target),
