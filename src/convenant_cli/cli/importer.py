@@ -26,13 +26,15 @@ def import_workbook(
 ) -> None:
     from convenant_cli.app.import_workbook import import_realisation
 
+    from convenant_cli.render.safe_text import visible
+
     workspace, reading, text = import_realisation(workbook, output)
-    for problem in reading.problems:
+    for problem in reading.problems:  # text from the workbook is data: made visible, never raw
         where = problem.location
-        write(f"{where.file}: {label(problem.severity)}[{problem.code}]: {problem.message}\n")
+        write(f"{visible(where.file)}: {label(problem.severity)}[{problem.code}]: {visible(problem.message)}\n")
         if problem.hint:
-            write(f"  {_('hint:')} {problem.hint}\n")
-    if report_problems(workspace) or reading.problems or text is None:
+            write(f"  {_('hint:')} {visible(problem.hint)}\n")
+    if report_problems(workspace) or reading.errors or text is None:
         raise typer.Exit(int(ExitStatus.PROBLEMS))
     if output is None:
         write(text)

@@ -45,9 +45,15 @@ class Workspace:
         self._peeked: dict[Path, SourceFile] = {}  # read by `kind_of`, before a folder's files are loaded
 
     def load(self, path: Path, display: str | None = None, *, source: SourceFile | None = None) -> LoadedDocument:
-        """Load, model and check one file given by the user (I/O failures raise `InputError`)."""
+        """Load, model and check one file given by the user (I/O failures raise `InputError`;
+        so does a workbook, which `convenant import` reads)."""
         name = display or shown_path(path)
-        doc = self._load(path, name, source or self._refused(path, name))
+        source = source or self._refused(path, name)
+        if source is None and path.resolve() not in self.documents:
+            source = load_source(path, name)
+        if source is not None:
+            refuse_workbook(source, name)
+        doc = self._load(path, name, source)
         self.inputs.add(doc.path)
         return doc
 
@@ -58,6 +64,7 @@ class Workspace:
         source = source or self._refused(path, name)
         known = self.documents.get(path.resolve())  # read before, as the target of a reference
         source = known.source if known else source or load_source(path, name)
+        refuse_workbook(source, name)
         if is_foreign(source):
             self.skipped.append(name)
             return None
@@ -213,3 +220,16 @@ class Workspace:
                     .format(names=', '.join(Kind.names())))
             return None
         return reference
+
+
+OFFICE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # a zip (xlsx, xlsm, ods, docx) and an OLE file (xls, encrypted)
+
+
+def refuse_workbook(source: SourceFile, name: str) -> None:
+    """A workbook given where a YAML file is expected is not a broken YAML file: it is read by
+    `convenant import` (exit 2, with the command)."""
+    if source.raw.startswith(OFFICE_MAGIC):
+        raise InputError(_("{name} is a workbook (a zip-based or older office file), not a convenant file")
+                         .format(name=name),
+                         _("a filled-in eindrapport workbook becomes a realisation with `convenant import {name} -o "
+                           "eindrapport.yaml`").format(name=name))

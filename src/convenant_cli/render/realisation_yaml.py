@@ -1,6 +1,8 @@
 """A realisation as YAML, from the facts an eindrapport workbook holds (`convenant import`):
 in the agreement's order, strings quoted as JSON (a YAML scalar for any text), amounts and
-dates as their own text. Returns text; the caller writes it.
+dates as their own text. Returns the text, and for each line the workbook cells its values
+came from, so that a problem `validate` finds in the text is reported at its cell. The caller
+writes the text.
 """
 
 from __future__ import annotations
@@ -10,21 +12,34 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.models import Agreement
 from convenant_cli.reading.references import written_reference
 
+AT = "_at"  # a record's cells: field name -> `Sheet!D7`; "" -> the row (`Sheet!row 7`)
+
 
 @dataclass(eq=False, kw_only=True, repr=False)
 class Facts:
-    """What a filled-in workbook holds, in the order of its rows, keyed as the YAML writes it."""
+    """What a filled-in workbook holds, in the order of its rows, keyed as the YAML writes it;
+    each record carries its cells under `AT`."""
 
     results: dict[str, dict[str, object]] = field(default_factory=dict)
     consultants: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     advances: list[dict[str, object]] = field(default_factory=list)
     costs: list[dict[str, object]] = field(default_factory=list)
 
+
+class Origin(NamedTuple):
+    """The cell a stretch of a line of the YAML came from (columns 1-based, `last` included)."""
+
+    line: int
+    first: int
+    last: int
+    where: str
+    record: dict[str, object] | None
 
 
 def _scalar(value: object) -> str:
@@ -35,56 +50,101 @@ def _scalar(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+class _Text:
+    """The lines written so far, and where each stretch of them came from."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.origins: list[Origin] = []
+
+    def add(self, text: str, record: dict[str, object] | None = None, key: str | None = None,
+            where: str | None = None) -> None:
+        """A line; with `record`, the line is that record's row, or with `key` that field's cell."""
+        self.lines.append(text)
+        number = len(self.lines)
+        cells = _cells(record)
+        spot = where or (cells.get(key or "") or cells.get("")) if record is not None or where else None
+        if spot is not None:
+            self.origins.append(Origin(number, 1, len(text) + 1, spot, record))
+
+    def flow(self, indent: str, record: dict[str, object]) -> None:
+        """`- {key: value, ...}` on one line, each value at its own cell."""
+        cells = _cells(record)
+        parts: list[str] = []
+        spans: list[tuple[int, int, str | None]] = []
+        column = len(indent) + 4  # after "- {"
+        for key, value in record.items():
+            if key == AT:
+                continue
+            shown = _flow(value) if isinstance(value, dict) else _scalar(value)
+            part = f"{key}: {shown}"
+            if parts:
+                column += 2  # ", "
+            spans.append((column, column + len(part) - 1, cells.get(key) or cells.get("")))
+            parts.append(part)
+            column += len(part)
+        self.add(f"{indent}- {{{', '.join(parts)}}}", record)
+        number = len(self.lines)
+        self.origins += [Origin(number, first, last, spot, record) for first, last, spot in spans if spot]
+
+
+def _cells(record: dict[str, object] | None) -> dict[str, str]:
+    found = record.get(AT) if record is not None else None
+    return found if isinstance(found, dict) else {}
+
+
 def _flow(item: dict[str, object]) -> str:
-    parts = []
-    for key, value in item.items():
-        shown = _flow(value) if isinstance(value, dict) else _scalar(value)
-        parts.append(f"{key}: {shown}")
-    return "{" + ", ".join(parts) + "}"
+    return "{" + ", ".join(f"{key}: {_scalar(value)}" for key, value in item.items() if key != AT) + "}"
 
 
 def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, source: str,
-                     output: Path | None) -> str:
-    """The realisation as YAML, in the agreement's order, with where it came from."""
-    lines = [f"# Eindrapport voor {agreement.id}, ingelezen uit {source} (convenant import).",
-             "schema_version: 1", "kind: realisation",
-             f"convenant: {written_reference(agreement_path, output)}", "results:"]
-    for commitment in agreement.result_commitments:
-        entry = facts.results.get(commitment.id)
-        if entry is None:
-            continue
-        lines.append(f"  {commitment.id}:")
+                     output: Path | None) -> tuple[str, list[Origin]]:
+    """The realisation as YAML, in the agreement's order, with where it came from; and the
+    cells of its lines."""
+    text = _Text()
+    text.add(f"# Eindrapport voor {agreement.id}, ingelezen uit {source} (convenant import).")
+    for line in ("schema_version: 1", "kind: realisation"):
+        text.add(line, where="Convenant")
+    text.add(f"convenant: {written_reference(agreement_path, output)}", where="Convenant")
+    written = [commitment for commitment in agreement.result_commitments if commitment.id in facts.results]
+    text.add("results:" if written else "results: {}", where="Resultaten")
+    for commitment in written:
+        entry = facts.results[commitment.id]
+        text.add(f"  {commitment.id}:", entry)
         for key in ("achieved", "note"):
             if key in entry:
-                lines.append(f"    {key}: {_scalar(entry[key])}")
+                text.add(f"    {key}: {_scalar(entry[key])}", entry, key)
         actuals = entry.get("actuals")
-        if actuals:
-            lines.append("    actuals:")
-            lines += [f"      - {_flow(actual)}" for actual in actuals]  # type: ignore[attr-defined]
-    lines.append("staffing:" if facts.consultants else "staffing: []")
+        if isinstance(actuals, list) and actuals:
+            text.add("    actuals:", entry)
+            for actual in actuals:
+                text.flow("      ", actual)
+    text.add("staffing:" if facts.consultants else "staffing: []", where="Consulenten")
     for _, member in agreement.members():
         for_member = facts.consultants.get(member.enterprise_number)
         if not for_member:
             continue
-        lines.append(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}")
-        lines.append("    consultants:")
+        text.add(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}", for_member[0],
+                 "beneficiary")
+        text.add("    consultants:", for_member[0])
         for consultant in for_member:
             first = True
             for key, value in consultant.items():
-                if key == "absences":
+                if key in ("absences", AT):
                     continue
                 shown = _flow(value) if isinstance(value, dict) else _scalar(value)
-                lines.append(f"      {'- ' if first else '  '}{key}: {shown}")
+                text.add(f"      {'- ' if first else '  '}{key}: {shown}", consultant, key)
                 first = False
             absences = consultant["absences"]
-            if absences:
-                lines.append("        absences:")
-                lines += [f"          - {_flow(absence)}" for absence in absences]  # type: ignore[attr-defined]
-    lines.append("advances:" if facts.advances else "advances: []")
-    lines += [f"  - {_flow(advance)}" for advance in facts.advances]
+            if isinstance(absences, list) and absences:
+                text.add("        absences:", consultant)
+                for absence in absences:
+                    text.flow("          ", absence)
+    text.add("advances:" if facts.advances else "advances: []", where="Voorschotten")
+    for advance in facts.advances:
+        text.flow("  ", advance)
     if facts.costs:
-        lines.append("eligible_costs:")
-        lines += [f"  - {_flow(cost)}" for cost in facts.costs]
-    return "\n".join(lines) + "\n"
-
-
+        text.add("eligible_costs:", where="Kosten")
+        for cost in facts.costs:
+            text.flow("  ", cost)
+    return "\n".join(text.lines) + "\n", text.origins

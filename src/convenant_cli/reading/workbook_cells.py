@@ -1,0 +1,139 @@
+"""The cells of an eindrapport workbook as values, and their problems by sheet and cell.
+
+A problem is located as a person finds it in the workbook: `eindrapport.xlsx:Afwezigheden!D7`
+for a cell, `eindrapport.xlsx:Afwezigheden!row 7` for a whole row, `eindrapport.xlsx:Consulenten`
+for a sheet. A cell that had a problem is marked, so that what depends on it (the consultant
+of an absence, an employment's end) is not reported again as a second, different mistake.
+Numbers are read to the cent from the number a spreadsheet stores (a double): its shortest
+decimal text, never a binary float into a money figure; a number or a date typed as text is
+refused with a tip that does not repeat the text. Never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from convenant_cli.domain.diagnostics import Diagnostic, Location
+from convenant_cli.domain.language import _
+
+
+def cell_ref(column: int, row: int) -> str:
+    """
+    >>> cell_ref(4, 7), cell_ref(28, 2)
+    ('D7', 'AB2')
+    """
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
+class Cell:
+    """One cell as read: its value, where it is, and whether a problem was reported on it."""
+
+    __slots__ = ("column", "kind", "reported", "row", "sheet", "value")
+
+    def __init__(self, sheet: str, row: int, column: int, value: object, kind: str) -> None:
+        self.sheet, self.row, self.column, self.value, self.kind = sheet, row, column, value, kind
+        self.reported = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{cell_ref(self.column, self.row)}"
+
+    @property
+    def row_where(self) -> str:
+        return f"{self.sheet}!" + _("row {row}").format(row=self.row)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing in it; a cell whose content was refused is not empty (it was reported)."""
+        return not self.reported and (self.value is None or (isinstance(self.value, str) and not self.value.strip()))
+
+
+@dataclass(eq=False, kw_only=True, repr=False)
+class Reading:
+    """The problems of one workbook, each at its sheet, cell or row."""
+
+    name: str
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def problem(self, code: str, where: str, message: str, hint: str | None = None, row: int = 1,
+                column: int = 1) -> None:
+        self.problems.append(Diagnostic.of(code, message, Location(f"{self.name}:{where}", row, column), hint))
+
+    def at(self, code: str, cell: Cell, message: str, hint: str | None = None) -> None:
+        cell.reported = True
+        self.problem(code, cell.where, message, hint, cell.row, cell.column)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [problem for problem in self.problems if problem.is_error]
+
+
+def read_text(cell: Cell) -> str | None:
+    if cell.empty or cell.reported:
+        return None
+    value = cell.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_decimal(cell: Cell, reading: Reading, places: int | None, what: str) -> Decimal | None:
+    """A number as its shortest decimal text (a spreadsheet keeps a double), refused with more
+    places than `places` allows. A number typed as text is refused: `72080.00` and `72080,50`
+    alike, whatever the separators (which a spreadsheet's language decides)."""
+    if cell.empty or cell.reported:
+        return None
+    value = cell.value
+    if isinstance(value, str):
+        reading.at("CV103", cell, _("{what}: a number typed as text").format(what=what),
+                   _("type it as a number, without quotes or spaces: the spreadsheet then shows it right-aligned"))
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
+        return None
+    try:
+        number = Decimal(repr(value) if isinstance(value, float) else str(value))
+    except InvalidOperation:  # pragma: no cover - a double always has a decimal text
+        reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
+        return None
+    if not number.is_finite():
+        reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
+        return None
+    if places is not None and number != number.quantize(Decimal(1).scaleb(-places)):
+        reading.at("CV104", cell, _("{what}: more than {places} decimals").format(what=what, places=places),
+                   _("round it to the cent (FTE to two decimals)"))
+        return None
+    if places is not None:
+        return number.quantize(Decimal(1).scaleb(-places))
+    return Decimal(format(number.normalize(), "f"))  # 310, not 3.1E+2
+
+
+def read_date(cell: Cell, reading: Reading, what: str) -> date | None:
+    if cell.empty or cell.reported:
+        return None
+    value = cell.value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    reading.at("CV105", cell, _("{what}: the cell holds text, not a date (a date typed as text is never guessed)")
+               .format(what=what),
+               _("enter a date the spreadsheet recognises: it then shows it right-aligned in the column's format "
+                 "(2024-01-08); =DATE(2024;1;8) always gives one"))
+    return None
+
+
+def read_yes_no(cell: Cell, reading: Reading, what: str, *, empty: bool | None = False) -> bool | None:
+    text = read_text(cell)
+    if text is None:
+        return empty
+    if text.lower() in ("ja", "nee"):
+        return text.lower() == "ja"
+    reading.at("CV103", cell, _("{what}: '{text}' is not ja or nee").format(what=what, text=text))
+    return empty

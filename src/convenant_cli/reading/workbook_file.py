@@ -1,0 +1,130 @@
+"""A workbook file judged before a byte of its XML is parsed: `convenant import` reads files
+from outside, so a zip bomb, a sheet of a million rows, XML entities, macros or a password are
+refused here, each with a clear reason, in bounded work.
+
+What is checked, in this order, from the zip's own directory and the first bytes of each part
+(zipfile stops a part at the size its directory declares, so the declared sizes bound the work):
+the file's size; an OLE file (a password-protected workbook, or an old .xls); a zip at all;
+the number of parts, each part's and all parts' inflated size and compression ratio; macros
+(a `vbaProject.bin`, a macro-enabled content type); a DTD in any XML part's prolog (entities);
+each sheet's declared dimension, rows and cells. openpyxl then parses with defusedxml, which
+refuses entities again. Raises `InputError`; never prints.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from convenant_cli.domain.errors import InputError, os_reason
+from convenant_cli.domain.language import _
+
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_PARTS = 500
+MAX_PART_BYTES = 16 * 1024 * 1024  # one sheet of an eindrapport of a whole generation is well under 1 MiB
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_RATIO = 200  # XML compresses about 10:1; a bomb by thousands to one
+MAX_ROWS = 20_000  # a generation's eindrapport has a few hundred rows a sheet
+MAX_CELLS = 400_000
+OLE = b"\xd0\xcf\x11\xe0"
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]{1,3}[0-9]{1,7}(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+_PROLOG_BYTES = 4096
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse a file that is no workbook to read, or one that would cost more than an
+    eindrapport can (`InputError`, exit 2)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            magic = file.read(4)
+    except OSError as error:
+        raise InputError(_("{path}: cannot read ({reason})").format(path=name, reason=os_reason(error))) from None
+    if size > MAX_WORKBOOK_BYTES:
+        raise InputError(_("{path}: larger than {limit} MiB; not a filled-in eindrapport")
+                         .format(path=name, limit=MAX_WORKBOOK_BYTES // 1024 // 1024),
+                         _("check that it is the workbook `convenant new realisation --xlsx` wrote"))
+    if magic == OLE:
+        raise InputError(_("{path}: a password-protected workbook, or an old Excel file (.xls)").format(path=name),
+                         _("open it in Excel and save it as an Excel workbook (.xlsx) without a password"))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_parts(name, archive)
+    except zipfile.BadZipFile:
+        raise InputError(_("{path}: not an Excel workbook (.xlsx)").format(path=name),
+                         _("save it as an Excel workbook")) from None
+
+
+def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS:
+        raise InputError(_("{path}: holds {count} parts; an eindrapport workbook holds a few dozen")
+                         .format(path=name, count=len(parts)))
+    total = 0
+    for part in parts:
+        total += part.file_size
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > MAX_PART_BYTES or total > MAX_UNPACKED_BYTES or \
+                (ratio > MAX_RATIO and part.file_size > 1024 * 1024):
+            raise InputError(_("{path}: unpacks to more than an eindrapport workbook can hold ({part})")
+                             .format(path=name, part=part.filename),
+                             _("an eindrapport workbook is a few megabytes; check that it is the right file"))
+        lower = part.filename.lower()
+        if lower.endswith("vbaproject.bin"):
+            raise _macros(name)
+    content_types = _read_start(archive, "[Content_Types].xml")
+    if b"macroEnabled" in content_types:
+        raise _macros(name)
+    for part in parts:
+        if part.filename.lower().endswith((".xml", ".rels")):
+            _check_xml(name, archive, part)
+
+
+def _macros(name: str) -> InputError:
+    return InputError(_("{path}: a workbook with macros; a workbook from outside is never opened with its macros")
+                      .format(path=name),
+                      _("save it as an Excel workbook (.xlsx), which holds no macros"))
+
+
+def _read_start(archive: zipfile.ZipFile, part: str) -> bytes:
+    try:
+        with archive.open(part) as file:
+            return file.read(_PROLOG_BYTES)
+    except KeyError:
+        return b""
+    except (zipfile.BadZipFile, NotImplementedError, OSError):
+        raise InputError(_("{part}: a damaged or unsupported part of the workbook").format(part=part),
+                         _("open it in Excel and save it again")) from None
+
+
+def _check_xml(name: str, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None:
+    """No DTD (so no entity) before the root element; a sheet's declared size within bounds."""
+    start = _read_start(archive, part.filename)
+    if b"<!DOCTYPE" in start.upper() or b"<!ENTITY" in start.upper():
+        raise InputError(_("{path}: the part {part} declares XML entities; they are never expanded")
+                         .format(path=name, part=part.filename),
+                         _("a workbook saved by Excel or LibreOffice has none; save it again"))
+    if not part.filename.startswith("xl/worksheets/"):
+        return
+    found = _DIMENSION.search(start)
+    if found is None or found.group(1) is None:
+        return  # no dimension: the row count stops the reading (MAX_ROWS)
+    rows = int(found.group(2))
+    columns = _column_number(found.group(1).decode("ascii"))
+    if rows > MAX_ROWS or rows * columns > MAX_CELLS:
+        raise InputError(_("{path}: a sheet of {rows} rows; an eindrapport holds at most {limit} rows a sheet")
+                         .format(path=name, rows=rows, limit=MAX_ROWS),
+                         _("check that it is the workbook `convenant new realisation --xlsx` wrote"))
+
+
+def _column_number(letters: str) -> int:
+    """
+    >>> _column_number("A"), _column_number("I"), _column_number("XFD")
+    (1, 9, 16384)
+    """
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

@@ -1,0 +1,158 @@
+"""Every problem `import` can report names the workbook, its sheet and its cell (or its row, or
+the sheet), in the sheet's words: never `<import>`, a line of the generated YAML, a file that
+was never written, or a key of the file where the sheet has a column header. One mistake is
+one problem. The workbook is the Metaal template filled in with the example eindrapport, as a
+sector would (tests/cli/test_import.py), then spoiled in one place per case.
+
+Rows of the filled workbook: Resultaten 2-6 (R1 work years 1 and 2, R2 qualitative, R3 work
+years 1 and 2); Consulenten 2-6 INOM (Consulent A, Vervanger A, B, C, D), 7-8 mtech+ Antwerpen
+(E, F), ..., 16 mtech+ Brabant (N); Afwezigheden 2-3 Consulent A, 4-5 E, 6 I, 7 K, 8 L, 9 N;
+Voorschotten 2-9; Kosten 2 (INOM), 3 (RTM).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from convenant_cli.loading.workspace import Workspace
+from tests.cli.test_import import _fill_as_a_sector
+from tests.conftest import CONVENANTS
+
+REPORT = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+LOCATION = re.compile(r"^w\.xlsx:(Resultaten|Consulenten|Afwezigheden|Voorschotten|Kosten|Convenant)"
+                      r"(!([A-Z]{1,3}[0-9]+|row [0-9]+))?: (error|warning)\[(CV[0-9]{3})\]: ")
+YAML_WORDS = re.compile(r"`(achieved|note|staffing|employed|consultants|results|advances|eligible_costs|start|end|"
+                        r"fte|id|name|insz|reason|value|indicator|year|beneficiary)\b|<import>|\.yaml:|\bline [0-9]")
+
+
+@pytest.fixture
+def sector(tmp_path, monkeypatch, run_cli):
+    shutil.copytree(CONVENANTS, tmp_path / "convenants")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _set(sheet: str, cell: str, value: object):  # type: ignore[no-untyped-def]
+    return lambda book: setattr(book[sheet][cell], "value", value)
+
+
+def _both(*edits):  # type: ignore[no-untyped-def]
+    return lambda book: [edit(book) for edit in edits]
+
+
+def _delete_rows(sheet: str, first: int, count: int):  # type: ignore[no-untyped-def]
+    return lambda book: book[sheet].delete_rows(first, count)
+
+
+CASES = {
+    # code: (the spoiling, the place expected, a word of the message)
+    "CV101": (_set("Kosten", "B1", "Kosten"), "Kosten", "headers of Kosten"),
+    "CV102": (_set("Consulenten", "D4", None), "Consulenten!D4", "no name"),
+    "CV103": (_set("Consulenten", "E4", "1,0"), "Consulenten!E4", "VTE: a number typed as text"),
+    "CV104": (_set("Voorschotten", "D2", 196100.005), "Voorschotten!D2", "Bedrag: more than 2 decimals"),
+    "CV105": (_set("Afwezigheden", "D2", "30/04/2024"), "Afwezigheden!D2", "Tot: the cell holds text, not a date"),
+    "CV207": (_set("Kosten", "A2", "0409.845.288"), "Kosten!A2", "invalid enterprise number"),
+    "CV211": (_both(_set("Resultaten", "B3", "bedrijfsbezoeken"), _set("Resultaten", "C3", 1)), "Resultaten!E3",
+              "is given twice"),
+    "CV218": (_set("Consulenten", "I4", "85.07.30-033.62"), "Consulenten!I4", "INSZ:"),
+    "CV502": (_set("Resultaten", "A2", "R9"), "Resultaten!A2", "result commitment 'R9' is not in the agreement"),
+    "CV503": (_delete_rows("Resultaten", 4, 1), "Resultaten", "R2 has no row in Resultaten"),
+    "CV504": (_set("Resultaten", "C3", 3), "Resultaten!B3", "no target bedrijfsbezoeken for work year 3"),
+    "CV505": (_set("Voorschotten", "A2", "0202.239.951"), "Voorschotten!A2", "is not a beneficiary"),
+    "CV506": (_set("Afwezigheden", "B2", "Consulant A"), "Afwezigheden!B2", "is not a consultant of"),
+    "CV507": (_set("Afwezigheden", "C3", date(2024, 4, 1)), "Afwezigheden!row 3", "absences overlap"),
+    "CV508": (_both(_delete_rows("Consulenten", 16, 1), _delete_rows("Afwezigheden", 9, 1)), "Consulenten",
+              "mtech+ Brabant vzw (0434.364.911) has no"),
+    "CV509": (_set("Afwezigheden", "D2", date(2024, 1, 1)), "Afwezigheden!D2", "ends (2024-01-01) before"),
+    "CV510": (_set("Afwezigheden", "F3", 1.5), "Afwezigheden!F3", "absent for 1.50 FTE but employed for 1.00"),
+    "CV511": (_set("Resultaten", "G4", None), "Resultaten!G4", "the auditor's verdict has no Toelichting"),
+    "CV512": (_set("Resultaten", "E2", None), "Resultaten!E2", "R1: no value for bedrijfsbezoeken (work year 1)"),
+    "CV513": (_set("Kosten", "A3", "0409.845.289"), "Kosten!A3", "is listed twice in Kosten"),
+    "CV515": (_set("Consulenten", "D4", "Consulent C"), "Consulenten!D5", "two consultants of 0409.845.289"),
+    "CV516": (_both(_set("Consulenten", "F4", date(2026, 1, 1)), _set("Consulenten", "G4", date(2026, 6, 30))),
+              "Consulenten!F4", "is not employed during the term"),
+    "CV517": (_both(_set("Afwezigheden", "C9", date(2025, 8, 1)), _set("Afwezigheden", "D9", date(2025, 8, 5))),
+              "Afwezigheden!row 9", "starts after the term ends"),
+}
+
+
+def _import(run_cli, sector, edit) -> list[str]:  # type: ignore[no-untyped-def]
+    assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx",
+                   "--force").exit_code == 0
+    _fill_as_a_sector(sector / "w.xlsx", Workspace().load(sector / REPORT).model)
+    book = load_workbook(sector / "w.xlsx")
+    edit(book)
+    book.save(sector / "w.xlsx")
+    result = run_cli("import", "w.xlsx")
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def _problems(lines: list[str]) -> list[str]:
+    """The problem lines (not their hints), before the realisation a warning lets through."""
+    written = next((index for index, line in enumerate(lines) if line.startswith("# Eindrapport voor")), len(lines))
+    return [line for line in lines[:written] if not line.startswith("  ")]
+
+
+def test_the_filled_workbook_imports_without_a_problem(run_cli, sector):
+    assert _import(run_cli, sector, lambda book: None)[0] == "# Eindrapport voor metaal-2023-2025, ingelezen uit " \
+                                                             "w.xlsx (convenant import)."
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_every_problem_names_its_sheet_and_cell_in_the_sheets_words(run_cli, sector, code):
+    edit, place, words = CASES[code]
+    lines = _import(run_cli, sector, edit)
+    problems = _problems(lines)
+    assert problems, lines
+    for line in problems:
+        assert LOCATION.match(line), line
+    for line in lines:
+        assert not YAML_WORDS.search(line), line
+    assert len(problems) == 1, lines  # one mistake, one problem
+    found = LOCATION.match(problems[0])
+    assert found is not None
+    assert (found.group(0).split(":")[1].rsplit(" ", 0)[0].split(": ")[0], found.group(5)) == (place, code)
+    assert words in problems[0]
+
+
+def test_one_cell_that_cannot_be_read_is_one_problem(run_cli, sector):
+    # FTE typed as text: the consultant is not read, and its absences are not reported again
+    lines = _import(run_cli, sector, _set("Consulenten", "E2", "1,0"))
+    assert _problems(lines) == ["w.xlsx:Consulenten!E2: error[CV103]: VTE: a number typed as text"]
+    # a formula where the end of an employment goes: the formula, and no missing end beside it
+    lines = _import(run_cli, sector, _both(_set("Consulenten", "F3", date(2024, 2, 7)),
+                                           _set("Consulenten", "G3", "=F3+83")))
+    assert _problems(lines) == ["w.xlsx:Consulenten!G3: error[CV103]: a formula; type the value itself"]
+
+
+def test_a_number_typed_as_text_is_refused_without_repeating_it(run_cli, sector):
+    for typed in ("72080.00", "72080,50", "72.080,50"):
+        lines = _import(run_cli, sector, _set("Voorschotten", "D3", typed))
+        assert lines[0] == "w.xlsx:Voorschotten!D3: error[CV103]: Bedrag: a number typed as text", lines
+        assert typed not in "\n".join(lines)
+
+
+def test_a_blank_workbook_names_the_cells_to_fill_in(run_cli, sector):
+    assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx").exit_code == 0
+    result = run_cli("import", "w.xlsx")
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
+    assert result.exit_code == 1
+    assert lines[:5] == [
+        "w.xlsx:Resultaten!E2: error[CV512]: R1: no value for bedrijfsbezoeken (work year 1)",
+        "w.xlsx:Resultaten!E3: error[CV512]: R1: no value for bedrijfsbezoeken (work year 2)",
+        "w.xlsx:Resultaten!F4: error[CV512]: R2 is qualitative: the auditor judges it in Oordeel auditor (ja or nee)",
+        "w.xlsx:Resultaten!E5: error[CV512]: R3: no value for opgeleide werkzoekenden (work year 1)",
+        "w.xlsx:Resultaten!E6: error[CV512]: R3: no value for opgeleide werkzoekenden (work year 2)"]
+    assert all(LOCATION.match(line) for line in lines), lines
+
+
+def test_a_warning_is_reported_and_the_realisation_still_written(run_cli, sector):
+    # the auditor's verdict without its Toelichting is a warning (CV511): the YAML is written
+    lines = _import(run_cli, sector, _set("Resultaten", "G4", None))
+    assert lines[0] == "w.xlsx:Resultaten!G4: warning[CV511]: R2: the auditor's verdict has no Toelichting"
+    assert "kind: realisation" in lines
