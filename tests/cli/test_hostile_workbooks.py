@@ -15,7 +15,7 @@ import pytest
 from convenant_cli.reading import workbook_file
 from tests.conftest import CONVENANTS
 
-SHEET = "xl/worksheets/sheet3.xml"  # Afwezigheden
+SHEET = "xl/worksheets/sheet4.xml"  # Afwezigheden (after Uitleg, Resultaten, Consulenten)
 BILLION_LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
                   b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
 

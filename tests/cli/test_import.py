@@ -49,12 +49,34 @@ def test_the_round_trip_settles_to_the_same_cent(run_cli, sector, agreement, rea
     assert _settled(run_cli, agreement, "terug.yaml") == _settled(run_cli, agreement, realisation)
 
 
+def test_the_template_guides_whoever_fills_it_in(run_cli, sector):
+    assert run_cli("new", "--lang", "en", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx",
+                   "leeg.xlsx").exit_code == 0
+    book = load_workbook("leeg.xlsx")
+    guide = {row[0].value: row[1].value for row in book["Uitleg"].iter_rows(min_row=2)}
+    assert set(SHEETS) | {"Convenant"} <= set(guide)
+    assert guide["Afwezigheden"].startswith("A row per absence: the consultant's Sleutel (else Naam)")
+    results = book["Resultaten"]
+    assert results["H1"].value == "Title, and what to fill in"
+    # each commitment's title beside its rows; the qualitative R2 says what the auditor fills in
+    assert results["H2"].value == "Bereiken van werkvloeren (en werknemers op die werkvloeren)"
+    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: the auditor says ja or nee")
+    # wide enough for what goes in: a date, the longest reason, an amount (no ### in a printed sheet)
+    widths = {name: {key: book[name].column_dimensions[key].width for key in "ABCDEFGH"} for name in SHEETS}
+    assert widths["Afwezigheden"]["C"] >= 12 and widths["Afwezigheden"]["E"] >= len("loopbaanonderbreking")
+    assert widths["Voorschotten"]["D"] >= len("196.100,00 €")
+    assert widths["Consulenten"]["F"] >= 12 and widths["Consulenten"]["G"] >= 12
+    dutch = run_cli("new", "--lang", "nl", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "nl.xlsx")
+    assert dutch.exit_code == 0
+    assert load_workbook("nl.xlsx")["Uitleg"]["B5"].value.startswith("Een rij per consulent")
+
+
 def test_the_workbook_has_the_sheets_headers_and_validation_of_the_contract(run_cli, sector):
     assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "leeg.xlsx").exit_code == 0
     book = load_workbook("leeg.xlsx")
-    assert book.sheetnames == [*SHEETS, "Convenant"]
+    assert book.sheetnames == ["Uitleg", *SHEETS, "Convenant"]
     for name, headers in SHEETS.items():
-        assert tuple(c.value for c in book[name][1]) == headers, name
+        assert tuple(c.value for c in book[name][1])[:len(headers)] == headers, name
         assert book[name].freeze_panes == "B2"
     results = [[c.value for c in row] for row in book["Resultaten"].iter_rows(min_row=2)]
     # R1 and R3 have two targets each (work years 1 and 2), R2 is qualitative: five rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from convenant_cli.domain.diagnostics import Vocabulary
 from convenant_cli.domain.errors import InputError, UsageError
@@ -32,10 +33,11 @@ REASONS = {dutch: english for english, dutch in REASONS_NL.items()}
 Record = dict[str, object]
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's workbook
+def _open(path: Path, handle: BinaryIO):  # type: ignore[no-untyped-def]  # openpyxl's workbook
     """The workbook, once `check_workbook_file` found nothing to refuse; parsed by openpyxl with
-    defusedxml (entities refused), lazily: a sheet is read as it is iterated."""
-    check_workbook_file(path)
+    defusedxml (entities refused), lazily: a sheet is read as it is iterated. It reads from
+    `handle`, which the caller closes whatever happens (openpyxl leaves its file open when it
+    fails)."""
     import openpyxl.xml
     from openpyxl import load_workbook
 
@@ -43,7 +45,7 @@ def _open(path: Path):  # type: ignore[no-untyped-def]  # openpyxl's workbook
         raise InputError(_("{path}: not read, because openpyxl would parse it without defusedxml")
                          .format(path=path), _("unset OPENPYXL_DEFUSEDXML"))
     try:
-        return load_workbook(path, read_only=True, data_only=False)
+        return load_workbook(handle, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise _unreadable(path, error) from None
 
@@ -118,7 +120,14 @@ def _beneficiary(cell: Cell, reading: Reading, known: dict[str, str]) -> str | N
 def read_workbook(path: Path, workspace: Workspace) -> tuple[Reading, Agreement | None, Path | None, Facts]:
     """Read a filled-in workbook: the agreement it names (checked against its SHA-256), and its facts."""
     reading = Reading(name=path.name if path.parent == Path(".") else str(path))
-    book = _open(path)
+    check_workbook_file(path)
+    with path.open("rb") as handle:
+        return _read_open(path, handle, reading, workspace)
+
+
+def _read_open(path: Path, handle: BinaryIO, reading: Reading,
+               workspace: Workspace) -> tuple[Reading, Agreement | None, Path | None, Facts]:
+    book = _open(path, handle)
     try:
         return _read_book(book, path, reading, workspace)
     except (IndexError, KeyError, SyntaxError, EOFError) as error:

@@ -25,7 +25,6 @@ def import_workbook(
     lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.import_workbook import import_realisation
-
     from convenant_cli.render.safe_text import visible
 
     workspace, reading, text = import_realisation(workbook, output)

@@ -3,7 +3,9 @@ people at a sector's training fund who know Excel and their payroll export, not 
 
 Sheets and their headers, in this order, are the contract `convenant import` reads back:
 Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten, and Convenant (the agreement's
-path and SHA-256, so that a workbook of an agreement that changed since is refused). Reasons
+path and SHA-256, so that a workbook of an agreement that changed since is refused); before
+them, Uitleg says per sheet what to enter, in the run's language, and Resultaten has each
+commitment's title beside its rows (after its headers: not read back). Reasons
 are the Dutch words, yes/no columns take `ja`/`nee`, and lists, dates and numbers carry data
 validation. Prefilled from an existing realisation (`--from`), it holds its facts; an INSZ is
 written as its last two digits only (the workbook is an output too).
@@ -16,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.language import _
 from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, Book, Sheet
 
@@ -30,6 +33,16 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "Kosten": ("Ondernemingsnummer", "Subsidiabele kosten"),
 }
 AGREEMENT_SHEET = "Convenant"
+GUIDE_SHEET = "Uitleg"  # what to enter on each sheet, in the run's language; not read back
+# Each column wide enough for what is typed in it: a date (2024-01-08), a reason
+# (loopbaanonderbreking), an amount (196.100,00), a name; beside Resultaten, each commitment's title.
+WIDTHS: dict[str, tuple[int, ...]] = {
+    "Resultaten": (11, 26, 9, 9, 15, 15, 36, 60),
+    "Consulenten": (18, 30, 12, 26, 7, 14, 14, 12, 18),
+    "Afwezigheden": (18, 22, 12, 12, 22, 7, 10, 12),
+    "Voorschotten": (18, 12, 18, 14),
+    "Kosten": (18, 20),
+}
 ROWS = 2000  # rows that carry data validation below the header
 YES_NO = '"ja,nee"'
 
@@ -41,10 +54,12 @@ def _yes_no(value: bool | None) -> str | None:
 def write_fill_in(path: Path, agreement: Agreement, agreement_ref: str, sha256: str, created: datetime,
                   realisation: Realisation | None = None) -> None:
     book = Book(path, title=f"Eindrapport {agreement.id}", created=created)
-    numbers = [format_enterprise_number(member.enterprise_number) for _, member in agreement.members()]
+    _guide(book.sheet(GUIDE_SHEET), agreement)
+    numbers = [format_enterprise_number(member.enterprise_number) for _group, member in agreement.members()]
     sheets = {name: book.sheet(name) for name in SHEETS}
     for name, sheet in sheets.items():
-        sheet.header(SHEETS[name])
+        sheet.header(SHEETS[name] + ((_("Title, and what to fill in"),) if name == "Resultaten" else ()))
+        sheet.at_least(WIDTHS[name])
     numbers_range = f"{AGREEMENT_SHEET}!$B$5:$B${4 + len(numbers)}"
     _results(sheets["Resultaten"], agreement, realisation)
     _consultants(sheets["Consulenten"], agreement, realisation, numbers_range)
@@ -58,7 +73,7 @@ def write_fill_in(path: Path, agreement: Agreement, agreement_ref: str, sha256: 
     about.put_row(2, ["SHA-256", sha256])
     about.put_row(3, ["Id", agreement.id])
     about.put_row(4, ["Begunstigden", "Ondernemingsnummer"])
-    for row, (number, (_, member)) in enumerate(zip(numbers, agreement.members(), strict=True), 5):
+    for row, (number, (_group, member)) in enumerate(zip(numbers, agreement.members(), strict=True), 5):
         about.put_row(row, [member.name, number])
     about.finish(header_row=4)
     book.close()
@@ -68,6 +83,35 @@ def _number_column(sheet: Sheet, numbers_range: str) -> None:
     sheet.validate(1, 2, ROWS, "list", numbers_range, message="een ondernemingsnummer van een begunstigde")
 
 
+def _guide(sheet: Sheet, agreement: Agreement) -> None:
+    """What to enter on each sheet, for the person who fills the workbook in (never read back)."""
+    lines = [
+        (_("Eindrapport for {title} ({id}), term {start} to {end}")
+         .format(title=agreement.title, id=agreement.id, start=agreement.period.start, end=agreement.period.end), ""),
+        (_("Fill in the sheets below, save the workbook, and read it back with `convenant import`: every problem "
+           "is then named by its sheet and cell."), ""),
+        ("Resultaten", _("A row per target: type the measured value in Gemeten waarde. A qualitative commitment "
+                         "has no target: the auditor says ja or nee in Oordeel auditor, and in Toelichting where "
+                         "the eindrapport shows it. The auditor's verdict overrides the measured values.")),
+        ("Consulenten", _("A row per consultant of each beneficiary: Ondernemingsnummer from the list, Naam, VTE "
+                          "(e.g. 0,50); In dienst van and In dienst tot only when the consultant did not work the "
+                          "whole term; Sleutel when two consultants share a name. A beneficiary without a row is "
+                          "taken as fully staffed.")),
+        ("Afwezigheden", _("A row per absence: the consultant's Sleutel (else Naam), Van and Tot as dates, Reden "
+                           "from the list; VTE only for a partial absence; Vervangen ja when a replacement took "
+                           "over; Nieuwe ongeschiktheid ja for an illness that is not a relapse.")),
+        ("Voorschotten", _("A row per advance paid: Datum, Referentie and Bedrag in euro.")),
+        ("Kosten", _("A row per beneficiary whose eligible costs cap the payment: Subsidiabele kosten in euro.")),
+        ("Convenant", _("The agreement this workbook was written for and its SHA-256: leave it as it is.")),
+        (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024;1;8) gives one. "
+                       "Numbers as numbers, not text.")),
+    ]
+    sheet.header([_("Sheet"), _("What to enter")])
+    for row, (name, what) in enumerate(lines, 2):
+        sheet.put_row(row, [name, what])
+    sheet.at_least((16, 100))
+
+
 def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None) -> None:
     row = 2
     for commitment in agreement.result_commitments:
@@ -75,11 +119,15 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
         verdict, note = (given.achieved, given.note) if given else (None, None)
         values = {(a.indicator, a.year): a.value for a in given.actuals} if given else {}
         targets: list[Target | None] = list(commitment.targets) if commitment.targets else [None]
+        about = commitment.title if commitment.targets else _(
+            "{title} — qualitative: the auditor says ja or nee in Oordeel auditor, and where the eindrapport shows "
+            "it in Toelichting").format(title=commitment.title)
         for target in targets:
             indicator = target.indicator if target else None
             year = target.year if target else None
             sheet.put_row(row, [commitment.id, indicator, year, target.minimum if target else None,
-                                values.get((str(indicator), year)) if target else None, _yes_no(verdict), note],
+                                values.get((str(indicator), year)) if target else None, _yes_no(verdict), note,
+                                about],
                           [None, None, COUNT, COUNT, COUNT])
             row += 1
     sheet.validate(5, 2, ROWS, "decimal", "0", message="een getal van ten minste 0")
@@ -87,7 +135,7 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
 
 
 def _consultants(sheet: Sheet, agreement: Agreement, realisation: Realisation | None, numbers_range: str) -> None:
-    names = {member.enterprise_number: member.name for _, member in agreement.members()}
+    names = {member.enterprise_number: member.name for _group, member in agreement.members()}
     row = 2
     for staffing in realisation.staffing if realisation else []:
         for consultant in staffing.consultants:

@@ -241,6 +241,11 @@ class Sheet:
         if shown > self.widths.get(column, 0):
             self.widths[column] = min(shown, MAX_WIDTH)
 
+    def at_least(self, widths: Sequence[int]) -> None:
+        """Columns 1, 2, ... at least this wide (in characters), for what will be typed in them."""
+        for column, width in enumerate(widths, 1):
+            self._width(column, width)
+
     def put(self, row: int, column: int, value: object, number_format: str | None = None, *,
             bold: bool = False) -> None:
         """One cell. A string is always text, never a formula, whatever it starts with, and its
