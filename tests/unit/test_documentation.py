@@ -89,3 +89,13 @@ def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
     for section in sections:
         following = section.split("</p>", 1)[1].lstrip()
         assert following.startswith("<ul>") and "<li>" in following.split("</ul>", 1)[0]
+
+
+def test_the_sector_guide_shows_every_sheet_of_the_workbook():
+    from convenant_cli.render.realisation_xlsx import GUIDE_SHEET, SHEETS
+
+    guide = (ROOT / "docs" / "guides" / "sector.md").read_text(encoding="utf-8")
+    for sheet in (GUIDE_SHEET, *SHEETS):
+        image = f"../images/eindrapport-{sheet.lower()}.png"
+        assert f"![The sheet {sheet}]({image})" in guide, sheet
+        assert (ROOT / "docs" / "guides" / image).resolve().is_file(), image

@@ -13,6 +13,7 @@ written as its last two digits only (the workbook is an output too).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
 from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target
-from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, Book, Sheet
+from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, MAX_WIDTH, Book, Sheet
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "Resultaten": ("Verbintenis", "Indicator", "Werkjaar", "Minimum", "Gemeten waarde", "Oordeel auditor",
@@ -34,14 +35,15 @@ SHEETS: dict[str, tuple[str, ...]] = {
 }
 AGREEMENT_SHEET = "Convenant"
 GUIDE_SHEET = "Uitleg"  # what to enter on each sheet, in the run's language; not read back
+GUIDE_WIDTH = 58  # under the width at which a cell's text wraps
 # Each column wide enough for what is typed in it: a date (2024-01-08), a reason
 # (loopbaanonderbreking), an amount (196.100,00), a name; beside Resultaten, each commitment's title.
 WIDTHS: dict[str, tuple[int, ...]] = {
     "Resultaten": (11, 26, 9, 9, 15, 15, 36, 60),
-    "Consulenten": (18, 30, 12, 26, 7, 14, 14, 12, 18),
-    "Afwezigheden": (18, 22, 12, 12, 22, 7, 10, 12),
-    "Voorschotten": (18, 12, 18, 14),
-    "Kosten": (18, 20),
+    "Consulenten": (21, 42, 12, 26, 7, 14, 14, 12, 18),
+    "Afwezigheden": (21, 22, 12, 12, 22, 7, 10, 12),
+    "Voorschotten": (21, 12, 18, 14),
+    "Kosten": (21, 20),
 }
 ROWS = 2000  # rows that carry data validation below the header
 YES_NO = '"ja,nee"'
@@ -107,9 +109,13 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
                        "Numbers as numbers, not text.")),
     ]
     sheet.header([_("Sheet"), _("What to enter")])
-    for row, (name, what) in enumerate(lines, 2):
-        sheet.put_row(row, [name, what])
-    sheet.at_least((16, 100))
+    row = 2
+    for name, what in lines:  # a line of at most 58 characters a row: nothing wraps, nothing overlaps in print
+        for number, part in enumerate(textwrap.wrap(what or name, GUIDE_WIDTH)):
+            sheet.put_row(row, [name if what and number == 0 else None, part])
+            row += 1
+        row += 1
+    sheet.at_least((16, GUIDE_WIDTH))
 
 
 def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None) -> None:
@@ -122,6 +128,7 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
         about = commitment.title if commitment.targets else _(
             "{title} — qualitative: the auditor says ja or nee in Oordeel auditor, and where the eindrapport shows "
             "it in Toelichting").format(title=commitment.title)
+        about = textwrap.shorten(about, MAX_WIDTH, placeholder="…")  # one line: no wrapped text over the next row
         for target in targets:
             indicator = target.indicator if target else None
             year = target.year if target else None
@@ -141,7 +148,8 @@ def _consultants(sheet: Sheet, agreement: Agreement, realisation: Realisation | 
         for consultant in staffing.consultants:
             employed = consultant.employed
             insz = f"**.**.**-***.{consultant.insz[-2:]}" if consultant.insz else None
-            sheet.put_row(row, [format_enterprise_number(staffing.beneficiary), names.get(staffing.beneficiary),
+            name = textwrap.shorten(names.get(staffing.beneficiary, ""), 40, placeholder="…")  # shown, not read back
+            sheet.put_row(row, [format_enterprise_number(staffing.beneficiary), name,
                                 consultant.id, consultant.name, consultant.fte, employed.start if employed else None,
                                 employed.end if employed else None, consultant.guaranteed_wage_days, insz],
                           [None, None, None, None, FTE, DATE, DATE, COUNT])
