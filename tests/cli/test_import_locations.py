@@ -156,3 +156,8 @@ def test_a_warning_is_reported_and_the_realisation_still_written(run_cli, sector
     lines = _import(run_cli, sector, _set("Resultaten", "G4", None))
     assert lines[0] == "w.xlsx:Resultaten!G4: warning[CV511]: R2: the auditor's verdict has no Toelichting"
     assert "kind: realisation" in lines
+
+
+def test_a_formula_alone_in_a_row_is_one_problem(run_cli, sector):
+    lines = _import(run_cli, sector, _set("Consulenten", "G20", "=1+1"))
+    assert _problems(lines) == ["w.xlsx:Consulenten!G20: error[CV103]: a formula; type the value itself"]

@@ -283,3 +283,9 @@ def test_a_progress_report_is_not_turned_into_a_workbook(run_cli, project):
     assert "--from examples/voortgang.yaml is a progress report (as_of 2024-09-30)" in result.stderr
     assert not (project / "v.xlsx").exists()
     assert run_cli("new", "realisation", "metaal.yaml", "--xlsx", "v.xlsx", "--as-of", "2024-09-30").exit_code == 2
+
+
+def test_an_undated_advance_is_a_warning_in_json_too(run_cli):
+    metaal = _interim(run_cli)["settlements"][0]
+    undated = [w["beneficiary"] for w in metaal["warnings"] if w["code"] == "undated_advance"]
+    assert len(undated) == 8 and INOM in undated  # every advance of the example eindrapport has no date

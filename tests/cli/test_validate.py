@@ -135,3 +135,10 @@ def test_folder_without_yaml_is_exit_2(run_cli, tmp_path):
 
 def test_missing_argument_is_a_usage_error(run_cli):
     assert run_cli("validate").exit_code == 2
+
+
+def test_a_report_written_to_a_file_says_so(run_cli, tmp_path):
+    report = tmp_path / "rapport.sarif"
+    result = run_cli("validate", CONVENANTS / "metaal-2023-2025.yaml", "--format", "sarif", "--output", report)
+    assert result.exit_code == 0 and report.is_file()
+    assert f"convenant: note: written: {report}" in result.stderr

@@ -22,7 +22,7 @@ def read_results(rows: Iterable[list[Cell]], reading: Reading, agreement: Agreem
     commitments = {c.id: c for c in agreement.result_commitments}
     by_commitment: dict[str, list[list[Cell]]] = {}
     for cells in rows:
-        if all(cell.empty for cell in cells) and not any(cell.reported for cell in cells):
+        if all(cell.empty or cell.reported for cell in cells):  # nothing, or only what was reported
             continue
         named = read_text(cells[0])
         if named is None or named not in commitments:

@@ -192,7 +192,7 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
                  facts: Facts) -> _Consultants:
     found = _Consultants()
     for cells in _rows(book, "Consulenten", reading):
-        if all(cell.empty for cell in cells[2:]) and not any(cell.reported for cell in cells):
+        if all(cell.empty or cell.reported for cell in cells[2:]):  # nothing, or only what was reported
             continue
         errors = len(reading.errors)
         number = _beneficiary(cells[0], reading, known)
@@ -251,7 +251,7 @@ def _row_of(record: Record) -> int:
 def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-untyped-def]
               consultants: _Consultants) -> None:
     for cells in _rows(book, "Afwezigheden", reading):
-        if all(cell.empty for cell in cells) and not any(cell.reported for cell in cells):
+        if all(cell.empty or cell.reported for cell in cells):  # nothing, or only what was reported
             continue
         number = _beneficiary(cells[0], reading, known)
         who = read_text(cells[1])
@@ -294,7 +294,7 @@ def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-
 
 def _payments(book, reading: Reading, known: dict[str, str], facts: Facts) -> None:  # type: ignore[no-untyped-def]
     for cells in _rows(book, "Voorschotten", reading):
-        if all(cell.empty for cell in cells) and not any(cell.reported for cell in cells):
+        if all(cell.empty or cell.reported for cell in cells):  # nothing, or only what was reported
             continue
         number = _beneficiary(cells[0], reading, known)
         amount = read_decimal(cells[3], reading, 2, "Bedrag")
@@ -312,7 +312,7 @@ def _payments(book, reading: Reading, known: dict[str, str], facts: Facts) -> No
         facts.advances.append(advance)
     seen: dict[str, int] = {}
     for cells in _rows(book, "Kosten", reading):
-        if all(cell.empty for cell in cells) and not any(cell.reported for cell in cells):
+        if all(cell.empty or cell.reported for cell in cells):  # nothing, or only what was reported
             continue
         number = _beneficiary(cells[0], reading, known)
         amount = read_decimal(cells[1], reading, 2, "Subsidiabele kosten")

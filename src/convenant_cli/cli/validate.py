@@ -18,6 +18,7 @@ from convenant_cli.cli.output import (
     count,
     guarded,
     say,
+    say_written,
     single_command,
     state,
     write,
@@ -68,6 +69,8 @@ def validate(
         write(chunk)
     # the counts beside a report for people, or one written to a file; never beside a report on stdout
     _summarise(run, errors, warnings, verbose=verbose, counts=text or output is not None)
+    if output is not None:
+        say_written(output)
     for problem in run.unreadable:
         say(problem.message, problem.hint)
     if run.unreadable:

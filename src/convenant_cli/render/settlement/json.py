@@ -123,6 +123,8 @@ def warnings(settlement: Settlement) -> list[Json]:
             found.append({"code": "cost_cap", "beneficiary": line.enterprise_number})
         if settlement.final and line.floored:
             found.append({"code": "floored_at_zero", "beneficiary": line.enterprise_number})
+        if settlement.interim and any(advance.date is None for advance in line.advance_tranches):
+            found.append({"code": "undated_advance", "beneficiary": line.enterprise_number})  # counted as paid
     for assumption in settlement.assumptions:
         item: Json = {"code": assumption.code}
         if assumption.beneficiary is not None:
