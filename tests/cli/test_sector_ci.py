@@ -282,7 +282,7 @@ def test_output_writes_the_report_to_a_file_and_never_over_one(run_cli, tmp_path
     result = run_cli("validate", "--format", "gitlab", "--output", out, GROUPS)
     assert (result.exit_code, result.stdout) == (1, "")
     assert [issue["check_name"] for issue in json.loads(out.read_text())] == ["CV201", "CV203"]
-    assert result.stderr == "1 file checked: 1 error, 1 warning\n"
+    assert result.stderr == f"1 file checked: 1 error, 1 warning\nconvenant: note: written: {out}\n"
     again = run_cli("validate", "--format", "gitlab", "--output", out, BAD_IBAN)
     assert again.exit_code == 2
     assert f"{out}: exists; not overwritten" in again.stderr
