@@ -161,3 +161,39 @@ def test_a_warning_is_reported_and_the_realisation_still_written(run_cli, sector
 def test_a_formula_alone_in_a_row_is_one_problem(run_cli, sector):
     lines = _import(run_cli, sector, _set("Consulenten", "G20", "=1+1"))
     assert _problems(lines) == ["w.xlsx:Consulenten!G20: error[CV103]: a formula; type the value itself"]
+
+
+def test_an_addendum_without_fte_says_its_consultants_are_not_used(run_cli, sector):
+    # CV514: the duaal-leren addendum funds no consultants; a consultant row is not used
+    assert run_cli("new", "realisation", "convenants/metaal-duaal-leren-2023-2025.yaml", "--xlsx", "w.xlsx").exit_code \
+        == 0
+    book = load_workbook(sector / "w.xlsx")
+    for row in book["Resultaten"].iter_rows(min_row=2):
+        row[4].value = 500
+    book["Consulenten"].append(["0409.845.289", None, None, "Consulent A", 1.0])
+    book.save(sector / "w.xlsx")
+    lines = [line for line in run_cli("import", "w.xlsx").stdout.splitlines() if line.strip()]
+    assert _problems(lines) == ["w.xlsx:Consulenten: warning[CV514]: the addendum has no FTE, so there is no absence "
+                                "deduction; Consulenten and Afwezigheden are not used"]
+
+
+def test_a_convenant_sheet_naming_another_kind_of_file_is_named_at_its_cell(run_cli, sector):
+    # CV302: the sheet Convenant must name a covenant or addendum, not (here) an eindrapport
+    lines = _import(run_cli, sector, _set("Convenant", "B1", "convenants/examples/metaal-2023-2025-realisatie.yaml"))
+    assert _problems(lines)[0].startswith("w.xlsx:Convenant!B1: error[CV302]: names "
+                                          "convenants/examples/metaal-2023-2025-realisatie.yaml, which is not")
+
+
+IMPORT_MODULES = ["app/import_workbook.py", "app/import_results.py", "reading/workbook_cells.py"]
+# what validate finds in the generated YAML and import reports at its cell (app/import_locations.py)
+FROM_THE_YAML = {"CV506", "CV507", "CV509", "CV510", "CV516", "CV517", "CV218", "CV103"}
+ELSEWHERE = {"CV005": "test_hostile_workbooks.py (the row limit)", "CV302": "above", "CV514": "above"}
+
+
+def test_every_code_import_can_report_has_its_location_case():
+    from tests.conftest import ROOT
+
+    source = ROOT / "src" / "convenant_cli"
+    written = {code for module in IMPORT_MODULES
+               for code in re.findall(r'"(CV[0-9]{3})"', (source / module).read_text(encoding="utf-8"))}
+    assert written | FROM_THE_YAML == set(CASES) | set(ELSEWHERE)

@@ -152,6 +152,10 @@ def _read_book(book, path: Path, reading: Reading,  # type: ignore[no-untyped-de
     reference = str(about.get("Convenant") or "")
     agreement_path = path.parent / reference
     doc = workspace.load(agreement_path)
+    if doc.ok and not isinstance(doc.model, Agreement):
+        reading.problem("CV302", f"{AGREEMENT_SHEET}!B1", _("names {name}, which is not a covenant or addendum")
+                        .format(name=doc.name), _("use the workbook `convenant new realisation --xlsx` writes"),
+                        column=2)
     if not doc.ok or not isinstance(doc.model, Agreement):
         return reading, None, None, facts
     if doc.source.sha256 != about.get("SHA-256"):
