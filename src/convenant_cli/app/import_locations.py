@@ -11,6 +11,7 @@ import re
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.language import _
+from convenant_cli.reading.workbook_file import column_number
 from convenant_cli.render.realisation_xlsx import SHEETS
 from convenant_cli.render.realisation_yaml import AT, Origin
 
@@ -100,9 +101,6 @@ def _row_column(where: str) -> tuple[int, int]:
     ref = where.split("!", 1)[1] if "!" in where else ""
     cell = re.fullmatch(r"([A-Z]{1,3})([0-9]{1,7})", ref)
     if cell is not None:
-        column = 0
-        for letter in cell.group(1):
-            column = column * 26 + ord(letter) - 64
-        return int(cell.group(2)), column
+        return int(cell.group(2)), column_number(cell.group(1))
     row = re.search(r"([0-9]{1,7})$", ref)
     return (int(row.group(1)), 1) if row is not None else (1, 1)

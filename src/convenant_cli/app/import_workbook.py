@@ -189,6 +189,7 @@ class _Consultants:
 
     def __init__(self) -> None:
         self.by_key: dict[str, dict[str, Record]] = {}
+        self.rows: dict[tuple[str, str], int] = {}  # the row of each consultant read
         self.broken: dict[str, set[str]] = {}
 
 
@@ -233,7 +234,7 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
             continue
         mine = found.by_key.setdefault(number, {})
         if who in mine:
-            first = str(_row_of(mine[who]))
+            first = found.rows[(number, who)]
             reading.at("CV515", cells[2] if key is not None else cells[3],
                        _("two consultants of {number} are '{who}'").format(number=format_enterprise_number(number),
                                                                           who=who),
@@ -242,14 +243,9 @@ def _consultants(book, reading: Reading, known: dict[str, str],  # type: ignore[
             found.broken.setdefault(number, set()).add(who)
             continue
         mine[who] = consultant
+        found.rows[(number, who)] = cells[0].row
         facts.consultants.setdefault(number, []).append(consultant)
     return found
-
-
-def _row_of(record: Record) -> int:
-    cells = record.get(AT)
-    where = cells.get("", "") if isinstance(cells, dict) else ""
-    return int(str(where).rsplit(" ", 1)[-1]) if str(where)[-1:].isdigit() else 0
 
 
 def _absences(book, reading: Reading, known: dict[str, str],  # type: ignore[no-untyped-def]

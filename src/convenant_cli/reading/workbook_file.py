@@ -112,16 +112,16 @@ def _check_xml(name: str, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> No
     if found is None or found.group(1) is None:
         return  # no dimension: the row count stops the reading (MAX_ROWS)
     rows = int(found.group(2))
-    columns = _column_number(found.group(1).decode("ascii"))
+    columns = column_number(found.group(1).decode("ascii"))
     if rows > MAX_ROWS or rows * columns > MAX_CELLS:
         raise InputError(_("{path}: a sheet of {rows} rows; an eindrapport holds at most {limit} rows a sheet")
                          .format(path=name, rows=rows, limit=MAX_ROWS),
                          _("check that it is the workbook `convenant new realisation --xlsx` wrote"))
 
 
-def _column_number(letters: str) -> int:
+def column_number(letters: str) -> int:
     """
-    >>> _column_number("A"), _column_number("I"), _column_number("XFD")
+    >>> column_number("A"), column_number("I"), column_number("XFD")
     (1, 9, 16384)
     """
     number = 0

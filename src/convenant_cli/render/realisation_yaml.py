@@ -63,8 +63,8 @@ class _Text:
         self.lines.append(text)
         number = len(self.lines)
         cells = _cells(record)
-        spot = where or (cells.get(key or "") or cells.get("")) if record is not None or where else None
-        if spot is not None:
+        spot = where or cells.get(key or "") or cells.get("")
+        if spot:
             self.origins.append(Origin(number, 1, len(text) + 1, spot, record))
 
     def flow(self, indent: str, record: dict[str, object]) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from convenant_cli.engine.settlement import MONEY_KEYS, SHOWN_KEYS
 from convenant_cli.render.settlement.json import FORMAT
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-MONEY_KEYS = ("maximum", "deduction", "effort", "result", "payable", "advances", "balance")
-UNSETTLED = ("payable", "advances", "balance")
-NOT_INTERIM = ("effort", "result", "payable", "balance")  # an interim view pays nothing (Art. 6)
+# the figures a view does not have, as the engine says (`SHOWN_KEYS`): null in its JSON
+UNSETTLED = tuple(key for key in MONEY_KEYS if key not in SHOWN_KEYS["maxima"])
+NOT_INTERIM = tuple(key for key in MONEY_KEYS if key not in SHOWN_KEYS["interim"])  # Art. 6: nothing paid
 NULLABLE = tuple(dict.fromkeys(UNSETTLED + NOT_INTERIM))
 
 _money = {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$"}
