@@ -55,12 +55,20 @@ def test_the_workbook_has_a_sheet_for_every_view(evidence):
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
                                "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
     for sheet in book.worksheets:
-        assert sheet.page_setup.orientation == "landscape", sheet.title
-        # one page wide: fitToWidth is absent when it is 1, the default of the file format
-        assert sheet.page_setup.fitToWidth in (None, 1) and sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert sheet.print_title_rows, sheet.title
-        assert sheet.freeze_panes in ("B2", "C3"), sheet.title  # header row and name column frozen
+        assert sheet.page_setup.paperSize == 9, sheet.title  # A4
+        assert sheet.print_title_rows and sheet.print_area, sheet.title
+        assert sheet.freeze_panes in ("B2", "B3"), sheet.title  # header row and name column frozen
         assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABC"), sheet.title
+        fitted = sheet.sheet_properties.pageSetUpPr is not None and sheet.sheet_properties.pageSetUpPr.fitToPage
+        # one page wide (fitToWidth absent is 1), or across pages at full size with the name column repeated
+        assert (fitted and sheet.page_setup.fitToWidth in (None, 1)) or sheet.print_title_cols == "$A:$A", sheet.title
+    summary = book["Samenvatting"]
+    assert summary.page_setup.orientation == "landscape" and int(summary.page_setup.scale) >= 80
+    # the signed columns (name to balance) fill the A4 landscape page at that scale: 842 points less
+    # half-inch margins, at most 7,5 pixels (0,75 points) a character as LibreOffice prints Calibri
+    widths = {column: d.width for d in list(summary.column_dimensions.values()) for column in range(d.min, d.max + 1)}
+    signed = sum(widths[column] for column in range(1, 10))
+    assert signed * 7.5 * 0.75 * int(summary.page_setup.scale) / 100 <= 842 - 72
 
 
 def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence):
@@ -73,7 +81,7 @@ def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence):
             rtm["Uit te betalen"]) == (75871.07, 72000, "ja", 72000)
     assert (rtm["Status"], rtm["Saldo is"]) == ("afgerekend", "nog te betalen")
     for row in summary[:8]:
-        for column in ("Maximum", "Vermindering afwezigheid", "Inspanningsfinanciering", "Resultaatsfinanciering",
+        for column in ("Maximum", "Vermindering afwezigheid", "Financiering inspanning", "Financiering resultaat",
                        "Uit te betalen", "Voorschotten", "Saldo", "Tekort VTE-dagen"):
             assert isinstance(row[column], (int, float)), (row["Begunstigde"], column)
     notes = [r["Begunstigde"] for r in summary if r["Begunstigde"] and r["Convenant"] is None]
@@ -94,7 +102,8 @@ def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(eviden
         assert base == Fraction(str(row["Maximum"])) - Fraction(deduction)
         assert half_up(base * Fraction(str(row["Aandeel inspanning"]))) == Decimal(line["effort"])
         assert half_up(base * Fraction(str(row["Aandeel resultaat"])) * ratio) == Decimal(line["result"])
-        assert abs(row["Resultaatsratio"] - 2 / 3) < 1e-6 and "?/" in book["Samenvatting"]["P3"].number_format
+        ratio_cell = next(c for c in book["Samenvatting"][2] if c.value == "Resultaatsratio").column_letter
+        assert abs(row["Resultaatsratio"] - 2 / 3) < 1e-6 and "?/" in book["Samenvatting"][f"{ratio_cell}3"].number_format
 
 
 def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence):

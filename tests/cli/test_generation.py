@@ -265,8 +265,9 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
     assert checked >= 150  # each line's rate, deduction, base, effort, ratio, result, payable, balance; every total
     summary = values_book["Samenvatting"]
     headers = [c.value for c in summary[2]]
-    payable = headers.index("Uit te betalen") + 1
-    saved_totals = {summary.cell(row=r, column=2).value: Decimal(str(summary.cell(row=r, column=payable).value))
+    payable, agreement = headers.index("Uit te betalen") + 1, headers.index("Convenant") + 1
+    saved_totals = {summary.cell(row=r, column=agreement).value: Decimal(str(summary.cell(row=r,
+                                                                                          column=payable).value))
                     for r in range(3, summary.max_row + 1)
                     if str(summary.cell(row=r, column=1).value).startswith("Totaal ")}
     assert saved_totals == {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
@@ -280,11 +281,14 @@ def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path):
     out = tmp_path / "metaal.xlsx"
     _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--xlsx", out)
     sheet = load_workbook(out)["Samenvatting"]
-    assert sheet["P3"].value == "=2/3"
+    at = {cell.value: cell.column_letter for cell in sheet[2]}
+    assert sheet[f"{at['Resultaatsratio']}3"].value == "=2/3"
     values = load_workbook(out, data_only=True)["Samenvatting"]
-    # INOM: (392.200 - 5.249,25) x 0,30 x 2/3 = 77.390,15, redone from L3, O3 and P3 as saved
-    base, share, ratio = (Decimal(str(values[c].value)) for c in ("L3", "O3", "P3"))
-    assert (base * share * ratio).quantize(Decimal("0.01")) == Decimal("77390.15") == Decimal(str(values["Q3"].value))
+    # INOM: (392.200 - 5.249,25) x 0,30 x 2/3 = 77.390,15, redone from the base, share and ratio as saved
+    base, share, ratio = (Decimal(str(values[f"{at[header]}3"].value))
+                          for header in ("Basis voor 70/30", "Aandeel resultaat", "Resultaatsratio"))
+    assert (base * share * ratio).quantize(Decimal("0.01")) == Decimal("77390.15") == Decimal(
+        str(values[f"{at['Financiering resultaat']}3"].value))
 
 
 def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):

@@ -143,7 +143,7 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
                                "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
     summary = book["Samenvatting"]
     values = load_workbook(out, data_only=True)["Samenvatting"]
-    assert summary.freeze_panes == "C3"  # the title and header rows, the name and covenant columns
+    assert summary.freeze_panes == "B3"  # the title and header rows, the name column
     headers = [c.value for c in summary[2]]
     total_row = 3 + 8  # eight beneficiaries, then the totals
     for key, header in (("maximum", "Maximum"), ("deduction", "Vermindering afwezigheid"),
@@ -152,7 +152,10 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
         assert cell.value.startswith("=SUM(")
         assert "€" in cell.number_format
         assert sum_formula(values, cell) == Decimal(totals[key])
-    assert summary["F3"].value == 392200 and "€" in summary["F3"].number_format
+    # the signed figures first: name, maximum, deduction, effort, result, payable, advances, balance
+    assert headers[:9] == ["Begunstigde", "Maximum", "Vermindering afwezigheid", "Financiering inspanning",
+                           "Financiering resultaat", "Uit te betalen", "Voorschotten", "Saldo", "Saldo is"]
+    assert summary["B3"].value == 392200 and "€" in summary["B3"].number_format
 
 
 def test_xlsx_never_turns_text_into_a_formula(run_cli, tmp_path, write_yaml):
@@ -212,7 +215,7 @@ def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(
     rows = list(csv.reader((tmp_path / "afrekening.csv").read_text(encoding="utf-8").splitlines()))
     header, total = rows[1], next(r for r in rows if r[0] == "Totaal metaal-2023-2025")
     for key, column in (("maximum", "Maximum"), ("deduction", "Vermindering afwezigheid"),
-                        ("effort", "Inspanningsfinanciering"), ("result", "Resultaatsfinanciering"),
+                        ("effort", "Financiering inspanning"), ("result", "Financiering resultaat"),
                         ("payable", "Uit te betalen"), ("advances", "Voorschotten"), ("balance", "Saldo")):
         assert Decimal(total[header.index(column)]) == Decimal(totals[key]), key
 

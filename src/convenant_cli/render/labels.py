@@ -34,8 +34,8 @@ SUMMARY: dict[str, str] = {
     "fte": "VTE", "maximum": "Maximum", "rate": "Bedrag per VTE", "term_days": "Dagen in termijn",
     "shortfall_fte_days": "Tekort VTE-dagen", "deduction_exact": "Vermindering exact",
     "deduction": "Vermindering afwezigheid", "base": "Basis voor 70/30", "effort_share": "Aandeel inspanning",
-    "effort": "Inspanningsfinanciering", "result_share": "Aandeel resultaat", "ratio": "Resultaatsratio",
-    "result": "Resultaatsfinanciering", "payable_before_cap": "Inspanning + resultaat",
+    "effort": "Financiering inspanning", "result_share": "Aandeel resultaat", "ratio": "Resultaatsratio",
+    "result": "Financiering resultaat", "payable_before_cap": "Inspanning + resultaat",
     "eligible_costs": "Subsidiabele kosten", "capped": "Plafond toegepast", "payable": "Uit te betalen",
     "advances": "Voorschotten", "balance": "Saldo", "balance_word": "Saldo is",
 }

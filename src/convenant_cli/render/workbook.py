@@ -1,28 +1,28 @@
 """Writing workbooks, shared by the xlsx renderers: number formats, safe cells, formulas
-saved with their computed value, SUM totals, sheet layout (sized columns, wrapped text,
-frozen header and name column, print setup), the same bytes for the same inputs and date.
+saved with their computed value, SUM totals, and a layout that reads on screen and on A4
+paper (sized columns, wrapped text with the row height it needs, frozen header and name
+column, print titles, print area, page numbers).
 
-The Office Open XML is written here, a row at a time, because the evidence of a sector's
-whole eindrapport runs to hundreds of thousands of cells and the libraries that build a
-cell object for each (openpyxl, XlsxWriter) spend several times the settlement itself on
-it. What is written is the small part of the format these workbooks use: inline strings,
-numbers, dates, formulas with their value (so that pandas, a file preview or openpyxl's
-`data_only` see every total), a style per number format, frozen panes, column widths,
-print setup. Numbers go in as `Decimal` or `int` and are written as their own decimal
-text: no binary float on the way. Rows and columns are counted from 1, as a spreadsheet
-shows them. Tests read every workbook back with openpyxl and recompute it with a formula
-engine.
+The file itself is written by XlsxWriter, which is tested against workbooks that Excel wrote,
+in its `constant_memory` mode: a row goes to disk as soon as the next one starts, so the
+evidence of a sector's whole eindrapport (hundreds of thousands of cells) never sits in memory.
+The renderers therefore write each sheet top to bottom. Numbers go in as `Decimal` or `int`
+and XlsxWriter writes them with the `Decimal`'s own formatting: no binary float on the way.
+Rows and columns are counted from 1, as a spreadsheet shows them. Tests read every workbook
+back with openpyxl, recompute it with a formula engine and print it with LibreOffice.
 """
 
 from __future__ import annotations
 
-import zipfile
+import math
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from typing import Any
+
+import xlsxwriter
 
 from convenant_cli.domain.money import quantize, round_half_up
 from convenant_cli.render.safe_text import visible
@@ -32,16 +32,15 @@ FTE = "0.00"
 FTE_DAYS = "#,##0.00"
 COUNT = "#,##0"
 RATIO = "# ?/???"
-EXACT = "#,##0.000000"
 DATE = "yyyy-mm-dd"
 MAX_WIDTH = 60  # characters; longer text wraps
 SIGNIFICANT = 17  # digits of an exact figure's saved value: more than a spreadsheet's double holds
+LINE_HEIGHT = 15  # points: a line of the default font (Calibri 11)
 _EPOCH = date(1899, 12, 30)  # a spreadsheet's day 0 (it counts 1900 as a leap year)
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # every part of the archive: the same bytes for the same workbook
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# A4 landscape, half-inch margins: 842 - 72 points of width for the columns
+_PAGE_WIDTH = {"landscape": 770.0, "portrait": 523.0}
+_MARGIN = 0.5  # inches
+_SMALLEST_SCALE = 80  # percent: below it a sheet prints over several pages across instead
 
 Number = Decimal | int | Fraction
 
@@ -56,27 +55,11 @@ def letter(column: int) -> str:
     >>> letter(1), letter(26), letter(27)
     ('A', 'Z', 'AA')
     """
-    if column < len(_LETTERS):
-        return _LETTERS[column]
     name = ""
     while column:
         column, rest = divmod(column - 1, 26)
         name = chr(65 + rest) + name
     return name
-
-
-def _letters(count: int) -> tuple[str, ...]:
-    found = [""]
-    for column in range(1, count):
-        name, rest = "", column
-        while rest:
-            rest, digit = divmod(rest - 1, 26)
-            name = chr(65 + digit) + name
-        found.append(name)
-    return tuple(found)
-
-
-_LETTERS = _letters(120)
 
 
 def exact_decimal(value: Number) -> Decimal:
@@ -94,13 +77,23 @@ def exact_decimal(value: Number) -> Decimal:
     return Decimal(value)
 
 
-def _xml_text(text: str) -> str:
-    """Text a worksheet can hold: XML 1.0 has no place for a lone surrogate or U+FFFE/F."""
-    if not text.isprintable():
-        text = "".join(c for c in text if not ("\ud800" <= c <= "\udfff" or c in "\ufffe\uffff"))
-    if "&" in text or "<" in text or ">" in text:
-        return escape(text)
-    return text
+def points(width: float) -> float:
+    """A column `width` characters wide, in points as LibreOffice prints it with Calibri's
+    metrics (a little wider than Excel's seven pixels a character: the estimate must not fall
+    short, or the last signed column moves to the next page)."""
+    return (width + 0.71) * 7.5 * 0.75
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines `text` takes in a column `width` characters wide, pessimistic (a line
+    breaks between words, and proportional letters vary), so that a row is never too low for
+    its text; counted, not wrapped: a sheet may hold thousands of such cells.
+
+    >>> wrapped_lines("kort", 20), wrapped_lines("een twee drie vier vijf zes zeven acht", 20)
+    (1, 3)
+    """
+    usable = max(4, width - 2 - min(8, width // 4))  # what a line surely holds
+    return sum(-(-len(line) // usable) or 1 for line in text.split("\n"))
 
 
 class Book:
@@ -109,17 +102,32 @@ class Book:
     def __init__(self, path: Path, *, title: str, created: datetime) -> None:
         self.path = path
         self.title = visible(title)
-        self.created = created
+        self.workbook = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+            "strings_to_urls": False, "default_format_properties": {"valign": "top"}})
+        self.workbook.set_properties({"title": self.title, "author": "convenant", "created": created})
+        self.workbook.set_calc_mode("auto")
         self.sheets: list[Sheet] = []
-        self._styles: dict[tuple[str | None, bool, bool, int | None], int] = {(None, False, False, None): 0}
+        # the plain cell needs no format of its own: the default one is top-aligned
+        self._formats: dict[tuple[str | None, bool, bool, int | None], Any] = {(None, False, False, None): None}
 
     def style(self, number_format: str | None = None, *, bold: bool = False, wrap: bool = False,
-              size: int | None = None) -> int:
-        """The index of a cell style (number format, bold, wrapped, font size), made once."""
+              size: int | None = None) -> Any:
+        """A cell format (number format, bold, wrapped, font size), made once."""
         key = (number_format, bold, wrap, size)
-        found = self._styles.get(key)
-        if found is None:
-            found = self._styles[key] = len(self._styles)
+        if key in self._formats:
+            return self._formats[key]
+        if True:
+            options: dict[str, object] = {"valign": "top"}
+            if number_format:
+                options["num_format"] = number_format
+            if bold:
+                options["bold"] = True
+            if wrap:
+                options["text_wrap"] = True
+            if size:
+                options["font_size"] = size
+            found = self._formats[key] = self.workbook.add_format(options)
         return found
 
     def sheet(self, name: str) -> Sheet:
@@ -128,118 +136,43 @@ class Book:
         return sheet
 
     def close(self) -> None:
-        with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as archive:
-            def part(name: str, text: str) -> None:
-                info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, text.encode("utf-8"))
-
-            part("[Content_Types].xml", self._content_types())
-            part("_rels/.rels", _XML + f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
-                 '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                 'officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats'
-                 '.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-                 '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                 'extended-properties" Target="docProps/app.xml"/></Relationships>')
-            part("docProps/core.xml", self._core())
-            part("docProps/app.xml", _XML + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-                 'extended-properties"><Application>convenant</Application></Properties>')
-            part("xl/workbook.xml", self._workbook())
-            part("xl/_rels/workbook.xml.rels", self._workbook_relationships())
-            part("xl/styles.xml", self._styles_xml())
-            for number, sheet in enumerate(self.sheets, 1):
-                part(f"xl/worksheets/sheet{number}.xml", sheet.xml())
-
-    def _content_types(self) -> str:
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-        sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{kind}"/>'
-                         for n in range(1, len(self.sheets) + 1))
-        return (_XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                'spreadsheetml.sheet.main+xml"/>'
-                '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                'spreadsheetml.styles+xml"/>'
-                '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-'
-                'properties+xml"/>'
-                '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                'extended-properties+xml"/>' + sheets + "</Types>")
-
-    def _core(self) -> str:
-        stamp = self.created.strftime("%Y-%m-%dT%H:%M:%SZ")
-        return (_XML + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-'
-                'properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                f"<dc:title>{_xml_text(self.title)}</dc:title><dc:creator>convenant</dc:creator>"
-                f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>')
-
-    def _workbook(self) -> str:
-        sheets = "".join(f'<sheet name={quoteattr(sheet.name)} sheetId="{n}" r:id="rId{n}"/>'
-                         for n, sheet in enumerate(self.sheets, 1))
-        titles = "".join(f'<definedName name="_xlnm.Print_Titles" localSheetId="{n}">'
-                         f"{_xml_text(_quoted_sheet(sheet.name))}!$1:${sheet.header_row}</definedName>"
-                         for n, sheet in enumerate(self.sheets) if sheet.header_row)
-        return (_XML + f'<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}"><bookViews><workbookView/></bookViews>'
-                f"<sheets>{sheets}</sheets>" + (f"<definedNames>{titles}</definedNames>" if titles else "") +
-                '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>')
-
-    def _workbook_relationships(self) -> str:
-        items = "".join(f'<Relationship Id="rId{n}" Type="{_RELATIONSHIPS}/worksheet" '
-                        f'Target="worksheets/sheet{n}.xml"/>' for n in range(1, len(self.sheets) + 1))
-        styles = (f'<Relationship Id="rId{len(self.sheets) + 1}" Type="{_RELATIONSHIPS}/styles" '
-                  'Target="styles.xml"/>')
-        return _XML + f'<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">' + items + styles + "</Relationships>"
-
-    def _styles_xml(self) -> str:
-        formats = sorted({key[0] for key in self._styles if key[0]})
-        format_ids = {text: 164 + n for n, text in enumerate(formats)}
-        fonts = [(False, None), (True, None), (True, 12)]
-        xfs = []
-        for (number_format, bold, wrap, size), _ in sorted(self._styles.items(), key=lambda item: item[1]):
-            font = fonts.index((True, size)) if bold and size else 1 if bold else 0
-            number = format_ids.get(number_format or "", 0)
-            alignment = '<alignment vertical="top"' + (' wrapText="1"' if wrap else "") + "/>"
-            xfs.append(f'<xf numFmtId="{number}" fontId="{font}" fillId="0" borderId="0" xfId="0"'
-                       + (' applyNumberFormat="1"' if number else "") + (' applyFont="1"' if font else "")
-                       + f' applyAlignment="1">{alignment}</xf>')
-        number_formats = "".join(f'<numFmt numFmtId="{format_ids[text]}" formatCode={quoteattr(text)}/>'
-                                 for text in formats)
-        font_xml = "".join(f'<font>{"<b/>" if bold else ""}<sz val="{size or 11}"/><name val="Calibri"/></font>'
-                           for bold, size in fonts)
-        return (_XML + f'<styleSheet xmlns="{_MAIN}"><numFmts count="{len(formats)}">{number_formats}</numFmts>'
-                f'<fonts count="{len(fonts)}">{font_xml}</fonts>'
-                '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill '
-                'patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/>'
-                '<diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
-                f'borderId="0"/></cellStyleXfs><cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-                '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
-
-
-def _quoted_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
+        self.workbook.close()
 
 
 class Sheet:
-    """A worksheet written cell by cell; it keeps each column's width as it goes."""
+    """A worksheet written row by row, top to bottom; it keeps each column's width and each
+    row's height as it goes."""
 
     def __init__(self, book: Book, name: str) -> None:
         self.book = book
         self.name = name[:31]
+        self.worksheet = book.workbook.add_worksheet(self.name)
         self.widths: dict[int, int] = {}
-        self.rows: dict[int, list[tuple[int, str]]] = {}
+        self.heights: dict[int, int] = {}  # lines of the rows that need more than one
+        self.limits: dict[int, int] = {}  # columns whose text wraps before `MAX_WIDTH`
+        self._row_formats: dict[tuple[tuple[str | None, ...], int], list[tuple[int, str | None, Any, Any, int]]] = {}
+        self.last_row = 0
+        self.last_column = 0
         self.header_row = 0
-        self.frozen: tuple[int, int] | None = None
-        self.validations: list[str] = []
-
-    def _cell(self, row: int, column: int, xml: str) -> None:
-        self.rows.setdefault(row, []).append((column, xml))
 
     def _width(self, column: int, shown: int) -> None:
         if shown > self.widths.get(column, 0):
-            self.widths[column] = min(shown, MAX_WIDTH)
+            self.widths[column] = min(shown, self.limits.get(column, MAX_WIDTH))
+
+    def limit(self, column: int, width: int) -> None:
+        """Text in `column` wraps beyond `width` characters (a name beside figures on paper)."""
+        self.limits[column] = width
+
+    def _lines(self, row: int, lines: int, size: int = LINE_HEIGHT) -> None:
+        if lines > self.heights.get(row, 1):
+            self.heights[row] = lines
+            self.worksheet.set_row(row - 1, lines * size)
+
+    def _reach(self, row: int, column: int) -> None:
+        if row > self.last_row:
+            self.last_row = row
+        if column > self.last_column:
+            self.last_column = column
 
     def at_least(self, widths: Sequence[int]) -> None:
         """Columns 1, 2, ... at least this wide (in characters), for what will be typed in them."""
@@ -253,27 +186,29 @@ class Sheet:
         in euro is rounded to the cent; a date is a date."""
         if value is None:
             return
-        ref = f"{_LETTERS[column] if column < len(_LETTERS) else letter(column)}{row}"
         if isinstance(value, bool):
             raise TypeError("a yes/no is written as a word (labels.yes_no)")
+        self._reach(row, column)
         if isinstance(value, (Decimal, int)):  # the common case first
             number = quantize(value) if number_format == EURO else value
-            style = self.book.style(number_format, bold=bold)
-            self._cell(row, column, f'<c r="{ref}" s="{style}"><v>{number}</v></c>')
+            self.worksheet.write_number(row - 1, column - 1, number, self.book.style(number_format, bold=bold))
             digits = len(str(int(number)))
             self._width(column, digits + digits // 3 + 5)  # thousands separators, decimals, the euro sign
         elif isinstance(value, str):
             text = value if value.isprintable() else visible(value, newlines=True)  # the common case, at C speed
-            wrap = len(text) > MAX_WIDTH or "\n" in text
-            style = self.book.style(number_format, bold=bold, wrap=wrap)
-            self._cell(row, column, f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
-                                    f"{_xml_text(text)}</t></is></c>")
-            self._width(column, max((len(line) for line in text.splitlines()), default=0) if wrap else len(text))
+            wrap = len(text) > self.limits.get(column, MAX_WIDTH) or "\n" in text
+            self.worksheet.write_string(row - 1, column - 1, text,
+                                        self.book.style(number_format, bold=bold, wrap=wrap))
+            if wrap:
+                self._width(column, max((len(line) for line in text.split("\n")), default=0))
+                self._lines(row, wrapped_lines(text, self.widths[column]))
+            else:
+                self._width(column, len(text) + (len(text) // 10 if bold else 0))
         elif isinstance(value, (date, datetime)):
             day = value.date() if isinstance(value, datetime) else value
-            style = self.book.style(number_format or DATE, bold=bold)
-            self._cell(row, column, f'<c r="{ref}" s="{style}"><v>{(day - _EPOCH).days}</v></c>')
-            self._width(column, 10)
+            self.worksheet.write_number(row - 1, column - 1, (day - _EPOCH).days,
+                                        self.book.style(number_format or DATE, bold=bold))
+            self._width(column, 11)
         elif isinstance(value, Fraction):
             self.formula(row, column, Formula(f"={value.numerator}/{value.denominator}"), value, number_format,
                          bold=bold)
@@ -283,27 +218,85 @@ class Sheet:
     def formula(self, row: int, column: int, formula: str, value: Number | None, number_format: str | None, *,
                 bold: bool = False) -> None:
         """A formula saved with its value (what a reader that does not recalculate shows)."""
-        style = self.book.style(number_format, bold=bold)
-        saved = "" if value is None else f"<v>{exact_decimal(quantize(value) if number_format == EURO else value)}</v>"
-        self._cell(row, column, f'<c r="{letter(column)}{row}" s="{style}"><f>{escape(formula.removeprefix("="))}'
-                                f"</f>{saved}</c>")
+        self._reach(row, column)
+        saved: object = "" if value is None else exact_decimal(value)
+        self.worksheet.write_formula(row - 1, column - 1, formula, self.book.style(number_format, bold=bold), saved)
         self._width(column, 14)
 
     def put_row(self, row: int, values: Sequence[object], formats: Sequence[str | None] = ()) -> None:
-        for column, value in enumerate(values, 1):
-            self.put(row, column, value, formats[column - 1] if column <= len(formats) else None)
+        """A row of cells, as `put` writes them. The big sheets (an absence or a short span a row)
+        come through here, so the common cells (a number, a date, a line of printable text) are
+        written without `put`'s round of checks, with the row's formats looked up once a sheet."""
+        index_row = row - 1
+        columns = self._columns(tuple(formats), len(values))
+        number, string, widths = self.worksheet.write_number, self.worksheet.write_string, self.widths
+        for value, (index, number_format, style, date_style, limit) in zip(values, columns):
+            if value is None:
+                continue
+            kind = value.__class__
+            if kind is Decimal:
+                if number_format == EURO:
+                    value = quantize(value)  # type: ignore[arg-type]
+                number(index_row, index, value, style)
+                digits = max(1, value.adjusted() + 1)  # type: ignore[union-attr]
+                shown = digits + digits // 3 + 5  # thousands separators, decimals, the euro sign
+            elif kind is date:
+                number(index_row, index, (value - _EPOCH).days, date_style)  # type: ignore[operator]
+                shown = 11
+            elif kind is str and len(value) <= limit and value.isprintable():  # type: ignore[arg-type]
+                string(index_row, index, value, style)
+                shown = len(value)  # type: ignore[arg-type]
+            elif kind is int:
+                number(index_row, index, value, style)
+                shown = len(str(value)) + 5
+            else:
+                self.put(row, index + 1, value, number_format)
+                continue
+            if shown > widths.get(index + 1, 0):
+                self._width(index + 1, shown)
+        self._reach(row, len(values))
+
+    def _columns(self, formats: tuple[str | None, ...], count: int) -> list[tuple[int, str | None, Any, Any, int]]:
+        """Per column of a row: its index from 0, number format, cell style, style for a date,
+        and the length beyond which text wraps."""
+        key = (formats, count)
+        found = self._row_formats.get(key)
+        if found is None:
+            style = self.book.style
+            found = self._row_formats[key] = [
+                (index, number_format, style(number_format), style(number_format or DATE),
+                 self.limits.get(index + 1, MAX_WIDTH))
+                for index, number_format in ((index, formats[index] if index < len(formats) else None)
+                                             for index in range(count))]
+        return found
 
     def header(self, headers: Sequence[str], row: int = 1) -> None:
+        """Column titles in bold, each column wide enough for the title's longest word, the
+        row high enough for the titles that wrap."""
         style = self.book.style(bold=True, wrap=True)
         for column, title in enumerate(headers, 1):
-            self._cell(row, column, f'<c r="{letter(column)}{row}" s="{style}" t="inlineStr"><is><t>'
-                                    f"{_xml_text(visible(title))}</t></is></c>")
-            self._width(column, min(len(title), 24))
+            text = visible(title)
+            self._reach(row, column)
+            self.worksheet.write_string(row - 1, column - 1, text, style)
+            longest = max((len(word) for word in text.split()), default=0)
+            self._width(column, max(min(len(text), 12), longest + 1))
+            self._lines(row, wrapped_lines(text, self.widths[column] + 1))
 
     def title_row(self, text: str) -> None:
-        style = self.book.style(bold=True, size=12)
-        self._cell(1, 1, f'<c r="A1" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
-                         f"{_xml_text(visible(text))}</t></is></c>")
+        self._reach(1, 1)
+        self.worksheet.write_string(0, 0, visible(text), self.book.style(bold=True, size=12))
+        self._lines(1, 1, 18)
+
+    def note(self, row: int, text: str, columns: int) -> None:
+        """A sentence under a table, over its first `columns` columns, wrapped to their width."""
+        self._reach(row, 1)
+        text = visible(text, newlines=True)
+        width = sum(self.widths.get(column, 8) + 2 for column in range(1, columns + 1))
+        if len(text) <= width - 2 or columns < 2:
+            self.worksheet.write_string(row - 1, 0, text, self.book.style())
+            return
+        self.worksheet.merge_range(row - 1, 0, row - 1, columns - 1, text, self.book.style(wrap=True))
+        self._lines(row, wrapped_lines(text, width))
 
     def sum_formula(self, row: int, column: int, first: int, last: int, number_format: str,
                     value: Number) -> None:
@@ -316,46 +309,53 @@ class Sheet:
     def validate(self, column: int, first: int, last: int, kind: str, formula: str, *, message: str) -> None:
         """Data validation on the column's rows `first` to `last`: `list` (a quoted list
         `"ja,nee"` or a range), `date` (any date), `decimal` (a number of at least `formula`)."""
-        ref = f"{letter(column)}{first}:{letter(column)}{last}"
-        operator = {"list": "", "date": ' operator="greaterThan"', "decimal": ' operator="greaterThanOrEqual"'}[kind]
-        self.validations.append(f'<dataValidation type="{kind}"{operator} allowBlank="1" showErrorMessage="1" '
-                                f'error={quoteattr(message)} sqref="{ref}"><formula1>{escape(formula)}</formula1>'
-                                "</dataValidation>")
+        options: dict[str, object] = {"validate": kind, "ignore_blank": True, "error_message": message}
+        if kind == "list":
+            options["source"] = formula.strip('"').split(",") if formula.startswith('"') else "=" + formula
+            self._width(column, max((len(item) for item in formula.strip('"').split(",")), default=0) + 3
+                        if formula.startswith('"') else 0)
+        elif kind == "date":
+            options.update(criteria=">", value=_EPOCH + timedelta(days=int(formula)))
+            self._width(column, 11)
+        else:
+            options.update(criteria=">=", value=Decimal(formula))
+        self.worksheet.data_validation(first - 1, column - 1, last - 1, column - 1, options)
 
-    def finish(self, header_row: int = 1, frozen_columns: int = 1) -> None:
+    def finish(self, header_row: int = 1, frozen_columns: int = 1, *, signed: int = 0) -> None:
         """Freeze the header row and the name column; size each column to its content (long
-        text wraps at `MAX_WIDTH`); print landscape, one page wide, the header rows on every
-        page."""
+        text wraps at `MAX_WIDTH`); print on A4 with the header rows on every page, page
+        numbers in the footer: one page wide when that keeps the text legible, else over
+        several pages across with the name column repeated. `signed`: the sheet's first
+        columns that an auditor signs, scaled to fill the page width (the rest on the pages after;
+        a manual column break is not used: Excel and LibreOffice read its position differently)."""
+        sheet = self.worksheet
         self.header_row = header_row
-        self.frozen = (header_row, frozen_columns)
+        sheet.freeze_panes(header_row, frozen_columns)
+        widths = {column: max(8, width + 2) for column, width in self.widths.items()}
+        for column, width in sorted(widths.items()):
+            sheet.set_column(column - 1, column - 1, width)
+        sheet.set_paper(9)  # A4
+        sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
+        sheet.set_footer(f"&L{_footer_text(self.name)}&RPagina &P / &N")
+        sheet.repeat_rows(0, header_row - 1)
+        sheet.print_area(0, 0, max(self.last_row, header_row) - 1, max(self.last_column, 1) - 1)
+        sheet.hide_gridlines(0)  # gridlines on paper too: rows are easy to follow
+        total = sum(points(widths.get(column, 8.43)) for column in range(1, self.last_column + 1))
+        if signed:
+            part = sum(points(widths.get(column, 8.43)) for column in range(1, signed + 1))
+            sheet.set_landscape()
+            sheet.set_print_scale(max(10, min(100, math.floor(_PAGE_WIDTH["landscape"] * 100 / part))))
+            sheet.repeat_columns(0, frozen_columns - 1)  # beside the derivation columns on the pages after
+        elif total <= _PAGE_WIDTH["portrait"]:
+            sheet.fit_to_pages(1, 0)
+        elif total * _SMALLEST_SCALE / 100 <= _PAGE_WIDTH["landscape"]:
+            sheet.set_landscape()
+            sheet.fit_to_pages(1, 0)
+        else:
+            sheet.set_landscape()
+            sheet.repeat_columns(0, frozen_columns - 1)
 
-    def xml(self) -> str:
-        rows = sorted(self.rows)
-        last_column = max((column for cells in self.rows.values() for column, _ in cells), default=1)
-        dimension = f"A1:{letter(last_column)}{rows[-1] if rows else 1}"
-        parts = [_XML, f'<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">',
-                 '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', f'<dimension ref="{dimension}"/>']
-        if self.frozen is not None:
-            frozen_rows, frozen_columns = self.frozen
-            corner = f"{letter(frozen_columns + 1)}{frozen_rows + 1}"
-            parts.append(f'<sheetViews><sheetView workbookViewId="0"><pane xSplit="{frozen_columns}" '
-                         f'ySplit="{frozen_rows}" topLeftCell="{corner}" activePane="bottomRight" state="frozen"/>'
-                         f'<selection pane="bottomRight" activeCell="{corner}" sqref="{corner}"/></sheetView>'
-                         "</sheetViews>")
-        parts.append('<sheetFormatPr defaultRowHeight="15"/>')
-        if self.widths:
-            parts.append("<cols>" + "".join(f'<col min="{c}" max="{c}" width="{max(8, w + 2)}" customWidth="1"/>'
-                                            for c, w in sorted(self.widths.items())) + "</cols>")
-        parts.append("<sheetData>")
-        for row in rows:
-            cells = self.rows[row]
-            if any(cells[n][0] > cells[n + 1][0] for n in range(len(cells) - 1)):
-                cells = sorted(cells)
-            parts.append(f'<row r="{row}">' + "".join(xml for _, xml in cells) + "</row>")
-        parts.append("</sheetData>")
-        if self.validations:
-            parts.append(f'<dataValidations count="{len(self.validations)}">{"".join(self.validations)}'
-                         "</dataValidations>")
-        parts.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-                     '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
-        return "".join(parts)
+
+def _footer_text(name: str) -> str:
+    """A sheet name in a header or footer, where `&` starts a code."""
+    return name.replace("&", "&&")

@@ -86,8 +86,8 @@ def _ratio(sheet: Sheet, view: DiffView) -> None:
     ratio = view.effect.ratio if view.effect is not None else None
     if ratio is None:
         return
-    sheet.header(["Verbintenis", "Titel", "Werkjaar", "Behaald oud", "Behaald nieuw"], row=2)
     sheet.title_row(ratio_sentence(ratio))
+    sheet.header(["Verbintenis", "Titel", "Werkjaar", "Behaald oud", "Behaald nieuw"], row=2)
     for row, verdict in enumerate(ratio.verdicts, 3):
         sheet.put_row(row, [verdict.commitment, verdict.title, verdict.year, verdict_word(verdict.old),
                             verdict_word(verdict.new)], [None, None, COUNT])

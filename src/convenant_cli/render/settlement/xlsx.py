@@ -33,7 +33,7 @@ from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures, settlement_title
-from convenant_cli.render.workbook import COUNT, DATE, EURO, EXACT, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
+from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,22 @@ class Provenance:
     files: tuple[FileRecord, ...]
 
 
-# The summary's columns, by key (headers: `labels.SUMMARY`)
-SUMMARY_KEYS = ("name", "convenant", "enterprise_number", "status", "fte", "maximum", "rate", "term_days",
-                "shortfall_fte_days", "deduction_exact", "deduction", "base", "effort_share", "effort",
-                "result_share", "ratio", "result", "payable_before_cap", "eligible_costs", "capped", "payable",
-                "advances", "balance", "balance_word")
+# The summary's columns, by key (headers: `labels.SUMMARY`): first the figures an auditor signs,
+# alone on the printed page's width, then the columns they derive from, on the pages after
+SIGNED_KEYS = ("name", "maximum", "deduction", "effort", "result", "payable", "advances", "balance", "balance_word")
+SUMMARY_KEYS = SIGNED_KEYS + ("convenant", "enterprise_number", "status", "fte", "rate", "term_days",
+                              "shortfall_fte_days", "deduction_exact", "base", "effort_share", "result_share", "ratio",
+                              "payable_before_cap", "eligible_costs", "capped")
 COLUMN = {key: letter(number) for number, key in enumerate(SUMMARY_KEYS, 1)}
 # totalled per file, and of an agreement shown as maxima only the maxima
 SUMMARY_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "effort", "result", "payable_before_cap",
                     "payable", "advances", "balance")
 MAXIMA_TOTALLED = ("maximum", "effort", "result")
+NAME_WIDTH = 30  # characters of a beneficiary's name a line, so that the signed figures fit A4 at a legible size
 INTERIM_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
 TOTALLED = {"settled": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED, "maxima": MAXIMA_TOTALLED}
-FORMATS = {"fte": FTE, "maximum": EURO, "rate": EXACT, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
-           "deduction_exact": EXACT, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
+FORMATS = {"fte": FTE, "maximum": EURO, "rate": EURO, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
+           "deduction_exact": EURO, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
            "result_share": FTE, "ratio": RATIO, "result": EURO, "payable_before_cap": EURO, "eligible_costs": EURO,
            "payable": EURO, "advances": EURO, "balance": EURO}
 
@@ -135,6 +137,7 @@ def _computed(settlement: Settlement, line: Line) -> dict[str, Decimal | Fractio
 
 
 def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
+    sheet.limit(1, NAME_WIDTH)
     sheet.title_row(" | ".join(settlement_title(s) for s in settlements))
     sheet.header([labels.SUMMARY[key] for key in SUMMARY_KEYS], row=2)
     row = 3
@@ -151,7 +154,7 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
                     sheet.put(row, column, value, FORMATS.get(key))
             row += 1
         sheet.put(row, 1, f"Totaal {settlement.id}", bold=True)
-        sheet.put(row, 2, settlement.id)
+        sheet.put(row, SUMMARY_KEYS.index("convenant") + 1, settlement.id)
         for key in TOTALLED[settlement.status]:
             column = SUMMARY_KEYS.index(key) + 1
             sheet.sum_formula(row, column, first, row - 1, FORMATS[key], getattr(settlement.totals, key) if key in
@@ -159,10 +162,10 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
                               sum((getattr(line, key) for line in settlement.lines), Decimal(0)))
         row += 1
         for note in settlement_notes(settlement):
-            sheet.put(row, 1, note)
+            sheet.note(row, note, len(SIGNED_KEYS))
             row += 1
         row += 1
-    sheet.finish(header_row=2, frozen_columns=2)
+    sheet.finish(header_row=2, frozen_columns=1, signed=len(SIGNED_KEYS))
 
 
 def _families(sheet: Sheet, families: tuple[Family, ...]) -> None:
@@ -207,16 +210,23 @@ def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
     sheet.finish()
 
 
+def _agreement(settlements: list[Settlement], settlement: Settlement) -> str | None:
+    """The agreement's id on a row of a sheet that holds several agreements; with one, it is
+    in the summary's title, and ten thousand copies of it would only take paper."""
+    return settlement.id if len(settlements) > 1 else None
+
+
 def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
     sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "INSZ", "VTE",
                    "In dienst van", "In dienst tot", "Data in het eindrapport", "Gewaarborgd loon (kalenderdagen)",
                    "Afwezigheden", "Niet gedekte VTE-dagen vóór vervanging"])
     row = 2
     for settlement in settlements:
+        agreement = _agreement(settlements, settlement)
         for line in settlement.lines:
             for c in line.staffing.consultants if line.staffing else ():
                 lost = sum((a.lost_fte_days for a in c.absences), Decimal(0))
-                sheet.put_row(row, [line.name, settlement.id, format_enterprise_number(line.enterprise_number),
+                sheet.put_row(row, [line.name, agreement, format_enterprise_number(line.enterprise_number),
                                      c.name, c.key, c.insz, c.fte, c.employed.start, c.employed.end,
                                      labels.yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
                         [None, None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
@@ -237,15 +247,18 @@ def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
                None, None, DATE, DATE, COUNT, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
+        agreement = _agreement(settlements, settlement)
         for line in settlement.lines:
             for a in line.staffing.absences if line.staffing else ():
                 window = a.window
+                incapacity = a.incapacity  # guaranteed wage, relapse and a new illness apply to it alone: else blank
                 sheet.put_row(row, [
-                    line.name, settlement.id, consultant(a), labels.reason(a.reason), a.span.start, a.span.end, a.days,
+                    line.name, agreement, consultant(a), labels.reason(a.reason), a.span.start, a.span.end, a.days,
                     a.fte, a.days_in_term, a.wage.start if a.wage else None, a.wage.end if a.wage else None,
-                    a.wage_days, a.wage_days_in_term, labels.yes_no(a.relapse),
+                    a.wage_days if incapacity else None, a.wage_days_in_term if incapacity else None,
+                    labels.yes_no(a.relapse) if incapacity else None,
                     window.first if window else None, window.last if window else None,
-                    labels.yes_no(a.new_illness), labels.yes_no(a.replaced),
+                    labels.yes_no(a.new_illness) if incapacity else None, labels.yes_no(a.replaced),
                     a.uncovered.start if a.uncovered else None, a.uncovered.end if a.uncovered else None,
                     a.uncovered_days, a.lost_fte_days, WAGE_LAW if a.incapacity else "Art. 5",
                 ], formats)
@@ -264,19 +277,21 @@ def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
     formats = [None, None, DATE, DATE, COUNT, FTE, FTE, FTE, FTE, FTE, FTE, FTE, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
+        agreement = _agreement(settlements, settlement)
         for line in settlement.lines:
             spans = line.staffing.short_spans if line.staffing else ()
             if not spans:
                 continue
             first = row
             for span in spans:
-                sheet.put_row(row, [line.name, settlement.id, span.start, span.end, span.days, span.beneficiary_fte,
-                                     span.employed_fte, span.absent_fte, span.counted_fte, span.vacancy_fte,
-                                     span.surplus_fte, span.shortfall_fte, span.shortfall_fte_days, cause(span)],
+                sheet.put_row(row, [line.name, agreement, span.start, span.end, span.days, span.beneficiary_fte,
+                                     span.employed_fte, span.absent_fte, span.counted_fte,
+                                     span.vacancy_fte or None, span.surplus_fte or None,  # none: blank
+                                     span.shortfall_fte, span.shortfall_fte_days, cause(span)],
                         formats)
                 row += 1
             sheet.put(row, 1, f"Totaal {line.name}", bold=True)
-            sheet.put(row, 2, settlement.id)
+            sheet.put(row, 2, agreement)
             sheet.sum_formula(row, 13, first, row - 1, FTE_DAYS, sum((span.shortfall_fte_days for span in spans),
                                                                        Decimal(0)))
             row += 1
