@@ -276,8 +276,10 @@ def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(r
     assert book.sheetnames == ["Wijzigingen", "Geldeffect maximum"]
     money = book["Geldeffect maximum"]
     rows = list(money.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 9  # all eight beneficiaries, then the total
-    total = rows[-1]
+    assert len(rows) == 10  # all eight beneficiaries, the total, the amount per FTE
+    total = rows[-2]
+    # 1.166.000,00 / 11 FTE = 106.000,00 before and after (the amendment moves FTE between beneficiaries)
+    assert rows[-1] == ("Bedrag per VTE", None, 106000, 106000, None, None)
     assert total[0] == "Totaal (maximale toelage)"
     # the totals add every beneficiary: 1.166.000,00 before and after, 0,00 difference
     assert [sum_of(money, total[column]) for column in (2, 3, 4)] == [Decimal("1166000"), Decimal("1166000"), 0]

@@ -272,9 +272,11 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
                     if str(summary.cell(row=r, column=1).value).startswith("Totaal ")}
     assert saved_totals == {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
     overview = values_book["Overzicht"]
-    last = overview.max_row
-    assert overview.cell(row=last, column=1).value.startswith("Totaal")
-    assert Decimal(str(overview.cell(row=last, column=6).value)) == Decimal("1806640.15")
+    last = overview.max_row - 1  # the totals, then a sentence on what they count
+    assert overview.cell(row=last, column=1).value == "Totaal"
+    assert overview.cell(row=last + 1, column=1).value.startswith("De totalen tellen alleen overeenkomsten")
+    payable_column = [c.value for c in overview[1]].index("Uit te betalen") + 1
+    assert Decimal(str(overview.cell(row=last, column=payable_column).value)) == Decimal("1806640.15")
 
 
 def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path):

@@ -209,6 +209,8 @@ class Sheet:
             self.worksheet.write_number(row - 1, column - 1, (day - _EPOCH).days,
                                         self.book.style(number_format or DATE, bold=bold))
             self._width(column, 11)
+        elif isinstance(value, Fraction) and value.denominator == 1:
+            self.put(row, column, value.numerator, number_format, bold=bold)
         elif isinstance(value, Fraction):
             self.formula(row, column, Formula(f"={value.numerator}/{value.denominator}"), value, number_format,
                          bold=bold)
@@ -282,20 +284,29 @@ class Sheet:
             self._width(column, max(min(len(text), 12), longest + 1))
             self._lines(row, wrapped_lines(text, self.widths[column] + 1))
 
-    def title_row(self, text: str) -> None:
+    def title_row(self, text: str, columns: int) -> None:
+        """A title over the sheet's first `columns` columns, a line of it per line of `text`,
+        wrapped where a line is longer than the columns are likely to be wide (their widths
+        are not known yet: the rows come after). Merged, so that it never runs on over the
+        cells beside it, or twice onto a page that repeats the name column."""
         self._reach(1, 1)
-        self.worksheet.write_string(0, 0, visible(text), self.book.style(bold=True, size=12))
-        self._lines(1, 1, 18)
+        shown = visible(text, newlines=True)
+        style = self.book.style(bold=True, wrap=True, size=12)
+        if columns > 1:
+            self.worksheet.merge_range(0, 0, 0, columns - 1, shown, style)
+        else:
+            self.worksheet.write_string(0, 0, shown, style)
+        self._lines(1, wrapped_lines(shown, max(40, columns * 11)), 18)
 
     def note(self, row: int, text: str, columns: int) -> None:
         """A sentence under a table, over its first `columns` columns, wrapped to their width."""
         self._reach(row, 1)
         text = visible(text, newlines=True)
         width = sum(self.widths.get(column, 8) + 2 for column in range(1, columns + 1))
-        if len(text) <= width - 2 or columns < 2:
-            self.worksheet.write_string(row - 1, 0, text, self.book.style())
-            return
-        self.worksheet.merge_range(row - 1, 0, row - 1, columns - 1, text, self.book.style(wrap=True))
+        if columns < 2:
+            self.worksheet.write_string(row - 1, 0, text, self.book.style(wrap=True))
+        else:
+            self.worksheet.merge_range(row - 1, 0, row - 1, columns - 1, text, self.book.style(wrap=True))
         self._lines(row, wrapped_lines(text, width))
 
     def sum_formula(self, row: int, column: int, first: int, last: int, number_format: str,
@@ -337,7 +348,7 @@ class Sheet:
         sheet.set_paper(9)  # A4
         sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
         sheet.set_footer(f"&L{_footer_text(self.name)}&RPagina &P / &N")
-        sheet.repeat_rows(0, header_row - 1)
+        sheet.repeat_rows(header_row - 1)  # the column titles; a title row above them prints once
         sheet.print_area(0, 0, max(self.last_row, header_row) - 1, max(self.last_column, 1) - 1)
         sheet.hide_gridlines(0)  # gridlines on paper too: rows are easy to follow
         total = sum(points(widths.get(column, 8.43)) for column in range(1, self.last_column + 1))

@@ -35,7 +35,7 @@ def _cell_value(change: Change, value: object) -> tuple[object, str | None]:
 
 
 def _changes(sheet: Sheet, view: DiffView) -> None:
-    sheet.title_row(f"Vergelijking {view.old_name} → {view.new_name}")
+    sheet.title_row(f"Vergelijking {view.old_name} → {view.new_name}", 7)
     sheet.header(["Onderwerp", "Categorie", "Wijziging", "Veld", "Oud", "Nieuw", "Pad"], row=2)
     for row, change in enumerate(view.result.changes, 3):
         old, old_format = _cell_value(change, change.old)
@@ -59,6 +59,8 @@ def _maxima(sheet: Sheet, view: DiffView) -> None:
     new_total = sum((effect.new or Decimal(0) for effect in maxima), Decimal(0))
     for column, value in ((3, old_total), (4, new_total), (5, new_total - old_total)):
         sheet.sum_formula(total, column, 2, total - 1, EURO, value)
+    result = view.result
+    sheet.put_row(total + 1, ["Bedrag per VTE", None, result.rate_old, result.rate_new], [None, None, EURO, EURO])
     sheet.finish()
 
 
@@ -86,7 +88,7 @@ def _ratio(sheet: Sheet, view: DiffView) -> None:
     ratio = view.effect.ratio if view.effect is not None else None
     if ratio is None:
         return
-    sheet.title_row(ratio_sentence(ratio))
+    sheet.title_row(ratio_sentence(ratio), 5)
     sheet.header(["Verbintenis", "Titel", "Werkjaar", "Behaald oud", "Behaald nieuw"], row=2)
     for row, verdict in enumerate(ratio.verdicts, 3):
         sheet.put_row(row, [verdict.commitment, verdict.title, verdict.year, verdict_word(verdict.old),

@@ -138,7 +138,7 @@ def _computed(settlement: Settlement, line: Line) -> dict[str, Decimal | Fractio
 
 def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
     sheet.limit(1, NAME_WIDTH)
-    sheet.title_row(" | ".join(settlement_title(s) for s in settlements))
+    sheet.title_row("\n".join(settlement_title(s) for s in settlements), len(SIGNED_KEYS))
     sheet.header([labels.SUMMARY[key] for key in SUMMARY_KEYS], row=2)
     row = 3
     for settlement in settlements:
@@ -191,22 +191,32 @@ def _families(sheet: Sheet, families: tuple[Family, ...]) -> None:
     sheet.finish()
 
 
+# the portfolio's columns: the table's, with the effort and result financing beside the deduction
+OVERVIEW_KEYS = PORTFOLIO_KEYS[:2] + ("effort", "result") + PORTFOLIO_KEYS[2:]
+
+
 def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
     """Overzicht: one row per family; the payable figures and their maximum over the settled
     agreements, the maxima of those without an eindrapport apart, so every column adds up."""
-    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO[key][0] for key in PORTFOLIO_KEYS])
+    keys = OVERVIEW_KEYS
+    sheet.limit(2, 30)  # a sector's name wraps: the figures stay on the page
+    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO.get(key, (labels.SUMMARY.get(key),))[0]
+                                                      for key in keys])
     row = 2
     for family in portfolio.families:
         figures = portfolio_figures(family)
+        settled = family.status != "maxima"
+        figures.update({key: family.totals.figures[key] if settled else None for key in ("effort", "result")})
         sheet.put_row(row, [family.convenant, family.sector, labels.FAMILY_STATUS[family.status],
-                            *(figures[key] for key in PORTFOLIO_KEYS)], [None, None, None] + [EURO] * 6)
+                            *(figures[key] for key in keys)], [None, None, None] + [EURO] * len(keys))
         row += 1
-    sheet.put(row, 1, "Totaal (alleen overeenkomsten met een eindrapport of voortgangsrapport; maxima apart)",
-              bold=True)
-    for offset, key in enumerate(PORTFOLIO_KEYS):
+    sheet.put(row, 1, "Totaal", bold=True)
+    for offset, key in enumerate(keys):
         total = portfolio.totals.get(key, portfolio.maxima_maximum)
         if total is not None:
             sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
+    sheet.note(row + 1, "De totalen tellen alleen overeenkomsten met een eindrapport of voortgangsrapport; de maxima "
+                        "zonder eindrapport staan apart.", 3)
     sheet.finish()
 
 
