@@ -8,6 +8,7 @@ missing program fails the run instead of hiding the test.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -108,3 +109,127 @@ def overlaps(found: list[Word]) -> list[tuple[Word, Word]]:
                 if shared_width > 1 and shared_height > min(word.y_max - word.y_min, other.y_max - other.y_min) / 3:
                     clashes.append((word, other))
     return clashes
+
+
+class Chromium:
+    """Debian's Chromium, headless, driven over the DevTools protocol on a pipe (file
+    descriptors 3 and 4 of the browser: no port, no library): open a page, collect its
+    console errors, exceptions and every request it makes, take a screenshot, print to PDF."""
+
+    def __init__(self, profile: Path) -> None:
+        import json  # noqa: F401  (used by the methods)
+
+        browser = need("chromium")
+        to_browser_read, self._to_browser = os.pipe()
+        self._from_browser, from_browser_write = os.pipe()
+
+        def descriptors() -> None:  # in the child: the pipe's ends become its descriptors 3 and 4
+            reading, writing = os.dup(to_browser_read), os.dup(from_browser_write)  # above 4 either way
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
+
+        self.process = subprocess.Popen(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--disable-default-apps", "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
+            preexec_fn=descriptors, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_read)
+        os.close(from_browser_write)
+        self._buffer = b""
+        self._next = 0
+        self.events: list[dict] = []
+        targets = self.call("Target.getTargets")["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.call(f"{domain}.enable", session=True)
+
+    def _send(self, message: dict) -> None:
+        import json
+
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+
+    def _receive(self) -> dict:
+        import json
+
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 1 << 20)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def call(self, method: str, session: bool = False, **params: object) -> dict:
+        self._next += 1
+        message: dict = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = self.session
+        self._send(message)
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def open(self, url: str) -> None:
+        """Go to `url` and wait until it has loaded."""
+        self.events.clear()
+        self.call("Page.navigate", session=True, url=url)
+        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
+            self.events.append(self._receive())
+
+    def errors(self) -> list[str]:
+        """Console errors, uncaught exceptions and log entries of level error since `open`."""
+        found = []
+        for event in self.events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                found.append(str(params.get("args")))
+            elif method == "Runtime.exceptionThrown":
+                found.append(str(params.get("exceptionDetails")))
+            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                found.append(params["entry"].get("text", ""))
+        return found
+
+    def requests(self) -> list[str]:
+        """Every URL the page asked for since `open`."""
+        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
+
+    def screenshot(self) -> bytes:
+        import base64
+
+        return base64.b64decode(self.call("Page.captureScreenshot", session=True, format="png")["data"])
+
+    def pdf(self) -> bytes:
+        import base64
+
+        return base64.b64decode(self.call("Page.printToPDF", session=True, preferCSSPageSize=True,
+                                          printBackground=True)["data"])
+
+    def close(self) -> None:
+        with contextlib.suppress(RuntimeError, OSError):
+            self.call("Browser.close")
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+
+
+def png_colours(png: bytes) -> int:
+    """How many different byte values the image's pixel data holds (1 or 2 for a blank page)."""
+    import struct
+    import zlib
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    data, at = b"", 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        if kind == b"IDAT":
+            data += png[at + 8:at + 8 + length]
+        at += 12 + length
+    return len(set(zlib.decompress(data)))

@@ -164,6 +164,18 @@ def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, cre
                      check=check_workbook_name)
 
 
+def write_settlement_report(run: SettleRun, target: Path, *, version: str, created: datetime, force: bool) -> None:
+    """The HTML report's folder, whole or not at all; never into a folder that holds an input."""
+    from convenant_cli.app.report_folder import write_folder
+    from convenant_cli.loading.provenance import file_records
+    from convenant_cli.render.report.pages import write_report
+
+    records = file_records(run.workspace)
+    write_folder(target, lambda folder: write_report(folder, run.settlements, run.families, run.portfolio,
+                                                     version=version, created=created, records=records),
+                 force=force, inputs=[doc.path for doc in run.workspace.documents.values()])
+
+
 def render_settlement(run: SettleRun, output_format: SettlementFormat, *, explain: bool) -> str | RenderableType:
     """Text (JSON) to write as it is, or a rich renderable for the console."""
     match output_format:

@@ -15,7 +15,6 @@ from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
-    ForceXlsxOption,
     guarded,
     now,
     progress_bar,
@@ -45,6 +44,11 @@ AsOfOption = Annotated[Optional[date], as_of_option(
        "each work year's commitments judged once it has ended; nothing payable before the term ends."))]
 FormatOption = Annotated[SettlementFormat, table_or_json_option(SettlementFormat)]
 XlsxOption = Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workbook to this path."))]
+HtmlOption = Annotated[Optional[Path], typer.Option("--html", metavar=N_("FOLDER"), help=N_(
+    "Also write an HTML report into this new folder: an index, a page per agreement with each beneficiary's figures "
+    "and staffing timeline, and the sources; it opens from disk and prints on A4."))]
+ForceOption = Annotated[bool, typer.Option("--force", help=N_(
+    "Replace an existing --xlsx file, or an --html report written before."))]
 
 
 @guarded
@@ -55,7 +59,8 @@ def settle(
     as_of: AsOfOption = None,
     output_format: FormatOption = SettlementFormat.TABLE,
     xlsx: XlsxOption = None,
-    force: ForceXlsxOption = False,
+    html: HtmlOption = None,
+    force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
     lang: LangOption = None,
 ) -> None:
@@ -68,9 +73,15 @@ def settle(
         from convenant_cli.app.settle import write_settlement_workbook
 
         write_settlement_workbook(run, xlsx, version=__version__, created=now(), force=force)
+    if html is not None:
+        from convenant_cli.app.settle import write_settlement_report
+
+        write_settlement_report(run, html, version=__version__, created=now(), force=force)
     show(render_settlement(run, output_format, explain=explain))
     if xlsx is not None:
         say_written(xlsx)
+    if html is not None:
+        say_written(html / "index.html")
     for folder in found.case_folders:
         say(_("{folder}: golden cases and their files, left out of the settlement; run them with `convenant test "
               "{folder}`").format(folder=folder), None, prefix=NOTE)

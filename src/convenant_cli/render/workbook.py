@@ -225,29 +225,29 @@ class Sheet:
         self.worksheet.write_formula(row - 1, column - 1, formula, self.book.style(number_format, bold=bold), saved)
         self._width(column, 14)
 
-    def put_row(self, row: int, values: Sequence[object], formats: Sequence[str | None] = ()) -> None:
+    def put_row(self, row: int, values: Sequence[Any], formats: Sequence[str | None] = ()) -> None:
         """A row of cells, as `put` writes them. The big sheets (an absence or a short span a row)
         come through here, so the common cells (a number, a date, a line of printable text) are
         written without `put`'s round of checks, with the row's formats looked up once a sheet."""
         index_row = row - 1
         columns = self._columns(tuple(formats), len(values))
         number, string, widths = self.worksheet.write_number, self.worksheet.write_string, self.widths
-        for value, (index, number_format, style, date_style, limit) in zip(values, columns):
+        for value, (index, number_format, style, date_style, limit) in zip(values, columns, strict=False):
             if value is None:
                 continue
             kind = value.__class__
             if kind is Decimal:
                 if number_format == EURO:
-                    value = quantize(value)  # type: ignore[arg-type]
+                    value = quantize(value)
                 number(index_row, index, value, style)
-                digits = max(1, value.adjusted() + 1)  # type: ignore[union-attr]
+                digits = max(1, value.adjusted() + 1)
                 shown = digits + digits // 3 + 5  # thousands separators, decimals, the euro sign
             elif kind is date:
-                number(index_row, index, (value - _EPOCH).days, date_style)  # type: ignore[operator]
+                number(index_row, index, (value - _EPOCH).days, date_style)
                 shown = 11
-            elif kind is str and len(value) <= limit and value.isprintable():  # type: ignore[arg-type]
+            elif kind is str and len(value) <= limit and value.isprintable():
                 string(index_row, index, value, style)
-                shown = len(value)  # type: ignore[arg-type]
+                shown = len(value)
             elif kind is int:
                 number(index_row, index, value, style)
                 shown = len(str(value)) + 5

@@ -200,8 +200,8 @@ def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
     agreements, the maxima of those without an eindrapport apart, so every column adds up."""
     keys = OVERVIEW_KEYS
     sheet.limit(2, 30)  # a sector's name wraps: the figures stay on the page
-    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO.get(key, (labels.SUMMARY.get(key),))[0]
-                                                      for key in keys])
+    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO[key][0] if key in labels.PORTFOLIO else
+                                                      labels.SUMMARY[key] for key in keys])
     row = 2
     for family in portfolio.families:
         figures = portfolio_figures(family)

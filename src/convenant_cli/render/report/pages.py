@@ -1,0 +1,140 @@
+"""The HTML report's pages from the settlements: an index (portfolio and families), a page
+per agreement (each beneficiary's figures with their article and rulebook section, the
+result commitments, a staffing timeline), and the sources (files with their SHA-256, the
+tool's version, the rules in effect).
+
+Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
+note) is escaped, in the HTML and in the inline SVG alike. The pages load nothing: the
+stylesheet is in each page and a Content-Security-Policy forbids any other resource and any
+script, so a page opened from disk reaches nothing outside its folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+
+from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.language import language
+from convenant_cli.engine.families import Family, Portfolio
+from convenant_cli.engine.settlement import Line, Settlement
+from convenant_cli.loading.provenance import FileRecord
+from convenant_cli.models.rules import LEGAL_SOURCES
+from convenant_cli.render import labels
+from convenant_cli.render.report import words as w
+from convenant_cli.render.report.timeline import Timeline, timeline
+from convenant_cli.render.settlement.explanation import rule_value
+
+# each figure of a beneficiary's chain: the rulebook section and the covenant's article
+CHAIN = (("maximum", "R1", "Art. 1"), ("deduction", "R4", "Art. 5"), ("base", "R5", "Art. 2, 5"),
+         ("effort", "R2", "Art. 2"), ("result", "R2, R3", "Art. 2"), ("payable", "R2, R6", "Art. 2, 3"),
+         ("advances", "R6", "Art. 3"), ("balance", "R6", "Art. 3"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: Decimal | None
+    shown: str
+    rulebook: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Beneficiary:
+    anchor: str
+    name: str
+    enterprise_number: str
+    figures: tuple[Figure, ...]
+    balance_word: str | None
+    timeline: Timeline | None
+    shortfall_fte_days: Decimal
+
+
+@dataclass(frozen=True)
+class Page:
+    file: str
+    settlement: Settlement
+    title: str
+    beneficiaries: tuple[Beneficiary, ...]
+
+
+def page_name(identifier: str, taken: set[str]) -> str:
+    """A file name for an agreement's page from its id (text from a file): letters, digits,
+    dots and dashes only, never a path, never twice.
+
+    >>> page_name("metaal-2023-2025", set()), page_name("../x y", set())
+    ('metaal-2023-2025.html', 'x-y.html')
+    """
+    stem = re.sub(r"[^A-Za-z0-9.-]+", "-", identifier).strip(".-")[:80] or "overeenkomst"
+    name, number = f"{stem}.html", 2
+    while name in taken or name in ("index.html", "bronnen.html", "sources.html"):
+        name, number = f"{stem}-{number}.html", number + 1
+    taken.add(name)
+    return name
+
+
+def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple[Figure, ...]:
+    """The chain's figures this view has (an interim view and maxima have fewer; the base
+    stands wherever effort and result do)."""
+    shown = settlement.shown_keys
+    found = []
+    for key, rulebook, article in CHAIN:
+        if key not in shown and not (key == "base" and "effort" in shown):
+            continue
+        value = getattr(line, key)
+        found.append(Figure(key, names[key], value, w.amount(value), rulebook, article))
+    return tuple(found)
+
+
+def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str]) -> Beneficiary:
+    picture = timeline(line.staffing, settlement.term) if line.staffing and line.staffing.consultants else None
+    word = None
+    if settlement.final:
+        word = names["to_pay"] if line.balance >= 0 else names["to_recover"]
+    return Beneficiary(f"b{line.enterprise_number}", line.name, format_enterprise_number(line.enterprise_number),
+                       _figures(settlement, line, names), word, picture, line.shortfall_fte_days)
+
+
+def pages(settlements: list[Settlement]) -> list[Page]:
+    names = w.words()
+    taken: set[str] = set()
+    return [Page(page_name(s.id, taken), s, s.agreement.title,
+                 tuple(_beneficiary(s, line, names) for line in s.lines)) for s in settlements]
+
+
+def write_report(folder: Path, settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
+                 *, version: str, created: datetime, records: list[FileRecord]) -> None:
+    """The report's pages, written into `folder` (which exists and is empty)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    templates = files("convenant_cli.render.report") / "templates"
+    environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
+    made = pages(settlements)
+    by_id = {page.settlement.id: page for page in made}
+    common = {
+        "t": w.words(), "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
+        "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
+        "status": {"settled": w.words()["settled"], "interim": w.words()["interim"], "maxima": w.words()["maxima"],
+                   "partial": labels.FAMILY_STATUS.get("partial", "partial")},
+    }
+    outputs = {
+        "index.html": environment.get_template("index.html").render(
+            **common, pages=made, families=families, portfolio=portfolio, by_id=by_id,
+            several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
+                                              "balance")),
+        "sources.html": environment.get_template("sources.html").render(
+            **common, created=created.strftime("%Y-%m-%d %H:%M:%S UTC"), records=records, settlements=settlements,
+            kinds=labels.KINDS, rule_labels=labels.RULES, origins=labels.ORIGINS, legal=LEGAL_SOURCES,
+            rule_value=rule_value),
+    }
+    for page in made:
+        outputs[page.file] = environment.get_template("agreement.html").render(**common, page=page)
+    for name, text in outputs.items():
+        (folder / name).write_text(text, encoding="utf-8")
