@@ -1,0 +1,93 @@
+"""The HTML report in a real browser (Debian's Chromium, headless): every page opens from disk
+with no console error and no request outside its folder, shows something, prints on A4 with
+each beneficiary's payable and balance on the pages, and the figures the browser reads from
+its DOM equal the JSON output."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from tests.conftest import CONVENANTS, ROOT
+from tests.viewers import Chromium, is_a4, need, page_sizes, png_colours
+
+
+def dutch(value: str) -> str:
+    """`1022559.87` as the report shows it: `1.022.559,87`."""
+    whole, cents = f"{Decimal(value):,.2f}".split(".")
+    return f"{whole.replace(',', '.')},{cents}"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from convenant_cli.cli import app
+
+    need("chromium")
+    need("pdftotext")
+    base = tmp_path_factory.mktemp("browser")
+    folder = base / "rapport"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        patch.delenv("CONVENANT_LANG", raising=False)
+        result = CliRunner().invoke(app, ["settle", str(CONVENANTS), "--format", "json", "--html", str(folder)],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    browser = Chromium(base / "profile")
+    yield folder, json.loads(result.stdout), browser, base
+    browser.close()
+
+
+def test_every_page_opens_from_disk_without_errors_or_requests_outside_its_folder(report):
+    folder, _, browser, base = report
+    pages = sorted(folder.glob("*.html"))
+    assert len(pages) == 6  # index, sources, four agreements
+    for page in pages:
+        browser.open(page.as_uri())
+        assert browser.errors() == [], page.name
+        outside = [url for url in browser.requests() if not url.startswith(folder.as_uri() + "/")]
+        assert outside == [], page.name
+        shot = browser.screenshot()
+        assert png_colours(shot) > 16, page.name  # not a blank page
+        (base / f"{page.stem}.png").write_bytes(shot)
+
+
+def test_the_browser_reads_the_json_figures_from_each_agreement_page(report):
+    folder, data, browser, _ = report
+    script = ("JSON.stringify([...document.querySelectorAll('section.beneficiary')].map(s => [s.dataset.enterprise, "
+              "[...s.querySelectorAll('data')].map(d => [d.dataset.key, d.value, d.textContent])]))")
+    for settlement in data["settlements"]:
+        browser.open((folder / f"{settlement['convenant']}.html").as_uri())
+        found = json.loads(browser.call("Runtime.evaluate", session=True, expression=script)["result"]["value"])
+        by_number = {number.replace(".", ""): {key: (value, text) for key, value, text in figures}
+                     for number, figures in found}
+        assert set(by_number) == {line["enterprise_number"] for line in settlement["beneficiaries"]}
+        for line in settlement["beneficiaries"]:
+            shown = by_number[line["enterprise_number"]]
+            for key in ("maximum", "deduction", "effort", "result", "payable", "advances", "balance"):
+                if line[key] is None:
+                    assert key not in shown or shown[key][0] == "", (line["name"], key)
+                    continue
+                value, text = shown[key]
+                assert Decimal(value) == Decimal(line[key]) and text == dutch(line[key]), (line["name"], key)
+
+
+def test_each_agreement_page_prints_on_a4_with_every_payable_and_balance(report):
+    import subprocess
+
+    folder, data, browser, base = report
+    for settlement in data["settlements"]:
+        browser.open((folder / f"{settlement['convenant']}.html").as_uri())
+        pdf = base / f"{settlement['convenant']}.pdf"
+        pdf.write_bytes(browser.pdf())
+        sizes = page_sizes(pdf)
+        # a page for the agreement, then (at least) one for each beneficiary
+        assert len(sizes) >= 1 + len(settlement["beneficiaries"]) and all(is_a4(size) for size in sizes)
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for line in settlement["beneficiaries"]:
+            for key in ("payable", "balance"):
+                assert dutch(line[key]) in text, (settlement["convenant"], line["name"], key)
