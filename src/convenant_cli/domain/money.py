@@ -30,6 +30,9 @@ def quantize(value: Decimal | Fraction | int) -> Decimal:
     return round_half_up(value, 2)
 
 
+_STEPS = tuple(Decimal(1).scaleb(-places) for places in range(18))  # 1, 0.1, 0.01, ...
+
+
 def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
     """Round once, half-up, to `places` decimals: money to the cent (`quantize`), and what
     a report shows of an exact figure (FTE to two places, a ratio's arithmetic to four).
@@ -37,7 +40,9 @@ def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
     >>> round_half_up(Fraction(2, 3), 4), round_half_up(Decimal("0.125"), 2), round_half_up(Decimal("-0.125"), 2)
     (Decimal('0.6667'), Decimal('0.13'), Decimal('-0.13'))
     """
-    step = Decimal(1).scaleb(-places)
+    step = _STEPS[places] if places < len(_STEPS) else Decimal(1).scaleb(-places)
+    if value.__class__ is Decimal:  # the common case: an FTE or an amount shown
+        return value.quantize(step, rounding=ROUND_HALF_UP)
     if isinstance(value, Fraction):
         sign = -1 if value < 0 else 1
         scaled = abs(value) * 10**places

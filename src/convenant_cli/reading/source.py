@@ -39,6 +39,8 @@ _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _NUMBER_TAGS = {f"{_TAG}int", f"{_TAG}float"}
+_STR, _NULL, _BOOL_TAG, _MERGE, _MAP, _SEQ = (f"{_TAG}{name}" for name in ("str", "null", "bool", "merge", "map",
+                                                                           "seq"))
 _BOOL = yaml.constructor.SafeConstructor.bool_values
 
 KeyPath = tuple[str | int, ...]
@@ -170,9 +172,13 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
         return _failed(name, text, "CV004", _("the file is empty"), (1, 1),
                        _("a convenant file starts with `schema_version: 1` and `kind:`"))
     builder = _Builder(name)
+    loader = _Loader(text)
+    feed, next_event = builder.feed, loader.get_event  # `yaml.parse` without its generator: an event is a call
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        event = next_event()
+        while event is not None:
+            feed(event)
+            event = next_event()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if "nesting depth" in str(error.problem):  # libyaml's own limit, met while it reads ahead of ours
@@ -191,6 +197,8 @@ def parse_source(raw: bytes, name: str) -> SourceFile:
         return _failed(name, text, "CV005", limit.message, _pos(limit.mark), _(_LIMIT_HINT))
     except RecursionError:
         return _failed(name, text, "CV005", _("the file is nested too deeply to read"), (1, 1), None)
+    finally:
+        loader.dispose()
     if not isinstance(builder.root, dict):
         what = _("the file holds a list; expected a mapping of keys") if isinstance(builder.root, list) else \
             _("the file holds a single value; expected a mapping of keys")
@@ -218,9 +226,17 @@ def _looks_utf16(raw: bytes) -> bool:
     return head[1::2].count(0) == len(head[1::2]) or head[0::2].count(0) == len(head[0::2])
 
 
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}  # an eindrapport repeats its words, numbers and dates
+
+
 def _resolve(event: yaml.ScalarEvent) -> str:
     """The tag YAML gives an untagged scalar (`1.5` a float, `yes` a bool, `abc` a string)."""
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    key = (event.value, event.implicit)
+    tag = _RESOLVED.get(key)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        if len(_RESOLVED) < 4096 and len(event.value) <= 40:
+            _RESOLVED[key] = tag
     return tag
 
 
@@ -242,6 +258,7 @@ def _failed(name: str, text: str, code: str, message: str, pos: tuple[int, int],
 class _Frame:
     container: dict | list
     path: KeyPath
+    is_map: bool = False
     key: str | None = None  # mapping frame: the key waiting for its value
     key_pos: tuple[int, int] | None = None
     skip: bool = False  # value of a duplicate key: parsed, then dropped
@@ -270,7 +287,9 @@ class _Builder:
         self.problems.append(Diagnostic.of(code, message, Location(self.name, *_pos(mark)), hint))
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if event.__class__ is yaml.ScalarEvent:  # nine events in ten: the common case first
+            self.scalar(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
                 self.problem("CV004", _("more than one YAML document in the file"), event.start_mark,
@@ -317,41 +336,46 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise _Limit(_("nesting deeper than {limit} levels").format(limit=MAX_DEPTH), event.start_mark)
         is_map = isinstance(event, yaml.MappingStartEvent)
-        self.check_tag(event.tag, f"{_TAG}{'map' if is_map else 'seq'}", event.start_mark)
+        if event.tag is not None:
+            self.check_tag(event.tag, _MAP if is_map else _SEQ, event.start_mark)
         container: dict | list = {} if is_map else []
         before, chars = self.nodes, self.chars
         path = self.add(container, event.start_mark)
-        self.stack.append(_Frame(container, path, anchor=event.anchor, nodes_before=before, chars_before=chars))
+        self.stack.append(_Frame(container, path, is_map, anchor=event.anchor, nodes_before=before,
+                                 chars_before=chars))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame.container, dict) and frame.key is None:
+        if frame is not None and frame.is_map and frame.key is None:
             self.key(frame, event)
             return
         tag = event.tag
-        if tag in (None, "!"):
-            tag = _resolve(event) if tag is None else f"{_TAG}str"
-        if tag not in _SCALAR_TAGS:
+        if tag is None:
+            tag = _resolve(event)
+        elif tag == "!":
+            tag = _STR
+        if tag == _STR:  # the common case first
+            value: object = QuotedText(event.value) if event.style in ("'", '"') else event.value
+        elif tag not in _SCALAR_TAGS:
             self.check_tag(tag, "", event.start_mark)
-            value: object = None
-        elif tag == f"{_TAG}null":
             value = None
-        elif tag == f"{_TAG}bool":
+        elif tag == _NULL:
+            value = None
+        elif tag == _BOOL_TAG:
             value = _BOOL.get(event.value.lower(), event.value)
         elif tag in _NUMBER_TAGS:
             value = NumberText(event.value)
-        elif event.style in ("'", '"'):
-            value = QuotedText(event.value)
-        else:
-            value = event.value
+        else:  # a timestamp: the text as written, judged by the model
+            value = QuotedText(event.value) if event.style in ("'", '"') else event.value
         path = self.add(value, event.start_mark, len(event.value))
-        self.ends.setdefault(path, _last(event.end_mark))
+        if path not in self.ends:
+            self.ends[path] = _last(event.end_mark)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1, len(event.value))
 
     def key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         pos = _pos(event.start_mark)
-        if event.tag == f"{_TAG}merge" or (event.value == "<<" and event.implicit[0]):
+        if event.tag == _MERGE or (event.value == "<<" and event.implicit[0]):
             self.problem("CV003", _("merge keys (`<<`) are not supported"), event.start_mark,
                          _("write the keys out in full"))
         key = event.value
@@ -367,16 +391,19 @@ class _Builder:
         frame.key_pos = pos
 
     def add(self, value: object, mark: Mark | None, chars: int = 0) -> KeyPath:
-        self.count(1, chars, mark)
+        self.nodes += 1
+        self.chars += chars
+        if self.nodes > MAX_NODES or self.chars > MAX_TEXT:
+            self.count(0, 0, mark)  # says which limit
         if not self.stack:
             if self.root is None:
                 self.root = value
                 self.values[()] = _pos(mark)
             return ()
         frame = self.stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_map:
             path = frame.path + (len(frame.container),)
-            frame.container.append(value)
+            frame.container.append(value)  # type: ignore[union-attr]
         else:
             if frame.key is None:  # a collection used as a key: dropped with its value
                 self.problem("CV003", _("a key must be plain text"), mark, _("write the key as a word"))
@@ -384,7 +411,8 @@ class _Builder:
                 return frame.path + (frame.key,)
             path = frame.path + (frame.key,)
             if not frame.skip:
-                frame.container[frame.key] = value
+                frame.container[frame.key] = value  # type: ignore[call-overload]
             frame.key, frame.skip = None, False
-        self.values.setdefault(path, _pos(mark))
+        if path not in self.values:
+            self.values[path] = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         return path
