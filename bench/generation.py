@@ -30,7 +30,7 @@ def generation(folder: Path) -> int:
         beneficiaries = 2 if number < 30 else 1  # 30 x 2 x 2 + 5 x 1 x 2 = 130 consultants
         own = folder / f"convenant-{number:02d}"
         own.mkdir()
-        covenant, realisation = generate(own, beneficiaries, 2, 3)
+        covenant, _ = generate(own, beneficiaries, 2, 3)
         covenant.write_text(covenant.read_text().replace("id: bench", f"id: bench-{number:02d}"))
         consultants += beneficiaries * 2
     return consultants

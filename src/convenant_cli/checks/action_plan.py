@@ -12,7 +12,7 @@ from convenant_cli.domain.units import Unit
 from convenant_cli.models import Agreement
 from convenant_cli.models.action_plan import ActionPlan, Amounts, BudgetLine
 from convenant_cli.models.document import LoadedDocument
-from convenant_cli.reading.source import KeyPath
+from convenant_cli.reading.events import KeyPath
 
 
 def _sum_mismatches(doc: LoadedDocument, lines: Sequence[BudgetLine], declared: Amounts, path: KeyPath, what: str,

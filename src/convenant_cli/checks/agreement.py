@@ -17,7 +17,7 @@ from convenant_cli.domain.terms import MAX_TERM_YEARS, ONE_DAY, Span, term_too_l
 from convenant_cli.domain.units import Unit
 from convenant_cli.models import Addendum, Agreement, Convenant
 from convenant_cli.models.document import LoadedDocument
-from convenant_cli.reading.source import KeyPath
+from convenant_cli.reading.events import KeyPath
 
 
 def check_period(doc: LoadedDocument) -> list[Diagnostic]:

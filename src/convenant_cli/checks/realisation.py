@@ -12,7 +12,7 @@ from convenant_cli.domain.language import _
 from convenant_cli.domain.terms import Span, years_due
 from convenant_cli.models import Agreement, Realisation, ResultCommitment
 from convenant_cli.models.document import LoadedDocument
-from convenant_cli.reading.source import KeyPath
+from convenant_cli.reading.events import KeyPath
 
 
 def _agreement(doc: LoadedDocument) -> tuple[Agreement, str] | tuple[None, None]:

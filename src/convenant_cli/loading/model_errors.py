@@ -17,7 +17,8 @@ from convenant_cli.domain.diagnostics import Diagnostic, did_you_mean
 from convenant_cli.domain.language import N_, _
 from convenant_cli.models import DUTCH_REASONS
 from convenant_cli.models.fields import described
-from convenant_cli.reading.source import KeyPath, SourceFile
+from convenant_cli.reading.events import KeyPath
+from convenant_cli.reading.source import SourceFile
 
 CODES = {
     "extra_forbidden": "CV101",

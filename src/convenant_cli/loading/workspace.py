@@ -22,7 +22,8 @@ from convenant_cli.loading.discovery import is_convenant_file, is_foreign, shown
 from convenant_cli.models import Agreement, model_of
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import rules_in_force
-from convenant_cli.reading.source import KeyPath, SourceFile, load_source
+from convenant_cli.reading.events import KeyPath
+from convenant_cli.reading.source import SourceFile, load_source
 
 if TYPE_CHECKING:
     from convenant_cli.reading.acceptance import Accepted

@@ -15,7 +15,8 @@ from convenant_cli.domain.diagnostics import Diagnostic, Location, SumMismatch
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.models.base import Model
 from convenant_cli.models.rules import RulesInForce
-from convenant_cli.reading.source import KeyPath, SourceFile
+from convenant_cli.reading.events import KeyPath
+from convenant_cli.reading.source import SourceFile
 
 if TYPE_CHECKING:
     from convenant_cli.models import Document

@@ -26,7 +26,7 @@ from convenant_cli.domain.identifiers import (
 )
 from convenant_cli.domain.language import N_, _
 from convenant_cli.domain.units import Unit
-from convenant_cli.reading.source import QuotedText
+from convenant_cli.reading.events import QuotedText
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits only: never ２０２３
 FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)  # wider than any covenant, employment or illness
