@@ -16,9 +16,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
-# sheet -> (its first page in the PDF, the height to keep at 100 dpi); Uitleg takes two pages
-PAGES = {"uitleg": (1, 700), "resultaten": (3, 160), "consulenten": (4, 300), "afwezigheden": (5, 230),
-         "voorschotten": (6, 220), "kosten": (7, 130)}
+# sheet -> the height to keep at 100 dpi of its first page (found by the sheet's name in the footer)
+PAGES = {"uitleg": 700, "resultaten": 160, "consulenten": 300, "afwezigheden": 230, "voorschotten": 220,
+         "kosten": 130}
+
+
+def first_pages(pdf: Path) -> dict[str, int]:
+    """Each sheet's first page: the footer of every page names its sheet."""
+    found: dict[str, int] = {}
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for number, page in enumerate(text.split("\f"), 1):
+        lines = [line.split() for line in page.splitlines() if "Pagina" in line]
+        if lines and lines[-1]:
+            found.setdefault(lines[-1][0].lower(), number)
+    return found
 
 
 def main() -> int:
@@ -35,7 +46,9 @@ def main() -> int:
         subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(book)],
                        check=True, capture_output=True)
         IMAGES.mkdir(exist_ok=True)
-        for name, (page, height) in PAGES.items():
+        pages = first_pages(work / "eindrapport.pdf")
+        for name, height in PAGES.items():
+            page = pages[name]
             target = IMAGES / f"eindrapport-{name}"
             subprocess.run(["pdftoppm", "-png", "-singlefile", "-r", "100", "-f", str(page), "-l", str(page),
                             "-x", "40", "-y", "40", "-W", "1020", "-H", str(height), str(work / "eindrapport.pdf"),

@@ -99,3 +99,13 @@ def test_the_sector_guide_shows_every_sheet_of_the_workbook():
         image = f"../images/eindrapport-{sheet.lower()}.png"
         assert f"![The sheet {sheet}]({image})" in guide, sheet
         assert (ROOT / "docs" / "guides" / image).resolve().is_file(), image
+
+
+def test_the_auditors_guide_shows_the_report_on_screen_and_printed():
+    """The pictures come from `scripts/report_images.py` (Chromium on the bundled generation)."""
+    guide = (ROOT / "docs" / "guides" / "auditor.md").read_text(encoding="utf-8")
+    for image, words in (("rapport-scherm", "in a browser"), ("rapport-afdruk", "as it prints on A4")):
+        assert f"]({f'../images/{image}.png'})" in guide and words in guide, image
+        picture = ROOT / "docs" / "images" / f"{image}.png"
+        assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 20_000, image
+    assert "### The report (`--html`)" in guide and "**Printing.**" in guide

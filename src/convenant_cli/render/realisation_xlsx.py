@@ -60,8 +60,8 @@ def write_fill_in(path: Path, agreement: Agreement, agreement_ref: str, sha256: 
     numbers = [format_enterprise_number(member.enterprise_number) for _group, member in agreement.members()]
     sheets = {name: book.sheet(name) for name in SHEETS}
     for name, sheet in sheets.items():
+        sheet.at_least(WIDTHS[name])  # first: the header's row height follows the widths
         sheet.header(SHEETS[name] + ((_("Title, and what to fill in"),) if name == "Resultaten" else ()))
-        sheet.at_least(WIDTHS[name])
     numbers_range = f"{AGREEMENT_SHEET}!$B$5:$B${4 + len(numbers)}"
     _results(sheets["Resultaten"], agreement, realisation)
     _consultants(sheets["Consulenten"], agreement, realisation, numbers_range)
@@ -116,6 +116,7 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
             row += 1
         row += 1
     sheet.at_least((16, GUIDE_WIDTH))
+    sheet.finish()
 
 
 def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None) -> None:

@@ -15,6 +15,7 @@ back with openpyxl, recompute it with a formula engine and print it with LibreOf
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -282,7 +283,8 @@ class Sheet:
             self.worksheet.write_string(row - 1, column - 1, text, style)
             longest = max((len(word) for word in text.split()), default=0)
             self._width(column, max(min(len(text), 12), longest + 1))
-            self._lines(row, wrapped_lines(text, self.widths[column] + 1))
+            # a few cells: wrapped word by word, at the column's width less a character for bold
+            self._lines(row, len(textwrap.wrap(text, self.widths[column] + 1)) or 1)
 
     def title_row(self, text: str, columns: int) -> None:
         """A title over the sheet's first `columns` columns, a line of it per line of `text`,
