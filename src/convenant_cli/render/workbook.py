@@ -93,7 +93,7 @@ def wrapped_lines(text: str, width: int) -> int:
     >>> wrapped_lines("kort", 20), wrapped_lines("een twee drie vier vijf zes zeven acht", 20)
     (1, 3)
     """
-    usable = max(4, width - 2 - min(8, width // 4))  # what a line surely holds
+    usable = max(4, width - 2 - width // 8)  # what a line surely holds, less what wrapping by words leaves
     return sum(-(-len(line) // usable) or 1 for line in text.split("\n"))
 
 
@@ -286,11 +286,12 @@ class Sheet:
             # a few cells: wrapped word by word, at the column's width less a character for bold
             self._lines(row, len(textwrap.wrap(text, self.widths[column] + 1)) or 1)
 
-    def title_row(self, text: str, columns: int) -> None:
+    def title_row(self, text: str, columns: int, width: int | None = None) -> None:
         """A title over the sheet's first `columns` columns, a line of it per line of `text`,
-        wrapped where a line is longer than the columns are likely to be wide (their widths
-        are not known yet: the rows come after). Merged, so that it never runs on over the
-        cells beside it, or twice onto a page that repeats the name column."""
+        wrapped where a line is longer than those columns are likely to be wide (`width`
+        characters, else twelve a column: their widths are not known yet, the rows come
+        after). Merged, so that it never runs on over the cells beside it, or twice onto a
+        page that repeats the name column."""
         self._reach(1, 1)
         shown = visible(text, newlines=True)
         style = self.book.style(bold=True, wrap=True, size=12)
@@ -298,7 +299,8 @@ class Sheet:
             self.worksheet.merge_range(0, 0, 0, columns - 1, shown, style)
         else:
             self.worksheet.write_string(0, 0, shown, style)
-        self._lines(1, wrapped_lines(shown, max(40, columns * 11)), 18)
+        # the title's letters are a size larger and bold: a fifth wider than the columns' characters
+        self._lines(1, wrapped_lines(shown, (width or columns * 12) * 5 // 6), 18)
 
     def note(self, row: int, text: str, columns: int) -> None:
         """A sentence under a table, over its first `columns` columns, wrapped to their width."""

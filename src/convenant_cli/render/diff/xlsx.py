@@ -35,7 +35,7 @@ def _cell_value(change: Change, value: object) -> tuple[object, str | None]:
 
 
 def _changes(sheet: Sheet, view: DiffView) -> None:
-    sheet.title_row(f"Vergelijking {view.old_name} → {view.new_name}", 7)
+    sheet.title_row(f"Vergelijking {view.old_name} → {view.new_name}", 7, 120)
     sheet.header(["Onderwerp", "Categorie", "Wijziging", "Veld", "Oud", "Nieuw", "Pad"], row=2)
     for row, change in enumerate(view.result.changes, 3):
         old, old_format = _cell_value(change, change.old)

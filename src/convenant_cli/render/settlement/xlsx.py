@@ -138,7 +138,9 @@ def _computed(settlement: Settlement, line: Line) -> dict[str, Decimal | Fractio
 
 def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
     sheet.limit(1, NAME_WIDTH)
-    sheet.title_row("\n".join(settlement_title(s) for s in settlements), len(SIGNED_KEYS))
+    # the signed columns: the name, and eight figures of about fifteen characters
+    sheet.title_row("\n".join(settlement_title(s) for s in settlements), len(SIGNED_KEYS),
+                    NAME_WIDTH + 15 * (len(SIGNED_KEYS) - 1))
     sheet.header([labels.SUMMARY[key] for key in SUMMARY_KEYS], row=2)
     row = 3
     for settlement in settlements:
@@ -347,13 +349,16 @@ def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
+    for column, width in ((1, 24), (3, 14), (4, 20), (6, 12), (7, 32), (8, 32)):  # wrapped: one A4 page wide
+        sheet.limit(column, width)
     sheet.header(["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
-    sheet.put(2, 1, "Elke afwezigheid en elke periode met tekort staat met haar grond op een eigen rij in de "
-                    "bladen Afwezigheden en Tekort per periode; hier de figuren die erop steunen.")
+    sheet.note(2, "Elke afwezigheid en elke periode met tekort staat met haar grond op een eigen rij in de "
+                  "bladen Afwezigheden en Tekort per periode; hier de figuren die erop steunen.", 8)
     row = 3
     for settlement in settlements:
+        agreement = _agreement(settlements, settlement)
         for step in settlement_steps(settlement, per_absence=False):
-            sheet.put_row(row, [step.subject, settlement.id, step.detail, step.figure, step.rule, step.article,
+            sheet.put_row(row, [step.subject, agreement, step.detail, step.figure, step.rule, step.article,
                                  step.inputs, step.arithmetic])
             row += 1
     sheet.finish()
