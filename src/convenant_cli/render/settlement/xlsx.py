@@ -32,7 +32,8 @@ from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
-from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures, settlement_title
+from convenant_cli.render.settlement.table import settlement_title
+from convenant_cli.render.settlement.xlsx_families import families_sheet, portfolio_sheet
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
 
 
@@ -170,61 +171,8 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
     sheet.finish(header_row=2, frozen_columns=1, signed=len(SIGNED_KEYS))
 
 
-def _families(sheet: Sheet, families: tuple[Family, ...]) -> None:
-    """R7: per family of several members, a line per beneficiary and its total."""
-    sheet.header(["Begunstigde", "Ondernemingsnummer"] + [labels.label(key) for key in MONEY_KEYS])
-    row = 2
-    for family in families:
-        if len(family.members) < 2:
-            continue
-        sheet.put(row, 1, family_title(family, named=len(families) > 1), bold=True)
-        row += 1
-        first = row
-        for line in family.lines:
-            sheet.put_row(row, [line.name, format_enterprise_number(line.enterprise_number),
-                                *(line.figures[key] for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
-            row += 1
-        sheet.put(row, 1, f"Totaal {family.convenant}", bold=True)
-        for offset, key in enumerate(MONEY_KEYS):
-            total = family.totals.figures[key]
-            if total is not None:
-                sheet.sum_formula(row, 3 + offset, first, row - 1, EURO, total)
-        row += 2
-    sheet.finish()
-
-
-# the portfolio's columns: the table's, with the effort and result financing beside the deduction
-OVERVIEW_KEYS = PORTFOLIO_KEYS[:2] + ("effort", "result") + PORTFOLIO_KEYS[2:]
-
-
-def _portfolio(sheet: Sheet, portfolio: Portfolio) -> None:
-    """Overzicht: one row per family; the payable figures and their maximum over the settled
-    agreements, the maxima of those without an eindrapport apart, so every column adds up."""
-    keys = OVERVIEW_KEYS
-    sheet.limit(2, 30)  # a sector's name wraps: the figures stay on the page
-    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO[key][0] if key in labels.PORTFOLIO else
-                                                      labels.SUMMARY[key] for key in keys])
-    row = 2
-    for family in portfolio.families:
-        figures = portfolio_figures(family)
-        settled = family.status != "maxima"
-        figures.update({key: family.totals.figures[key] if settled else None for key in ("effort", "result")})
-        sheet.put_row(row, [family.convenant, family.sector, labels.FAMILY_STATUS[family.status],
-                            *(figures[key] for key in keys)], [None, None, None] + [EURO] * len(keys))
-        row += 1
-    sheet.put(row, 1, "Totaal", bold=True)
-    for offset, key in enumerate(keys):
-        total = portfolio.totals.get(key, portfolio.maxima_maximum)
-        if total is not None:
-            sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
-    sheet.note(row + 1, "De totalen tellen alleen overeenkomsten met een eindrapport of voortgangsrapport; de maxima "
-                        "zonder eindrapport staan apart.", 3)
-    sheet.finish()
-
-
 def _agreement(settlements: list[Settlement], settlement: Settlement) -> str | None:
-    """The agreement's id on a row of a sheet that holds several agreements; with one, it is
-    in the summary's title, and ten thousand copies of it would only take paper."""
+    """The agreement's id on a row of a sheet of several agreements (of one, the title has it)."""
     return settlement.id if len(settlements) > 1 else None
 
 
@@ -349,7 +297,7 @@ def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
-    for column, width in ((1, 24), (3, 14), (4, 20), (6, 12), (7, 32), (8, 32)):  # wrapped: one A4 page wide
+    for column, width in ((1, 22), (2, 16), (3, 14), (4, 20), (6, 12), (7, 30), (8, 30)):  # one A4 page wide
         sheet.limit(column, width)
     sheet.header(["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
     sheet.note(2, "Elke afwezigheid en elke periode met tekort staat met haar grond op een eigen rij in de "
@@ -390,9 +338,9 @@ def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Fa
     book = Book(path, title=" | ".join(settlement_title(s) for s in settlements), created=provenance.created)
     _summary(book.sheet("Samenvatting"), settlements)
     if len(families) > 1:
-        _portfolio(book.sheet("Overzicht"), portfolio)
+        portfolio_sheet(book.sheet("Overzicht"), portfolio)
     if any(len(family.members) > 1 for family in families):
-        _families(book.sheet("Per begunstigde"), families)
+        families_sheet(book.sheet("Per begunstigde"), families)
     _consultants(book.sheet("Consulenten"), settlements)
     _absences(book.sheet("Afwezigheden"), settlements)
     _short_spans(book.sheet("Tekort per periode"), settlements)
