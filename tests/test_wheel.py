@@ -95,6 +95,13 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     # 106.000,00 x 0,30 x 3/3 = 31.800,00 result, nothing deducted: 106.000,00 payable
     assert (totals["deduction"], totals["effort"], totals["result"], totals["payable"]) == (
         "0.00", "74200.00", "31800.00", "106000.00")
+    # the report's templates came with the wheel; the workbook and report libraries are there
+    written = run("settle", "cases/basis/een-consulent.yaml", "-r", "cases/feiten/volledig-bezet.yaml",
+                  "--html", "rapport", "--xlsx", "afrekening.xlsx")
+    assert written.returncode == 0, written.stderr
+    page = (work / "rapport" / "geval-een-consulent.html").read_text(encoding="utf-8")
+    assert '<data data-key="payable" value="106000.00">106.000,00</data>' in page
+    assert zipfile.is_zipfile(work / "afrekening.xlsx")
     # the Dutch catalogue came with the wheel: the default language is Dutch
     missing = run("validate", "cases/geen.yaml")
     assert missing.returncode == 2
