@@ -10,21 +10,12 @@ Run from the project folder with convenant installed:  python bench/evidence.py 
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CONVENANT, generate
-
-
-def timed(command: list[str], out: Path) -> float:
-    with out.open("w") as sink:
-        started = time.perf_counter()
-        subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=True)
-        return time.perf_counter() - started
+from run import CONVENANT, generate, timed
 
 
 def main() -> None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CONVENANT, generate
+from run import CONVENANT, generate, timed
 
 COVENANTS = 35
 
@@ -34,13 +32,6 @@ def generation(folder: Path) -> int:
         covenant.write_text(covenant.read_text().replace("id: bench", f"id: bench-{number:02d}"))
         consultants += beneficiaries * 2
     return consultants
-
-
-def timed(command: list[str], out: Path) -> float:
-    with out.open("w") as sink:
-        started = time.perf_counter()
-        subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=True)
-        return time.perf_counter() - started
 
 
 def main() -> None:

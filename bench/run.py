@@ -62,6 +62,14 @@ def paired(first: list[str], second: list[str], runs: int) -> tuple[float, float
     return statistics.median(times[0]), statistics.median(times[1])
 
 
+def timed(command: list[str], out: Path) -> float:
+    """One run of `command`, its output to `out`: seconds."""
+    with out.open("w") as sink:
+        started = time.perf_counter()
+        subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - started
+
+
 def enterprise_numbers(count: int) -> list[str]:
     """Valid enterprise numbers found with python-stdnum (no checksum written here)."""
     found, base = [], 4_100_000

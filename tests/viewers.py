@@ -233,3 +233,21 @@ def png_colours(png: bytes) -> int:
             data += png[at + 8:at + 8 + length]
         at += 12 + length
     return len(set(zlib.decompress(data)))
+
+
+def generation_report(folder: Path) -> dict:
+    """`settle convenants/ --format json --html FOLDER` in Dutch, from the project folder: the JSON."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from convenant_cli.cli import app
+    from tests.conftest import CONVENANTS, ROOT
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        patch.delenv("CONVENANT_LANG", raising=False)
+        result = CliRunner().invoke(app, ["settle", str(CONVENANTS), "--format", "json", "--html", str(folder)],
+                                    catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONVENANTS, EXAMPLES, ROOT
+from tests.viewers import generation_report
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -89,18 +90,8 @@ def settle(run_cli, *args: object) -> dict:
 @pytest.fixture(scope="module")
 def generation(tmp_path_factory):
     """The bundled generation's report and JSON (Dutch, the default language)."""
-    from typer.testing import CliRunner
-
-    from convenant_cli.cli import app
-
     folder = tmp_path_factory.mktemp("report") / "rapport"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(ROOT)
-        patch.delenv("CONVENANT_LANG", raising=False)
-        result = CliRunner().invoke(app, ["settle", str(CONVENANTS), "--format", "json", "--html", str(folder)],
-                                    catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
-    return folder, json.loads(result.stdout)
+    return folder, generation_report(folder)
 
 
 def test_the_report_has_an_index_a_page_per_agreement_and_the_sources(generation):

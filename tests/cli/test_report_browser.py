@@ -10,8 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import CONVENANTS, ROOT
-from tests.viewers import Chromium, is_a4, need, page_sizes, png_colours
+from tests.viewers import Chromium, generation_report, is_a4, need, page_sizes, png_colours
 
 
 def dutch(value: str) -> str:
@@ -22,22 +21,13 @@ def dutch(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from convenant_cli.cli import app
-
     need("chromium")
     need("pdftotext")
     base = tmp_path_factory.mktemp("browser")
     folder = base / "rapport"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(ROOT)
-        patch.delenv("CONVENANT_LANG", raising=False)
-        result = CliRunner().invoke(app, ["settle", str(CONVENANTS), "--format", "json", "--html", str(folder)],
-                                    catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
+    data = generation_report(folder)
     browser = Chromium(base / "profile")
-    yield folder, json.loads(result.stdout), browser, base
+    yield folder, data, browser, base
     browser.close()
 
 

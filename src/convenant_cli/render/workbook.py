@@ -118,17 +118,16 @@ class Book:
         key = (number_format, bold, wrap, size)
         if key in self._formats:
             return self._formats[key]
-        if True:
-            options: dict[str, object] = {"valign": "top"}
-            if number_format:
-                options["num_format"] = number_format
-            if bold:
-                options["bold"] = True
-            if wrap:
-                options["text_wrap"] = True
-            if size:
-                options["font_size"] = size
-            found = self._formats[key] = self.workbook.add_format(options)
+        options: dict[str, object] = {"valign": "top"}
+        if number_format:
+            options["num_format"] = number_format
+        if bold:
+            options["bold"] = True
+        if wrap:
+            options["text_wrap"] = True
+        if size:
+            options["font_size"] = size
+        found = self._formats[key] = self.workbook.add_format(options)
         return found
 
     def sheet(self, name: str) -> Sheet:
@@ -303,7 +302,9 @@ class Sheet:
         self._lines(1, wrapped_lines(shown, (width or columns * 12) * 5 // 6), 18)
 
     def note(self, row: int, text: str, columns: int) -> None:
-        """A sentence under a table, over its first `columns` columns, wrapped to their width."""
+        """A sentence under a table, over its first `columns` columns, wrapped to their width.
+        Those columns must print on one page width: a merged cell that runs onto a page that
+        repeats the name column is drawn there twice (the print test catches it)."""
         self._reach(row, 1)
         text = visible(text, newlines=True)
         width = sum(self.widths.get(column, 8) + 2 for column in range(1, columns + 1))

@@ -118,11 +118,11 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
                               lstrip_blocks=True, keep_trailing_newline=True)
     made = pages(settlements)
     by_id = {page.settlement.id: page for page in made}
+    names = w.words()
     common = {
-        "t": w.words(), "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
+        "t": names, "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
         "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
-        "status": {"settled": w.words()["settled"], "interim": w.words()["interim"], "maxima": w.words()["maxima"],
-                   "partial": labels.FAMILY_STATUS.get("partial", "partial")},
+        "status": {key: names[key] for key in ("settled", "interim", "maxima", "partial")},
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(

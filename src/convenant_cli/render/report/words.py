@@ -80,6 +80,7 @@ def words() -> dict[str, str]:
         "settled": _("settled"),
         "interim": _("interim"),
         "maxima": _("maxima"),
+        "partial": _("partly settled"),
     }
 
 
