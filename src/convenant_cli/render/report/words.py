@@ -39,6 +39,9 @@ def words() -> dict[str, str]:
         "payable": _("Payable"),
         "advances": _("Advances paid"),
         "balance": _("Balance"),
+        # the short forms heading the columns of a table with every figure
+        "short_deduction": _("Deduction"), "short_effort": _("Effort"), "short_result": _("Result"),
+        "short_advances": _("Advances"),
         "to_pay": _("still to pay"),
         "to_recover": _("to recover"),
         "commitments": _("Result commitments"),
