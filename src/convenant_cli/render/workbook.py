@@ -78,7 +78,7 @@ def exact_decimal(value: Number) -> Decimal:
     return Decimal(value)
 
 
-def points(width: float) -> float:
+def points(width: float) -> float:  # not money: a column's width on paper
     """A column `width` characters wide, in points as LibreOffice prints it with Calibri's
     metrics (a little wider than Excel's seven pixels a character: the estimate must not fall
     short, or the last signed column moves to the next page)."""

@@ -19,6 +19,7 @@ from decimal import Decimal
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import StaffingOutcome
 
+Points = float  # not money: where a shape stands on the picture, in points
 LEFT = 150.0  # points for the consultants' names
 PLOT = 600.0  # points for the term
 ROW = 16.0  # a consultant's row
@@ -32,10 +33,10 @@ class Shape:
     kind: str  # employment, absence, wage, replaced
     start: date  # the real dates it stands for
     end: date
-    x: float
-    y: float
-    width: float
-    height: float
+    x: Points
+    y: Points
+    width: Points
+    height: Points
     reason: str | None = None
     fte: Decimal | None = None
 
@@ -48,7 +49,7 @@ class Shape:
 class Row:
     name: str
     fte: Decimal
-    y: float
+    y: Points
     shapes: tuple[Shape, ...]
 
 
@@ -59,10 +60,10 @@ class Block:
     start: date
     end: date
     fte: Decimal
-    x: float
-    y: float
-    width: float
-    height: float
+    x: Points
+    y: Points
+    width: Points
+    height: Points
 
     @property
     def days(self) -> int:
@@ -72,24 +73,24 @@ class Block:
 @dataclass(frozen=True, kw_only=True)
 class Timeline:
     term: Span
-    day_width: float
-    fte_height: float
-    width: float
-    height: float
+    day_width: Points
+    fte_height: Points
+    width: Points
+    height: Points
     rows: tuple[Row, ...]
-    strip_top: float
+    strip_top: Points
     blocks: tuple[Block, ...]
-    ticks: tuple[tuple[float, str], ...]  # x and the month it starts (yyyy-mm)
+    ticks: tuple[tuple[Points, str], ...]  # x and the month it starts (yyyy-mm)
     reasons: tuple[str, ...]  # those drawn, for the legend
 
 
 def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
     day_width = PLOT / term.days
 
-    def x_of(day: date) -> float:
+    def x_of(day: date) -> Points:
         return LEFT + (day - term.start).days * day_width
 
-    def drawn(kind: str, span: Span, y: float, height: float, **extra: object) -> Shape | None:
+    def drawn(kind: str, span: Span, y: Points, height: Points, **extra: object) -> Shape | None:
         inside = span.clip(term)
         if inside is None:
             return None
@@ -104,7 +105,7 @@ def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
         for absence in consultant.absences:
             # a partial absence (0,20 of a 1,00 consultant) is drawn at that part of the row's height
             share = min(Decimal(1), absence.fte / consultant.fte) if consultant.fte else Decimal(1)
-            height = BAR * float(share)
+            height = BAR * float(share)  # not money: a bar's height
             y = top + BAR - height
             shapes.append(drawn("absence", absence.span, y, height, reason=absence.reason, fte=absence.fte))
             if absence.wage is not None:
@@ -117,12 +118,12 @@ def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
     strip_top = len(rows) * ROW + GAP
     largest = max((span.shortfall_fte for span in staffing.short_spans), default=Decimal(0))
     scale = max(largest, Decimal(1))  # one FTE short fills the strip; more, and it is scaled to fit
-    fte_height = STRIP / float(scale)
+    fte_height = STRIP / float(scale)  # not money: points an FTE
     blocks = []
     for span in staffing.short_spans:
         if not span.shortfall_fte:
             continue
-        height = float(span.shortfall_fte) * fte_height
+        height = float(span.shortfall_fte) * fte_height  # not money: the block's height
         blocks.append(Block(span.start, span.end, span.shortfall_fte, x_of(span.start), strip_top + STRIP - height,
                             span.days * day_width, height))
     return Timeline(term=term, day_width=day_width, fte_height=fte_height, width=LEFT + PLOT,
@@ -130,7 +131,7 @@ def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
                     ticks=_ticks(term, x_of), reasons=tuple(reasons))
 
 
-def _ticks(term: Span, x_of: Callable[[date], float]) -> tuple[tuple[float, str], ...]:
+def _ticks(term: Span, x_of: Callable[[date], Points]) -> tuple[tuple[Points, str], ...]:
     """The first day of each quarter inside the term."""
     ticks = []
     day = date(term.start.year, term.start.month, 1)
