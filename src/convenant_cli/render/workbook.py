@@ -108,7 +108,6 @@ class Book:
             "strings_to_urls": False, "default_format_properties": {"valign": "top"}})
         self.workbook.set_properties({"title": self.title, "author": "convenant", "created": created})
         self.workbook.set_calc_mode("auto")
-        self.sheets: list[Sheet] = []
         # the plain cell needs no format of its own: the default one is top-aligned
         self._formats: dict[tuple[str | None, bool, bool, int | None], Any] = {(None, False, False, None): None}
 
@@ -131,9 +130,7 @@ class Book:
         return found
 
     def sheet(self, name: str) -> Sheet:
-        sheet = Sheet(self, name)
-        self.sheets.append(sheet)
-        return sheet
+        return Sheet(self, name)
 
     def close(self) -> None:
         self.workbook.close()
@@ -153,7 +150,6 @@ class Sheet:
         self._row_formats: dict[tuple[tuple[str | None, ...], int], list[tuple[int, str | None, Any, Any, int]]] = {}
         self.last_row = 0
         self.last_column = 0
-        self.header_row = 0
 
     def _width(self, column: int, shown: int) -> None:
         if shown > self.widths.get(column, 0):
@@ -345,7 +341,6 @@ class Sheet:
         columns that an auditor signs, scaled to fill the page width (the rest on the pages after;
         a manual column break is not used: Excel and LibreOffice read its position differently)."""
         sheet = self.worksheet
-        self.header_row = header_row
         sheet.freeze_panes(header_row, frozen_columns)
         widths = {column: max(8, width + 2) for column, width in self.widths.items()}
         for column, width in sorted(widths.items()):

@@ -60,7 +60,6 @@ class Beneficiary:
 class Page:
     file: str
     settlement: Settlement
-    title: str
     beneficiaries: tuple[Beneficiary, ...]
 
 
@@ -101,10 +100,9 @@ def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str]) -> B
                        _figures(settlement, line, names), word, picture, line.shortfall_fte_days)
 
 
-def pages(settlements: list[Settlement]) -> list[Page]:
-    names = w.words()
+def pages(settlements: list[Settlement], names: dict[str, str]) -> list[Page]:
     taken: set[str] = set()
-    return [Page(page_name(s.id, taken), s, s.agreement.title,
+    return [Page(page_name(s.id, taken), s,
                  tuple(_beneficiary(s, line, names) for line in s.lines)) for s in settlements]
 
 
@@ -116,9 +114,9 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True)
-    made = pages(settlements)
-    by_id = {page.settlement.id: page for page in made}
     names = w.words()
+    made = pages(settlements, names)
+    by_id = {page.settlement.id: page for page in made}
     common = {
         "t": names, "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
         "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
