@@ -7,10 +7,11 @@ the command line prints what `render_settlement` returns and the problems of the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
@@ -35,8 +36,8 @@ class SettlementFormat(StrEnum):
     JSON = "json"
 
 
-# Records as `NamedTuple`s: every `settle` defines them, and a dataclass costs start-up.
-class SettleFiles(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class SettleFiles:
     """What a run read: the files named, the realisations named, what the folders held, and
     the folders of golden cases it left out (rulebook R7)."""
 
@@ -46,7 +47,8 @@ class SettleFiles(NamedTuple):
     case_folders: list[str]
 
 
-class SettleRun(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class SettleRun:
     workspace: Workspace
     settlements: list[Settlement]
     families: tuple[Family, ...]

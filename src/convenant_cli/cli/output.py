@@ -36,7 +36,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-@dataclass(repr=False)
+@dataclass
 class Settings:
     """What the options of one run ask of its output."""
 

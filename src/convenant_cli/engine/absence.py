@@ -25,7 +25,7 @@ RELAPSE_BEFORE, RELAPSE_FROM = 14, 56
 ZERO_FTE = Decimal("0.00")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class RelapseWindow:
     """Art. 70 of the law of 3 July 1978: a new incapacity that starts within `days`
     calendar days after the last day of the previous one continues its count."""
@@ -45,7 +45,7 @@ class RelapseWindow:
         return start <= self.last
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class AbsenceOutcome:
     """How one absence counts, on its real dates and inside the term."""
 
@@ -97,7 +97,7 @@ class AbsenceOutcome:
         return self.fte * self.uncovered_days
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class ConsultantOutcome:
     key: str
     name: str
@@ -109,7 +109,7 @@ class ConsultantOutcome:
     insz: str | None = None  # masked (`**.**.**-***.12`): the whole number never leaves the model
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class ShortSpan:
     """Consecutive days on which the same consultants were employed and the same absences
     cost FTE, and the beneficiary fell short of its FTE, or an uncovered absence was made
@@ -153,7 +153,7 @@ class ShortSpan:
         return self.shortfall_fte * self.days
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class StaffingOutcome:
     beneficiary_fte: Decimal
     shortfall_fte_days: Decimal

@@ -9,17 +9,14 @@ members with facts (settled, or an interim view at a day) that have that figure,
 (Art. 6), which pays nothing, adds its deduction and advances but never a payable figure.
 The *portfolio* has one row per family and totals over the agreements with facts only;
 what was shown as maxima is counted beside, never in them.
-
-The records are `NamedTuple`s: immutable, built by keyword, and cheap to define, which
-matters because every `settle` loads this module (a frozen dataclass costs a settle's
-start-up more than all the arithmetic of a small covenant).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
@@ -29,7 +26,8 @@ SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
 Status = Literal["settled", "interim", "maxima", "partial"]
 
 
-class FamilyLine(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class FamilyLine:
     """One beneficiary over a covenant and its addenda (R7), or a family's totals: each money
     figure by key (`MONEY_KEYS`), `None` where no member was settled."""
 
@@ -38,7 +36,8 @@ class FamilyLine(NamedTuple):
     figures: dict[str, Decimal | None]
 
 
-class Family(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class Family:
     convenant: str  # the id of the covenant at its root
     sector: str
     members: tuple[Settlement, ...]
@@ -64,7 +63,8 @@ class Family(NamedTuple):
         return sum(shown, ZERO) if shown else None
 
 
-class Portfolio(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class Portfolio:
     families: tuple[Family, ...]
     settled: int  # agreements settled (final, or an interim view)
     maxima: int  # agreements shown as maxima

@@ -6,17 +6,17 @@ Pure: commitments, the realisation's results and the rules in, an exact
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
 
 from convenant_cli.domain.terms import Span, years_due
 from convenant_cli.models import ResultCommitment, ResultRealisation, Rules
 
 
-# The records are `NamedTuple`s: immutable, and cheap to define at every settle's start-up.
-class TargetOutcome(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class TargetOutcome:
     indicator: str
     year: int | None
     minimum: Decimal
@@ -27,7 +27,8 @@ class TargetOutcome(NamedTuple):
         return self.value is not None and self.value >= self.minimum
 
 
-class UnitOutcome(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class UnitOutcome:
     """One counted unit: a commitment (per_commitment) or a commitment in one work year (per_year)."""
 
     commitment: str
@@ -45,7 +46,8 @@ class UnitOutcome(NamedTuple):
         return "not_due" if not self.due else "met" if self.achieved else "not_met"
 
 
-class ResultRatio(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class ResultRatio:
     units: tuple[UnitOutcome, ...]
     counting: str
     minimum: Decimal
@@ -125,7 +127,7 @@ def interim_results(commitments: list[ResultCommitment], results: dict[str, Resu
         for year in years:
             is_due = year is not None and year <= due
             # a value measured over a year that has not ended is a fact of after the day: not shown
-            mine = tuple(t if is_due else t._replace(value=None) for t in targets if t.year == year)
+            mine = tuple(t if is_due else replace(t, value=None) for t in targets if t.year == year)
             verdict = result.achieved if result.achieved is not None else all(t.met for t in mine)
             units.append(UnitOutcome(commitment=commitment.id, title=commitment.title, year=year,
                                      achieved=is_due and verdict, by_auditor=is_due and result.achieved is not None,

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from convenant_cli.domain.money import ZERO, quantize
 from convenant_cli.domain.terms import Span, work_years
@@ -52,7 +52,7 @@ class Staffed(StrEnum):
     NOT_SETTLED = "not_settled"  # maxima: no eindrapport
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Line:
     """One beneficiary's settlement, with the inputs of each figure."""
 
@@ -84,7 +84,10 @@ class Line:
         return self.eligible_costs is not None and self.payable < self.payable_before_cap
 
 
-class Totals(NamedTuple):  # the small records are NamedTuples: cheap to define at start-up
+@dataclass(frozen=True, kw_only=True)
+class Totals:
+    """Every figure of a settlement, summed over its lines (`FIGURE_KEYS`)."""
+
     maximum: Decimal
     deduction: Decimal
     shortfall_fte_days: Decimal
@@ -95,7 +98,8 @@ class Totals(NamedTuple):  # the small records are NamedTuples: cheap to define 
     balance: Decimal
 
 
-class Assumption(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class Assumption:
     """A premise the figures rest on that no file states, so the reader must see it:
     a beneficiary taken as fully staffed, or a rule setting the file does not write."""
 
@@ -104,7 +108,7 @@ class Assumption(NamedTuple):
     setting: str | None = None  # rule setting
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Settlement:
     agreement: Agreement
     term: Span
@@ -188,8 +192,8 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
     facts = _Facts(realisation)
     lines = [_settle_member(agreement, group, member, rules, (term, counted, interim), ratio, facts)
              for group, member in agreement.members()]
-    return Settlement(agreement, term, realisation is not None, rules, ratio, tuple(lines), _totals(lines),
-                      as_of if interim else None)
+    return Settlement(agreement=agreement, term=term, settled=realisation is not None, rules=rules, ratio=ratio,
+                      lines=tuple(lines), totals=_totals(lines), as_of=as_of if interim else None)
 
 
 class _Facts:

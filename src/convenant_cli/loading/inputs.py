@@ -17,7 +17,7 @@ from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
 
 
-@dataclass(frozen=True, eq=False, kw_only=True, repr=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class SettlementInput:
     """One covenant or addendum to settle: its model, the rules in force, its realisation,
     and the covenant at the root of its family (its id and sector; R7)."""

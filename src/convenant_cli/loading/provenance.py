@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from convenant_cli.loading.workspace import Workspace
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class FileRecord:
     """A file a run read, for the evidence: as named, its kind, the SHA-256 of its bytes."""
 

@@ -16,7 +16,7 @@ from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.document import LoadedDocument
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class DiffInput:
     """Two versions to compare and, for the money effect of the change, the settlement of
     each (None when it cannot be computed: a file with problems, or no eindrapport)."""

@@ -25,14 +25,17 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=Model)
 
 
-@dataclass(kw_only=True, repr=False)
+@dataclass(kw_only=True)
 class LoadedDocument:
+    # the repr names the file, its kind and its problems; its text, its model and the files it
+    # refers to (each with a repr of its own) would drown them
     path: Path  # resolved, the cache key
-    source: SourceFile
+    source: SourceFile = field(repr=False)
     kind: Kind | None = None
-    model: Document | None = None
-    reference: LoadedDocument | None = None  # the file it belongs to (parent:, convenant:)
-    linked: dict[str, list[LoadedDocument | None]] = field(default_factory=dict)  # a case's settle: and realisation:
+    model: Document | None = field(default=None, repr=False)
+    reference: LoadedDocument | None = field(default=None, repr=False)  # the file it belongs to (parent:, convenant:)
+    # a case's settle: and realisation:
+    linked: dict[str, list[LoadedDocument | None]] = field(default_factory=dict, repr=False)
     rules: RulesInForce | None = None  # a covenant's or addendum's, once its parent is known (Art. 8)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)  # warnings a `# convenant: accept` comment took out

@@ -32,7 +32,7 @@ LEGAL_SOURCES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class RulesInForce:
     rules: Rules
     origins: dict[str, Origin]  # setting: where its value came from

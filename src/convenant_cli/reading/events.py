@@ -8,7 +8,7 @@ key into a diagnostic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 import yaml
@@ -80,9 +80,9 @@ def position(mark: Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-@dataclass(repr=False)
+@dataclass
 class _Frame:
-    container: dict | list
+    container: dict | list = field(repr=False)  # what was read so far: the path says where
     path: KeyPath
     is_map: bool = False
     key: str | None = None  # mapping frame: the key waiting for its value

@@ -14,8 +14,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import NamedTuple
 
 from convenant_cli.domain.errors import InputError, os_reason
 from convenant_cli.domain.language import _
@@ -24,7 +24,8 @@ MAX_REFERENCE = 1024  # characters; a real reference is a few dozen
 MAX_PART = 255  # characters in one folder or file name (most file systems)
 
 
-class Refusal(NamedTuple):
+@dataclass(frozen=True)
+class Refusal:
     """Why a reference is not followed: a diagnostic code and a message without file content."""
 
     code: str

@@ -41,13 +41,13 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(frozen=True, eq=False)
 class SourceFile:
     """A YAML file as data, with where each value and key stands."""
 
     path: str
-    text: str
-    data: object
+    text: str = field(repr=False)  # the repr names the file and its problems, not its content
+    data: object = field(repr=False)
     values: dict[KeyPath, tuple[int, int]] = field(repr=False)
     keys: dict[KeyPath, tuple[int, int]] = field(repr=False)
     ends: dict[KeyPath, tuple[int, int]] = field(default_factory=dict, repr=False)  # last character of a scalar

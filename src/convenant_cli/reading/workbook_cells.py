@@ -54,7 +54,7 @@ class Cell:
         return not self.reported and (self.value is None or (isinstance(self.value, str) and not self.value.strip()))
 
 
-@dataclass(eq=False, kw_only=True, repr=False)
+@dataclass(eq=False, kw_only=True)
 class Reading:
     """The problems of one workbook, each at its sheet, cell or row."""
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.models import Agreement
@@ -21,7 +20,7 @@ from convenant_cli.reading.references import written_reference
 AT = "_at"  # a record's cells: field name -> `Sheet!D7`; "" -> the row (`Sheet!row 7`)
 
 
-@dataclass(eq=False, kw_only=True, repr=False)
+@dataclass(eq=False, kw_only=True)
 class Facts:
     """What a filled-in workbook holds, in the order of its rows, keyed as the YAML writes it;
     each record carries its cells under `AT`."""
@@ -32,7 +31,8 @@ class Facts:
     costs: list[dict[str, object]] = field(default_factory=list)
 
 
-class Origin(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class Origin:
     """The cell a stretch of a line of the YAML came from (columns 1-based, `last` included)."""
 
     line: int
@@ -65,7 +65,7 @@ class _Text:
         cells = _cells(record)
         spot = where or cells.get(key or "") or cells.get("")
         if spot:
-            self.origins.append(Origin(number, 1, len(text) + 1, spot, record))
+            self.origins.append(Origin(line=number, first=1, last=len(text) + 1, where=spot, record=record))
 
     def flow(self, indent: str, record: dict[str, object]) -> None:
         """`- {key: value, ...}` on one line, each value at its own cell."""
@@ -85,7 +85,8 @@ class _Text:
             column += len(part)
         self.add(f"{indent}- {{{', '.join(parts)}}}", record)
         number = len(self.lines)
-        self.origins += [Origin(number, first, last, spot, record) for first, last, spot in spans if spot]
+        self.origins += [Origin(line=number, first=first, last=last, where=spot, record=record)
+                         for first, last, spot in spans if spot]
 
 
 def _cells(record: dict[str, object] | None) -> dict[str, str]:
