@@ -17,8 +17,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
+from convenant_cli.domain.absence_reasons import INCAPACITY
 from convenant_cli.domain.terms import ONE_DAY, Span
-from convenant_cli.models import INCAPACITY, Consultant, Rules
+from convenant_cli.models import Consultant, Rules
 
 RELAPSE_CHANGE = date(2026, 1, 1)  # Belgian law: 14 days before, 8 weeks from this date
 RELAPSE_BEFORE, RELAPSE_FROM = 14, 56

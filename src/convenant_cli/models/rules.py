@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from convenant_cli.models import Addendum, Agreement, Convenant, Rules
+from convenant_cli.models.agreement import Addendum, Agreement, Convenant, Rules
 
 
 class Origin(StrEnum):

@@ -1,0 +1,102 @@
+"""The realisation (the eindrapport, or a progress report with `as_of`) as frozen pydantic
+models: each result commitment's actuals, the staffing with its consultants and their
+absences, the advances paid and the eligible costs. Data, no I/O; what the facts settle to
+is the engine's, the overlaps and references `checks`'.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Literal, Optional
+
+from convenant_cli.domain.absence_reasons import Reason
+from convenant_cli.domain.units import Unit
+from convenant_cli.models.base import Model
+from convenant_cli.models.fields import (
+    Days,
+    EnterpriseNumber,
+    Filled,
+    Fte,
+    Insz,
+    IsoDate,
+    Money,
+    Quantity,
+    SchemaVersion,
+    Text,
+    WorkYear,
+)
+
+AbsenceReason = Annotated[Reason, Unit.REASON]
+
+
+class Actual(Model):
+    indicator: Text
+    year: Optional[WorkYear] = None
+    value: Quantity
+
+
+class ResultRealisation(Model):
+    actuals: list[Actual] = []
+    achieved: Annotated[Optional[bool], Filled] = None  # the auditor's word; overrides the actuals
+    note: Annotated[Optional[Text], Filled] = None
+
+
+class Employment(Model):
+    start: IsoDate
+    end: IsoDate
+
+
+class Absence(Model):
+    start: IsoDate
+    # left out: still going on; only a progress report (`as_of`) may say so (Art. 6)
+    end: Optional[IsoDate] = None
+    reason: AbsenceReason
+    fte: Optional[Fte] = None  # none: the consultant's whole FTE
+    replaced: bool = False
+    new_illness: bool = False
+
+
+class Consultant(Model):
+    name: Text
+    id: Optional[Text] = None  # needed when two consultants of one beneficiary share a name
+    insz: Optional[Insz] = None  # Art. 5: national register or BIS number; never shown whole
+    fte: Fte
+    employed: Optional[Employment] = None  # none: the whole term (and before it, for an absence's real dates)
+    guaranteed_wage_days: Optional[Days] = None  # this consultant's own length (a short contract), else the rule's
+    absences: list[Absence] = []
+
+    @property
+    def key(self) -> str:
+        """Who this consultant is within the beneficiary (rulebook): the `id`, else the name,
+        compared after Unicode NFC normalisation so that one name typed two ways is one name."""
+        return unicodedata.normalize("NFC", self.id if self.id is not None else self.name)
+
+
+class Staffing(Model):
+    beneficiary: EnterpriseNumber
+    consultants: list[Consultant]
+
+
+class Payment(Model):
+    beneficiary: EnterpriseNumber
+    amount: Money
+
+
+class Advance(Payment):
+    """One payment of an advance; a beneficiary may have several (tranches), which add up."""
+
+    date: Optional[IsoDate] = None
+    reference: Optional[Text] = None
+
+
+class Realisation(Model):
+    schema_version: SchemaVersion
+    kind: Literal["realisation"]
+    convenant: Text
+    # a progress report (Art. 6): the facts up to and including this day
+    as_of: Optional[IsoDate] = None
+    results: dict[str, ResultRealisation]
+    staffing: list[Staffing] = []
+    advances: list[Advance] = []
+    eligible_costs: list[Payment] = []
+    notes: Optional[Text] = None
