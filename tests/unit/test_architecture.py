@@ -1,7 +1,8 @@
-"""The shape of the package, held by tests: imports (the lazy ones inside functions too)
-form no circle and never run from a lower layer to a higher one; registries are plain
-imports the type checker sees; no private attribute of typer or click is written; wide
-records are keyword-only; the CLI's choice lists are its registries'."""
+"""The shape of the package, held by tests: the import contracts of `[tool.importlinter]`
+in pyproject.toml (the layers of the pipeline, the pure engine and checks, no circle) hold,
+the lazy imports inside functions included; registries are plain imports the type checker
+sees; no private attribute of typer or click is written; wide records are keyword-only;
+the CLI's choice lists are its registries'."""
 
 from __future__ import annotations
 
@@ -9,90 +10,32 @@ import ast
 import dataclasses
 import importlib
 import pkgutil
-from pathlib import Path
+
+from importlinter.api import read_configuration
+from importlinter.cli import lint_imports
 
 import convenant_cli
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "convenant_cli"
-# the pipeline, lowest first: a module may import its own layer and the layers below it
-LAYERS = ["domain", "reading", "models", "checks", "loading", "engine", "render", "app", "cli"]
+CONFIG = str(ROOT / "pyproject.toml")
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+def test_the_import_contracts_hold(capsys):
+    kept = lint_imports(config_filename=CONFIG, no_cache=True, no_logo=True)
+    assert kept == 0, capsys.readouterr().out
 
 
-def _imports() -> dict[str, set[str]]:
-    """Every module of the package and the package modules it imports, anywhere in its body."""
-    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        found: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("convenant_cli"):
-                for alias in node.names:  # `from pkg import module` imports the module
-                    candidate = f"{node.module}.{alias.name}"
-                    found.add(candidate if candidate in modules else node.module)
-            elif isinstance(node, ast.Import):
-                found |= {alias.name for alias in node.names if alias.name.startswith("convenant_cli")}
-        graph[name] = {target for target in found if target in modules and target != name}
-    return graph
-
-
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components of more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for target in graph[node]:
-            if target not in index:
-                visit(target)
-                low[node] = min(low[node], low[target])
-            elif target in on_stack:
-                low[node] = min(low[node], index[target])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in graph:
-        if node not in index:
-            visit(node)
-    return found
-
-
-def _layer(module: str) -> int | None:
-    parts = module.split(".")
-    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else None
-
-
-def test_the_imports_form_no_circle():
-    assert _cycles(_imports()) == []
-
-
-def test_the_cycle_finder_finds_a_circle():
-    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-
-
-def test_no_import_runs_up_the_pipeline():
-    upward = [(module, target) for module, targets in _imports().items() for target in targets
-              if (_layer(module) is not None and _layer(target) is not None and _layer(target) > _layer(module))]
-    assert upward == []
+def test_the_contracts_are_the_pipeline():
+    contracts = {c["id"]: c for c in read_configuration(CONFIG)["contracts_options"]}
+    # the pipeline, highest first: a module may import its own layer and the layers below it
+    assert contracts["layers"]["layers"] == ["cli", "app", "render", "engine", "loading", "checks", "models",
+                                             "reading", "domain"]
+    assert contracts["layers"]["exhaustive"] == "True" and "ignore_imports" not in contracts["layers"]
+    assert sorted(contracts["pure"]["source_modules"]) == ["convenant_cli.checks", "convenant_cli.engine"]
+    assert sorted(contracts["pure"]["forbidden_modules"]) == ["convenant_cli.loading", "convenant_cli.render"]
+    assert contracts["acyclic"]["ancestors"] == ["convenant_cli"]
+    assert all("ignore_imports" not in contract for contract in contracts.values())
 
 
 def test_the_package_root_holds_few_modules():
