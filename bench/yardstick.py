@@ -1,7 +1,7 @@
 """The start-up yardstick: a minimal typer app that loads the same files and validates them
 with pydantic, then prints JSON. `convenant settle --format json` is measured against it
-(`bench/run.py`): typer coerces its parameters through pydantic, so a bare import of the
-stack would be no floor.
+(`bench/instructions.py`, `bench/run.py`): typer coerces its parameters through pydantic,
+so a bare import of the stack would be no floor.
 
 Run: python bench/yardstick.py FILE...
 """
