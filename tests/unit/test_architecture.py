@@ -1,8 +1,8 @@
 """The shape of the package, held by tests: the import contracts of `[tool.importlinter]`
 in pyproject.toml (the layers of the pipeline, the pure engine and checks, no circle) hold,
-the lazy imports inside functions included; registries are plain imports the type checker
-sees; no private attribute of typer or click is written; wide records are keyword-only;
-the CLI's choice lists are its registries'."""
+the lazy imports inside functions included; no entry of `sys.modules` is swapped;
+registries are plain imports the type checker sees; no private attribute of typer or click
+is written; wide records are keyword-only; the CLI's choice lists are its registries'."""
 
 from __future__ import annotations
 
@@ -69,6 +69,31 @@ def test_no_private_attribute_of_typer_or_click_is_written():
                 for target in node.targets:
                     if isinstance(target, ast.Attribute) and target.attr in ("__class__",):
                         raise AssertionError(f"{path}:{node.lineno}: assigns {target.attr}")
+
+
+def _touches_sys_modules(node: ast.AST) -> bool:
+    """`sys.modules[...] = ...`, `del sys.modules[...]`, or a call that changes the mapping."""
+    def is_sys_modules(expr: ast.AST) -> bool:
+        return ast.unparse(expr) == "sys.modules"
+
+    if isinstance(node, ast.Assign | ast.AugAssign | ast.Delete):
+        targets = node.targets if isinstance(node, ast.Assign | ast.Delete) else [node.target]
+        return any(isinstance(target, ast.Subscript) and is_sys_modules(target.value) for target in targets)
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and is_sys_modules(node.func.value)
+            and node.func.attr in {"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+
+
+def test_no_module_is_swapped_in_sys_modules():
+    swapped = [f"{path.relative_to(PACKAGE)}:{node.lineno}" for path in PACKAGE.rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if _touches_sys_modules(node)]
+    assert swapped == []
+
+
+def test_the_sys_modules_finder_finds_a_swap():
+    found = [_touches_sys_modules(node) for node in ast.walk(ast.parse(
+        "sys.modules['ssl'] = stand_in\ndel sys.modules['ssl']\nsys.modules.update(x)\nsys.modules.get('ssl')"))
+        if isinstance(node, ast.Assign | ast.Delete | ast.Call)]
+    assert found == [True, True, True, False]
 
 
 def test_records_of_more_than_eight_fields_are_keyword_only():
