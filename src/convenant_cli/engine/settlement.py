@@ -26,6 +26,7 @@ from convenant_cli.models.rules import Origin, RulesInForce
 if TYPE_CHECKING:
     from convenant_cli.engine.absence import StaffingOutcome
     from convenant_cli.engine.result_ratio import ResultRatio
+    from convenant_cli.models.assessment import Assessment
 
 # Every figure of a line and of the totals, in the order the rulebook gives them, with its unit.
 FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "shortfall_fte_days": Unit.FTE_DAYS,
@@ -167,7 +168,7 @@ def _totals(lines: list[Line]) -> Totals:
 
 
 def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation | None = None,
-           as_of: date | None = None) -> Settlement:
+           as_of: date | None = None, assessment: Assessment | None = None) -> Settlement:
     """Settle every beneficiary of Art. 1; without a realisation, show the maxima. With
     `as_of` before the term's last day, the interim view of Art. 6 at that day: the
     shortfall and deduction accrued up to and including it, the advances paid by it, each
@@ -189,7 +190,7 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
         from convenant_cli.engine.result_ratio import result_ratio  # only a settlement has results to judge
 
         ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)))
-    facts = _Facts(realisation)
+    facts = _Facts(realisation, assessment)
     lines = [_settle_member(agreement, group, member, rules, (term, counted, interim), ratio, facts)
              for group, member in agreement.members()]
     return Settlement(agreement=agreement, term=term, settled=realisation is not None, rules=rules, ratio=ratio,
@@ -199,8 +200,9 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
 class _Facts:
     """The realisation's figures per enterprise number (none without a realisation)."""
 
-    def __init__(self, realisation: Realisation | None) -> None:
+    def __init__(self, realisation: Realisation | None, assessment: Assessment | None = None) -> None:
         self.settled = realisation is not None
+        self.assessment = assessment  # the auditor's judgement of the realisation, if given
         self.staffing: dict[str, list[Consultant]] = {}
         self.costs: dict[str, Decimal] = {}
         self.advances: dict[str, tuple[Advance, ...]] = {}
