@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, settlement
 
 BASIS = ROOT / "cases" / "basis" / "kostenstaat.yaml"
 HEAD = """\
@@ -96,3 +96,53 @@ def test_a_warning_names_the_days_cut_and_the_line_keeps_them(run_cli, eindrappo
     assert message == ("cost line 'l': 184 of its 365 days fall outside the term 2023-07-01 - 2025-06-30; "
                        "that part is not eligible")
     assert hint == "Art. 5: the amount is cut pro rata by calendar days, 181 of 365"
+
+
+CASES = ROOT / "cases"
+
+
+def settle_json(run_cli, name, *extra):
+    result = run_cli("settle", CASES / "basis" / "kostenstaat.yaml", "-r", CASES / "feiten" / name,
+                     "--format", "json", *extra)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_json_gives_the_statement_and_each_lines_eligible_part(run_cli):
+    [line] = settle_json(run_cli, "kostenstaat-loon-buiten-de-tewerkstelling.yaml")["settlements"][0]["beneficiaries"]
+    # loonstaat L: 1 January - 30 June 2024, 182 days, 91 of them in the employment (to 31 March);
+    # 15.000,05 x 91 / 182 = 7.500,025 -> 7.500,03; declared 120.000,00 + 15.000,05 = 135.000,05
+    assert line["costs"] == {
+        "declared": "135000.05", "not_eligible": "7500.02", "refused": "0.00", "eligible": "127500.03",
+        "lines": [
+            {"kind": "wage", "reference": "loonstaat K", "consultant": "Consulent K", "from": "2023-07-01",
+             "to": "2025-06-30", "date": None, "amount": "120000.00", "days": 731, "eligible_days": 731,
+             "eligible": "120000.00", "refused": False, "note": None},
+            {"kind": "wage", "reference": "loonstaat L 2024-01/06", "consultant": "Vervanger L",
+             "from": "2024-01-01", "to": "2024-06-30", "date": None, "amount": "15000.05", "days": 182,
+             "eligible_days": 91, "eligible": "7500.03", "refused": False, "note": None}]}
+    # the cap is the eligible costs, above the 106.000,00 payable: not capped
+    assert (line["eligible_costs"], line["payable_before_cap"], line["payable"]) == (
+        "127500.03", "106000.00", "106000.00")
+
+
+def test_a_total_without_a_cost_statement_is_said_so(run_cli):
+    result = run_cli("settle", CASES / "basis" / "een-consulent.yaml", "-r", CASES / "feiten" / "kostenplafond.yaml",
+                     "--format", "json")
+    data = settlement(result.stdout)
+    assert data["beneficiaries"][0]["costs"] is None
+    assert data["beneficiaries"][0]["eligible_costs"] == "90000.00"
+    assert {"code": "costs_without_statement", "beneficiary": "0409845289"} in data["warnings"]
+
+
+def test_the_costs_validate_against_the_published_schema(run_cli):
+    import jsonschema
+
+    schema = json.loads(run_cli("schema", "--of", "settlement").stdout)
+    for name in ("kostenstaat-werking-na-de-termijn.yaml", "kostenstaat-plafond.yaml"):
+        jsonschema.validate(settle_json(run_cli, name), schema)
+        jsonschema.validate(settle_json(run_cli, name, "--explain"), schema)
+    broken = settle_json(run_cli, "kostenstaat-plafond.yaml")
+    broken["settlements"][0]["beneficiaries"][0]["costs"]["eligible"] = 98765.43  # a float, never
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
