@@ -146,3 +146,50 @@ def test_the_costs_validate_against_the_published_schema(run_cli):
     broken["settlements"][0]["beneficiaries"][0]["costs"]["eligible"] = 98765.43  # a float, never
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_diff_shows_each_cost_line_added_removed_or_changed_and_the_cap_that_moved(run_cli, eindrapport):
+    old = eindrapport("""\
+        - {kind: wage, consultant: Consulent K, from: 2023-07-01, to: 2025-06-30, amount: 100000.00, reference: lk}
+        - {kind: operating, date: 2024-03-15, amount: 1200.00, reference: f117}
+        - {kind: operating, date: 2025-07-02, amount: 800.00, reference: f201}
+        """, "old.yaml")
+    new = eindrapport("""\
+        - {kind: wage, consultant: Consulent K, from: 2023-07-01, to: 2025-06-30, amount: 99000.00, reference: lk}
+        - {kind: operating, date: 2024-03-15, amount: 1500.00, reference: f117}
+        - {kind: operating, date: 2024-05-15, amount: 300.00, reference: f150}
+        """, "new.yaml")
+    result = run_cli("diff", old, new, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    changes = [(c["change"], c["subject"]["key"]["reference"], c["field"], c["old"], c["new"]) for c in data["changes"]]
+    assert changes == [
+        ("removed", "f201", None, {"kind": "operating", "date": "2025-07-02", "amount": "800.00"}, None),
+        ("added", "f150", None, None, {"kind": "operating", "date": "2024-05-15", "amount": "300.00"}),
+        ("changed", "lk", "amount", "100000.00", "99000.00"),
+        ("changed", "f117", "amount", "1200.00", "1500.00")]
+    assert data["changes"][0]["path"] == "costs[beneficiary=0409845289].lines[reference=f201]"
+    # old: 100.000,00 + 1.200,00 (f201 after the term: 0,00) = 101.200,00; new: 99.000,00 + 1.500,00
+    # + 300,00 = 100.800,00; both below the 106.000,00 before the cap, so the payable moves by -400,00
+    [cap] = data["money"]["settlement"]["caps"]
+    assert cap == {"enterprise_number": "0409845289", "name": "INOM vzw",
+                   "eligible_costs": {"old": "101200.00", "new": "100800.00"},
+                   "payable_before_cap": {"old": "106000.00", "new": "106000.00"},
+                   "payable": {"old": "101200.00", "new": "100800.00"}, "moves_payable": True}
+    [effect] = data["money"]["settlement"]["beneficiaries"]
+    assert effect["difference"]["payable"] == "-400.00"
+
+
+def test_a_cap_that_moves_above_the_payable_amount_moves_no_money(run_cli, eindrapport):
+    old = eindrapport("- {kind: wage, consultant: Consulent K, from: 2023-07-01, to: 2025-06-30, amount: 120000.00, "
+                      "reference: lk}\n", "old.yaml")
+    new = eindrapport("- {kind: wage, consultant: Consulent K, from: 2023-06-01, to: 2025-06-30, amount: 120000.00, "
+                      "reference: lk}\n", "new.yaml")
+    data = json.loads(run_cli("diff", old, new, "--format", "json").stdout)
+    # new: 2023-06-01 - 2025-06-30 is 30 + 731 = 761 days, 731 in the term: 120.000,00 x 731 / 761
+    # = 115.269,3824 -> 115.269,38, still above the 106.000,00 payable
+    [cap] = data["money"]["settlement"]["caps"]
+    assert (cap["eligible_costs"], cap["payable"], cap["moves_payable"]) == (
+        {"old": "120000.00", "new": "115269.38"}, {"old": "106000.00", "new": "106000.00"}, False)
+    assert data["money"]["settlement"]["beneficiaries"] == []
+    assert [(c["field"], c["old"], c["new"]) for c in data["changes"]] == [("from", "2023-07-01", "2023-06-01")]
