@@ -35,7 +35,7 @@ def test_the_readme_and_the_guides_have_examples():
 
 @pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c[:60]}" for p, c, _ in EXAMPLES])
 def test_a_documented_example_prints_what_the_page_shows(page, command, expected, run_cli, monkeypatch):
-    monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 240 columns, unless the example sets it
+    monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 160 columns, unless the example sets it
     monkeypatch.delenv("CONVENANT_LANG")  # in the default language, as a reader who copies the command sees it
     columns, (program, *args) = split_command(command)
     if columns is not None:

@@ -342,7 +342,9 @@ def import_realisation(workbook: Path, output: Path | None) -> tuple[Workspace, 
         raise UsageError(_("{output}: is one of the files this run reads; never replaced").format(output=output),
                          _("write the output to another file"))
     text, origins = realisation_yaml(agreement, agreement_path, facts, workbook.name, output)
-    where = (output if output is not None else workbook.with_suffix(".yaml")).resolve()
+    # checked where it will be read: the output file, or (for standard output, whose references are written
+    # relative to the current folder) a file in the current folder
+    where = (output if output is not None else Path(workbook.with_suffix(".yaml").name)).resolve()
     generated = workspace.load(where, reading.name, source=read_source(text.encode("utf-8"), reading.name))
     del workspace.documents[generated.path]  # its problems are the workbook's, at their cells
     workspace.inputs.discard(generated.path)

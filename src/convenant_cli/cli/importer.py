@@ -9,7 +9,18 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.language import LangOption
-from convenant_cli.cli.output import guarded, report_problems, say_written, single_command, write
+from convenant_cli.cli.output import (
+    ColorOption,
+    guarded,
+    output_option,
+    report_problems,
+    say_written,
+    single_command,
+    standard_output_or,
+    state,
+    write,
+)
+from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus
 from convenant_cli.domain.language import N_, _
 from convenant_cli.render.diagnostics.text import label
@@ -18,12 +29,14 @@ from convenant_cli.render.diagnostics.text import label
 @guarded
 def import_workbook(
     workbook: Annotated[Path, typer.Argument(metavar=N_("FILE.xlsx"), help=N_("The eindrapport workbook, filled in."))],
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", metavar=N_("FILE"),
-        help=N_("Write the realisation here instead of to standard output."))] = None,
+    output: Annotated[Optional[Path], output_option(
+        N_("Write the realisation here instead of to standard output (- is standard output)."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))] = False,
+    color: ColorOption = ColorMode.auto,
     lang: LangOption = None,
 ) -> None:
+    state.color = color
+    output = standard_output_or(output)
     from convenant_cli.app.import_workbook import import_realisation
     from convenant_cli.render.safe_text import visible
 
@@ -38,7 +51,7 @@ def import_workbook(
     if output is None:
         write(text)
         return
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.staging import write_atomically
 
     def write_text(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
