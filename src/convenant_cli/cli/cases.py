@@ -9,7 +9,6 @@ import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
 from convenant_cli.cli.choices import choice
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import guarded, say, show, single_command
 from convenant_cli.domain.errors import ExitStatus, UsageError
 from convenant_cli.domain.language import N_, _
@@ -23,7 +22,6 @@ def golden_cases(
     output_format: Annotated[CaseFormat, typer.Option(
         "--format", metavar=N_("FORMAT"), parser=choice(CaseFormat), help=N_("table (text) or json."))]
     = CaseFormat.TABLE,
-    lang: LangOption = None,
 ) -> None:
     workspace = Workspace()
     cases, unreadable = find_cases(workspace, paths)

@@ -9,7 +9,6 @@ import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
 from convenant_cli.cli.choices import table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -41,7 +40,6 @@ def diff(
     xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write the changes to a workbook."))] = None,
     force: ForceXlsxOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, docs, facts = load_versions(old, new, list(realisation or []))

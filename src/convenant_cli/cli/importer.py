@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import guarded, report_problems, say_written, single_command, write
 from convenant_cli.domain.errors import ExitStatus
 from convenant_cli.domain.language import N_, _
@@ -22,7 +21,6 @@ def import_workbook(
         "--output", "-o", metavar=N_("FILE"),
         help=N_("Write the realisation here instead of to standard output."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))] = False,
-    lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.import_workbook import import_realisation
     from convenant_cli.render.safe_text import visible

@@ -11,7 +11,6 @@ import typer
 
 from convenant_cli.cli.choices import as_of_option
 from convenant_cli.cli.help import Command, Group
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import guarded, now, say_written, stop_on_errors, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.language import N_, _
@@ -23,13 +22,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existi
 command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
                       help=N_("Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden "
                               "case."))
-
-
-@command.callback()
-def _new(lang: LangOption = None) -> None:
-    """`--lang` before the kind (`convenant new --lang en realisation ...`): the language is read
-    from the command line before anything else (cli/language.py); here it is declared, so help
-    lists it and click accepts it."""
 
 
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
@@ -63,7 +55,6 @@ def new_realisation(
         N_("A progress report at this day instead (Art. 6): only the targets of the work years ended by then; an "
            "absence still going on has no end."))] = None,
     force: ForceOption = False,
-    lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.new import load_agreement, realisation_skeleton
 
@@ -89,7 +80,6 @@ def new_convenant(
     identifier: Annotated[str, typer.Argument(metavar=N_("ID"), help=N_("The covenant's id, e.g. metaal-2025-2027."))],
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.new import convenant_skeleton
 
@@ -103,7 +93,6 @@ def new_addendum(
     parent: Annotated[Path, typer.Option("--parent", metavar=N_("FILE"), help=N_("The covenant it belongs to."))],
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.new import addendum_skeleton, load_agreement
 
@@ -121,7 +110,6 @@ def new_case(
         "--realisation", "-r", metavar=N_("FILE"), help=N_("An eindrapport; repeat."))] = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.new import case_skeleton
     from convenant_cli.loading.workspace import Workspace

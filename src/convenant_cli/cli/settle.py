@@ -11,7 +11,6 @@ import typer
 from convenant_cli import __version__
 from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
 from convenant_cli.cli.choices import as_of_option, table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -62,7 +61,6 @@ def settle(
     html: HtmlOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, found = load_settlement(list(files), list(realisation or []))
