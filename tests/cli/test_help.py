@@ -37,15 +37,15 @@ def _imported_from_libraries(tree: ast.Module) -> set[str]:
 def _classes(trees: dict[str, ast.Module]) -> tuple[set[str], set[str]]:
     """The package's classes (by name): those whose objects are typer's or click's (they derive
     from a typer or click class, or are mixed into one that does), and the others."""
+    imported = {module: _imported_from_libraries(tree) for module, tree in trees.items()}
+    classes = {node.name: (module, {ast.unparse(base).split(".")[0] for base in node.bases})
+               for module, tree in trees.items() for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
     typer_classes: set[str] = set()
-    classes = {node.name: (path, node) for path, tree in trees.items() for node in ast.walk(tree)
-               if isinstance(node, ast.ClassDef)}
     changed = True
     while changed:
         changed = False
-        for name, (path, node) in classes.items():
-            bases = {ast.unparse(base).split(".")[0] for base in node.bases}
-            if bases & (_imported_from_libraries(trees[path]) | typer_classes):
+        for name, (module, bases) in classes.items():
+            if bases & (imported[module] | typer_classes):
                 new = ({name} | bases) & set(classes) - typer_classes  # a mixin's objects are typer's too
                 if new:
                     typer_classes |= new

@@ -105,7 +105,7 @@ def test_the_command_list_names_every_command_in_either_language(run_cli, dutch)
         page = run_cli(*args).stdout
         commands = page.split(f"\n{title}\n")[1]
         assert re.findall(r"^  ([a-z]+) {2,}\S", commands, re.M) == [
-            "validate", "settle", "diff", "test", "new", "import", "schema"]
+            "validate", "settle", "diff", "test", "new", "import", "explain", "schema"]
         assert text in commands
 
 

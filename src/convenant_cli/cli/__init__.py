@@ -56,6 +56,12 @@ def _import() -> typer.Typer:
     return command
 
 
+def _explain() -> typer.Typer:
+    from convenant_cli.cli.explain import command
+
+    return command
+
+
 def _schema() -> typer.Typer:
     from convenant_cli.cli.schema import command
 
@@ -65,7 +71,7 @@ def _schema() -> typer.Typer:
 # name: the one-command typer app of that name, loaded when it runs (or for the group's help)
 COMMANDS: dict[str, Callable[[], typer.Typer]] = {
     "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "new": _new, "import": _import,
-    "schema": _schema,
+    "explain": _explain, "schema": _schema,
 }
 
 
