@@ -65,8 +65,10 @@ def test_json_keeps_its_vocabulary_and_carries_the_message_in_the_language(run_c
                            "message": "onbekende sleutel `sectr`", "hint": "bedoelde u `sector`?"}
     sarif = json.loads(run_cli("validate", mistaken, "--format", "sarif").stdout)["runs"][0]
     rule = next(r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "CV101")
-    assert rule == {"id": "CV101", "shortDescription": {"text": "onbekende sleutel (met de dichtstbijzijnde gekende "
-                                                                "sleutel)"}, "defaultConfiguration": {"level": "error"}}
+    assert rule["shortDescription"] == {"text": "onbekende sleutel (met de dichtstbijzijnde gekende sleutel)"}
+    assert rule["fullDescription"]["text"].startswith("Een sleutel die de soort van het bestand niet heeft")
+    assert rule["help"]["text"].endswith("Zo wel:\nguaranteed_wage_days: 30")
+    assert rule["helpUri"] == "docs/reference/codes.md#cv101" and rule["defaultConfiguration"] == {"level": "error"}
     junit = run_cli("validate", mistaken, "--format", "junit").stdout
     assert "fout.yaml:8:1: fout[CV101]: onbekende sleutel `sectr`" in junit
 
