@@ -10,7 +10,6 @@ import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
 from convenant_cli.cli.choices import choice
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import ColorOption, colored, guarded, say, show, single_command, state
 from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus, UsageError
@@ -26,7 +25,6 @@ def golden_cases(
         "--format", metavar=N_("FORMAT"), parser=choice(CaseFormat), help=N_("table (text) or json."))]
     = CaseFormat.TABLE,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace = Workspace()

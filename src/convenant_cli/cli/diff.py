@@ -9,7 +9,6 @@ import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
 from convenant_cli.cli.choices import table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -45,7 +44,6 @@ def diff(
         N_("Write the table or JSON to this file instead of standard output (- is standard output)."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --xlsx or --output file."))] = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, docs, facts = load_versions(old, new, list(realisation or []))

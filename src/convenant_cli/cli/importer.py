@@ -8,7 +8,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     ColorOption,
     guarded,
@@ -33,7 +32,6 @@ def import_workbook(
         N_("Write the realisation here instead of to standard output (- is standard output)."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))] = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     output = standard_output_or(output)

@@ -11,7 +11,6 @@ import typer
 
 from convenant_cli.cli.choices import as_of_option
 from convenant_cli.cli.help import Command, Group
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     STDOUT,
     ColorOption,
@@ -35,13 +34,6 @@ ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existi
 command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
                       help=N_("Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden "
                               "case."))
-
-
-@command.callback()
-def _new(lang: LangOption = None) -> None:
-    """`--lang` before the kind (`convenant new --lang en realisation ...`): the language is read
-    from the command line before anything else (cli/language.py); here it is declared, so help
-    lists it and click accepts it."""
 
 
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
@@ -77,7 +69,6 @@ def new_realisation(
            "absence still going on has no end."))] = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     from convenant_cli.app.new import load_agreement, realisation_skeleton
@@ -108,7 +99,6 @@ def new_convenant(
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     from convenant_cli.app.new import convenant_skeleton
@@ -124,7 +114,6 @@ def new_addendum(
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     from convenant_cli.app.new import addendum_skeleton, load_parent
@@ -144,7 +133,6 @@ def new_case(
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     from convenant_cli.app.new import case_skeleton

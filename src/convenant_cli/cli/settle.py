@@ -17,7 +17,6 @@ from convenant_cli.app.settle import (
     settle_documents,
 )
 from convenant_cli.cli.choices import as_of_option, table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -74,7 +73,6 @@ def settle(
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, found = load_settlement(list(files), list(realisation or []))
