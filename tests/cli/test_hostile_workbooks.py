@@ -107,9 +107,9 @@ def test_a_million_rows_are_refused_from_the_sheets_dimension(run_cli, template,
 
 def test_rows_past_the_limit_are_not_read_when_the_sheet_hides_its_size(run_cli, template, monkeypatch):
     # no dimension: reading stops at the row limit (lowered here to keep the test small)
-    from convenant_cli.app import import_workbook
+    from convenant_cli.reading import eindrapport_workbook
 
-    monkeypatch.setattr(import_workbook, "MAX_ROWS", 50)
+    monkeypatch.setattr(eindrapport_workbook, "MAX_ROWS", 50)
     with zipfile.ZipFile(template) as book:
         sheet = book.read(SHEET)
     rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (n, n)

@@ -1,5 +1,5 @@
-"""`convenant import FILE.xlsx [-o FILE.yaml]`: a filled-in eindrapport workbook back into a
-realisation YAML, checked as `validate` checks it."""
+"""`convenant import FILE.xlsx [-o FILE.yaml] [--convenant FILE]`: a filled-in eindrapport
+workbook back into a realisation YAML, checked as `validate` checks it."""
 
 from __future__ import annotations
 
@@ -22,12 +22,17 @@ def import_workbook(
         "--output", "-o", metavar=N_("FILE"),
         help=N_("Write the realisation here instead of to standard output."))] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))] = False,
+    convenant: Annotated[Optional[Path], typer.Option(
+        "--convenant", metavar=N_("FILE"),
+        help=N_("The covenant or addendum the workbook was written for; without it, the one of the project "
+                "with the workbook's Id."))] = None,
     lang: LangOption = None,
 ) -> None:
     from convenant_cli.app.import_workbook import import_realisation
     from convenant_cli.render.safe_text import visible
 
-    workspace, reading, text = import_realisation(workbook, output)
+    imported = import_realisation(workbook, output, convenant)
+    workspace, reading, text = imported.workspace, imported.reading, imported.text
     for problem in reading.problems:  # text from the workbook is data: made visible, never raw
         where = problem.location
         write(f"{visible(where.file)}: {label(problem.severity)}[{problem.code}]: {visible(problem.message)}\n")

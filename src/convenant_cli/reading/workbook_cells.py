@@ -11,11 +11,13 @@ refused with a tip that does not repeat the text. Never prints.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
+from convenant_cli.domain.identifiers import InvalidIdentifier, format_enterprise_number, validate_enterprise_number
 from convenant_cli.domain.language import _
 
 
@@ -52,6 +54,35 @@ class Cell:
     def empty(self) -> bool:
         """Nothing in it; a cell whose content was refused is not empty (it was reported)."""
         return not self.reported and (self.value is None or (isinstance(self.value, str) and not self.value.strip()))
+
+
+class Row:
+    """One row of a sheet, its cells by column header (`row[NAME]`)."""
+
+    __slots__ = ("_columns", "cells")
+
+    def __init__(self, cells: list[Cell], columns: Mapping[str, int]) -> None:
+        self.cells, self._columns = cells, columns
+
+    def __getitem__(self, header: str) -> Cell:
+        return self.cells[self._columns[header]]
+
+    @property
+    def number(self) -> int:
+        return self.cells[0].row
+
+    @property
+    def where(self) -> str:
+        return self.cells[0].row_where
+
+    @property
+    def blank(self) -> bool:
+        """Nothing in it, or only what was reported already."""
+        return all(cell.empty or cell.reported for cell in self.cells)
+
+    def origins(self, keys: Mapping[str, str]) -> dict[str, str]:
+        """A record's cells: each key's (by its column's header, `keys`), and the row's (under "")."""
+        return {"": self.where, **{key: self[header].where for key, header in keys.items()}}
 
 
 @dataclass(eq=False, kw_only=True, repr=False)
@@ -137,3 +168,23 @@ def read_yes_no(cell: Cell, reading: Reading, what: str, *, empty: bool | None =
         return text.lower() == "ja"
     reading.at("CV103", cell, _("{what}: '{text}' is not ja or nee").format(what=what, text=text))
     return empty
+
+
+def read_beneficiary(cell: Cell, reading: Reading, known: Mapping[str, str]) -> str | None:
+    """The enterprise number of one of the agreement's beneficiaries (`known`), or None with
+    the problem told at the cell."""
+    text = read_text(cell)
+    if text is None:
+        if not cell.reported:
+            reading.at("CV102", cell, _("no enterprise number"))
+        return None
+    try:
+        number = validate_enterprise_number(text)
+    except InvalidIdentifier as error:
+        reading.at("CV207", cell, _("invalid enterprise number: {error}").format(error=error))
+        return None
+    if number not in known:
+        reading.at("CV505", cell, _("{number} is not a beneficiary of the agreement")
+                   .format(number=format_enterprise_number(number)))
+        return None
+    return number
