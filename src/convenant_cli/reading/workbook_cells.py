@@ -85,12 +85,27 @@ class Row:
         return {"": self.where, **{key: self[header].where for key, header in keys.items()}}
 
 
+MAX_SHOWN = 50  # problems shown per sheet: a sheet of wrong rows is told in a screenful, the rest counted
+
+
 @dataclass(eq=False, kw_only=True, repr=False)
 class Reading:
     """The problems of one workbook, each at its sheet, cell or row."""
 
     name: str
     problems: list[Diagnostic] = field(default_factory=list)
+
+    def shown(self) -> tuple[list[Diagnostic], dict[str, int]]:
+        """The problems to print, at most `MAX_SHOWN` of each sheet in their order, and how many
+        of each sheet are left out."""
+        seen: dict[str, int] = {}
+        shown = []
+        for problem in self.problems:
+            sheet = problem.location.file.removeprefix(f"{self.name}:").split("!", 1)[0]
+            seen[sheet] = seen.get(sheet, 0) + 1
+            if seen[sheet] <= MAX_SHOWN:
+                shown.append(problem)
+        return shown, {sheet: count - MAX_SHOWN for sheet, count in seen.items() if count > MAX_SHOWN}
 
     def problem(self, code: str, where: str, message: str, hint: str | None = None, row: int = 1,
                 column: int = 1) -> None:
