@@ -77,9 +77,13 @@ def _summarise(imported: Imported, *, errors: int, warnings: int) -> None:
         rows = ", ".join(ngettext("{sheet} {count} row", "{sheet} {count} rows", imported.rows.get(sheet, 0))
                          .format(sheet=sheet, count=imported.rows.get(sheet, 0)) for sheet in SHEETS)
         write(_("rows read: {rows}").format(rows=rows) + "\n", err=True)
-    if imported.library_warnings:
-        say(_("{name}: parts of the workbook that hold no facts (styles, extensions) were not read")
-            .format(name=imported.reading.name), None, prefix=NOTE)
+    if imported.library_warnings:  # openpyxl's own words are English and name its internals: said in ours
+        say(ngettext("{name}: openpyxl warned {count} time while reading the workbook (a part it does not read, or "
+                     "a value it cannot convert); a cell whose value could not be read has a problem of its own",
+                     "{name}: openpyxl warned {count} times while reading the workbook (a part it does not read, or "
+                     "a value it cannot convert); a cell whose value could not be read has a problem of its own",
+                     imported.library_warnings).format(name=imported.reading.name, count=imported.library_warnings),
+            None, prefix=NOTE)
 
 
 command = single_command("import", import_workbook, N_("Read a filled-in eindrapport workbook into a realisation: "

@@ -57,7 +57,8 @@ def _number_text(value: object, whole: bool = False) -> str | None:
     if not isinstance(value, str):
         return None
     if isinstance(value, QuotedText):
-        raise PydanticCustomError("number_quoted", _("a number is written without quotes, got '{value}'"),
+        raise PydanticCustomError("number_quoted",
+                                  _("a number is written without quotes or a `!!str` tag, got '{value}'"),
                                   {"value": _short(value)})
     text = value.strip()
     if not any(char.isdigit() for char in text):

@@ -48,11 +48,13 @@ from convenant_cli.reading.workbook_cells import (
 @dataclass(eq=False, kw_only=True)
 class Consultants:
     """The consultants read, by beneficiary and key (Sleutel, else Naam), the row of each, and
-    those whose row had a problem: an absence of one of them is not reported again."""
+    those whose row had a problem: an absence of one of them is not reported again, nor an
+    absence of a beneficiary one of whose consultants could not be named (a formula in Naam)."""
 
     by_key: dict[str, dict[str, Record]] = field(default_factory=dict)
     rows: dict[tuple[str, str], int] = field(default_factory=dict)
     broken: dict[str, set[str]] = field(default_factory=dict)
+    unnamed: set[str] = field(default_factory=set)  # beneficiaries with a consultant whose name was refused
 
 
 def read_consultants(rows: Iterable[Row], reading: Reading, agreement: AgreementOutline,
@@ -78,20 +80,17 @@ def read_consultants(rows: Iterable[Row], reading: Reading, agreement: Agreement
         if insz is not None and not insz.startswith("*"):  # a masked INSZ (a prefilled workbook) is not read
             consultant["insz"] = insz
         consultant["fte"] = fte
-        start, end = read_date(row[EMPLOYED_FROM], reading, EMPLOYED_FROM), read_date(row[EMPLOYED_TO], reading,
-                                                                                   EMPLOYED_TO)
-        if start is not None and end is not None:
-            consultant["employed"] = {"start": start, "end": end}
-        elif row[EMPLOYED_FROM].empty != row[EMPLOYED_TO].empty:
-            missing = row[EMPLOYED_TO] if row[EMPLOYED_TO].empty else row[EMPLOYED_FROM]
-            reading.at("CV102", missing,
-                       _("an employment has a start and an end"), _("fill in both, or neither (the whole term)"))
+        employed = _employment(row, reading, agreement)
+        if employed is not None:
+            consultant["employed"] = employed
         wage = read_decimal(row[WAGE_DAYS], reading, 0, WAGE_DAYS)
         if wage is not None:
             consultant["guaranteed_wage_days"] = int(wage)
         consultant["absences"] = []
         consultant[AT] = row.origins(KEYS[CONSULTANTS])
         who = key or name
+        if number is not None and who is None and (row[KEY].reported or row[NAME].reported):
+            found.unnamed.add(number)  # a consultant who cannot be named: an absence may be theirs
         if number is None or who is None:
             continue
         if len(reading.errors) > errors:
@@ -124,6 +123,8 @@ def read_absences(rows: Iterable[Row], reading: Reading, agreement: AgreementOut
         mine = consultants.by_key.get(number or "", {})
         if number is not None and who in consultants.broken.get(number, set()):
             continue  # its consultant's row has a problem already
+        if number is not None and who not in mine and number in consultants.unnamed:
+            continue  # perhaps the consultant whose Sleutel or Naam could not be read: told there
         if number is not None and who not in mine and not row[CONSULTANT].reported:
             hint = Vocabulary(mine).did_you_mean(who or "")
             reading.at("CV506", row[CONSULTANT],
@@ -158,3 +159,14 @@ def read_absences(rows: Iterable[Row], reading: Reading, agreement: AgreementOut
         listed = mine[who]["absences"]
         if isinstance(listed, list):
             listed.append(absence)
+
+
+def _employment(row: Row, reading: Reading, agreement: AgreementOutline) -> dict[str, object] | None:
+    """`employed` from In dienst van and In dienst tot; a blank one is the term's first or last
+    day (rulebook R4: a consultant hired mid-term works to its end), both blank the whole term
+    (None). An end before the start is left to `validate` (CV509, at In dienst van)."""
+    start = read_date(row[EMPLOYED_FROM], reading, EMPLOYED_FROM)
+    end = read_date(row[EMPLOYED_TO], reading, EMPLOYED_TO)
+    if row[EMPLOYED_FROM].reported or row[EMPLOYED_TO].reported or (start is None and end is None):
+        return None
+    return {"start": start or agreement.start, "end": end or agreement.end}

@@ -6,7 +6,7 @@ A workbook is input from outside: `check_workbook_file` judges the file before a
 XML is parsed; openpyxl then reads it lazily, with defusedxml, a sheet as it is iterated.
 Every row the sheet holds is read, whatever its declared dimension says (Excel, LibreOffice
 and openpyxl outside read-only mode show them all), and no more columns than the format has.
-A formula is refused (never evaluated). A damaged part met while reading is an `InputError`
+A formula is refused (never evaluated), and so is an error value. A damaged part met while reading is an `InputError`
 naming the file; what openpyxl warns about is counted, never printed raw. Never prints.
 """
 
@@ -111,6 +111,8 @@ class EindrapportBook:
                 if cell.kind == "f":
                     reading.at("CV103", cell, _("a formula; type the value itself"),
                                _("a workbook's formulas are never evaluated on import"))
+                elif cell.kind == "e":  # an error value (#VALUE!), or a date serial past what a date can be
+                    reading.at("CV103", cell, _("the cell holds an error value, not a value; type the value itself"))
             yield Row(cells, columns)
 
     def _guarded(self, rows: Iterator[T]) -> Iterator[T]:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.identifiers import InvalidIdentifier, format_enterprise_number, validate_enterprise_number
-from convenant_cli.domain.language import _
+from convenant_cli.domain.language import N_, _
 
 
 def cell_ref(column: int, row: int) -> str:
@@ -85,6 +85,8 @@ class Row:
         return {"": self.where, **{key: self[header].where for key, header in keys.items()}}
 
 
+LARGEST = Decimal(10) ** 12  # above every amount (999.999.999.999,99), FTE and count a file may hold
+FIRST_DAY = date(1900, 3, 1)  # a spreadsheet's serial days are right from here on
 MAX_SHOWN = 50  # problems shown per sheet: a sheet of wrong rows is told in a screenful, the rest counted
 
 
@@ -151,6 +153,10 @@ def read_decimal(cell: Cell, reading: Reading, places: int | None, what: str) ->
     if not number.is_finite():
         reading.at("CV103", cell, _("{what}: expected a number").format(what=what))
         return None
+    if abs(number) > LARGEST:  # 1e308 is a double too; no amount, FTE or count comes near
+        reading.at("CV103", cell, _("{what}: a number larger than {largest}").format(what=what, largest="10^12"),
+                   _("type the amount in euro, the FTE or the count itself"))
+        return None
     if places is not None and number != number.quantize(Decimal(1).scaleb(-places)):
         reading.at("CV104", cell, _("{what}: more than {places} decimals").format(what=what, places=places),
                    _("round it to the cent (FTE to two decimals)"))
@@ -160,18 +166,31 @@ def read_decimal(cell: Cell, reading: Reading, places: int | None, what: str) ->
     return Decimal(format(number.normalize(), "f"))  # 310, not 3.1E+2
 
 
+DATE_HINT = N_("enter a date the spreadsheet recognises: it then shows it right-aligned in the column's format "
+               "(2024-01-08); =DATE(2024,1,8) always gives one")
+
+
 def read_date(cell: Cell, reading: Reading, what: str) -> date | None:
+    """A date cell's day. Text is refused (never guessed), and so is a number (a cell not
+    formatted as a date), and a day before 1 March 1900: a spreadsheet counts a 29 February
+    1900 that never was (serial 60), so its days before March 1900 are one off."""
     if cell.empty or cell.reported:
         return None
     value = cell.value
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    reading.at("CV105", cell, _("{what}: the cell holds text, not a date (a date typed as text is never guessed)")
-               .format(what=what),
-               _("enter a date the spreadsheet recognises: it then shows it right-aligned in the column's format "
-                 "(2024-01-08); =DATE(2024;1;8) always gives one"))
+    day = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+    if day is not None and day < FIRST_DAY:
+        reading.at("CV105", cell, _("{what}: a date before 1 March 1900, which a spreadsheet counts wrong (it has a "
+                                    "29 February 1900)").format(what=what), _(DATE_HINT))
+        return None
+    if day is not None:
+        return day
+    if isinstance(value, str):
+        message = _("{what}: the cell holds text, not a date (a date typed as text is never guessed)")
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        message = _("{what}: the cell holds a number, not a date (format the cell as a date)")
+    else:
+        message = _("{what}: the cell holds no date")
+    reading.at("CV105", cell, message.format(what=what), _(DATE_HINT))
     return None
 
 

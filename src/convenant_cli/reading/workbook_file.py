@@ -111,12 +111,13 @@ def _read_start(archive: zipfile.ZipFile, part: str) -> bytes:
     except KeyError:
         return b""
     except _DAMAGED:
-        raise _damaged(part) from None
+        raise _damaged(archive, part) from None
 
 
-def _damaged(part: str) -> InputError:
-    return InputError(_("{part}: a damaged or unsupported part of the workbook").format(part=part),
-                      _("open it in Excel and save it again"))
+def _damaged(archive: zipfile.ZipFile, part: str) -> InputError:
+    """A part that cannot be inflated (a flipped bit, a cut file: zlib's error, a CRC mismatch)."""
+    return InputError(_("{path}: the part {part} is damaged, or compressed in a way convenant does not read")
+                      .format(path=archive.filename, part=part), _("open it in Excel and save it again"))
 
 
 def _rows_held(archive: zipfile.ZipFile, part: str) -> int:
@@ -127,7 +128,7 @@ def _rows_held(archive: zipfile.ZipFile, part: str) -> int:
         with archive.open(part) as file:
             data = file.read(MAX_PART_BYTES + 1)
     except _DAMAGED:
-        raise _damaged(part) from None
+        raise _damaged(archive, part) from None
     count = highest = 0
     for found in _ROW.finditer(data):
         count += 1

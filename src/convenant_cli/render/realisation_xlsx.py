@@ -116,7 +116,7 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
         (COSTS, _("A row per beneficiary whose eligible costs cap the payment: Subsidiabele kosten in euro.")),
         (AGREEMENT, _("The agreement this workbook was written for, by its Id and SHA-256: leave it as it is. "
                       "`convenant import` finds the agreement by its Id in the project, or with --convenant.")),
-        (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024;1;8) gives one. "
+        (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024,1,8) gives one. "
                        "Numbers as numbers, not text.")),
     ]
     sheet.header([_("Sheet"), _("What to enter")])
