@@ -60,6 +60,8 @@ CASES = {
     "CV211": (_both(_set("Resultaten", "B3", "bedrijfsbezoeken"), _set("Resultaten", "C3", 1)), "Resultaten!E3",
               "is given twice"),
     "CV218": (_set("Consulenten", "I4", "85.07.30-033.62"), "Consulenten!I4", "INSZ:"),
+    "CV219": (_set("Voorschotten", "C2", "factuur 85.07.30-033.28"), "Voorschotten!C2",
+              "a national number (INSZ) in free text, masked in every output: **.**.**-***.28"),
     "CV502": (_set("Resultaten", "A2", "R9"), "Resultaten!A2", "result commitment 'R9' is not in the agreement"),
     "CV503": (_delete_rows("Resultaten", 4, 1), "Resultaten", "R2 has no row in Resultaten"),
     "CV504": (_set("Resultaten", "C3", 3), "Resultaten!B3", "no target bedrijfsbezoeken for work year 3"),

@@ -40,6 +40,7 @@ from convenant_cli.reading.workbook_cells import (
     read_beneficiary,
     read_date,
     read_decimal,
+    read_insz,
     read_text,
     read_yes_no,
 )
@@ -76,7 +77,7 @@ def read_consultants(rows: Iterable[Row], reading: Reading, agreement: Agreement
         consultant: Record = {"name": name}
         if key is not None:
             consultant["id"] = key
-        insz = read_text(row[INSZ])
+        insz = read_insz(row[INSZ], reading)
         if insz is not None and not insz.startswith("*"):  # a masked INSZ (a prefilled workbook) is not read
             consultant["insz"] = insz
         consultant["fte"] = fte

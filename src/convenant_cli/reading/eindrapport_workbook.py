@@ -30,6 +30,7 @@ from convenant_cli.reading.eindrapport_format import (
     CONSULTANTS,
     COSTS,
     ID_LABEL,
+    INSZ,
     RESULTS,
     SHA256_LABEL,
     SHEETS,
@@ -113,6 +114,8 @@ class EindrapportBook:
                                _("a workbook's formulas are never evaluated on import"))
                 elif cell.kind == "e":  # an error value (#VALUE!), or a date serial past what a date can be
                     reading.at("CV103", cell, _("the cell holds an error value, not a value; type the value itself"))
+                elif isinstance(cell.value, str) and headers[cell.column - 1] != INSZ:
+                    _national_numbers(cell, reading)
             yield Row(cells, columns)
 
     def _guarded(self, rows: Iterator[T]) -> Iterator[T]:
@@ -129,6 +132,18 @@ class EindrapportBook:
                     raise unreadable(self._path, error) from None  # zip stream, shared text out of range)
             self.library_warnings += len(caught)
             yield row
+
+
+def _national_numbers(cell: Cell, reading: Reading) -> None:
+    """A national number in a text cell: masked where it is read (`read_text`), and said here."""
+    from convenant_cli.domain.insz import mask_in_text, national_numbers
+
+    found = national_numbers(str(cell.value))
+    if found:
+        reading.problem("CV219", cell.where, _("a national number (INSZ) in free text, masked in every output: "
+                                               "{numbers}").format(numbers=", ".join(map(mask_in_text, found))),
+                        _("an INSZ goes in Consulenten's column INSZ only; take it out of this cell"),
+                        cell.row, cell.column)
 
 
 def _kind(cell: object) -> str:

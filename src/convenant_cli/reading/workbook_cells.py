@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.identifiers import InvalidIdentifier, format_enterprise_number, validate_enterprise_number
+from convenant_cli.domain.insz import mask_national_numbers
 from convenant_cli.domain.language import N_, _
 
 
@@ -123,12 +124,25 @@ class Reading:
 
 
 def read_text(cell: Cell) -> str | None:
+    """A cell's text, a national number in it masked (the sheet's rows warn where: CV219)."""
     if cell.empty or cell.reported:
         return None
     value = cell.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return mask_national_numbers(str(value).strip())
+
+
+def read_insz(cell: Cell, reading: Reading) -> str | None:
+    """An INSZ as typed, checked by `validate` later (never shown whole). One typed as a number
+    is refused: a spreadsheet drops its leading 0 (`01020312345` becomes 1020312345)."""
+    if cell.empty or cell.reported:
+        return None
+    if not isinstance(cell.value, str):
+        reading.at("CV103", cell, _("{what}: typed as a number, which loses a leading 0").format(what="INSZ"),
+                   _("type it as text: give the cell the format Text, or start it with an apostrophe"))
+        return None
+    return cell.value.strip()
 
 
 def read_decimal(cell: Cell, reading: Reading, places: int | None, what: str) -> Decimal | None:
