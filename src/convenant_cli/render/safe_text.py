@@ -81,6 +81,20 @@ def visible(text: str, *, newlines: bool = False) -> str:
     return pattern.sub(_placeholder, text) if pattern.search(text) else text
 
 
+def shown_in_page(value: object) -> object:
+    """A value an HTML page prints (the report's templates, as Jinja's `finalize`): text from a
+    file made `visible`, line breaks kept (whitespace in HTML), so that a bidi override cannot
+    turn "gnp.exe" round and a NUL is no parse error; markup the report built itself
+    (`__html__`) and numbers as they are. Jinja escapes the result.
+
+    >>> shown_in_page("INOM \\u202egnp.exe"), shown_in_page("a\\x07\\nb"), shown_in_page(3)
+    ('INOM ⟨U+202E⟩gnp.exe', 'a␇\\nb', 3)
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value, newlines=True)
+    return value
+
+
 def escape_json(text: str) -> str:
     """JSON text (from `json.dumps(..., ensure_ascii=False)`) with the characters that
     `json.dumps` leaves raw (C1 controls, bidi and other format characters) escaped as
