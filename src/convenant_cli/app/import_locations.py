@@ -12,7 +12,7 @@ import re
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.language import _
 from convenant_cli.reading.eindrapport_facts import AT
-from convenant_cli.reading.eindrapport_format import AGREEMENT, KEYS, SHEETS
+from convenant_cli.reading.eindrapport_format import AGREEMENT, CONSULTANTS, EMPLOYED_FROM, EMPLOYED_TO, KEYS, SHEETS
 from convenant_cli.reading.workbook_file import column_number
 from convenant_cli.render.realisation_yaml import Origin
 
@@ -55,7 +55,8 @@ def _worded(diagnostic: Diagnostic, sheet: str, origin: Origin | None,
         header = KEYS.get(sheet, {}).get(field, field if sheet not in SHEETS else sheet)
         message = f"{header}: {message[path.end():]}"
     if diagnostic.code == "CV506":
-        hint = _("an absence falls within the consultant's In dienst van and In dienst tot in Consulenten")
+        hint = _("an absence falls within the consultant's {start} and {end} in {sheet}").format(
+            start=EMPLOYED_FROM, end=EMPLOYED_TO, sheet=CONSULTANTS)
     elif diagnostic.code == "CV507":
         other = _overlapping_row(origin, origins)
         hint = (_("the other absence is in row {row}; one day has one reason").format(row=other) if other

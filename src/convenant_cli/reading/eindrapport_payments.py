@@ -56,8 +56,8 @@ def read_costs(rows: Iterable[Row], reading: Reading, agreement: AgreementOutlin
         if number is None or amount is None:
             continue
         if number in seen:
-            reading.at("CV513", row[ENTERPRISE_NUMBER], _("{name} is listed twice in Kosten")
-                       .format(name=agreement.beneficiaries[number]),
+            reading.at("CV513", row[ENTERPRISE_NUMBER], _("{name} is listed twice in {sheet}")
+                       .format(name=agreement.beneficiaries[number], sheet=COSTS),
                        _("the other is in row {row}; list each beneficiary once").format(row=seen[number]))
             continue
         seen[number] = row.number

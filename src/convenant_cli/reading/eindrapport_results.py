@@ -45,8 +45,8 @@ def read_results(rows: Iterable[Row], reading: Reading, agreement: AgreementOutl
     for commitment in agreement.commitments:
         rows_of = by_commitment.get(commitment.id)
         if rows_of is None:
-            reading.problem("CV503", RESULTS, _("result commitment {commitment} has no row in Resultaten")
-                            .format(commitment=commitment.id),
+            reading.problem("CV503", RESULTS, _("result commitment {commitment} has no row in {sheet}")
+                            .format(commitment=commitment.id, sheet=RESULTS),
                             _("write a new workbook with `convenant new realisation --xlsx`, or copy its rows back"))
             continue
         missing += _commitment(commitment, rows_of, reading, facts)

@@ -129,8 +129,8 @@ def read_absences(rows: Iterable[Row], reading: Reading, agreement: AgreementOut
         if number is not None and who not in mine and not row[CONSULTANT].reported:
             hint = Vocabulary(mine).did_you_mean(who or "")
             reading.at("CV506", row[CONSULTANT],
-                       _("'{who}' is not a consultant of {number} in Consulenten")
-                       .format(who=who or "", number=format_enterprise_number(number))
+                       _("'{who}' is not a consultant of {number} in {sheet}")
+                       .format(who=who or "", number=format_enterprise_number(number), sheet=CONSULTANTS)
                        if who is not None else _("no consultant"),
                        hint or _("give the consultant's Sleutel, or its Naam when it has none"))
         start, end = read_date(row[FROM], reading, FROM), read_date(row[TO], reading, TO)

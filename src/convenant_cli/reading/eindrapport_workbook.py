@@ -66,8 +66,8 @@ class EindrapportBook:
         the sheet or its Id is missing."""
         reading = self._reading
         if AGREEMENT not in self._book.sheetnames:
-            reading.problem("CV102", AGREEMENT, _("the sheet Convenant (the agreement's Id and SHA-256) is missing"),
-                            _(FORMAT_HINT))
+            reading.problem("CV102", AGREEMENT, _("the sheet {sheet} (the agreement's Id and SHA-256) is missing")
+                            .format(sheet=AGREEMENT), _(FORMAT_HINT))
             return None
         labels: dict[str, Cell] = {}
         for number, row in enumerate(self._guarded(self._book[AGREEMENT].iter_rows(max_row=_LABEL_ROWS, max_col=2)),
@@ -77,8 +77,8 @@ class EindrapportBook:
         found = {label: labels[label].value for label in (ID_LABEL, SHA256_LABEL) if label in labels}
         identifier, sha256 = found.get(ID_LABEL), found.get(SHA256_LABEL)
         if not isinstance(identifier, str) or not identifier.strip():
-            reading.problem("CV102", AGREEMENT, _("the sheet Convenant has no Id (the agreement's id)"),
-                            _(FORMAT_HINT))
+            reading.problem("CV102", AGREEMENT, _("the sheet {sheet} has no {label} (the agreement's id)")
+                            .format(sheet=AGREEMENT, label=ID_LABEL), _(FORMAT_HINT))
             return None
         return NamedAgreement(id=identifier.strip(), sha256=sha256.strip() if isinstance(sha256, str) else "")
 
@@ -142,7 +142,8 @@ def _national_numbers(cell: Cell, reading: Reading) -> None:
     if found:
         reading.problem("CV219", cell.where, _("a national number (INSZ) in free text, masked in every output: "
                                                "{numbers}").format(numbers=", ".join(map(mask_in_text, found))),
-                        _("an INSZ goes in Consulenten's column INSZ only; take it out of this cell"),
+                        _("an INSZ goes in the column {column} of {sheet} only; take it out of this cell")
+                        .format(column=INSZ, sheet=CONSULTANTS),
                         cell.row, cell.column)
 
 
@@ -216,13 +217,14 @@ def read_facts(book: EindrapportBook, agreement: AgreementOutline, reading: Read
     consultants = read_consultants(book.rows(CONSULTANTS), reading, agreement, facts)
     if not agreement.has_fte and facts.consultants:
         reading.problem("CV514", CONSULTANTS, _("the addendum has no FTE, so there is no absence deduction; "
-                                                "Consulenten and Afwezigheden are not used"))
+                                                "{sheet} and {sheet2} are not used")
+                        .format(sheet=CONSULTANTS, sheet2=ABSENCES))
     elif agreement.has_fte:
         for number, name in agreement.beneficiaries.items():
             if number not in facts.consultants and number not in consultants.broken:
-                reading.problem("CV508", CONSULTANTS, _("{name} ({number}) has no consultant in Consulenten: "
+                reading.problem("CV508", CONSULTANTS, _("{name} ({number}) has no consultant in {sheet}: "
                                                         "taken as fully staffed, no deduction")
-                                .format(name=name, number=format_enterprise_number(number)))
+                                .format(name=name, number=format_enterprise_number(number), sheet=CONSULTANTS))
     read_absences(book.rows(ABSENCES), reading, agreement, consultants, facts)
     read_advances(book.rows(ADVANCES), reading, agreement, facts)
     read_costs(book.rows(COSTS), reading, agreement, facts)
