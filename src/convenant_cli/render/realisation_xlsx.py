@@ -107,8 +107,8 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
                     "where the eindrapport shows it. That is the sector's own assessment: the auditor judges it.")),
         (CONSULTANTS, _("A row per consultant of each beneficiary: Ondernemingsnummer from the list, Naam, VTE "
                           "(e.g. 0,50); In dienst van and In dienst tot only when the consultant did not work the "
-                          "whole term; Sleutel when two consultants share a name. A beneficiary without a row is "
-                          "taken as fully staffed.")),
+                          "whole term (a blank one is the term's first or last day); Sleutel when two consultants "
+                          "share a name. A beneficiary without a row is taken as fully staffed.")),
         (ABSENCES, _("A row per absence: the consultant's Sleutel (else Naam), Van and Tot as dates, Reden "
                            "from the list; VTE only for a partial absence; Vervangen ja when a replacement took "
                            "over; Nieuwe ongeschiktheid ja for an illness that is not a relapse.")),
