@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from convenant_cli.loading.workspace import Workspace
 from convenant_cli.reading.workbook_file import sheet_names
+from tests.cli import test_hostile_workbooks
 from tests.cli.test_import import _fill_as_a_sector
 from tests.conftest import CONVENANTS, settlement
 
@@ -24,6 +25,7 @@ COVENANT = "convenants/metaal-2023-2025.yaml"
 REPORT = "convenants/examples/metaal-2023-2025-realisatie.yaml"
 SECRET = "geheim: dit mag nooit verschijnen"
 
+openpyxl_calls = test_hostile_workbooks.openpyxl_calls  # a fixture: each workbook openpyxl was asked to open
 _opened: list[str] | None = None  # while a test watches: every file the process opens
 
 
@@ -165,21 +167,6 @@ def _numbers(data: bytes, rows: int) -> bytes:
     data = re.sub(rb'<dimension ref="[^"]*" ?/>', b"", data, count=1)
     cells = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n) for n in range(20, 20 + rows))
     return data.replace(b"</sheetData>", cells + b"</sheetData>", 1)
-
-
-@pytest.fixture
-def openpyxl_calls(monkeypatch) -> list[object]:
-    import openpyxl
-
-    opened: list[object] = []
-    real = openpyxl.load_workbook
-
-    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        opened.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(openpyxl, "load_workbook", counting)
-    return opened
 
 
 def test_a_sheet_of_250_000_rows_without_a_dimension_is_refused_by_its_name(run_cli, project, openpyxl_calls):
