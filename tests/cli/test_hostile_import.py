@@ -93,9 +93,10 @@ def _dimension(data: bytes, ref: bytes) -> bytes:
 def test_a_path_in_the_workbook_is_never_read(run_cli, project, opened, path):
     expected = run_cli("import", "w.xlsx").stdout
 
-    def old_layout(book):  # as 0.6.1 wrote it: the path in B1, the id in B3
+    def old_layout(book):  # as 0.6.1 wrote it: the path in B1, the id in B3, the column Oordeel auditor
         about = book["Convenant"]
         about["A1"], about["B1"], about["A3"], about["B3"] = "Convenant", path, "Id", "metaal-2023-2025"
+        book["Resultaten"]["F1"] = "Oordeel auditor"
 
     _edited(project / "w.xlsx", old_layout)
     opened.clear()

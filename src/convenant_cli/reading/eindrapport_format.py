@@ -55,6 +55,9 @@ SHEETS: dict[str, tuple[str, ...]] = {
     ADVANCES: (ENTERPRISE_NUMBER, DATE, REFERENCE, AMOUNT),
     COSTS: (ENTERPRISE_NUMBER, ELIGIBLE_COSTS),
 }
+# Headers a workbook of 0.6 gave a column, read as the column's header now (the same facts):
+# its Resultaten called the sector's own `achieved:` "Oordeel auditor".
+FORMER_HEADERS: dict[str, dict[str, str]] = {RESULTS: {"Oordeel auditor": SELF_ASSESSMENT}}
 # The YAML key each column is read into, per sheet: a record's cells, and the words a problem
 # `validate` finds in the generated YAML is told in.
 KEYS: dict[str, dict[str, str]] = {

@@ -29,6 +29,7 @@ from convenant_cli.reading.eindrapport_format import (
     AGREEMENT,
     CONSULTANTS,
     COSTS,
+    FORMER_HEADERS,
     ID_LABEL,
     INSZ,
     RESULTS,
@@ -94,7 +95,9 @@ class EindrapportBook:
         worksheet.reset_dimensions()  # its declared dimension may be shorter than its data: read every row
         rows = self._guarded(worksheet.iter_rows(min_row=1, max_col=len(headers)))
         first = next(rows, ())
-        found = tuple(str(cell.value).strip() if cell.value is not None else "" for cell in first)
+        former = FORMER_HEADERS.get(sheet, {})
+        found = tuple(former.get(text, text) for text in
+                      (str(cell.value).strip() if cell.value is not None else "" for cell in first))
         if found != headers:
             reading.problem("CV101", sheet, _("the headers of {sheet} are not {headers}")
                                             .format(sheet=sheet, headers=", ".join(headers)),
