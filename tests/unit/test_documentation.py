@@ -92,10 +92,10 @@ def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
 
 
 def test_the_sector_guide_shows_every_sheet_of_the_workbook():
-    from convenant_cli.render.realisation_xlsx import GUIDE_SHEET, SHEETS
+    from convenant_cli.reading.eindrapport_format import GUIDE, SHEETS
 
     guide = (ROOT / "docs" / "guides" / "sector.md").read_text(encoding="utf-8")
-    for sheet in (GUIDE_SHEET, *SHEETS):
+    for sheet in (GUIDE, *SHEETS):
         image = f"../images/eindrapport-{sheet.lower()}.png"
         assert f"![The sheet {sheet}]({image})" in guide, sheet
         assert (ROOT / "docs" / "guides" / image).resolve().is_file(), image

@@ -251,6 +251,5 @@ def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, targ
                              _("keep a progress report in YAML (convenant new realisation --as-of)"))
         facts = found.model
     model = agreement.model_as(Agreement)
-    write_atomically(target, lambda path: write_fill_in(path, model, relative(agreement.path, target),
-                                                        agreement.source.sha256, created, facts),
+    write_atomically(target, lambda path: write_fill_in(path, model, agreement.source.sha256, created, facts),
                      force=force, inputs=[doc.path for doc in workspace.documents.values()], check=check_workbook_name)

@@ -218,8 +218,21 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
                        .format(error=type(error).__name__),
                        None if state.debug else _("run again with `convenant --debug ...` to see the traceback"),
                        ExitStatus.INTERNAL) from None
+        finally:
+            _say_unread_catalogue()
 
     return wrapper
+
+
+def _say_unread_catalogue() -> None:
+    """One warning when the message catalogue could not be read: its messages are then the
+    English source text, and so is this one (marked all the same: the catalogue is not there)."""
+    from convenant_cli.domain.language import language, unread_catalogue
+
+    reason = unread_catalogue()
+    if reason is not None:
+        say(_("the message catalogue of language '{language}' cannot be read ({reason}); messages are in English")
+            .format(language=language(), reason=reason), _("reinstall convenant"), prefix=N_("warning"))
 
 
 def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:

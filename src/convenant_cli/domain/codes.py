@@ -60,6 +60,8 @@ _ALL = (
     Code("CV216", _E, N_("an addendum's period is not within its covenant's (an extension's: not the day after it)")),
     Code("CV218", _E, N_("an INSZ (national register or BIS number) fails its check (python-stdnum); never shown "
                          "whole")),
+    Code("CV219", _W, N_("a national number (INSZ) in free text (a name, note, reference, title); masked in every "
+                         "output")),
     Code("CV301", _E, N_("a reference (`parent:`, `convenant:`) names a file that does not exist")),
     Code("CV302", _E, N_("a reference names a file of the wrong kind")),
     Code("CV303", _W, N_("an addendum's beneficiary is not a beneficiary of its covenant")),

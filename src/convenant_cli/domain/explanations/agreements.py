@@ -89,4 +89,12 @@ EXPLANATIONS = (
         "last two digits."),
         mistake="- name: Consulent A\n  insz: YY.MM.DD-NNN\n  fte: 1.0\n",
         fix="- name: Consulent A\n  insz: YY.MM.DD-NNN.CC\n  fte: 1.0\n"),
+    Explanation(code="CV219", section=INSZ, checked=False, text=N_(
+        "A national register or BIS number (INSZ) stands in free text: a name, a note, a reference or a title. "
+        "Eleven digits in one of the usual spellings (YY.MM.DD-NNN.CC, or the eleven digits together) whose check "
+        "digits hold are taken for one. It is personal data, so every output masks it to its last two digits, and "
+        "this warning says where it stands. A consultant's INSZ belongs in their `insz:` field only, where it is "
+        "checked and never shown whole; take it out of the text."),
+        mistake="- name: Consulent A (YY.MM.DD-NNN.CC)\n  fte: 1.0\n",
+        fix="- name: Consulent A\n  insz: YY.MM.DD-NNN.CC\n  fte: 1.0\n"),
 )

@@ -4,7 +4,8 @@ result commitments, a staffing timeline), and the sources (files with their SHA-
 tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
-note) is escaped, in the HTML and in the inline SVG alike. The pages load nothing: the
+note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
+bidi character shown as the placeholder every output uses, `safe_text.shown_in_page`). The pages load nothing: the
 stylesheet is in each page and a Content-Security-Policy forbids any other resource and any
 script, so a page opened from disk reaches nothing outside its folder.
 """
@@ -27,6 +28,7 @@ from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.report import words as w
 from convenant_cli.render.report.timeline import Timeline, timeline
+from convenant_cli.render.safe_text import shown_in_page
 from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
@@ -125,7 +127,7 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
 
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+                              lstrip_blocks=True, keep_trailing_newline=True, finalize=shown_in_page)
     names = w.words()
     made = pages(settlements, names)
     by_id = {page.settlement.id: page for page in made}
