@@ -7,7 +7,7 @@ sector would (tests/cli/test_import.py), then spoiled in one place per case.
 Rows of the filled workbook: Resultaten 2-6 (R1 work years 1 and 2, R2 qualitative, R3 work
 years 1 and 2); Consulenten 2-6 INOM (Consulent A, Vervanger A, B, C, D), 7-8 mtech+ Antwerpen
 (E, F), ..., 16 mtech+ Brabant (N); Afwezigheden 2-3 Consulent A, 4-5 E, 6 I, 7 K, 8 L, 9 N;
-Voorschotten 2-9; Kosten 2 (INOM), 3 (RTM).
+Voorschotten 2-9; Kosten 2 (INOM), 3 (RTM): their eligible costs totals (Soort totaal).
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ REPORT = "convenants/examples/metaal-2023-2025-realisatie.yaml"
 LOCATION = re.compile(r"^w\.xlsx:(Resultaten|Consulenten|Afwezigheden|Voorschotten|Kosten|Convenant)"
                       r"(!([A-Z]{1,3}[0-9]+|row [0-9]+))?: (error|warning)\[(CV[0-9]{3})\]: ")
 YAML_WORDS = re.compile(r"`(achieved|note|staffing|employed|consultants|results|advances|eligible_costs|start|end|"
-                        r"fte|id|name|insz|reason|value|indicator|year|beneficiary)\b|<import>|\.yaml:|\bline [0-9]")
+                        r"fte|id|name|insz|reason|value|indicator|year|beneficiary|costs|kind|from|to|date|"
+                        r"reference)\b|<import>|\.yaml:|\bline [0-9]")
 
 
 @pytest.fixture
@@ -47,6 +48,14 @@ def _both(*edits):  # type: ignore[no-untyped-def]
 
 def _delete_rows(sheet: str, first: int, count: int):  # type: ignore[no-untyped-def]
     return lambda book: book[sheet].delete_rows(first, count)
+
+
+def _append(sheet: str, *rows: list[object]):  # type: ignore[no-untyped-def]
+    return lambda book: [book[sheet].append(row) for row in rows]
+
+
+# a wage line of mtech+ Antwerpen (no eligible costs total) for Consulent E, Kosten row 4 (after the two totals)
+_E_WAGE = ["0433.981.067", "loon", "Consulent E", date(2023, 7, 1), date(2024, 6, 30), None, 52000.0, "loonstaat E"]
 
 
 CASES = {
@@ -80,6 +89,19 @@ CASES = {
               "Consulenten!F4", "is not employed during the term"),
     "CV517": (_both(_set("Afwezigheden", "C9", date(2025, 8, 1)), _set("Afwezigheden", "D9", date(2025, 8, 5))),
               "Afwezigheden!row 9", "starts after the term ends"),
+    "CV530": (_append("Kosten", [*_E_WAGE[:2], "Consulant E", *_E_WAGE[3:]]), "Kosten!C4",
+              "'Consulant E' is not a consultant of 0433.981.067 in Consulenten"),
+    "CV531": (_append("Kosten", _E_WAGE, _E_WAGE), "Kosten!H5", "the reference 'loonstaat E' is given twice"),
+    "CV532": (_append("Kosten", ["0434.112.117", "loon", "Consulent G", date(2023, 7, 1), date(2023, 8, 31), None,
+                                 8000.0, "loonstaat G"]), "Kosten!row 4", "is outside the employment of Consulent G"),
+    "CV533": (_append("Kosten", ["0433.981.067", "werking", None, None, None, date(2025, 7, 2), 800.0, "f 201"]),
+              "Kosten!F4", "dated 2025-07-02, outside the term"),
+    "CV534": (_append("Kosten", [*_E_WAGE[:4], date(2025, 12, 31), *_E_WAGE[5:]]), "Kosten!row 4",
+              "184 of its 915 days fall outside the term"),
+    "CV535": (_append("Kosten", ["0474.431.354", *_E_WAGE[1:2], "Consulent L", *_E_WAGE[3:]]), "Kosten!A4",
+              "0474.431.354 has cost lines and a totaal row both"),
+    "CV536": (_append("Kosten", [*_E_WAGE[:4], date(2023, 6, 30), *_E_WAGE[5:]]), "Kosten!E4",
+              "2023-06-30: Tot is before Van"),
 }
 
 
@@ -181,9 +203,10 @@ def test_an_addendum_without_fte_says_its_consultants_are_not_used(run_cli, sect
 
 
 IMPORT_MODULES = ["app/import_workbook.py", "reading/eindrapport_workbook.py", "reading/eindrapport_results.py",
-                  "reading/eindrapport_staffing.py", "reading/eindrapport_payments.py", "reading/workbook_cells.py"]
+                  "reading/eindrapport_staffing.py", "reading/eindrapport_payments.py", "reading/eindrapport_costs.py",
+                  "reading/workbook_cells.py"]
 # what validate finds in the generated YAML and import reports at its cell (app/import_locations.py)
-FROM_THE_YAML = {"CV506", "CV507", "CV509", "CV510", "CV516", "CV517", "CV218", "CV103"}
+FROM_THE_YAML = {"CV506", "CV507", "CV509", "CV510", "CV516", "CV517", "CV218", "CV103", "CV532", "CV533", "CV534"}
 ELSEWHERE = {"CV005": "test_hostile_workbooks.py (the row limit)", "CV514": "above"}
 
 
