@@ -23,7 +23,7 @@ from decimal import Decimal
 import jsonschema
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, EXAMPLES
+from tests.conftest import CONVENANTS, EXAMPLES, one_line
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 REPORT = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -93,12 +93,12 @@ def test_the_explanation_says_the_deduction_is_accrued_and_nothing_is_financed(r
     assert "Inspanningsfinanciering" not in out and "Saldo" not in out
 
 
-def test_the_workbook_is_labelled_and_totals_what_accrued(run_cli, tmp_path):
+def test_the_workbook_is_labelled_and_totals_what_accrued(run_cli, tmp_path, dutch):
     target = tmp_path / "tussentijds.xlsx"
     assert run_cli("settle", METAAL, "-r", REPORT, "--as-of", "2024-09-30", "--xlsx", target).exit_code == 0
     sheet = load_workbook(target, data_only=True).worksheets[0]
     assert str(sheet["A1"].value).startswith("TUSSENTIJDSE STAND metaal-2023-2025")
-    headers = [cell.value for cell in sheet[2]]
+    headers = [one_line(cell.value) for cell in sheet[2]]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3, max_row=11)]
     column = {header: index for index, header in enumerate(headers)}
     total = rows[-1]
