@@ -276,6 +276,22 @@ def test_diff_of_two_progress_reports_shows_what_changed(run_cli, project):
     assert inom["new"] == {"deduction": "1740.08", "advances": "98050.00"}
 
 
+def test_a_diff_on_one_report_for_both_versions_names_it_once(run_cli, project, monkeypatch, dutch):
+    monkeypatch.setenv("COLUMNS", "400")
+    (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
+    amended = CONVENANTS.parent / "amendments" / "metaal-2023-2025-gewijzigd.yaml"  # RTM gains, two lose
+    (project / "amended.yaml").write_text(amended.read_text(encoding="utf-8"), encoding="utf-8")
+    interim = run_cli("diff", "metaal.yaml", "amended.yaml", "-r", "examples/voortgang.yaml").stdout
+    assert ("Effect per begunstigde: vermindering en voorschotten (examples/voortgang.yaml, tussentijds op "
+            "2024-09-30; geen uit te betalen bedrag vóór het einde van de termijn, Art. 6)") in interim
+    final = run_cli("diff", "metaal.yaml", "amended.yaml", "-r", "examples/real.yaml").stdout
+    assert "Effect op de afrekening per begunstigde (eindrapport examples/real.yaml)\n" in final
+    corrected = PROGRESS.replace("reason: time_credit, fte: 0.2}", "reason: time_credit, fte: 0.4}")
+    (project / "examples" / "voortgang-2.yaml").write_text(corrected, encoding="utf-8")
+    two = run_cli("diff", "examples/voortgang.yaml", "examples/voortgang-2.yaml").stdout
+    assert two.startswith("Vergelijking examples/voortgang.yaml → examples/voortgang-2.yaml\n")
+
+
 def test_a_progress_report_is_not_turned_into_a_workbook(run_cli, project):
     (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
     result = run_cli("new", "realisation", "metaal.yaml", "--xlsx", "v.xlsx", "--from", "examples/voortgang.yaml")

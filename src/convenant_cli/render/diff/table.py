@@ -126,9 +126,9 @@ def render_table(view: DiffView) -> Group:
         if view.effect.interim:
             old_day, new_day = (_("interim at {day}").format(day=day) if day else _("eindrapport")
                                 for day in view.effect.as_of)
-            parts.append(title(_("Effect per beneficiary: deduction and advances ({old}, {old_day} → {new}, {new_day}; "
-                                 "no payable amount before the end of the term, Art. 6)")
-                               .format(old=old, old_day=old_day, new=new, new_day=new_day)))
+            parts.append(title(_("Effect per beneficiary: deduction and advances ({files}; no payable amount before "
+                                 "the end of the term, Art. 6)")
+                               .format(files=versions(f"{old}, {old_day}", f"{new}, {new_day}"))))
         else:
             parts.append(title(_("Effect on the settlement per beneficiary (eindrapport {files})")
                                .format(files=versions(old, new))))

@@ -2,7 +2,7 @@
 absence and each short span, in the run's language, from the settlement's own numbers.
 
 A sector's eindrapport has thousands of absences: the words a step of each absence needs
-are translated once a language (`_words`), not once a step. `explanation` builds the
+are translated once a language (`_words`) and fetched once a step. `explanation` builds the
 other steps from these.
 """
 
@@ -13,8 +13,9 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from convenant_cli.domain.language import N_, _, language
-from convenant_cli.domain.money import round_half_up
+from convenant_cli.domain.language import N_, _
+from convenant_cli.domain.language import language as current_language
+from convenant_cli.domain.money import format_fte, round_half_up
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.absence import AbsenceOutcome, ShortSpan
 from convenant_cli.render import vocabulary
@@ -67,8 +68,17 @@ _ABSENCE = {
 }
 
 
-def _words() -> dict[str, str]:
-    return vocabulary.translated(_ABSENCE)
+@lru_cache(maxsize=4)
+def _words(language: str) -> dict[str, str]:
+    """The sentences above, the units and the reasons, in `language`: asked for once a step."""
+    return {**vocabulary.translated(_ABSENCE), **{f"unit {key}": word for key, word in
+                                                   vocabulary.translated(vocabulary.UNITS).items()},
+            **{f"reason {key}": word for key, word in vocabulary.translated(vocabulary.REASONS).items()},
+            "none": vocabulary.word("none"), "wage law": _(vocabulary.WAGE_LAW)}
+
+
+def _reason(key: str, words: dict[str, str]) -> str:
+    return words.get(f"reason {key}", key)
 
 
 def exact(value: Fraction) -> str:
@@ -93,9 +103,17 @@ def days(span: Span | None) -> str:
     >>> set_language("en"); days(Span(date(2024, 1, 8), date(2024, 4, 30)))
     '2024-01-08 – 2024-04-30 (114 days)'
     """
+    return _days(span, _words(current_language()))
+
+
+def _days(span: Span | None, words: dict[str, str]) -> str:
     if span is None:
-        return vocabulary.word("none")
-    return _words()["span"].format(start=span.start, end=span.end, days=vocabulary.days(span.days))
+        return words["none"]
+    return words["span"].format(start=span.start, end=span.end, days=_count(span.days, words))
+
+
+def _count(count: int, words: dict[str, str]) -> str:
+    return f"{count} {words['unit day'] if count == 1 else words['unit days']}"
 
 
 def fte(value: Decimal) -> str:
@@ -106,16 +124,21 @@ def fte(value: Decimal) -> str:
     >>> set_language("en"); fte(Decimal("1.0"))
     '1.00 FTE'
     """
-    return _fte(value, language())
+    return _fte(value, current_language())
 
 
 @lru_cache(maxsize=4096)  # a sector's spans repeat a few FTE figures many thousand times
-def _fte(value: Decimal, _language: str) -> str:
-    return f"{vocabulary.fte(value)} {vocabulary.translated(vocabulary.UNITS)['fte']}"
+def _fte(value: Decimal, language: str) -> str:
+    return f"{format_fte(value, language)} {_words(language)['unit fte']}"
 
 
 def fte_days(value: Decimal) -> str:
-    return f"{vocabulary.fte(value)} {vocabulary.translated(vocabulary.UNITS)['fte_days']}"
+    return _fte_days(value, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _fte_days(value: Decimal, language: str) -> str:
+    return f"{format_fte(value, language)} {_words(language)['unit fte_days']}"
 
 
 def consultant(absence: AbsenceOutcome) -> str:
@@ -124,29 +147,29 @@ def consultant(absence: AbsenceOutcome) -> str:
 
 
 def absence_step(subject: str, absence: AbsenceOutcome) -> Step:
-    words = _words()
+    language = current_language()
+    words = _words(language)
     who = consultant(absence)
-    reason = vocabulary.reason(absence.reason)
-    facts = f"{reason} {days(absence.span)}, {fte(absence.fte)}"
+    reason = _reason(absence.reason, words)
+    facts = f"{reason} {_days(absence.span, words)}, {_fte(absence.fte, language)}"
     if absence.replaced:
         return Step(subject, words["absence"], "R4", "Art. 5", words["replaced_facts"].format(facts=facts),
-                    _joined(words["replaced"], _cost(absence)), who)
+                    _joined(words["replaced"], _cost(absence, words, language)), who)
     if not absence.incapacity:
         return Step(subject, words["absence"], "R4", "Art. 5", facts,
-                    _joined(words["not_covered"].format(reason=reason), _cost(absence)), who)
-    wage = (words["wage"].format(span=days(absence.wage)) if absence.wage else
+                    _joined(words["not_covered"].format(reason=reason), _cost(absence, words, language)), who)
+    wage = (words["wage"].format(span=_days(absence.wage, words)) if absence.wage else
             words["wage_used"].format(used=absence.used_before, days=absence.guaranteed_wage_days))
-    return Step(subject, words["wage_figure"], "R4", _(vocabulary.WAGE_LAW),
+    return Step(subject, words["wage_figure"], "R4", words["wage law"],
                 words["wage_facts"].format(facts=facts, days=absence.guaranteed_wage_days),
-                _joined(_chain(absence), wage, _cost(absence)), who)
+                _joined(_chain(absence, words), wage, _cost(absence, words, language)), who)
 
 
 def _joined(*clauses: str) -> str:
     return "; ".join(clauses)
 
 
-def _chain(absence: AbsenceOutcome) -> str:
-    words = _words()
+def _chain(absence: AbsenceOutcome, words: dict[str, str]) -> str:
     window = absence.window
     if window is None:
         return words["first"]
@@ -159,41 +182,45 @@ def _chain(absence: AbsenceOutcome) -> str:
     return words["no_relapse"].format(start=absence.span.start, window=where)
 
 
-def _cost(absence: AbsenceOutcome) -> str:
-    words = _words()
+def _cost(absence: AbsenceOutcome, words: dict[str, str], language: str) -> str:
     if absence.in_term is None:
         return words["outside"]
     if absence.uncovered is None:
         return words["all_covered"]
-    return words["uncovered"].format(span=days(absence.uncovered), fte=fte(absence.fte),
-                                     fte_days=fte_days(absence.lost_fte_days))
+    return words["uncovered"].format(span=_days(absence.uncovered, words), fte=_fte(absence.fte, language),
+                                     fte_days=_fte_days(absence.lost_fte_days, language))
 
 
 def cause(span: ShortSpan) -> str:
     """Who or what made a span short: the consultants' uncovered absences, a vacancy, and
     what a replacement or surplus made up for."""
-    words = _words()
-    parts = [_absent(a, language()) for a in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
+    return _cause(span, current_language())
+
+
+def _cause(span: ShortSpan, language: str) -> str:
+    words = _words(language)
+    parts = [_absent(a, language) for a in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
     if span.vacancy_fte:
-        parts.append(words["vacancy"].format(fte=fte(span.vacancy_fte)))
+        parts.append(words["vacancy"].format(fte=_fte(span.vacancy_fte, language)))
     if span.surplus_fte:
-        parts.append(words["surplus"].format(fte=fte(span.surplus_fte)))
+        parts.append(words["surplus"].format(fte=_fte(span.surplus_fte, language)))
     return "; ".join(parts)
 
 
 @lru_cache(maxsize=65536)  # an absence is named in every span it covers
-def _absent(absence: AbsenceOutcome, _language: str) -> str:
-    return f"{consultant(absence)}: {vocabulary.reason(absence.reason)} {absence.span.start} – {absence.span.end} " \
-           f"({fte(absence.fte)})"
+def _absent(absence: AbsenceOutcome, language: str) -> str:
+    return f"{consultant(absence)}: {_reason(absence.reason, _words(language))} {absence.span.start} – " \
+           f"{absence.span.end} ({_fte(absence.fte, language)})"
 
 
 def span_step(subject: str, span: ShortSpan) -> Step:
-    words = _words()
-    short = fte_days(span.shortfall_fte_days)
+    language = current_language()
+    words = _words(language)
+    short = _fte_days(span.shortfall_fte_days, language)
     shown = short if span.shortfall_fte else words["made_up"].format(fte_days=short)
-    count = vocabulary.days(span.days)
+    count = _count(span.days, words)
     return Step(subject, words["short_figure"], "R4", "Art. 5",
-                words["short_facts"].format(start=span.start, end=span.end, days=count, cause=cause(span)),
-                words["short"].format(fte=fte(span.beneficiary_fte), counted=fte(span.counted_fte),
-                                      short=fte(span.shortfall_fte), days=count,
-                                      fte_days=shown))
+                words["short_facts"].format(start=span.start, end=span.end, days=count, cause=_cause(span, language)),
+                words["short"].format(fte=_fte(span.beneficiary_fte, language),
+                                      counted=_fte(span.counted_fte, language),
+                                      short=_fte(span.shortfall_fte, language), days=count, fte_days=shown))
