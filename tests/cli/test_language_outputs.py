@@ -231,3 +231,30 @@ def test_the_html_report_in_english_says_fte(run_cli, tmp_path):
     assert "VTE" not in text and "(FTE)" in text
     assert "1 July 2023 – 30 June 2025 (731 days)" in text  # the term, its days named
     assert _leaks(text) == []
+
+
+def test_the_renderers_write_no_dutch_outside_the_catalogue():
+    """A renderer's text is a message of the catalogue (English, translated where it is shown),
+    never a Dutch literal that --lang en would print as it is. Apart: the fill-in eindrapport
+    workbook (its Dutch sheet names and headers are its file format), the diagnostics, and a
+    report page's file name (`overeenkomst.html`, never shown as text)."""
+    import ast
+
+    from scripts.update_catalogue import PACKAGE, extracted
+
+    messages = {text for key in extracted() for text in ((key,) if isinstance(key, str) else key)}
+    apart = {"realisation_xlsx.py", "realisation_yaml.py", "safe_text.py"}
+    found = []
+    for path in sorted((PACKAGE / "render").rglob("*.py")):
+        if path.name in apart or "diagnostics" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                    and node.value not in messages and "://" not in node.value and not node.value.startswith("$")
+                    and node.value not in ("overeenkomst", "bronnen.html")):
+                found += [f"{path.name}:{node.lineno}: {node.value!r}"] if _words(node.value) & DUTCH - ALLOWED else []
+    assert found == []
