@@ -152,6 +152,8 @@ def test_english_uses_english_notation_and_the_dutch_default_its_own(run_cli, mo
     assert re.search(r"\n  Balance \(still to pay\) +49,572\.63\n", english)
     assert re.search(r"\n  Shortfall in FTE-days +62\.00\n", english) and "1.166.000,00" not in english
     dutch_text = run_cli("settle", METAAL, "-r", METAAL_REAL).stdout
+    monkeypatch.setenv("CONVENANT_LANG", "en")
+    assert run_cli("settle", METAAL, "-r", METAAL_REAL).stdout == english  # the environment says the same
     assert re.search(r"\n  Uit te betalen +121\.652,63\n", dutch_text)
     assert re.search(r"\n  Saldo \(nog te betalen\) +49\.572,63\n", dutch_text)
     assert re.search(r"\n  Tekort in VTE-dagen +62,00\n", dutch_text) and "Payable" not in dutch_text
