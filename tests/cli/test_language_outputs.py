@@ -30,6 +30,11 @@ BOX = re.compile(r"[│┃]")
 # term that stays Dutch (eindrapport) needs no place here: English messages use it too.
 ALLOWED = {
     "per",  # English writes it as Dutch does ("per FTE", "per VTE"), in messages that say it on both sides
+    # English words that Dutch translations use as well, so the catalogue counts them Dutch:
+    "min",  # the function of the cap's arithmetic, min(a; b), and the workbook's =MIN(
+    "exact",  # "Deduction, exact"
+    "even",  # a balance settled in full: the vocabulary's key
+    "n",  # &N, the workbook footer's code for the number of pages
 }
 
 
@@ -257,6 +262,6 @@ def test_the_renderers_write_no_dutch_outside_the_catalogue():
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
                     and node.value not in messages and "://" not in node.value and not node.value.startswith("$")
-                    and node.value not in ("overeenkomst", "bronnen.html")):
+                    and node.value not in ("overeenkomst", "overeenkomst-", "bronnen.html")):  # file names
                 found += [f"{path.name}:{node.lineno}: {node.value!r}"] if _words(node.value) & DUTCH - ALLOWED else []
-    assert found == []
+    assert found == [], "\n".join(found)
