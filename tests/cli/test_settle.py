@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from tests import viewers
 from tests.conftest import CONVENANTS, DATA, EXAMPLES, settlement, settlements
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
@@ -201,16 +200,18 @@ def test_xlsx_into_a_missing_folder_is_exit_2(run_cli, tmp_path):
     assert "does not exist" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.viewers
+@pytest.mark.timeout(300)
 def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(run_cli, tmp_path):
+    soffice = viewers.need("soffice")
     out = tmp_path / "afrekening.xlsx"
     result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
     totals = settlement(result.stdout)["totals"]
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
     # 76: UTF-8; the ninth token off: the numbers themselves, not as shown with their euro format
     for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"):
-        subprocess.run(["libreoffice", "--headless", profile, "--convert-to", target, "--outdir", str(tmp_path),
-                        str(out)], check=True, capture_output=True, timeout=180)
+        viewers.run([soffice, "--headless", profile, "--convert-to", target, "--outdir", str(tmp_path), str(out)],
+                    timeout=180)
     assert (tmp_path / "afrekening.pdf").stat().st_size > 1000
     rows = list(csv.reader((tmp_path / "afrekening.csv").read_text(encoding="utf-8").splitlines()))
     header, total = rows[1], next(r for r in rows if r[0] == "Totaal metaal-2023-2025")

@@ -81,7 +81,8 @@ def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
 
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                   timeout=90)
     html = (site / "rulebook" / "index.html").read_text(encoding="utf-8")
     sections = html.split("<strong>Interpretations.</strong>")[1:]
     written = (ROOT / "docs" / "rulebook.md").read_text(encoding="utf-8").count("**Interpretations.**")
