@@ -19,8 +19,9 @@ class Chromium:
     console errors, exceptions and every request it makes, take a screenshot, print to PDF.
 
     A context manager: the browser is closed on leaving it, and killed with every process it
-    started (and reaped) on any error, a start that fails included. Every read of the pipe has
-    a deadline (`timeout` seconds for each call), so a hung browser fails the test, not the run."""
+    started (and reaped) on any error, a start that fails included. Every read and write of the
+    pipe has a deadline (`timeout` seconds for each call), so a hung browser fails the test, not
+    the run."""
 
     def __init__(self, profile: Path, timeout: float = 60.0) -> None:
         browser = need("chromium")
@@ -69,10 +70,18 @@ class Chromium:
         else:
             self.kill()
 
-    def _send(self, message: dict) -> None:
+    def _send(self, message: dict, deadline: float) -> None:
+        """Write one message; a browser that stops reading fails it at the deadline too."""
         import json
 
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        if self._to_browser < 0:
+            raise RuntimeError("chromium was closed")
+        data = json.dumps(message).encode() + b"\0"
+        while data:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([], [self._to_browser], [], left)[1]:
+                raise TimeoutError(f"chromium read nothing within {self.timeout} s")
+            data = data[os.write(self._to_browser, data):]
 
     def _receive(self, deadline: float) -> dict:
         import json
@@ -97,7 +106,7 @@ class Chromium:
             message: dict = {"id": self._next, "method": method, "params": params}
             if session:
                 message["sessionId"] = self.session
-            self._send(message)
+            self._send(message, deadline)
             while True:
                 reply = self._receive(deadline)
                 if reply.get("id") == self._next:
@@ -153,7 +162,7 @@ class Chromium:
         """Ask the browser to close, give it a few seconds, then kill what is left."""
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(Exception):
-                self._send({"id": self._next + 1, "method": "Browser.close", "params": {}})
+                self._send({"id": self._next + 1, "method": "Browser.close", "params": {}}, time.monotonic() + 5)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
         self.kill()
