@@ -89,7 +89,7 @@ def test_a_flipped_bit_in_any_part_is_a_clear_error_never_a_crash(run_cli, proje
 def test_a_number_of_1e308_is_refused_at_its_cell(run_cli, project, sheet, cell, what):
     result = _import(run_cli, project, lambda book: setattr(book[sheet][cell], "value", 1e308))
     assert result.exit_code == 1, result.stdout + result.stderr
-    assert _problems(result.stdout)[0] == f"w.xlsx:{sheet}!{cell}: error[CV103]: {what}: a number larger than 10^12"
+    assert _problems(result.stderr)[0] == f"w.xlsx:{sheet}!{cell}: error[CV103]: {what}: a number larger than 10^12"
 
 
 def test_a_date_serial_past_any_date_is_refused_in_the_tools_words(run_cli, project):
@@ -99,7 +99,7 @@ def test_a_date_serial_past_any_date_is_refused_in_the_tools_words(run_cli, proj
 
     result = _import(run_cli, project, edit)
     assert result.exit_code == 1
-    assert _problems(result.stdout) == ["w.xlsx:Afwezigheden!C2: error[CV103]: the cell holds an error value, not a "
+    assert _problems(result.stderr) == ["w.xlsx:Afwezigheden!C2: error[CV103]: the cell holds an error value, not a "
                                         "value; type the value itself"]
     # openpyxl's own warning ("Cell C2 is marked as a date but ...") is never printed raw
     assert "marked as a date" not in result.stdout + result.stderr
@@ -116,7 +116,7 @@ def test_date_serial_60_which_excel_shows_as_29_february_1900_is_refused(run_cli
 
     result = _import(run_cli, project, edit)
     assert result.exit_code == 1
-    assert _problems(result.stdout) == ["w.xlsx:Afwezigheden!C2: error[CV105]: Van: a date before 1 March 1900, which "
+    assert _problems(result.stderr) == ["w.xlsx:Afwezigheden!C2: error[CV105]: Van: a date before 1 March 1900, which "
                                         "a spreadsheet counts wrong (it has a 29 February 1900)"]
 
 
@@ -126,7 +126,7 @@ def test_a_number_where_a_date_goes_is_called_a_number(run_cli, project, dutch):
         cell.value, cell.number_format = 45299, "General"  # 2024-01-08 as a spreadsheet counts it
 
     result = _import(run_cli, project, edit)
-    assert _problems(result.stdout) == ["w.xlsx:Afwezigheden!C2: fout[CV105]: Van: de cel bevat een getal, geen datum "
+    assert _problems(result.stderr) == ["w.xlsx:Afwezigheden!C2: fout[CV105]: Van: de cel bevat een getal, geen datum "
                                         "(geef de cel een datumopmaak)"]
 
 
@@ -134,12 +134,12 @@ def test_a_formula_in_a_consultants_name_is_one_problem(run_cli, project):
     # Consulent A (Consulenten row 2) has two absences (Afwezigheden rows 2 and 3): they are not
     # reported as absences of an unknown consultant besides
     result = _import(run_cli, project, lambda book: setattr(book["Consulenten"]["D2"], "value", '="Consulent A"'))
-    assert _problems(result.stdout) == ["w.xlsx:Consulenten!D2: error[CV103]: a formula; type the value itself"]
+    assert _problems(result.stderr) == ["w.xlsx:Consulenten!D2: error[CV103]: a formula; type the value itself"]
 
 
 def test_an_unknown_consultant_is_still_told_when_every_name_could_be_read(run_cli, project):
     result = _import(run_cli, project, lambda book: setattr(book["Afwezigheden"]["B2"], "value", "Consulent Z"))
-    assert _problems(result.stdout) == ["w.xlsx:Afwezigheden!B2: error[CV506]: 'Consulent Z' is not a consultant of "
+    assert _problems(result.stderr) == ["w.xlsx:Afwezigheden!B2: error[CV506]: 'Consulent Z' is not a consultant of "
                                         "0409.845.289 in Consulenten"]
 
 
@@ -149,10 +149,10 @@ def test_an_unknown_consultant_is_still_told_when_every_name_could_be_read(run_c
 def test_the_date_hint_is_written_for_the_spreadsheets_language(run_cli, project, monkeypatch):
     edit = lambda book: setattr(book["Afwezigheden"]["C2"], "value", "8/01/2024")  # noqa: E731
     english = _import(run_cli, project, edit)
-    assert "=DATE(2024,1,8) always gives one" in english.stdout and "=DATE(2024;1;8)" not in english.stdout
+    assert "=DATE(2024,1,8) always gives one" in english.stderr and "=DATE(2024;1;8)" not in english.stderr
     monkeypatch.delenv("CONVENANT_LANG")
     dutch = run_cli("import", "w.xlsx")
-    assert "=DATUM(2024;1;8)" in dutch.stdout and "=DATE(2024,1,8)" not in dutch.stdout  # Dutch Excel's name
+    assert "=DATUM(2024;1;8)" in dutch.stderr and "=DATE(2024,1,8)" not in dutch.stderr  # Dutch Excel's name
     assert run_cli("new", "--lang", "en", "realisation", COVENANT, "--xlsx", "en.xlsx").exit_code == 0
     guide = " ".join(str(cell.value) for cell in load_workbook(project / "en.xlsx")["Uitleg"]["B"])
     assert "=DATE(2024,1,8) gives one" in guide
@@ -190,7 +190,7 @@ def test_a_filled_end_before_the_start_stays_an_error(run_cli, project):
 
     result = _import(run_cli, project, edit)
     assert result.exit_code == 1
-    [problem] = [line for line in _problems(result.stdout) if "CV509" in line]
+    [problem] = [line for line in _problems(result.stderr) if "CV509" in line]
     assert problem.startswith("w.xlsx:Consulenten!F3: error[CV509]: ")
 
 

@@ -206,9 +206,9 @@ def test_a_sheet_of_wrong_rows_is_told_in_50_problems_and_a_count(run_cli, proje
     _rewritten(workbook, _part(workbook, "Kosten"), lambda data: _many_rows(data, 300, first=4))
     result = run_cli("import", "w.xlsx")
     assert result.exit_code == 1
-    shown = [line for line in result.stdout.splitlines() if line.startswith("w.xlsx:Kosten!")]
+    shown = [line for line in result.stderr.splitlines() if line.startswith("w.xlsx:Kosten!")]
     assert len(shown) == 50 and shown[0].startswith("w.xlsx:Kosten!A4: error[CV207]: invalid enterprise number")
-    assert "w.xlsx:Kosten: 550 more problems not shown" in result.stdout
+    assert "w.xlsx:Kosten: 550 more problems not shown" in result.stderr
     assert "1 file checked: 600 errors, 0 warnings" in result.stderr  # every problem is counted
 
 

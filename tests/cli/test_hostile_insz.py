@@ -165,7 +165,7 @@ def test_the_fill_in_workbook_and_import_mask_a_national_number(run_cli, planted
     assert imported.exit_code == 0, imported.stdout + imported.stderr
     _assert_hidden(imported.stdout + imported.stderr, [*numbers, typed], "import")
     assert f"invul.xlsx:Voorschotten!C2: warning[CV219]: a national number (INSZ) in free text, masked in every " \
-           f"output: **.**.**-***.{typed[-2:]}" in imported.stdout
+           f"output: **.**.**-***.{typed[-2:]}" in imported.stderr
 
 
 # Point 4: a value in `insz:` that is no INSZ is shown as one is: its last two characters
@@ -209,11 +209,11 @@ def test_an_insz_typed_as_a_number_in_the_workbook_is_refused_without_its_digits
     book.save(project / "w.xlsx")
     number = run_cli("import", "w.xlsx")
     assert number.exit_code == 1
-    assert "w.xlsx:Consulenten!I2: error[CV103]: INSZ: typed as a number, which loses a leading 0" in number.stdout
+    assert "w.xlsx:Consulenten!I2: error[CV103]: INSZ: typed as a number, which loses a leading 0" in number.stderr
     book["Consulenten"]["I2"].value = "0102031234X"
     book.save(project / "w.xlsx")
     text = run_cli("import", "w.xlsx")
     assert text.exit_code == 1
-    assert "w.xlsx:Consulenten!I2: error[CV218]: INSZ: invalid INSZ '**.**.**-***.4X'" in text.stdout
+    assert "w.xlsx:Consulenten!I2: error[CV218]: INSZ: invalid INSZ '**.**.**-***.4X'" in text.stderr
     shown = number.stdout + number.stderr + text.stdout + text.stderr
     assert "10203123" not in shown and "01020312" not in shown

@@ -251,7 +251,8 @@ def _template_with(run_cli, sector, edit) -> str:
     book = load_workbook("w.xlsx")
     edit(book)
     book.save("w.xlsx")
-    return run_cli("import", "w.xlsx").stdout
+    imported = run_cli("import", "w.xlsx")
+    return imported.stderr + imported.stdout  # the problems (on stderr), then the realisation
 
 
 def test_a_date_typed_as_text_is_refused_with_its_cell(run_cli, sector):

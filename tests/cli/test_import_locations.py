@@ -26,6 +26,8 @@ from tests.conftest import CONVENANTS
 REPORT = "convenants/examples/metaal-2023-2025-realisatie.yaml"
 LOCATION = re.compile(r"^w\.xlsx:(Resultaten|Consulenten|Afwezigheden|Voorschotten|Kosten|Convenant)"
                       r"(!([A-Z]{1,3}[0-9]+|row [0-9]+))?: (error|warning)\[(CV[0-9]{3})\]: ")
+# the lines import closes with on stderr, as validate does (its count, and the rows read)
+SUMMARY = re.compile(r"^(\d+ files? checked: |rows read: )")
 YAML_WORDS = re.compile(r"`(achieved|note|staffing|employed|consultants|results|advances|eligible_costs|start|end|"
                         r"fte|id|name|insz|reason|value|indicator|year|beneficiary|costs|kind|from|to|date|"
                         r"reference)\b|<import>|\.yaml:|\bline [0-9]")
@@ -112,8 +114,15 @@ def _import(run_cli, sector, edit) -> list[str]:  # type: ignore[no-untyped-def]
     book = load_workbook(sector / "w.xlsx")
     edit(book)
     book.save(sector / "w.xlsx")
-    result = run_cli("import", "w.xlsx")
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    return _printed(run_cli("import", "w.xlsx"))
+
+
+def _printed(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """What an import printed, in order: its problems (on stderr, without the closing summary),
+    then the realisation (on stdout)."""
+    problems = [line for line in result.stderr.splitlines()
+                if line.strip() and not SUMMARY.match(line)]
+    return problems + [line for line in result.stdout.splitlines() if line.strip()]
 
 
 def _problems(lines: list[str]) -> list[str]:
@@ -164,7 +173,7 @@ def test_a_number_typed_as_text_is_refused_without_repeating_it(run_cli, sector)
 def test_a_blank_workbook_names_the_cells_to_fill_in(run_cli, sector):
     assert run_cli("new", "realisation", "convenants/metaal-2023-2025.yaml", "--xlsx", "w.xlsx").exit_code == 0
     result = run_cli("import", "w.xlsx")
-    lines = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
+    lines = [line for line in _printed(result) if not line.startswith("  ")]
     assert result.exit_code == 1
     assert lines[:5] == [
         "w.xlsx:Resultaten!E2: error[CV512]: R1: no value for bedrijfsbezoeken (work year 1)",
@@ -197,7 +206,7 @@ def test_an_addendum_without_fte_says_its_consultants_are_not_used(run_cli, sect
         row[4].value = 500
     book["Consulenten"].append(["0409.845.289", None, None, "Consulent A", 1.0])
     book.save(sector / "w.xlsx")
-    lines = [line for line in run_cli("import", "w.xlsx").stdout.splitlines() if line.strip()]
+    lines = _printed(run_cli("import", "w.xlsx"))
     assert _problems(lines) == ["w.xlsx:Consulenten: warning[CV514]: the addendum has no FTE, so there is no absence "
                                 "deduction; Consulenten and Afwezigheden are not used"]
 

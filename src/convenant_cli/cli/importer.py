@@ -62,12 +62,17 @@ def import_workbook(
                                                               "{count} more problems not shown", more)
               .format(count=more) + "\n", err=True)
     agreement_errors = report_problems(workspace)
-    _summarise(imported, errors=len(reading.errors) + agreement_errors,
-               warnings=len(reading.problems) - len(reading.errors) + count(workspace.diagnostics())[1])
+
+    def summarise() -> None:  # after the realisation is out: a failed write says only what was not written
+        _summarise(imported, errors=len(reading.errors) + agreement_errors,
+                   warnings=len(reading.problems) - len(reading.errors) + count(workspace.diagnostics())[1])
+
     if agreement_errors or reading.errors or text is None:
+        summarise()
         raise typer.Exit(int(ExitStatus.PROBLEMS))
     if output is None:
         write(text)
+        summarise()
         return
     from convenant_cli.app.staging import write_atomically
 
@@ -76,6 +81,7 @@ def import_workbook(
 
     read = [path for path in workspace.inputs if path != output.resolve()]  # not the new file, checked in memory
     write_atomically(output, write_text, force=force, inputs=[workbook, *read])
+    summarise()
     say_written(output, _("check it with `convenant validate {output}`").format(output=output))
 
 

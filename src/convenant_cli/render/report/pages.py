@@ -7,7 +7,8 @@ Jinja2 renders the templates with autoescape on: every text from a file (a name,
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
 bidi character shown as the placeholder every output uses, `safe_text.shown_in_page`). The pages load nothing: the
 stylesheet is in each page and a Content-Security-Policy forbids any other resource and any
-script, so a page opened from disk reaches nothing outside its folder.
+script, so a page opened from disk reaches nothing outside its folder. Every word is the
+vocabulary's, in the run's language; a day is written in words (1 juli 2023).
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ from convenant_cli.domain.language import language
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
-from convenant_cli.models.rules import LEGAL_SOURCES
-from convenant_cli.render import labels
-from convenant_cli.render.report import words as w
+from convenant_cli.render import vocabulary
 from convenant_cli.render.report.timeline import Timeline, timeline
 from convenant_cli.render.safe_text import shown_in_page
 from convenant_cli.render.settlement.explanation import rule_value
@@ -101,7 +100,7 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
         if key not in shown and not (key == "base" and "effort" in shown):
             continue
         value = getattr(line, key)
-        found.append(Figure(key, names[key], value, w.amount(value), rulebook, article))
+        found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
     return tuple(found)
 
 
@@ -128,13 +127,15 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True, finalize=shown_in_page)
-    names = w.words()
+    names = vocabulary.translated(vocabulary.REPORT)
     made = pages(settlements, names)
     by_id = {page.settlement.id: page for page in made}
     common = {
-        "t": names, "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
-        "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
-        "status": {key: names[key] for key in ("settled", "interim", "maxima", "partial")},
+        "t": names, "lang": language(), "version": version, "amount": vocabulary.amount, "fte": vocabulary.fte,
+        "ratio": vocabulary.ratio, "number": vocabulary.number, "reason": vocabulary.reason, "day": vocabulary.day,
+        "days": vocabulary.days,
+        "kind": vocabulary.kind, "style": (templates / "report.css").read_text(encoding="utf-8"),
+        "status": vocabulary.translated(vocabulary.FAMILY_STATUS),
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(
@@ -142,8 +143,9 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
             several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
                                               "balance")),
         "sources.html": environment.get_template("sources.html").render(
-            **common, created=created.strftime("%Y-%m-%d %H:%M:%S UTC"), records=records, settlements=settlements,
-            kinds=labels.KINDS, rule_labels=labels.RULES, origins=labels.ORIGINS, legal=LEGAL_SOURCES,
+            **common, created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,
+            settlements=settlements, rule_labels=vocabulary.translated(vocabulary.RULES),
+            origins=vocabulary.translated(vocabulary.ORIGINS), legal=vocabulary.translated(vocabulary.LEGAL_SOURCES),
             rule_value=rule_value),
     }
     for page in made:
