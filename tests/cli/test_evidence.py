@@ -54,7 +54,7 @@ def half_up(value: Fraction) -> Decimal:
 def test_the_workbook_has_a_sheet_for_every_view(evidence, dutch):
     _, book, _ = evidence
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
-                               "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
+                               "Resultaatsverbintenissen", "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
     for sheet in book.worksheets:
         assert sheet.page_setup.paperSize == 9, sheet.title  # A4
         assert sheet.print_title_rows and sheet.print_area, sheet.title

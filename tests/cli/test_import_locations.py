@@ -7,7 +7,8 @@ sector would (tests/cli/test_import.py), then spoiled in one place per case.
 Rows of the filled workbook: Resultaten 2-6 (R1 work years 1 and 2, R2 qualitative, R3 work
 years 1 and 2); Consulenten 2-6 INOM (Consulent A, Vervanger A, B, C, D), 7-8 mtech+ Antwerpen
 (E, F), ..., 16 mtech+ Brabant (N); Afwezigheden 2-3 Consulent A, 4-5 E, 6 I, 7 K, 8 L, 9 N;
-Voorschotten 2-9; Kosten 2 (INOM), 3 (RTM): their eligible costs totals (Soort totaal).
+Voorschotten 2-9; Kosten 2-5 RTM's cost statement (Consulent L), 6 INOM's eligible costs total
+(Soort totaal).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _append(sheet: str, *rows: list[object]):  # type: ignore[no-untyped-def]
     return lambda book: [book[sheet].append(row) for row in rows]
 
 
-# a wage line of mtech+ Antwerpen (no eligible costs total) for Consulent E, Kosten row 4 (after the two totals)
+# a wage line of mtech+ Antwerpen (no cost statement) for Consulent E, Kosten row 7 (after RTM's lines and INOM's total)
 _E_WAGE = ["0433.981.067", "loon", "Consulent E", date(2023, 7, 1), date(2024, 6, 30), None, 52000.0, "loonstaat E"]
 
 
@@ -85,24 +86,25 @@ CASES = {
     "CV510": (_set("Afwezigheden", "F3", 1.5), "Afwezigheden!F3", "absent for 1.50 FTE but employed for 1.00"),
     "CV511": (_set("Resultaten", "G4", None), "Resultaten!G4", "the self-assessment has no Toelichting"),
     "CV512": (_set("Resultaten", "E2", None), "Resultaten!E2", "R1: no value for bedrijfsbezoeken (work year 1)"),
-    "CV513": (_set("Kosten", "A3", "0409.845.289"), "Kosten!A3", "is listed twice in Kosten"),
+    "CV513": (_append("Kosten", ["0409.845.289", "totaal", None, None, None, None, 1000.0]), "Kosten!A7",
+              "is listed twice in Kosten"),
     "CV515": (_set("Consulenten", "D4", "Consulent C"), "Consulenten!D5", "two consultants of 0409.845.289"),
     "CV516": (_both(_set("Consulenten", "F4", date(2026, 1, 1)), _set("Consulenten", "G4", date(2026, 6, 30))),
               "Consulenten!F4", "is not employed during the term"),
     "CV517": (_both(_set("Afwezigheden", "C9", date(2025, 8, 1)), _set("Afwezigheden", "D9", date(2025, 8, 5))),
               "Afwezigheden!row 9", "starts after the term ends"),
-    "CV530": (_append("Kosten", [*_E_WAGE[:2], "Consulant E", *_E_WAGE[3:]]), "Kosten!C4",
+    "CV530": (_append("Kosten", [*_E_WAGE[:2], "Consulant E", *_E_WAGE[3:]]), "Kosten!C7",
               "'Consulant E' is not a consultant of 0433.981.067 in Consulenten"),
-    "CV531": (_append("Kosten", _E_WAGE, _E_WAGE), "Kosten!H5", "the reference 'loonstaat E' is given twice"),
+    "CV531": (_append("Kosten", _E_WAGE, _E_WAGE), "Kosten!H8", "the reference 'loonstaat E' is given twice"),
     "CV532": (_append("Kosten", ["0434.112.117", "loon", "Consulent G", date(2023, 7, 1), date(2023, 8, 31), None,
-                                 8000.0, "loonstaat G"]), "Kosten!row 4", "is outside the employment of Consulent G"),
+                                 8000.0, "loonstaat G"]), "Kosten!row 7", "is outside the employment of Consulent G"),
     "CV533": (_append("Kosten", ["0433.981.067", "werking", None, None, None, date(2025, 7, 2), 800.0, "f 201"]),
-              "Kosten!F4", "dated 2025-07-02, outside the term"),
-    "CV534": (_append("Kosten", [*_E_WAGE[:4], date(2025, 12, 31), *_E_WAGE[5:]]), "Kosten!row 4",
+              "Kosten!F7", "dated 2025-07-02, outside the term"),
+    "CV534": (_append("Kosten", [*_E_WAGE[:4], date(2025, 12, 31), *_E_WAGE[5:]]), "Kosten!row 7",
               "184 of its 915 days fall outside the term"),
-    "CV535": (_append("Kosten", ["0474.431.354", *_E_WAGE[1:2], "Consulent L", *_E_WAGE[3:]]), "Kosten!A4",
-              "0474.431.354 has cost lines and a totaal row both"),
-    "CV536": (_append("Kosten", [*_E_WAGE[:4], date(2023, 6, 30), *_E_WAGE[5:]]), "Kosten!E4",
+    "CV535": (_append("Kosten", ["0409.845.289", *_E_WAGE[1:2], "Consulent A", *_E_WAGE[3:]]), "Kosten!A7",
+              "0409.845.289 has cost lines and a totaal row both"),
+    "CV536": (_append("Kosten", [*_E_WAGE[:4], date(2023, 6, 30), *_E_WAGE[5:]]), "Kosten!E7",
               "2023-06-30: Tot is before Van"),
 }
 

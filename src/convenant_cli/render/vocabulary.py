@@ -82,6 +82,8 @@ REASONS: dict[str, str] = {
     "illness": N_("illness"), "accident": N_("accident"), "time_credit": N_("time credit"),
     "career_break": N_("career break"), "maternity_leave": N_("maternity leave"), "unpaid_leave": N_("unpaid leave"),
 }
+# a cost line's kind (rulebook R6; Art. 5: "loon- en werkingskosten")
+COST_KINDS: dict[str, str] = {"wage": N_("wage"), "operating": N_("operating")}
 KINDS: dict[str, str] = {"convenant": N_("covenant"), "addendum": N_("addendum"), "realisation": N_("eindrapport"),
                          "action_plan": N_("action plan")}
 COUNTING: dict[str, str] = {"per_commitment": N_("per commitment"),
@@ -133,7 +135,7 @@ FIELDS: dict[str, str] = {
     "reason": N_("Reason"),
     "replaced": N_("Replaced"), "new_illness": N_("New illness"), "amount": N_("Amount"), "date": N_("Date"),
     "reference": N_("Reference"), "consultants": N_("Consultants"), "absences": N_("Absences"),
-    "insz": N_("INSZ changed"), **RULES,
+    "insz": N_("INSZ changed"), "consultant": N_("Consultant"), "from": N_("From"), "to": N_("To"), **RULES,
 }
 
 # Each workbook's sheets by key, and each sheet's column headers (a figure's column takes the
@@ -141,10 +143,12 @@ FIELDS: dict[str, str] = {
 SHEETS: dict[str, str] = {
     "summary": N_("Summary"), "portfolio": N_("Overview"), "families": N_("Per beneficiary"),
     "consultants": N_("Consultants"), "absences": N_("Absences"), "short_spans": N_("Shortfall per period"),
-    "commitments": N_("Result commitments"), "advances": N_("Advances"), "explanation": N_("Explanation"),
+    "commitments": N_("Result commitments"), "advances": N_("Advances"), "costs": N_("Costs"),
+    "explanation": N_("Explanation"),
     "sources": N_("Sources"),
     "changes": N_("Changes"), "maxima": N_("Money effect on the maximum"),
     "settlement": N_("Money effect on settlement"), "ratio": N_("Result ratio"), "problems": N_("Problems"),
+    "caps": N_("Cost cap"),
 }
 SUMMARY: dict[str, str] = {
     "name": COMMON["beneficiary"], "convenant": COMMON["covenant"], "enterprise_number": COMMON["enterprise_number"],
@@ -174,6 +178,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     N_("Indicator"), N_("Work year of the target"), N_("Minimum"), N_("Measured value"),
                     N_("Target met")),
     "advances": (*_WHO, COMMON["enterprise_number"], N_("Date"), N_("Reference"), N_("Amount")),
+    "costs": (*_WHO, COMMON["enterprise_number"], N_("Kind"), N_("Reference"), COMMON["consultant"], N_("From"),
+              N_("To"), N_("Amount"), N_("Days"), N_("Eligible from"), N_("Eligible to"), N_("Eligible days"),
+              N_("Eligible part"), N_("Not eligible"), N_("Not accepted"), N_("Refused"), FIGURES["eligible_costs"][1],
+              N_("Auditor's reason")),
     "explanation": (N_("Subject"), COMMON["covenant"], COMMON["consultant"], N_("Figure"), N_("Rule"),
                     N_("Article"), N_("Inputs"), N_("Calculation")),
     "sources": (N_("Item"), N_("Value"), N_("Origin"), N_("Source"), N_("Legal source"), N_("SHA-256")),
@@ -183,6 +191,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "maxima": (COMMON["beneficiary"], COMMON["enterprise_number"], N_("Old maximum"), N_("New maximum"),
                N_("Difference"), N_("Changed")),
     "ratio": (N_("Commitment"), N_("Title"), N_("Work year"), N_("Met, old"), N_("Met, new")),
+    "caps": (COMMON["beneficiary"], COMMON["enterprise_number"], N_("Eligible costs, old"), N_("Eligible costs, new"),
+             N_("Effort + result, old"), N_("Effort + result, new"), N_("Payable, old"), N_("Payable, new"),
+             N_("The cap moves the payable amount")),
     "problems": (N_("File"), N_("Line"), N_("Column"), N_("Code"), N_("Severity"), N_("Problem"), N_("Hint")),
     # the terminal's tables
     "diff": (N_("Change"), N_("Subject"), N_("Field"), N_("Old"), N_("New")),
@@ -213,6 +224,12 @@ REPORT: dict[str, str] = {
     "employment": N_("employed"), "wage": N_("guaranteed wage (no deduction)"),
     "replaced": N_("replaced (no deduction)"),
     "no_staffing": N_("No consultants in the eindrapport for this beneficiary: no timeline."),
+    "costs": N_("Cost statement"), "reference": N_("Reference"), "cost_kind": N_("Kind"), "period": N_("Period"),
+    "cost_days": N_("Days in the term and employment"), "eligible_part": N_("Eligible part"),
+    "declared": N_("Declared"), "not_eligible": N_("Not eligible (outside the term or the employment)"),
+    "refused": N_("Not accepted by the auditor"), "not_accepted": N_("not accepted"),
+    "cap": N_("Eligible costs: the payable amount is at most this sum (R6)"),
+    "capped": N_("capped"), "not_capped": N_("above effort + result: caps nothing"),
     "sources": N_("Sources"), "tool": N_("Tool"), "created": N_("Created"), "files": N_("Input files"),
     "file": N_("File"), "rules": N_("Rules in effect"), "rule": N_("Rule"), "value": N_("Value"),
     "origin": N_("Origin"), "legal_source": N_("Legal source"), "back": N_("Overview"),
@@ -312,6 +329,11 @@ def reason(key: str) -> str:
 
 def kind(key: str) -> str:
     return translated(KINDS).get(key, key)
+
+
+def cost_kind(key: str) -> str:
+    """A cost line's kind in words: wage or operating (loon, werking)."""
+    return translated(COST_KINDS).get(key, key)
 
 
 def days(count: int) -> str:

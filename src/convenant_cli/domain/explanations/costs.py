@@ -8,6 +8,8 @@ from convenant_cli.domain.language import N_
 _WAGE_K = "- {kind: wage, consultant: Consulent K, from: 2023-07-01, to: 2025-06-30, amount: 100000.00, " \
           "reference: loonstaat K}\n"
 _INVOICE = "- {kind: operating, date: 2024-03-15, amount: 1200.00, reference: factuur 2024-117}\n"
+_WAGE_L = "- {kind: wage, consultant: Consulent L, from: 2024-01-01, to: 2024-12-31, amount: 31800.00, " \
+          "reference: loonstaat 2024}\n"
 _YEAR_1 = "- {kind: wage, consultant: Consulent K, from: 2023-07-01, to: 2024-06-30, amount: 49000.00, " \
           "reference: loonstaat werkjaar 1}\n"
 _YEAR_2 = "- {kind: wage, consultant: Consulent K, from: 2024-07-01, to: 2025-06-30, amount: 49500.00, " \
@@ -27,7 +29,7 @@ EXPLANATIONS = (
         "Two cost lines of one beneficiary have the same `reference`. The reference is the payslip summary, the "
         "invoice or the ledger line an auditor asks for, and the assessment refuses a line by it: each line has "
         "its own. The hint gives the line of the other."),
-        mistake=_INVOICE.replace("factuur 2024-117", "loonstaat K"), fix=_INVOICE),
+        mistake=_WAGE_L.replace("loonstaat 2024", "loonstaat 2023-H2"), fix=_WAGE_L),
     Explanation(code="CV532", section=COSTS, text=N_(
         "A wage line's period lies wholly outside its consultant's `employed` dates: a consultant is paid for the "
         "days of the employment. A date is mistyped, or the line belongs to another consultant."),

@@ -72,8 +72,8 @@ EXPLANATIONS = (
         "A beneficiary is listed twice in `staffing`, `costs` or `eligible_costs`. Its consultants belong in one "
         "entry, its cost lines in one cost statement and its eligible costs are one total; only advances may come "
         "in several tranches."),
-        mistake="- {beneficiary: 0409.845.289, amount: 72000.00}\n",
-        fix="- {beneficiary: 0474.431.354, amount: 72000.00}\n"),
+        mistake="- {beneficiary: 0409.845.289, amount: 390000.00}\n- {beneficiary: 0409.845.289, amount: 5000.00}\n",
+        fix="- {beneficiary: 0409.845.289, amount: 390000.00}\n"),
     Explanation(code="CV514", section=R7, text=N_(
         "The eindrapport of an addendum without `fte` gives `staffing`. Such an addendum has no deduction for "
         "absence, so the staffing is not used: leave it out, or check that the eindrapport names the right "

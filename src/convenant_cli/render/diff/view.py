@@ -121,12 +121,23 @@ def subject_label(subject: Subject, names: Mapping[str, str] | None = None) -> s
                 f" {key[k]}" for k in ("date", "reference") if key.get(k))
         case "eligible_costs":
             return _("Eligible costs {number}").format(number=shown)
+        case "cost_line":
+            return _("Cost line {reference} of {number}").format(reference=key.get("reference", ""), number=shown)
 
 
 def value_label(change: Change, value: object) -> str:
+    """A value by its unit; a cost line's kind (a key of the file) in words."""
     if isinstance(value, dict):
-        return "; ".join(f"{field_label(name)}: {show(item.value, item.unit)}" for name, item in value.items())
+        return "; ".join(f"{field_label(name)}: " +
+                         (vocabulary.cost_kind(str(item.value)) if _a_cost_kind(change, name) else
+                          show(item.value, item.unit)) for name, item in value.items())
+    if _a_cost_kind(change, change.field) and isinstance(value, str):
+        return vocabulary.cost_kind(value)
     return show(value, change.unit)
+
+
+def _a_cost_kind(change: Change, name: str | None) -> bool:
+    return change.subject.type == "cost_line" and name == "kind"
 
 
 def change_row(change: Change, names: Mapping[str, str]) -> tuple[str, str, str, str, str]:
