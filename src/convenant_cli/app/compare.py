@@ -37,20 +37,22 @@ class CompareRun:
     no_money_effect: bool  # two realisations compared, but one of them (or its covenant) has errors
 
 
-def load_versions(old: Path, new: Path,
-                  realisations: list[Path]) -> tuple[Workspace, list[LoadedDocument], list[LoadedDocument]]:
-    """Load both versions and the realisations; a file with only checksum errors in its
-    identifiers is still compared, its problems reported beside."""
+def load_versions(old: Path, new: Path, realisations: list[Path], assessments: list[Path] | None = None
+                  ) -> tuple[Workspace, list[LoadedDocument], list[LoadedDocument], list[LoadedDocument]]:
+    """Load both versions, the realisations and the assessments; a file with only checksum
+    errors in its identifiers is still compared, its problems reported beside."""
     workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
-    return workspace, docs, [workspace.load(path) for path in realisations]
+    return (workspace, docs, [workspace.load(path) for path in realisations],
+            [workspace.load(path) for path in assessments or []])
 
 
-def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument]) -> CompareRun:
+def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument],
+                     judgements: list[LoadedDocument] | None = None) -> CompareRun:
     from convenant_cli.engine.diff import KindMismatchError, diff
     from convenant_cli.loading.versions import diff_inputs, readable
 
-    unreadable = [doc.name for doc in docs + facts if not readable(doc)]
+    unreadable = [doc.name for doc in docs + facts + (judgements or []) if not readable(doc)]
     before, after = docs[0].model, docs[1].model
     if unreadable or before is None or after is None:
         raise UsageError(_("cannot compare: the structure of {unreadable} cannot be read; fix the problems above first")
@@ -60,18 +62,16 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     except KindMismatchError as error:
         raise UsageError(_("{name} and {name2}: {error}").format(name=docs[0].name, name2=docs[1].name, error=error),
                          _("compare two versions of the same kind of file, or a covenant and its extension")) from None
-    inputs = diff_inputs(docs[0], docs[1], facts)
+    inputs = diff_inputs(docs[0], docs[1], facts, judgements)
     effect = None
     no_money_effect = False
     if inputs.settlements is not None:
-        from convenant_cli.app.settle import view_day
+        from convenant_cli.app.settle import settle_input, view_day
         from convenant_cli.engine.money_effect import settlement_effect
-        from convenant_cli.engine.settlement import settle
 
-        old_settlement, new_settlement = (settle(item.agreement, item.rules, item.realisation, view_day(item, None))
-                                          for item in inputs.settlements)
+        old_settlement, new_settlement = (settle_input(item, view_day(item, None)) for item in inputs.settlements)
         effect = settlement_effect(old_settlement, new_settlement)
-    elif isinstance(before, type(after)) and docs[0].kind is Kind.REALISATION:
+    elif isinstance(before, type(after)) and docs[0].kind in (Kind.REALISATION, Kind.ASSESSMENT):
         no_money_effect = True
     from convenant_cli.render.diff.view import DiffView
 

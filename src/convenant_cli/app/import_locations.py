@@ -16,7 +16,7 @@ from convenant_cli.render.realisation_xlsx import SHEETS
 from convenant_cli.render.realisation_yaml import AT, Origin
 
 # checked on the cells by `import` (app/import_workbook.py, app/import_results.py), in the sheet's words
-CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV511", "CV512", "CV513", "CV514", "CV515"})
+CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV513", "CV514", "CV515", "CV521", "CV522"})
 # a key of the file -> the column it is typed in, per sheet
 HEADERS: dict[str, dict[str, str]] = {
     "Consulenten": {"name": "Naam", "id": "Sleutel", "fte": "VTE", "employed": "In dienst van",

@@ -42,7 +42,7 @@ def read_results(rows: Iterable[list[Cell]], reading: Reading, agreement: Agreem
         missing += _commitment(commitment, rows_of, reading, facts)
     if not any(problem.location.file.startswith(f"{reading.name}:Resultaten") for problem in reading.problems):
         for commitment_id, indicator, year in missing:  # a row taken away, when no other row explains it
-            reading.problem("CV512", "Resultaten", _("{commitment}: no row for {indicator} (work year {year})")
+            reading.problem("CV521", "Resultaten", _("{commitment}: no row for {indicator} (work year {year})")
                             .format(commitment=commitment_id, indicator=indicator,
                                     year=year if year is not None else "—"), _(FILL_IN))
 
@@ -69,16 +69,12 @@ def _commitment(commitment: ResultCommitment, rows: list[list[Cell]], reading: R
     entry[AT] = {"": first[0].row_where, "achieved": (verdict_cell or first[5]).where,
                  "note": (note_cell or first[6]).where}
     if verdict_cell is not None and note_cell is None:
-        reading.at("CV511", first[6], _("{commitment}: the auditor's verdict has no Toelichting")
+        reading.at("CV522", first[6], _("{commitment}: the auditor's verdict has no Toelichting")
                    .format(commitment=commitment.id),
                    _("say where the eindrapport shows it, e.g. Eindrapport p. 14"))
     actuals, missing = _actuals(commitment, rows, reading, judged=verdict_cell is not None)
     if actuals:
         entry["actuals"] = actuals
-    if commitment.qualitative is not None and verdict_cell is None and not first[5].reported:
-        reading.at("CV512", first[5], _("{commitment} is qualitative: the auditor judges it in Oordeel auditor (ja or "
-                                        "nee)").format(commitment=commitment.id),
-                   _("and says in Toelichting where the eindrapport shows it"))
     if len(entry) > 1:
         facts.results[commitment.id] = entry
     return [(commitment.id, indicator, year) for indicator, year in missing]
@@ -105,7 +101,7 @@ def _actuals(commitment: ResultCommitment, rows: list[list[Cell]], reading: Read
             continue
         if value is None:
             if not judged:
-                reading.at("CV512", cells[4], _("{commitment}: no value for {indicator} (work year {year})")
+                reading.at("CV521", cells[4], _("{commitment}: no value for {indicator} (work year {year})")
                            .format(commitment=commitment.id, indicator=indicator,
                                    year=year if year is not None else "—"), _(FILL_IN))
             continue

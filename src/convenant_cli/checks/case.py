@@ -1,6 +1,7 @@
-"""Checks on a golden case (rulebook): its files are a covenant or addendum to settle and
-the eindrapporten of those; the figures it expects name beneficiaries of the file they
-are of, and figures that exist (payable, advances and balance only with an eindrapport).
+"""Checks on a golden case (rulebook): its files are a covenant or addendum to settle, the
+eindrapporten of those and the auditor's assessments of these; the figures it expects name
+beneficiaries of the file they are of, and figures that exist (payable, advances and balance
+only with an eindrapport), and the results it expects commitments of that file.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
 
-SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
-NOT_INTERIM = ("effort", "result", "payable", "balance")  # null in an interim view (Art. 6)
+SETTLED_ONLY = ("payable", "advances", "balance", "payable_if_met")  # null when the figures are maxima
+NOT_INTERIM = ("effort", "result", "payable", "balance", "payable_if_met")  # null in an interim view (Art. 6)
 
 
 def _agreements(doc: LoadedDocument) -> list[Agreement]:
@@ -57,6 +59,19 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
                                                 "not settle")
                                               .format(name=linked.reference.name), ("realisation", index),
                                      _("add {name} under `settle:`").format(name=linked.reference.name)))
+    facts = {linked.path for linked in doc.linked.get("realisation", []) if linked is not None}
+    for index, linked in enumerate(doc.linked.get("assessment", [])):
+        if linked is None or linked.model is None:
+            continue
+        if not isinstance(linked.model, Assessment):
+            what = Kind.in_a_sentence(linked.kind)
+            found.append(doc.problem("CV607", _("`assessment` names {name}, {what}, not an assessment")
+                                              .format(name=linked.name, what=what), ("assessment", index)))
+        elif linked.reference is not None and linked.reference.path not in facts:
+            found.append(doc.problem("CV607", _("`assessment` names the assessment of {name}, which the case does not "
+                                                "name under `realisation:`")
+                                              .format(name=linked.reference.name), ("assessment", index),
+                                     _("add {name} under `realisation:`").format(name=linked.reference.name)))
     return found
 
 
@@ -76,6 +91,13 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                      _("one of: {value}").format(value=', '.join(a.id for a in agreements))))
             return found
         target = chosen[0]
+    commitments = {c.id for c in target.result_commitments}
+    for index, result in enumerate(expect.results):
+        if result.commitment not in commitments:
+            found.append(doc.problem("CV608", _("result commitment '{key}' is not in {id}")
+                                              .format(key=result.commitment, id=target.id),
+                                     ("expect", "results", index, "commitment"),
+                                     _("one of: {value}").format(value=", ".join(sorted(commitments)))))
     members = {m.enterprise_number for _group, m in target.members()}
     for number in expect.beneficiaries:
         if number not in members:

@@ -49,7 +49,7 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
     "balance": ("Saldo", "Saldo"),
     "maxima_maximum": ("Maxima zonder eindrapport", "Maxima zonder\neindrapport"),
 }
-FAMILY_STATUS = {"settled": "afgerekend", "interim": "tussentijds", "maxima": "maxima",
+FAMILY_STATUS = {"settled": "afgerekend", "provisional": "voorlopig", "interim": "tussentijds", "maxima": "maxima",
                  "partial": "gedeeltelijk afgerekend"}
 
 BENEFICIARY = "Begunstigde"
@@ -82,8 +82,10 @@ RULES = {
     "relapse_days": "Hervalvenster (kalenderdagen)",
     "deduction_base": "Vermindering toegepast",
 }
-STATUS = {"settled": "afgerekend", "interim": "TUSSENTIJDS, geen afrekening", "maxima": "MAXIMA, geen afrekening"}
-UNIT_STATUS = {"met": "ja", "not_met": "NEE", "not_due": "nog niet te beoordelen"}  # a commitment in a work year
+STATUS = {"settled": "afgerekend", "provisional": "VOORLOPIG, wacht op het oordeel van de auditor",
+          "interim": "TUSSENTIJDS, geen afrekening", "maxima": "MAXIMA, geen afrekening"}
+UNIT_STATUS = {"met": "ja", "not_met": "NEE", "not_due": "nog niet te beoordelen",
+               "unjudged": "wacht op de auditor"}  # a commitment in a work year
 
 
 def balance_word(balance: Decimal) -> str:

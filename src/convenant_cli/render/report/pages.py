@@ -120,7 +120,7 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
     common = {
         "t": names, "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
         "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
-        "status": {key: names[key] for key in ("settled", "interim", "maxima", "partial")},
+        "status": {key: names[key] for key in ("settled", "provisional", "interim", "maxima", "partial")},
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(

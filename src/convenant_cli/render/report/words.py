@@ -81,6 +81,7 @@ def words() -> dict[str, str]:
         "print_note": _("Print this page on A4: each beneficiary starts on a page of its own, as an annex to the "
                         "settlement letter."),
         "settled": _("settled"),
+        "provisional": _("provisional"),
         "interim": _("interim"),
         "maxima": _("maxima"),
         "partial": _("partly settled"),

@@ -29,7 +29,8 @@ from convenant_cli.render.values import show
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
 INTERIM_KEYS = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
-TABLE_KEYS = {"settled": SETTLED_KEYS, "interim": INTERIM_KEYS, "maxima": MAXIMA_KEYS}
+TABLE_KEYS = {"settled": SETTLED_KEYS, "provisional": SETTLED_KEYS, "interim": INTERIM_KEYS,
+              "maxima": MAXIMA_KEYS}
 Row = tuple[str, str, dict[str, Decimal | None]]
 
 
@@ -105,12 +106,14 @@ def commitments_table(settlement: Settlement) -> Table:
     table = Table(title=title(heading), title_justify="left")
     for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
         table.add_column(header, overflow="fold")
-    styles = {"met": "green", "not_met": "bold red", "not_due": ""}
+    styles = {"met": "green", "not_met": "bold red", "not_due": "", "unjudged": "bold yellow"}
     for unit in ratio.units:
         if not unit.due:
             ground = "; ".join(
                 f"{t.indicator}{f' (werkjaar {t.year})' if t.year else ''}: minimum {format_number(t.minimum)}"
                 for t in unit.targets) or "kwalitatief: oordeel bij het einde van de termijn"
+        elif unit.unjudged:
+            ground = "kwalitatief: wacht op het oordeel van de auditor"
         elif unit.by_auditor:
             ground = f"oordeel van de auditor: {unit.note or '(zonder nota)'}"
         else:

@@ -59,7 +59,8 @@ SUMMARY_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "effort", "res
 MAXIMA_TOTALLED = ("maximum", "effort", "result")
 NAME_WIDTH = 30  # characters of a beneficiary's name a line, so that the signed figures fit A4 at a legible size
 INTERIM_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
-TOTALLED = {"settled": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED, "maxima": MAXIMA_TOTALLED}
+TOTALLED = {"settled": SUMMARY_TOTALLED, "provisional": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED,
+            "maxima": MAXIMA_TOTALLED}
 FORMATS = {"fte": FTE, "maximum": EURO, "rate": EURO, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
            "deduction_exact": EURO, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
            "result_share": FTE, "ratio": RATIO, "result": EURO, "payable_before_cap": EURO, "eligible_costs": EURO,
