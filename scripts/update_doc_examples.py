@@ -3,7 +3,7 @@ in `\\` goes on on the next, as in a shell) and the output shown under it.
 
 `tests/unit/test_documentation.py` runs every example and compares the output. Run as a
 script, this rewrites the output of every example of the given pages from a real run (not
-a terminal; 240 columns unless the command sets `COLUMNS=`; in the default language), for after a change that alters
+a terminal; 160 columns unless the command sets `COLUMNS=`; in the default language), for after a change that alters
 an output on purpose; read the diff before committing it.
 
     python scripts/update_doc_examples.py README.md docs/guides/*.md

@@ -14,8 +14,8 @@ CASES = ROOT / "cases"
 def test_every_shipped_case_passes(run_cli, dutch):
     result = run_cli("test", CASES)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 39
-    assert result.stdout.endswith("39 gevallen: 39 geslaagd, 0 mislukt\n")
+    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 40
+    assert result.stdout.endswith("40 gevallen: 40 geslaagd, 0 mislukt\n")
 
 
 def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch, dutch):
@@ -103,3 +103,20 @@ def test_validate_checks_case_files(run_cli):
     assert "error[CV602]: 0474.431.354 is not a beneficiary of small-2023-2025" in result.stdout
     clean = run_cli("validate", CASES)
     assert clean.exit_code == 0 and "0 errors" in clean.stderr
+
+
+def test_a_case_named_three_times_runs_once(run_cli, dutch):
+    case = sorted((ROOT / "cases").glob("*.yaml"))[0]
+    result = run_cli("test", case, case, case.relative_to(ROOT))
+    assert result.exit_code == 0 and result.stdout.count("\nOK") + result.stdout.startswith("OK") == 1
+    assert "1 geval: 1 geslaagd, 0 mislukt" in result.stdout
+
+
+def test_a_case_that_names_itself_says_so_once(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    case = tmp_path / "zelf.yaml"
+    case.write_text("schema_version: 1\nkind: case\ntitle: x\nreference: rulebook R4\nsettle: [zelf.yaml]\n"
+                    "expect:\n  totals: {deduction: \"0.00\"}\n", encoding="utf-8")
+    result = run_cli("test", case)
+    assert result.exit_code == 1
+    assert result.stdout.count("CV601: `settle` names zelf.yaml, a case") == 1, result.stdout

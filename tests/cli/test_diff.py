@@ -319,3 +319,53 @@ def test_the_json_reference_documents_the_diff_fields():
     diff = page[page.index("## diff"):]
     for key in ('"subject"', '"path"', '"unit"', '"money"', '"maximum"', '"settlement"', '"problems"', '"kinds"'):
         assert key in diff, key
+
+
+# -- a version that lists a key twice is never compared by merging (issue 40.7) -------------
+
+def test_a_beneficiary_listed_twice_gives_no_comparison_and_no_money_effect(run_cli, write_yaml, tmp_path,
+                                                                            monkeypatch):
+    # the new version lists mtech+ Limburg under the number of mtech+ Antwerpen: matched by
+    # enterprise number, the two entries would merge into one (a total of 3 x 106.000,00 beside
+    # a row of -106.000,00)
+    new = variant(write_yaml, "new.yaml", [("enterprise_number: 0434.112.117", "enterprise_number: 0433.981.067")])
+    monkeypatch.chdir(tmp_path)  # paths shown as new.yaml
+    for old_file, new_file in ((SMALL, new), (new, SMALL)):
+        for output_format in ("table", "json"):
+            result = run_cli("diff", old_file, new_file, "--format", output_format)
+            assert result.exit_code == 1, result.stderr
+            assert result.stdout == ""  # no changes, no money table, no JSON that merged the two
+            assert "error[CV208]: enterprise number 0433.981.067 appears twice" in result.stderr
+            assert ("convenant: error: cannot compare: new.yaml lists a beneficiary or a consultant twice (see "
+                    "above)") in result.stderr
+            assert "Traceback" not in result.stderr
+
+
+def test_two_consultants_with_one_name_give_no_comparison(run_cli, write_yaml, monkeypatch):
+    small = DATA / "valid" / "small-realisation.yaml"
+    write_yaml("small-convenant.yaml", SMALL.read_text(encoding="utf-8"))
+    old = write_yaml("old.yaml", small.read_text(encoding="utf-8"))
+    new = variant(write_yaml, "new.yaml", [("- {name: Consulent C, fte: 1.0}",
+                                            "- {name: Consulent C, fte: 1.0}\n      - {name: Consulent C, fte: 0.5}")],
+                  source=small)
+    monkeypatch.chdir(old.parent)
+    result = run_cli("diff", old, new, "--xlsx", old.parent / "diff.xlsx")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "error[CV515]: two consultants of one beneficiary have the name 'Consulent C'" in result.stderr
+    assert "cannot compare: new.yaml lists a beneficiary or a consultant twice" in result.stderr
+    assert not (old.parent / "diff.xlsx").exists()
+
+
+def test_a_value_for_a_target_over_the_whole_term_is_said_so(run_cli, write_yaml, monkeypatch):
+    # R1 of the small covenant has a target per work year; a value without `year` is for the
+    # whole term, which has none: said in words, never "year None"
+    write_yaml("small-convenant.yaml", SMALL.read_text(encoding="utf-8"))
+    small = DATA / "valid" / "small-realisation.yaml"
+    old = write_yaml("old.yaml", small.read_text(encoding="utf-8"))
+    new = variant(write_yaml, "new.yaml", [("{indicator: bedrijfsbezoeken, year: 2, value: 188}",
+                                            "{indicator: bedrijfsbezoeken, value: 188}")], source=small)
+    monkeypatch.chdir(old.parent)
+    result = run_cli("diff", old, new)
+    assert "error[CV504]: R1 has no target bedrijfsbezoeken for the whole term" in result.stderr
+    assert "R1: no value for bedrijfsbezoeken (year 2)" in result.stderr
+    assert "None" not in result.stderr

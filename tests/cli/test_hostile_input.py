@@ -134,7 +134,7 @@ def test_failed_xlsx_write_leaves_the_existing_file_and_no_temporary(run_cli, tm
 
     monkeypatch.setattr(workbook.Book, "close", broken_close)
     result = run_cli("settle", METAAL, "--xlsx", out, "--force")
-    assert_clean_failure(result, 2, "cannot write (no space left on the device)")
+    assert_clean_failure(result, 2, "afrekening.xlsx: not written (no space left on the device)")
     assert out.read_bytes() == b"evidence of last year"
     assert sorted(os.listdir(tmp_path)) == ["afrekening.xlsx"]
 

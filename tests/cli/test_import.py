@@ -4,16 +4,18 @@ template gets the example's figures; every problem names its sheet and cell."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from convenant_cli.render.realisation_xlsx import SHEETS
+from convenant_cli.reading.eindrapport_format import SHEETS
 from tests.conftest import CONVENANTS, ROOT, settlement
 
 PAIRS = [
@@ -60,9 +62,9 @@ def test_the_template_guides_whoever_fills_it_in(run_cli, sector):
     assert all(len(text) <= 58 for _name, text in rows if text)  # one line a row: nothing wraps over the next
     results = book["Resultaten"]
     assert results["H1"].value == "Title, and what to fill in"
-    # each commitment's title beside its rows; the qualitative R2 says what the auditor fills in
+    # each commitment's title beside its rows; the qualitative R2 says what the sector fills in
     assert results["H2"].value == "Bereiken van werkvloeren (en werknemers op die werkvloeren)"
-    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: the auditor")
+    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: Zelfevaluatie")
     # wide enough for what goes in: a date, the longest reason, an amount (no ### in a printed sheet)
     widths = {name: {key: book[name].column_dimensions[key].width for key in "ABCDEFGH"} for name in SHEETS}
     assert widths["Afwezigheden"]["C"] >= 12 and widths["Afwezigheden"]["E"] >= len("loopbaanonderbreking")
@@ -89,8 +91,12 @@ def test_the_workbook_has_the_sheets_headers_and_validation_of_the_contract(run_
     assert ("list", "E2:E2000") in kinds and ("date", "C2:C2000") in kinds and ("list", "G2:G2000") in kinds
     reasons = next(v for v in book["Afwezigheden"].data_validations.dataValidation if str(v.sqref) == "E2:E2000")
     assert reasons.formula1 == '"ziekte,ongeval,tijdskrediet,loopbaanonderbreking,moederschapsrust,onbetaald verlof"'
+    # the agreement by its id and SHA-256, never by a path (which breaks when the workbook travels)
     about = book["Convenant"]
-    assert about["B1"].value == "convenants/metaal-2023-2025.yaml" and len(about["B2"].value) == 64
+    assert [(row[0].value, row[1].value) for row in about.iter_rows(max_row=3)][:2] == [
+        ("Id", "metaal-2023-2025"), ("SHA-256", hashlib.sha256(Path("convenants/metaal-2023-2025.yaml").read_bytes())
+                                    .hexdigest())]
+    assert not any("convenants/" in str(cell.value) for row in about.iter_rows() for cell in row)
 
 
 def _fill_as_a_sector(path, realisation) -> None:
@@ -154,15 +160,16 @@ def _template_with(run_cli, sector, edit) -> str:
     book = load_workbook("w.xlsx")
     edit(book)
     book.save("w.xlsx")
-    return run_cli("import", "w.xlsx").stdout
+    imported = run_cli("import", "w.xlsx")
+    return imported.stderr + imported.stdout  # the problems (on stderr), then the realisation
 
 
 def test_a_date_typed_as_text_is_refused_with_its_cell(run_cli, sector):
     output = _template_with(run_cli, sector, lambda book: setattr(book["Afwezigheden"]["C2"], "value", "8/01/2024"))
     assert ("w.xlsx:Afwezigheden!C2: error[CV105]: Van: the cell holds text, not a date (a date typed as text is "
             "never guessed)") in output
-    # the tip shows a real date, not the text just refused
-    assert "=DATE(2024;1;8)" in output and "8/01/2024" not in output
+    # the tip shows a real date, not the text just refused (as English Excel writes it)
+    assert "=DATE(2024,1,8)" in output and "8/01/2024" not in output
 
 
 def test_an_unknown_consultant_gets_a_did_you_mean(run_cli, sector):

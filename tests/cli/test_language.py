@@ -1,6 +1,7 @@
-"""One language per reader: Dutch by default, English with `--lang en` or CONVENANT_LANG=en.
-Diagnostics and their hints, labels, summaries, notes, the help and click's usage errors
-follow the language; codes, keys and JSON vocabulary stay English."""
+"""One language per reader: Dutch by default, English with `--lang en` (before the command or
+after it) or CONVENANT_LANG=en. Diagnostics and their hints, labels, summaries, notes, the help
+and the hint under a usage error follow the language (click's own message of a usage error is
+English); codes, keys and JSON vocabulary stay English."""
 
 from __future__ import annotations
 
@@ -64,44 +65,81 @@ def test_json_keeps_its_vocabulary_and_carries_the_message_in_the_language(run_c
                            "message": "onbekende sleutel `sectr`", "hint": "bedoelde u `sector`?"}
     sarif = json.loads(run_cli("validate", mistaken, "--format", "sarif").stdout)["runs"][0]
     rule = next(r for r in sarif["tool"]["driver"]["rules"] if r["id"] == "CV101")
-    assert rule == {"id": "CV101", "shortDescription": {"text": "onbekende sleutel (met de dichtstbijzijnde gekende "
-                                                                "sleutel)"}, "defaultConfiguration": {"level": "error"}}
+    assert rule["shortDescription"] == {"text": "onbekende sleutel (met de dichtstbijzijnde gekende sleutel)"}
+    assert rule["fullDescription"]["text"].startswith("Een sleutel die de soort van het bestand niet heeft")
+    assert rule["help"]["text"].endswith("Zo wel:\nguaranteed_wage_days: 30")
+    assert rule["helpUri"] == "docs/reference/codes.md#cv101" and rule["defaultConfiguration"] == {"level": "error"}
     junit = run_cli("validate", mistaken, "--format", "junit").stdout
     assert "fout.yaml:8:1: fout[CV101]: onbekende sleutel `sectr`" in junit
 
 
 def test_settle_help_is_dutch(run_cli, dutch):
     page = run_cli("settle", "--help").stdout
-    assert re.search(r"Gebruik: \S+ settle \[OPTIES\] PAD\.\.\.", page)
-    for dutch_text in ("Argumenten", "Opties",
+    assert re.search(r"^Gebruik: \S+ settle \[OPTIES\] PAD\.\.\.$", page, re.M)
+    for dutch_text in ("Argumenten:", "Opties:",
                        "Reken convenanten en hun addenda af; zonder eindrapport, toon de maxima.",
-                       "--realisation", "BESTAND", "[standaard: table]", "[verplicht]", "Toon deze hulp en stop."):
-        assert dutch_text in page, dutch_text
+                       "-r, --realisation BESTAND", "[standaard: table]", "[verplicht]", "Toon deze hulp en stop."):
+        assert dutch_text in " ".join(page.split()), dutch_text
     for english in ("Usage", "Arguments", "Options", "Settle covenants", "Show this message", "default:",
                     "required", "FILE"):
         assert english not in page, english
-    assert "Settle covenants and their addenda" in run_cli("settle", "--help", "--lang", "en").stdout
+
+
+@pytest.mark.parametrize("args", [("--lang", "en", "settle", "--help"), ("settle", "--lang", "en", "--help")],
+                         ids=["before the command", "after it"])
+def test_the_help_speaks_english_with_lang_en_before_or_after_the_command(run_cli, dutch, args):
+    page = run_cli(*args).stdout
+    assert re.search(r"^Usage: \S+ settle \[OPTIONS\] PATH\.\.\.$", page, re.M)
+    assert "Settle covenants and their addenda" in page and "[default: table]" in page and "Gebruik" not in page
+
+
+def test_lang_stands_before_or_after_a_command_of_a_group(run_cli, dutch):
+    """`new` is a group of commands: `--lang` before the kind, or after it."""
+    for args in (("new", "--lang", "en", "realisation"), ("new", "realisation", "--lang", "en")):
+        missing = run_cli(*args)
+        assert missing.exit_code == 2
+        assert missing.stderr.splitlines()[-1] == "  hint: `root new realisation -h` lists the arguments and options"
 
 
 def test_the_command_list_names_every_command_in_either_language(run_cli, dutch):
-    page = run_cli("--help").stdout
-    names = [line.split()[1] for line in page.splitlines() if re.match(r"│ [a-z]+ {2,}\S", line)]
-    assert names == ["validate", "settle", "diff", "test", "new", "import", "schema"]
-    assert "Commando's" in page and "Begin een bestand" in page
+    for args, title, text in ((("--help",), "Commando's:", "Begin een bestand"),
+                              (("--lang", "en", "--help"), "Commands:", "Start a file")):
+        page = run_cli(*args).stdout
+        commands = page.split(f"\n{title}\n")[1]
+        assert re.findall(r"^  ([a-z]+) {2,}\S", commands, re.M) == [
+            "validate", "settle", "diff", "test", "new", "import", "explain", "schema"]
+        assert text in commands
 
 
-def test_usage_errors_speak_the_language(run_cli, dutch):
-    xlsx = " ".join(run_cli("settle", "convenants/metaal-2023-2025.yaml", "--format", "xlsx").stderr
-                    .replace("│", " ").split())
-    assert "Ongeldige waarde voor '--format': 'xlsx' is niet een van: table, json. " \
-           "tip: de werkmap is een eigen optie: gebruik --xlsx BESTAND" in xlsx
-    assert re.search(r"Zie '\S+ settle -h' voor hulp\.", xlsx) and "Fout" in xlsx
+def test_a_usage_error_is_clicks_message_with_a_hint_in_the_language(run_cli, dutch):
+    """click's usage errors are English (typer carries click without its translations): each
+    comes under the command's usage line, with a hint of our own in the run's language."""
     unknown = run_cli("validate", "convenants", "--bogus")
-    assert unknown.exit_code == 2 and "Onbekende optie: --bogus" in unknown.stderr
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert re.fullmatch(r"Gebruik: \S+ validate \[OPTIES\] PAD\.\.\.\n"
+                        r"convenant: fout: No such option: --bogus \(Possible options: --verbose\)\n"
+                        r"  tip: `\S+ validate -h` toont de argumenten en opties\n", unknown.stderr)
     missing = run_cli("diff", "a.yaml")
-    assert missing.exit_code == 2 and "Argument 'NIEUW' ontbreekt." in missing.stderr
-    english = run_cli("validate", "convenants", "--bogus", "--lang", "en")
-    assert "No such option: --bogus" in english.stderr and re.search(r"Try '\S+ validate -h' for help", english.stderr)
+    assert missing.exit_code == 2 and "convenant: fout: Missing argument 'NEW'." in missing.stderr
+    command = run_cli("valdate")
+    assert command.exit_code == 2 and "No such command 'valdate'. Did you mean 'validate'?" in command.stderr
+    assert re.search(r"tip: `\S+ -h` toont de argumenten en opties", command.stderr)
+    english = run_cli("--lang", "en", "validate", "convenants", "--bogus")
+    assert english.stderr.splitlines()[1:] == [
+        "convenant: error: No such option: --bogus (Possible options: --verbose)",
+        "  hint: `root validate -h` lists the arguments and options"]
+
+
+def test_a_wrong_value_is_named_in_the_language_wherever_lang_stands(run_cli, dutch):
+    """A value is checked after `--lang` is read, wherever it stands: the choice's own words
+    follow the language, under click's English `Invalid value for`."""
+    xlsx = run_cli("settle", "convenants/metaal-2023-2025.yaml", "--format", "xlsx")
+    assert xlsx.exit_code == 2
+    assert ("convenant: fout: Invalid value for '--format': 'xlsx' is niet een van: table, json. "
+            "tip: de werkmap is een eigen optie: gebruik --xlsx BESTAND") in xlsx.stderr
+    english = run_cli("settle", "convenants/metaal-2023-2025.yaml", "--format", "xlsx", "--lang", "en")
+    assert ("convenant: error: Invalid value for '--format': 'xlsx' is not one of: table, json. "
+            "hint: the workbook is an option of its own: use --xlsx FILE") in english.stderr
 
 
 def test_a_wrong_language_is_named(run_cli, dutch, monkeypatch):

@@ -133,3 +133,13 @@ def test_the_skeletons_comments_speak_the_language_of_the_run(run_cli, sector, d
     assert strip.sub("", dutch_text) == strip.sub("", english)
     for kind in (("convenant", "nieuw"), ("addendum", "--parent", METAAL)):
         assert "# Een " in run_cli("new", *kind).stdout and "# A" in run_cli("new", "--lang", "en", *kind).stdout
+
+
+def test_a_new_case_on_files_with_errors_shows_them(run_cli, sector):
+    bad = sector / "convenants" / "metaal-2023-2025.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("max_subsidy: 1166000.00", "max_subsidy: 1.166.000"),
+                   encoding="utf-8")
+    result = run_cli("new", "case", "--settle", METAAL, "-o", "cases/nieuw.yaml")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "convenants/metaal-2023-2025.yaml:10:14: error[CV106]" in result.stderr  # what "see above" points at
+    assert not (sector / "cases" / "nieuw.yaml").exists()

@@ -321,7 +321,7 @@ def test_help_reads_as_a_command_lines_help(run_cli):
     validate = run_cli("validate", "--help").stdout
     assert "validate [OPTIONS] PATH..." in validate  # `convenant validate`, `root validate` in a test runner
     assert re.search(r"--strict\s+Warnings fail too\.", validate)
-    assert re.search(r"--output\s+-o\s+FILE\s+Write the report", validate)
+    assert re.search(r"-o, --output FILE\s+Write the report", validate)
     assert "diff [OPTIONS] OLD NEW" in run_cli("diff", "--help").stdout
 
 
@@ -344,7 +344,8 @@ def test_a_wrong_choice_names_every_valid_one_with_a_hint(run_cli):
     wrong = run_cli("validate", "convenants", "--format", "\x1b[2J[bold]sarif")
     message = " ".join(wrong.stderr.replace("│", " ").split())
     assert wrong.exit_code == 2 and "\x1b" not in wrong.stderr  # what was typed cannot clear the screen
-    assert "is not one of: text, json, github, gitlab, sarif, junit, azure." in message and "hint" not in message
+    assert "is not one of: text, json, github, gitlab, sarif, junit, azure." in message
+    assert message.count("hint:") == 1  # only the line under every usage error: `-h` lists the options
     kind = " ".join(run_cli("schema", "--kind", "plan").stderr.replace("│", " ").split())
     assert "'plan' is not one of: convenant, addendum, action_plan, realisation, assessment, case." in kind
     assert run_cli("schema", "--kind", "case").exit_code == 0

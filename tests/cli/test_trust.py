@@ -370,7 +370,7 @@ def test_an_unwritable_output_folder_is_exit_2(run_cli, project, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as root, chmod would not stop the write
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)  # as root, chmod would not stop the write
     output = clean(run_cli("settle", "metaal.yaml", "--xlsx", "out.xlsx"), 2)
     assert "out.xlsx: cannot write (permission denied)" in output
 
@@ -378,7 +378,7 @@ def test_an_unwritable_output_folder_is_exit_2(run_cli, project, monkeypatch):
 def test_sigterm_and_sighup_leave_no_temporary_file(project):
     import signal
 
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.staging import write_atomically
     from convenant_cli.cli import install_signal_handlers
 
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}

@@ -35,7 +35,7 @@ def test_the_readme_and_the_guides_have_examples():
 
 @pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c[:60]}" for p, c, _ in EXAMPLES])
 def test_a_documented_example_prints_what_the_page_shows(page, command, expected, run_cli, monkeypatch):
-    monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 240 columns, unless the example sets it
+    monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 160 columns, unless the example sets it
     monkeypatch.delenv("CONVENANT_LANG")  # in the default language, as a reader who copies the command sees it
     columns, (program, *args) = split_command(command)
     if columns is not None:
@@ -92,10 +92,10 @@ def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
 
 
 def test_the_sector_guide_shows_every_sheet_of_the_workbook():
-    from convenant_cli.render.realisation_xlsx import GUIDE_SHEET, SHEETS
+    from convenant_cli.reading.eindrapport_format import GUIDE, SHEETS
 
     guide = (ROOT / "docs" / "guides" / "sector.md").read_text(encoding="utf-8")
-    for sheet in (GUIDE_SHEET, *SHEETS):
+    for sheet in (GUIDE, *SHEETS):
         image = f"../images/eindrapport-{sheet.lower()}.png"
         assert f"![The sheet {sheet}]({image})" in guide, sheet
         assert (ROOT / "docs" / "guides" / image).resolve().is_file(), image

@@ -26,6 +26,7 @@ def find_cases(workspace: Workspace, paths: list[Path]) -> tuple[list[LoadedDocu
     files, unreadable = collect_files(paths)
     given = {path.resolve() for path in paths if not path.is_dir()}
     cases = []
+    seen: set[Path] = set()
     for path in files:
         try:
             doc = workspace.load(path)
@@ -33,7 +34,9 @@ def find_cases(workspace: Workspace, paths: list[Path]) -> tuple[list[LoadedDocu
             unreadable.append(error)
             continue
         if _is_case(doc):
-            cases.append(doc)
+            if doc.path not in seen:  # a case named twice, or in a folder also given, runs once
+                seen.add(doc.path)
+                cases.append(doc)
         elif path.resolve() in given:
             raise UsageError(_("{name} is not a case (kind: case)")
                              .format(name=doc.name), _("`convenant test` runs golden case files"))
@@ -54,7 +57,8 @@ def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
     data = doc.source.data if isinstance(doc.source.data, dict) else {}
     title, reference = str(data.get("title", doc.name)), str(data.get("reference", ""))
     linked = [d for key in ("settle", "realisation", "assessment") for d in doc.linked.get(key, []) if d is not None]
-    problems = tuple(d for item in [doc, *linked] for d in item.diagnostics if d.is_error)
+    files = {item.path: item for item in [doc, *linked]}.values()  # a case that names itself, or one file twice
+    problems = tuple(dict.fromkeys(d for item in files for d in item.diagnostics if d.is_error))
     if problems or not isinstance(doc.model, Case):
         return CaseResult(doc.name, title, reference, (), problems or tuple(doc.diagnostics))
     from convenant_cli.engine.families import families
@@ -84,7 +88,7 @@ class CaseFormat(StrEnum):
     JSON = "json"
 
 
-def render_results(results: list[CaseResult], output_format: CaseFormat) -> str:
+def render_results(results: list[CaseResult], output_format: CaseFormat, *, color: bool = False) -> str:
     match output_format:
         case CaseFormat.JSON:
             from convenant_cli.render.cases import render_json
@@ -93,4 +97,4 @@ def render_results(results: list[CaseResult], output_format: CaseFormat) -> str:
         case CaseFormat.TABLE:
             from convenant_cli.render.cases import render_text
 
-            return render_text(results)
+            return render_text(results, color=color)

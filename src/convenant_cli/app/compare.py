@@ -5,13 +5,14 @@ difference. Knows no typer and no terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from convenant_cli.domain.errors import UsageError
+from convenant_cli.domain.errors import ConvenantError, ExitStatus, UsageError
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.loading.workspace import Workspace
@@ -28,6 +29,16 @@ class DiffFormat(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+
+
+AMBIGUOUS = frozenset({"CV208", "CV515"})  # a key given twice: matching by it would merge two entries
+
+
+class AmbiguousMatchError(ConvenantError):
+    """A version lists a beneficiary (its enterprise number) or a consultant (its key) twice:
+    matched by that key, the two would be merged silently. Exit 1: the files have problems."""
+
+    status = ExitStatus.PROBLEMS
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -53,6 +64,12 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     from convenant_cli.loading.versions import diff_inputs, readable
 
     unreadable = [doc.name for doc in docs + facts + (judgements or []) if not readable(doc)]
+    ambiguous = list(dict.fromkeys(doc.name for doc in docs for d in doc.diagnostics if d.code in AMBIGUOUS))
+    if ambiguous:
+        raise AmbiguousMatchError(_("cannot compare: {names} lists a beneficiary or a consultant twice (see above); "
+                                    "matched by its key the two would be merged, so there are no changes and no "
+                                    "money effect to show").format(names=", ".join(ambiguous)),
+                                  _("fix the problems above, then compare again"))
     before, after = docs[0].model, docs[1].model
     if unreadable or before is None or after is None:
         raise UsageError(_("cannot compare: the structure of {unreadable} cannot be read; fix the problems above first")
@@ -79,12 +96,23 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
 
 
-def write_diff_workbook(run: CompareRun, target: Path, *, created: datetime, force: bool) -> None:
-    from convenant_cli.app.output_file import check_workbook_name, write_atomically
-    from convenant_cli.render.diff.xlsx import write_workbook
+def write_diff_outputs(run: CompareRun, *, xlsx: Path | None, output: Path | None, text: Callable[[], str],
+                       created: datetime, force: bool) -> None:
+    """The workbook and the table or JSON (`-o FILE`), whole and together or not at all
+    (`staging`); never over one of the run's inputs. `text()` gives what `-o` holds."""
+    from convenant_cli.app.output_file import check_workbook_name
+    from convenant_cli.app.staging import Staging
 
-    write_atomically(target, lambda path: write_workbook(path, run.view, created), force=force,
-                     inputs=[doc.path for doc in run.workspace.documents.values()], check=check_workbook_name)
+    with Staging(doc.path for doc in run.workspace.documents.values()) as staging:
+        book = staging.file(xlsx, force=force, check=check_workbook_name) if xlsx is not None else None
+        listing = staging.file(output, force=force) if output is not None else None
+        if book is not None:
+            from convenant_cli.render.diff.xlsx import write_workbook
+
+            staging.write(book, lambda path: write_workbook(path, run.view, created))
+        if listing is not None:
+            staging.write(listing, lambda path: path.write_text(text(), encoding="utf-8"))
+        staging.commit()
 
 
 def render_diff(run: CompareRun, output_format: DiffFormat) -> str | RenderableType | None:

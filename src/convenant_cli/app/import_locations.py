@@ -11,25 +11,13 @@ import re
 
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.language import _
+from convenant_cli.reading.eindrapport_facts import AT
+from convenant_cli.reading.eindrapport_format import AGREEMENT, CONSULTANTS, EMPLOYED_FROM, EMPLOYED_TO, KEYS, SHEETS
 from convenant_cli.reading.workbook_file import column_number
-from convenant_cli.render.realisation_xlsx import SHEETS
-from convenant_cli.render.realisation_yaml import AT, Origin
+from convenant_cli.render.realisation_yaml import Origin
 
-# checked on the cells by `import` (app/import_workbook.py, app/import_results.py), in the sheet's words
+# checked on the cells by `import` (reading/eindrapport_*.py), in the sheet's words
 CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV513", "CV514", "CV515", "CV521", "CV522"})
-# a key of the file -> the column it is typed in, per sheet
-HEADERS: dict[str, dict[str, str]] = {
-    "Consulenten": {"name": "Naam", "id": "Sleutel", "fte": "VTE", "employed": "In dienst van",
-                    "start": "In dienst van", "end": "In dienst tot",
-                    "guaranteed_wage_days": "Gewaarborgd loon (dagen)", "insz": "INSZ"},
-    "Afwezigheden": {"start": "Van", "end": "Tot", "reason": "Reden", "fte": "VTE", "replaced": "Vervangen",
-                     "new_illness": "Nieuwe ongeschiktheid"},
-    "Voorschotten": {"beneficiary": "Ondernemingsnummer", "date": "Datum", "reference": "Referentie",
-                     "amount": "Bedrag"},
-    "Kosten": {"beneficiary": "Ondernemingsnummer", "amount": "Subsidiabele kosten"},
-    "Resultaten": {"indicator": "Indicator", "year": "Werkjaar", "value": "Gemeten waarde",
-                   "achieved": "Oordeel auditor", "note": "Toelichting"},
-}
 _KEY_PATH = re.compile(r"^`([^`]{1,300})`: ")
 
 
@@ -39,7 +27,7 @@ def located(diagnostics: list[Diagnostic], origins: list[Origin], name: str) -> 
         if diagnostic.code in CHECKED_ON_CELLS:
             continue
         origin = _origin(diagnostic, origins)
-        where = origin.where if origin is not None else "Convenant"
+        where = origin.where if origin is not None else AGREEMENT
         sheet = where.split("!", 1)[0]
         message, hint = _worded(diagnostic, sheet, origin, origins)
         row, column = _row_column(where)
@@ -64,10 +52,11 @@ def _worded(diagnostic: Diagnostic, sheet: str, origin: Origin | None,
     path = _KEY_PATH.match(message)
     if path is not None:
         field = re.sub(r"\[[^\]]*\]", "", path.group(1)).rsplit(".", 1)[-1]
-        header = HEADERS.get(sheet, {}).get(field, field if sheet not in SHEETS else sheet)
+        header = KEYS.get(sheet, {}).get(field, field if sheet not in SHEETS else sheet)
         message = f"{header}: {message[path.end():]}"
     if diagnostic.code == "CV506":
-        hint = _("an absence falls within the consultant's In dienst van and In dienst tot in Consulenten")
+        hint = _("an absence falls within the consultant's {start} and {end} in {sheet}").format(
+            start=EMPLOYED_FROM, end=EMPLOYED_TO, sheet=CONSULTANTS)
     elif diagnostic.code == "CV507":
         other = _overlapping_row(origin, origins)
         hint = (_("the other absence is in row {row}; one day has one reason").format(row=other) if other

@@ -21,7 +21,7 @@ from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.domain.terms import Span, years_due
 from convenant_cli.loading.workspace import Workspace
-from convenant_cli.models import Agreement, ResultCommitment, Target
+from convenant_cli.models import Agreement, Convenant, ResultCommitment, Target
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.references import written_reference
 from convenant_cli.render.safe_text import visible
@@ -53,6 +53,18 @@ def load_agreement(path: Path) -> tuple[Workspace, LoadedDocument, Agreement]:
         raise UsageError(_("{name} is {kind}, not a covenant or addendum")
                          .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)),
                          _("give the covenant or addendum the new file is for"))
+    return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
+
+
+def load_parent(path: Path) -> tuple[Workspace, LoadedDocument, Convenant]:
+    """The covenant a new addendum belongs to (an addendum's parent is a covenant, never an
+    addendum); it must be valid (its problems are the workspace's to report)."""
+    workspace = Workspace()
+    doc = workspace.load(path)
+    if doc.model is not None and not isinstance(doc.model, Convenant):
+        raise UsageError(_("--parent {name} is {kind}, not a covenant").format(name=doc.name,
+                                                                            kind=Kind.in_a_sentence(doc.kind)),
+                         _("an addendum's parent is the covenant it belongs to (its `parent:`, if it is an addendum)"))
     return workspace, doc, doc.model  # type: ignore[return-value]  # the caller stops on its problems first
 
 
@@ -178,8 +190,9 @@ def addendum_skeleton(parent: Agreement, parent_path: Path, output: Path | None)
 
 
 def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[Path], output: Path | None,
-                  assessments: list[Path] | None = None) -> str:
-    """A golden case that records the figures the files settle to now, and its status."""
+                  assessments: list[Path] | None = None) -> str | None:
+    """A golden case that records the figures the files settle to now, and its status; None
+    when the files have errors (the workspace's to report)."""
     from convenant_cli.app.settle import SettleFiles, settle_documents
     from convenant_cli.domain.money import format_fraction
 
@@ -188,8 +201,7 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
                         realisations=[workspace.load(path) for path in realisations], found=[], case_folders=[],
                         assessments=[workspace.load(path) for path in judged])
     if any(d.is_error for d in workspace.diagnostics()):
-        raise UsageError(_("the files to settle have errors (see above); a case records a settlement"),
-                         _("fix them with `convenant validate` first"))
+        return None
     run = settle_documents(workspace, files)
     first = run.settlements[0]
     keys = {"settled": ("deduction", "effort", "result", "payable", "balance"),
@@ -225,7 +237,8 @@ def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, targ
                            created: datetime, force: bool) -> None:
     """The eindrapport as a workbook to fill in, prefilled from `prefill` when given (a
     realisation of this agreement); whole or not at all, never over an input."""
-    from convenant_cli.app.output_file import check_workbook_name, write_atomically
+    from convenant_cli.app.output_file import check_workbook_name
+    from convenant_cli.app.staging import write_atomically
     from convenant_cli.models import Realisation
     from convenant_cli.render.realisation_xlsx import write_fill_in
 
@@ -245,6 +258,5 @@ def write_fill_in_workbook(workspace: Workspace, agreement: LoadedDocument, targ
                              _("keep a progress report in YAML (convenant new realisation --as-of)"))
         facts = found.model
     model = agreement.model_as(Agreement)
-    write_atomically(target, lambda path: write_fill_in(path, model, relative(agreement.path, target),
-                                                        agreement.source.sha256, created, facts),
+    write_atomically(target, lambda path: write_fill_in(path, model, agreement.source.sha256, created, facts),
                      force=force, inputs=[doc.path for doc in workspace.documents.values()], check=check_workbook_name)

@@ -190,30 +190,51 @@ def _day_notes(settlement: Settlement, day: date) -> list[str]:
     return notes
 
 
-def write_settlement_workbook(run: SettleRun, target: Path, *, version: str, created: datetime,
-                              force: bool) -> None:
-    """The evidence workbook, whole or not at all; never over one of the run's inputs."""
-    from convenant_cli.app.output_file import check_workbook_name, write_atomically
+@dataclass(frozen=True, kw_only=True)
+class SettleOutputs:
+    """The files a run writes: a workbook, an HTML report's folder, and the table or JSON
+    (`-o FILE`, instead of standard output); `force` replaces what is there."""
+
+    xlsx: Path | None = None
+    html: Path | None = None
+    output: Path | None = None
+    force: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.xlsx is not None or self.html is not None or self.output is not None
+
+
+def write_settlement_outputs(run: SettleRun, outputs: SettleOutputs, text: Callable[[], str], *, version: str,
+                             created: datetime) -> None:
+    """Every file of the run, whole and together or not at all (`staging`): every target is
+    claimed before any is written, and never one of the run's inputs; `text()` gives the
+    table or JSON for `-o`."""
+    from convenant_cli.app.output_file import check_workbook_name
+    from convenant_cli.app.staging import Staging
     from convenant_cli.loading.provenance import file_records
-    from convenant_cli.render.settlement.xlsx import Provenance, write_workbook
-
-    provenance = Provenance(version, created, tuple(file_records(run.workspace)))
-    write_atomically(target, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
-                                                         provenance),
-                     force=force, inputs=[doc.path for doc in run.workspace.documents.values()],
-                     check=check_workbook_name)
-
-
-def write_settlement_report(run: SettleRun, target: Path, *, version: str, created: datetime, force: bool) -> None:
-    """The HTML report's folder, whole or not at all; never into a folder that holds an input."""
-    from convenant_cli.app.report_folder import write_folder
-    from convenant_cli.loading.provenance import file_records
-    from convenant_cli.render.report.pages import write_report
 
     records = file_records(run.workspace)
-    write_folder(target, lambda folder: write_report(folder, run.settlements, run.families, run.portfolio,
-                                                     version=version, created=created, records=records),
-                 force=force, inputs=[doc.path for doc in run.workspace.documents.values()])
+    with Staging(doc.path for doc in run.workspace.documents.values()) as staging:
+        book = (staging.file(outputs.xlsx, force=outputs.force, check=check_workbook_name)
+                if outputs.xlsx is not None else None)
+        report = staging.folder(outputs.html, force=outputs.force) if outputs.html is not None else None
+        listing = staging.file(outputs.output, force=outputs.force) if outputs.output is not None else None
+        if book is not None:
+            from convenant_cli.render.settlement.xlsx import Provenance, write_workbook
+
+            provenance = Provenance(version, created, tuple(records))
+            staging.write(book, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
+                                                            provenance))
+        if report is not None:
+            from convenant_cli.render.report.pages import write_report
+
+            staging.write(report, lambda folder: write_report(folder, run.settlements, run.families,
+                                                              run.portfolio, version=version, created=created,
+                                                              records=records))
+        if listing is not None:
+            staging.write(listing, lambda path: path.write_text(text(), encoding="utf-8"))
+        staging.commit()
 
 
 def render_settlement(run: SettleRun, output_format: SettlementFormat, *, explain: bool) -> str | RenderableType:

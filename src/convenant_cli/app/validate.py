@@ -89,7 +89,7 @@ def deliver_report(run: Validation, diagnostics: list[Diagnostic], output_format
     chunks = render_chunks(output_format, report)
     if output is None:
         return chunks
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.staging import write_atomically
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8") as handle:

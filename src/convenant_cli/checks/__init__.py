@@ -49,4 +49,6 @@ def checks_for(kind: Kind) -> tuple[Check, ...]:
 
 
 def run_checks(doc: LoadedDocument, kind: Kind) -> list[Diagnostic]:
-    return [problem for check in checks_for(kind) for problem in check(doc)]
+    from convenant_cli.checks.personal_data import check_national_numbers  # every kind has free text
+
+    return [problem for check in (*checks_for(kind), check_national_numbers) for problem in check(doc)]

@@ -24,16 +24,18 @@ def _agreements(doc: LoadedDocument) -> list[Agreement]:
             and isinstance(linked.model, Agreement)]
 
 
-def _as_written(doc: LoadedDocument, section: str, number: str) -> str:
-    """The key of `expect.<section>` as the file writes it (`0434.112.117`) for a number the
-    model holds compact (`0434112117`), so that a problem points at its own line."""
+def _written_keys(doc: LoadedDocument, section: str) -> dict[str, str]:
+    """The keys of `expect.<section>` as the file writes them (`0434.112.117`), by the number
+    the model holds compact (`0434112117`), so that a problem points at its own line; made
+    once per case (a case may expect thousands of beneficiaries)."""
     data = doc.source.data
     written = data.get("expect", {}).get(section, {}) if isinstance(data, dict) else {}
-    if isinstance(written, dict):
-        for key in written:
-            if "".join(char for char in str(key) if char.isdigit()) == number:
-                return str(key)
-    return number
+    if not isinstance(written, dict):
+        return {}
+    found: dict[str, str] = {}
+    for key in written:
+        found.setdefault("".join(char for char in str(key) if char.isdigit()), str(key))
+    return found
 
 
 def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
@@ -98,22 +100,27 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                               .format(key=result.commitment, id=target.id),
                                      ("expect", "results", index, "commitment"),
                                      _("one of: {value}").format(value=", ".join(sorted(commitments)))))
+    written = {section: _written_keys(doc, section) for section in ("beneficiaries", "combined")}
+
+    def as_written(section: str, number: str) -> str:
+        return written[section].get(number, number)
+
     members = {m.enterprise_number for _group, m in target.members()}
     for number in expect.beneficiaries:
         if number not in members:
             found.append(doc.problem("CV602", _("{number} is not a beneficiary of {id}")
                                               .format(number=format_enterprise_number(number), id=target.id),
-                                     ("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), key=True))
+                                     ("expect", "beneficiaries", as_written("beneficiaries", number)), key=True))
     everyone = {m.enterprise_number for agreement in agreements for _group, m in agreement.members()}
     for number in expect.combined:
         if number not in everyone:
             found.append(doc.problem("CV602", _("{number} is not a beneficiary of the settled files")
                                               .format(number=format_enterprise_number(number)),
-                                     ("expect", "combined", _as_written(doc, "combined", number)), key=True))
+                                     ("expect", "combined", as_written("combined", number)), key=True))
     if expect.combined and len(agreements) < 2:
         found.append(doc.problem("CV604", _("`expect.combined` needs several settled files (R7)"),
                                  ("expect", "combined"), key=True))
-    expected = [(("expect", "beneficiaries", _as_written(doc, "beneficiaries", number)), f)
+    expected = [(("expect", "beneficiaries", as_written("beneficiaries", number)), f)
                 for number, f in expect.beneficiaries.items()] + \
         ([(("expect", "totals"), expect.totals)] if expect.totals else [])
     if case.as_of is not None and case.realisation:

@@ -15,6 +15,11 @@ from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.events import KeyPath
 
 
+def _when(year: int | None) -> str:
+    """A target's work year in a sentence; a target without one is over the whole term."""
+    return _("year {year}").format(year=year) if year is not None else _("the whole term")
+
+
 def _agreement(doc: LoadedDocument) -> tuple[Agreement, str] | tuple[None, None]:
     """The covenant or addendum the realisation settles, and its file name, when it loaded cleanly."""
     agreement = doc.reference_as(Agreement)
@@ -65,22 +70,22 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
             where = path + ("actuals", index)
             pair = (actual.indicator, actual.year)
             if pair in given:
-                found.append(doc.problem("CV211", _("{key}: a value for {indicator} (year {year}) is given twice")
-                                                  .format(key=key, indicator=actual.indicator, year=actual.year),
-                                         where))
+                found.append(doc.problem("CV211", _("{key}: a value for {indicator} ({when}) is given twice")
+                                                  .format(key=key, indicator=actual.indicator,
+                                                          when=_when(actual.year)), where))
             given.add(pair)
             if pair not in targets:
                 hint = (_("the targets of {key} for {indicator} are for years {years}")
                         .format(key=key, indicator=actual.indicator, years=", ".join(years[actual.indicator]))
                         if actual.indicator in years else indicators.did_you_mean(actual.indicator))
-                found.append(doc.problem("CV504", _("{key} has no target {indicator} for year {year}")
-                                                  .format(key=key, indicator=actual.indicator, year=actual.year),
-                                         where, hint))
+                found.append(doc.problem("CV504", _("{key} has no target {indicator} for {when}")
+                                                  .format(key=key, indicator=actual.indicator,
+                                                          when=_when(actual.year)), where, hint))
         for indicator, year in sorted(targets - given, key=str):
             if due is not None and (year is None or year > due):
                 continue  # a progress report: not yet due (Art. 6)
-            found.append(doc.problem("CV521", _("{key}: no value for {indicator} (year {year})")
-                                              .format(key=key, indicator=indicator, year=year), path,
+            found.append(doc.problem("CV521", _("{key}: no value for {indicator} ({when})")
+                                              .format(key=key, indicator=indicator, when=_when(year)), path,
                                      _("give the measured value; `achieved:` is the sector's self-assessment and "
                                        "stands in for no value"), key=True))
     for commitment_id, commitment in commitments.items():

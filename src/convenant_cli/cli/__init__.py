@@ -16,9 +16,8 @@ import typer
 
 from convenant_cli import __version__
 from convenant_cli.cli.help import Group
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import say, state
-from convenant_cli.domain.language import N_
+from convenant_cli.domain.language import N_, _
 
 
 def _validate() -> typer.Typer:
@@ -57,6 +56,12 @@ def _import() -> typer.Typer:
     return command
 
 
+def _explain() -> typer.Typer:
+    from convenant_cli.cli.explain import command
+
+    return command
+
+
 def _schema() -> typer.Typer:
     from convenant_cli.cli.schema import command
 
@@ -66,26 +71,48 @@ def _schema() -> typer.Typer:
 # name: the one-command typer app of that name, loaded when it runs (or for the group's help)
 COMMANDS: dict[str, Callable[[], typer.Typer]] = {
     "validate": _validate, "settle": _settle, "diff": _diff, "test": _test, "new": _new, "import": _import,
-    "schema": _schema,
+    "explain": _explain, "schema": _schema,
 }
 
 
 class _Root(Group):
     subcommands: ClassVar[dict[str, Callable[[], typer.Typer]]] = COMMANDS
 
-    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
-        """Choose the run's language before click reads the command line, so that its
-        usage errors and the help already speak it."""
-        from convenant_cli.cli.language import choose_language
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        """The run in CONVENANT_LANG's language (else Dutch) until a `--lang` says otherwise;
+        click's usage errors as click words them (in English: typer carries click without
+        its translations), each followed by a hint of our own in the run's language."""
+        from convenant_cli.cli.language import start_language
         from convenant_cli.domain.errors import UsageError
 
-        arguments = list(sys.argv[1:] if args is None else args)
         try:
-            choose_language(arguments)
+            start_language()
+            status = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except UsageError as error:
             say(error.message, error.hint)
-            raise SystemExit(int(error.status)) from None
-        return super().main(arguments, *rest, **kwargs)
+            status = int(error.status)
+        except typer.TyperException as error:  # click's, which it would print and exit with
+            status = _click_error(error)
+        except typer.Abort:
+            say(_("aborted"), None)
+            status = 1
+        if not standalone_mode:
+            return status
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _click_error(error: typer.TyperException) -> int:
+    """A usage error (exit 2) under the command's usage line, with a hint to its help."""
+    context = getattr(error, "ctx", None)  # a usage error's: the command it was made for
+    hint = None
+    if context is not None:
+        typer.echo(context.get_usage(), err=True)
+        if context.help_option_names:
+            hint = _("`{command} {option}` lists the arguments and options").format(
+                command=context.command_path, option=context.help_option_names[0])
+    say(error.format_message(), hint)
+    return int(error.exit_code)
 
 
 app = typer.Typer(
@@ -113,7 +140,6 @@ VersionOption = Annotated[bool, typer.Option("--version", callback=_version, is_
 def _main(
     debug: DebugOption = False,
     version: VersionOption = False,
-    lang: LangOption = None,
 ) -> None:
     state.debug = debug
     state.reset_color()  # until a command's --color says otherwise

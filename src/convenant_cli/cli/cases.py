@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -9,8 +10,8 @@ import typer
 
 from convenant_cli.app.cases import CaseFormat, find_cases, render_results, run_case
 from convenant_cli.cli.choices import choice
-from convenant_cli.cli.language import LangOption
-from convenant_cli.cli.output import guarded, say, show, single_command
+from convenant_cli.cli.output import ColorOption, colored, guarded, say, show, single_command, state
+from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import ExitStatus, UsageError
 from convenant_cli.domain.language import N_, _
 from convenant_cli.loading.workspace import Workspace
@@ -23,8 +24,9 @@ def golden_cases(
     output_format: Annotated[CaseFormat, typer.Option(
         "--format", metavar=N_("FORMAT"), parser=choice(CaseFormat), help=N_("table (text) or json."))]
     = CaseFormat.TABLE,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
+    state.color = color
     workspace = Workspace()
     cases, unreadable = find_cases(workspace, paths)
     for problem in unreadable:
@@ -34,7 +36,7 @@ def golden_cases(
     if not cases:
         raise UsageError(_("no case files (kind: case) under the given paths"), _("a golden case says `kind: case`"))
     results = [run_case(workspace, doc) for doc in cases]
-    show(render_results(results, output_format))
+    show(render_results(results, output_format, color=colored(sys.stdout)))
     if not all(result.passed for result in results):
         raise typer.Exit(int(ExitStatus.PROBLEMS))
 

@@ -10,19 +10,20 @@ import typer
 
 from convenant_cli.app.compare import DiffFormat, compare_versions, load_versions, render_diff
 from convenant_cli.cli.choices import table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
-    ForceXlsxOption,
+    as_text,
     guarded,
     now,
+    output_option,
     realisation_option,
     report_problems,
     say,
     say_written,
     show,
     single_command,
+    standard_output_or,
     state,
     xlsx_option,
 )
@@ -44,9 +45,10 @@ def diff(
             "repeat for each."))] = None,
     output_format: Annotated[DiffFormat, table_or_json_option(DiffFormat)] = DiffFormat.TABLE,
     xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write the changes to a workbook."))] = None,
-    force: ForceXlsxOption = False,
+    output: Annotated[Optional[Path], output_option(
+        N_("Write the table or JSON to this file instead of standard output (- is standard output)."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing --xlsx or --output file."))] = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, docs, facts, judgements = load_versions(old, new, list(realisation or []), list(assessment or []))
@@ -55,18 +57,21 @@ def diff(
     if run.no_money_effect:
         say(_("no money effect: an eindrapport or its covenant has errors (see above)"), None,
             prefix=NOTE)
-    if xlsx is not None:
-        from convenant_cli.app.compare import write_diff_workbook
-
-        write_diff_workbook(run, xlsx, created=now(), force=force)
     rendered = render_diff(run, output_format)
+    target = standard_output_or(output)
+    if xlsx is not None or target is not None:
+        from convenant_cli.app.compare import write_diff_outputs
+
+        write_diff_outputs(run, xlsx=xlsx, output=target, text=lambda: as_text(rendered or ""), created=now(),
+                           force=force)
     if rendered is None:
         say(_("no differences between {old} and {new}")
             .format(old=run.view.old_name, new=run.view.new_name), None, prefix=NOTE)
-    else:
+    elif target is None:
         show(rendered)
-    if xlsx is not None:
-        say_written(xlsx)
+    for written in (xlsx, target):
+        if written is not None:
+            say_written(written)
     raise typer.Exit(int(ExitStatus.OK if run.view.result.same else ExitStatus.PROBLEMS))
 
 

@@ -11,13 +11,24 @@ import typer
 
 from convenant_cli.cli.choices import as_of_option
 from convenant_cli.cli.help import Command, Group
-from convenant_cli.cli.language import LangOption
-from convenant_cli.cli.output import guarded, now, say_written, stop_on_errors, write
+from convenant_cli.cli.output import (
+    STDOUT,
+    ColorOption,
+    guarded,
+    now,
+    output_option,
+    say_written,
+    standard_output_or,
+    state,
+    stop_on_errors,
+    write,
+)
+from convenant_cli.cli.terminal import ColorMode
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.language import N_, _
 
-OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar=N_("FILE"), help=N_("Write the file here instead of to standard output."))]
+OutputOption = Annotated[Optional[Path], output_option(
+    N_("Write the file here instead of to standard output (- is standard output)."))]
 ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))]
 
 command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
@@ -25,18 +36,12 @@ command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=
                               "eindrapport, a covenant, an addendum or a golden case."))
 
 
-@command.callback()
-def _new(lang: LangOption = None) -> None:
-    """`--lang` before the kind (`convenant new --lang en realisation ...`): the language is read
-    from the command line before anything else (cli/language.py); here it is declared, so help
-    lists it and click accepts it."""
-
-
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
+    output = standard_output_or(output)
     if output is None:
         write(text)
         return
-    from convenant_cli.app.output_file import write_atomically
+    from convenant_cli.app.staging import write_atomically
 
     def write_text(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
@@ -63,16 +68,20 @@ def new_realisation(
         N_("A progress report at this day instead (Art. 6): only the targets of the work years ended by then; an "
            "absence still going on has no end."))] = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
+    state.color = color
     from convenant_cli.app.new import load_agreement, realisation_skeleton
 
+    if xlsx == STDOUT:
+        raise UsageError(_("--xlsx -: a workbook is never written to standard output"),
+                         _("give the workbook a file name, e.g. --xlsx eindrapport.xlsx"))
     workspace, doc, model = load_agreement(agreement)
     stop_on_errors(workspace)
     if xlsx is None:
         if from_realisation is not None:
             raise UsageError(_("--from prefills a workbook"), _("add --xlsx FILE.xlsx"))
-        _deliver(realisation_skeleton(model, agreement, output, as_of), output, force, [doc.path])
+        _deliver(realisation_skeleton(model, agreement, standard_output_or(output), as_of), output, force, [doc.path])
         return
     if as_of is not None:
         raise UsageError(_("--as-of writes a progress report in YAML, not a workbook"), _("leave out --xlsx"))
@@ -92,13 +101,14 @@ def new_assessment(
         metavar=N_("REALISATION"), help=N_("The eindrapport it judges (kind: realisation)."))],
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
+    state.color = color
     from convenant_cli.app.new_assessment import assessment_skeleton, load_realisation
 
     workspace, doc = load_realisation(realisation)
     stop_on_errors(workspace)
-    _deliver(assessment_skeleton(doc, output), output, force, [doc.path])
+    _deliver(assessment_skeleton(doc, standard_output_or(output)), output, force, [doc.path])
 
 
 @command.command("convenant", cls=Command, help=N_("A covenant to fill in from its text (Art. 1, 2 and 5)."))
@@ -107,8 +117,9 @@ def new_convenant(
     identifier: Annotated[str, typer.Argument(metavar=N_("ID"), help=N_("The covenant's id, e.g. metaal-2025-2027."))],
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
+    state.color = color
     from convenant_cli.app.new import convenant_skeleton
 
     _deliver(convenant_skeleton(identifier), output, force, [])
@@ -121,13 +132,14 @@ def new_addendum(
     parent: Annotated[Path, typer.Option("--parent", metavar=N_("FILE"), help=N_("The covenant it belongs to."))],
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
-    from convenant_cli.app.new import addendum_skeleton, load_agreement
+    state.color = color
+    from convenant_cli.app.new import addendum_skeleton, load_parent
 
-    workspace, doc, model = load_agreement(parent)
+    workspace, doc, model = load_parent(parent)
     stop_on_errors(workspace)
-    _deliver(addendum_skeleton(model, parent, output), output, force, [doc.path])
+    _deliver(addendum_skeleton(model, parent, standard_output_or(output)), output, force, [doc.path])
 
 
 @command.command("case", cls=Command, help=N_("A golden case that records the figures computed now, to be checked by "
@@ -141,12 +153,17 @@ def new_case(
         "--assessment", metavar=N_("FILE"), help=N_("The auditor's assessment of an eindrapport; repeat."))] = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    lang: LangOption = None,
+    color: ColorOption = ColorMode.auto,
 ) -> None:
+    state.color = color
     from convenant_cli.app.new import case_skeleton
     from convenant_cli.loading.workspace import Workspace
 
     workspace = Workspace()
-    text = case_skeleton(workspace, list(settle), list(realisation or []), output, list(assessment or []))
-    stop_on_errors(workspace)
+    text = case_skeleton(workspace, list(settle), list(realisation or []), standard_output_or(output),
+                         list(assessment or []))
+    stop_on_errors(workspace)  # the files' problems, before the refusal that names them
+    if text is None:
+        raise UsageError(_("the files to settle have errors (see above); a case records a settlement"),
+                         _("fix them with `convenant validate` first"))
     _deliver(text, output, force, [doc.path for doc in workspace.documents.values()])

@@ -6,18 +6,21 @@ them. Only the command line imports this.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TextIO, TypeVar
 
 import typer
 
+from convenant_cli.cli import streams
 from convenant_cli.cli.choices import choice
 from convenant_cli.cli.help import Command
 from convenant_cli.cli.terminal import ColorMode, wants_color
@@ -25,9 +28,7 @@ from convenant_cli.domain.errors import ConvenantError, ExitStatus, OutputError,
 from convenant_cli.domain.language import N_, _
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
 
     from convenant_cli.domain.diagnostics import Diagnostic
     from convenant_cli.loading.workspace import Workspace
@@ -52,7 +53,6 @@ state = Settings()
 ColorOption = Annotated[ColorMode, typer.Option(
     "--color", metavar=N_("WHEN"), parser=choice(ColorMode),
     help=N_("Colour: auto (a terminal, unless NO_COLOR is set), always or never."))]
-ForceXlsxOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing --xlsx file."))]
 
 
 def realisation_option(help: str) -> Any:
@@ -81,12 +81,11 @@ def say(message: str, hint: str | None, prefix: str = ERROR) -> None:
     (`ERROR` or `NOTE`) in the run's language."""
     from convenant_cli.render.safe_text import visible
 
-    try:
-        typer.echo(f"convenant: {_(prefix)}: {visible(message)}", err=True)
-        if hint:
-            typer.echo(f"  {_('hint:')} {visible(hint)}", err=True)
-    except OSError:  # stderr is gone too: the exit status is all that is left
-        pass
+    text = f"convenant: {_(prefix)}: {visible(message)}\n"
+    if hint:
+        text += f"  {_('hint:')} {visible(hint)}\n"
+    with suppress(OSError):  # stderr gone too: the exit status is all that is left
+        streams.write_all(sys.stderr, text)
 
 
 def say_written(path: Path, next_step: str | None = None) -> None:
@@ -101,57 +100,96 @@ def fail(message: str, hint: str | None, status: ExitStatus) -> typer.Exit:
 
 
 def write(text: str, *, err: bool = False) -> None:
-    """Print to stdout (or stderr); a failed write (a full disk, a closed pipe) is exit 2."""
+    """Print to stdout (or stderr), every byte of it checked (`streams`): a failed or short
+    write (a full disk, a closed pipe, an I/O error) is exit 2."""
     try:
-        typer.echo(text, nl=False, err=err, color=True)  # colour only where a renderer asked for it
+        streams.write_all(sys.stderr if err else sys.stdout, text)
     except OSError as error:
-        raise _output_failed(error) from None
+        raise _output_failed(error, stdout=not err) from None
 
 
 def colored(stream: TextIO) -> bool:
     return wants_color(state.color, stream)
 
 
-def _console(file: TextIO | None = None) -> Console:
+PIPE_WIDTH = 160  # columns for a file or a pipe: every table of a covenant fits, and prose still reads
+
+
+def _width(*, terminal: bool = True) -> int:
+    """The width output is laid out for: `COLUMNS` when set, else a terminal's own width, else
+    (a file or a pipe) `PIPE_WIDTH`. Lines carry no trailing spaces, so content narrower than
+    that keeps its own width."""
+    if "COLUMNS" in os.environ or (terminal and streams.isatty(sys.stdout)):
+        from rich.console import Console
+
+        return Console(file=sys.stdout).width  # reads COLUMNS, or asks the terminal
+    return PIPE_WIDTH
+
+
+def _rendered(output: RenderableType, *, width: int, color: bool, encoding: str) -> str:
+    """A rich renderable as text, drawn with the characters `encoding` holds (rich draws
+    ASCII boxes for a stream that is not UTF), without the spaces rich pads each line with."""
     from rich.console import Console
 
-    # A pipe or file gets wide lines (rich would assume 80 columns); COLUMNS still decides.
-    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
-    color = colored(sys.stdout)
-    width = None if wide else 240
-    if file is not None and width is None:
-        width = _console().width  # the width the terminal or COLUMNS gives, for text rendered aside
-    return Console(file=file, width=width, highlight=False, soft_wrap=False, force_terminal=color or None,
-                   color_system="auto" if color else None)
+    aside = streams.Aside(encoding)
+    Console(file=aside, width=width, highlight=False, soft_wrap=False, force_terminal=color or None,
+            color_system="auto" if color else None).print(output)
+    return "\n".join(line.rstrip(" ") for line in aside.getvalue().split("\n"))
 
 
 def show(output: str | RenderableType) -> None:
-    """Text as it is, or a rich renderable through the console; to a file or a pipe without
-    the spaces rich pads each line with to the table's width."""
+    """Text as it is, or a rich renderable laid out for standard output; through `write`."""
     if isinstance(output, str):
         write(output)
         return
-    if sys.stdout.isatty():
-        try:
-            _console().print(output)
-        except OSError as error:
-            raise _output_failed(error) from None
-        return
-    import io
-
-    rendered = io.StringIO()
-    _console(rendered).print(output)
-    write("\n".join(line.rstrip(" ") for line in rendered.getvalue().split("\n")))
+    write(_rendered(output, width=_width(), color=colored(sys.stdout), encoding=streams.encoding_of(sys.stdout)))
 
 
-def _output_failed(error: OSError) -> OutputError:
-    # Point stdout at /dev/null so that the interpreter's last flush cannot fail again.
+def as_text(output: str | RenderableType) -> str:
+    """What `show` prints, for a file (`-o FILE`): no colour, UTF-8, laid out as for a pipe."""
+    if isinstance(output, str):
+        return output
+    return _rendered(output, width=_width(terminal=False), color=False, encoding="utf-8")
+
+
+STDOUT = Path("-")  # `-o -`: standard output
+
+
+def output_option(help: str) -> Any:
+    """`-o/--output FILE`: what a command prints, written to a file instead (`-` is standard output)."""
+    return typer.Option("--output", "-o", metavar=N_("FILE"), help=help)
+
+
+def standard_output_or(path: Path | None) -> Path | None:
+    """The file `-o` names, or None for standard output (`-o -`, or no `-o`)."""
+    return None if path is None or path == STDOUT else path
+
+
+def finish_output() -> None:
+    """Before a command's exit status is decided: flush standard output, and check that a pipe's
+    reader took what was written (`streams.unread`); either failure is exit 2."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    return OutputError(_("cannot write to standard output ({reason})").format(reason=os_reason(error)))
+        sys.stdout.flush()
+    except OSError as error:
+        raise _output_failed(error) from None
+    except ValueError:  # closed already
+        return
+    left = streams.unread(sys.stdout)
+    if left:
+        raise _output_failed(OSError(errno.EPIPE, os.strerror(errno.EPIPE)))
+
+
+def _output_failed(error: OSError, *, stdout: bool = True) -> OutputError:
+    if stdout:  # point stdout at /dev/null, so that the interpreter's last flush cannot fail again
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        return OutputError(_("cannot write to standard output ({reason}): the output is incomplete")
+                           .format(reason=os_reason(error)))
+    return OutputError(_("cannot write to standard error ({reason})").format(reason=os_reason(error)))
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:
@@ -160,7 +198,13 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return command(*args, **kwargs)
+            try:
+                result = command(*args, **kwargs)
+            except (typer.Exit, typer.Abort, ConvenantError):
+                finish_output()  # a failed write to stdout outweighs the status the command chose
+                raise
+            finish_output()
+            return result
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except ConvenantError as error:
@@ -174,8 +218,21 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
                        .format(error=type(error).__name__),
                        None if state.debug else _("run again with `convenant --debug ...` to see the traceback"),
                        ExitStatus.INTERNAL) from None
+        finally:
+            _say_unread_catalogue()
 
     return wrapper
+
+
+def _say_unread_catalogue() -> None:
+    """One warning when the message catalogue could not be read: its messages are then the
+    English source text, and so is this one (marked all the same: the catalogue is not there)."""
+    from convenant_cli.domain.language import language, unread_catalogue
+
+    reason = unread_catalogue()
+    if reason is not None:
+        say(_("the message catalogue of language '{language}' cannot be read ({reason}); messages are in English")
+            .format(language=language(), reason=reason), _("reinstall convenant"), prefix=N_("warning"))
 
 
 def count(diagnostics: list[Diagnostic]) -> tuple[int, int]:

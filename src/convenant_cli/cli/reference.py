@@ -17,13 +17,17 @@ INTRO = """# Commands
 Generated from the command line (`python -m convenant_cli.cli.reference`); `convenant -h` and
 `convenant COMMAND -h` print the same, in Dutch unless `--lang en`. Exit status, for every
 command: 0 success, 1 the problems, failures or differences the command looks for, 2 a usage
-or I/O error.
+or I/O error, 3 an internal error (a bug: please report it with the command and its files;
+`convenant --debug COMMAND ...` shows its traceback).
 
 ## Language
 
 Every message a person reads — diagnostics and their hints, notes, summaries, the `test`
-report, the help and usage errors — is Dutch by default. `--lang en` on any command (or
-`convenant --lang en COMMAND`), or the environment variable `CONVENANT_LANG=en`, makes it
+report, the help, the hint under a usage error — is Dutch by default; a usage error that click
+finds in the command line is click's own message, in English. `--lang en` before the command or
+after it (`convenant --lang en COMMAND ...`, `convenant COMMAND ... --lang en`) is read before
+the command's other options, except a `-h` in front of it, which shows the help at once (write
+`--lang en -h`). The environment variable `CONVENANT_LANG=en` makes the whole run
 English; `--lang` wins over the variable, and another value is a usage error. Codes, YAML
 keys, JSON keys and JSON values stay English; a diagnostic's `message` and `hint` in JSON
 follow the language. Tables, explanations and workbooks keep the covenant's Dutch terms in
@@ -48,8 +52,8 @@ def _section(path: str, command: Any) -> list[str]:
     usage = " ".join([f"convenant {path}", *command.collect_usage_pieces(context)])
     lines = [f"## convenant {path}", "", _cell(command.help), "", f"    {usage}", ""]
     params = command.get_params(context)
-    arguments = [p for p in params if p.param_type_name == "argument"]
-    options = [p for p in params if p.param_type_name == "option" and p.name != "help"]
+    arguments = [p for p in params if p.param_type_name == "argument" and not p.hidden]
+    options = [p for p in params if p.param_type_name == "option" and p.name != "help" and not p.hidden]
     if arguments:
         lines += ["| argument | |", "|---|---|"]
         lines += [f"| `{p.metavar or p.name.upper()}` | {_cell(p.help)} |" for p in arguments]

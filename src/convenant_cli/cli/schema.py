@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli.cli.choices import choice
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import NOTE, guarded, say, single_command, write
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
@@ -35,7 +34,6 @@ def schema(
     = None,
     old_of: Annotated[Optional[OutputSchema], typer.Option(
         "--output", parser=choice(OutputSchema), hidden=True)] = None,
-    lang: LangOption = None,
 ) -> None:
     import json
 

@@ -9,20 +9,28 @@ from typing import Annotated, Optional
 import typer
 
 from convenant_cli import __version__
-from convenant_cli.app.settle import SettlementFormat, load_settlement, render_settlement, settle_documents
+from convenant_cli.app.settle import (
+    SettlementFormat,
+    SettleOutputs,
+    load_settlement,
+    render_settlement,
+    settle_documents,
+)
 from convenant_cli.cli.choices import as_of_option, table_or_json_option
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
+    as_text,
     guarded,
     now,
+    output_option,
     progress_bar,
     realisation_option,
     say,
     say_written,
     show,
     single_command,
+    standard_output_or,
     state,
     stop_on_errors,
     xlsx_option,
@@ -51,8 +59,10 @@ XlsxOption = Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workb
 HtmlOption = Annotated[Optional[Path], typer.Option("--html", metavar=N_("FOLDER"), help=N_(
     "Also write an HTML report into this new folder: an index, a page per agreement with each beneficiary's figures "
     "and staffing timeline, and the sources; it opens from disk and prints on A4."))]
+OutputOption = Annotated[Optional[Path], output_option(
+    N_("Write the table or JSON to this file instead of standard output (- is standard output)."))]
 ForceOption = Annotated[bool, typer.Option("--force", help=N_(
-    "Replace an existing --xlsx file, or an --html report written before."))]
+    "Replace an existing --xlsx or --output file, or an --html report written before."))]
 
 
 @guarded
@@ -65,28 +75,28 @@ def settle(
     output_format: FormatOption = SettlementFormat.TABLE,
     xlsx: XlsxOption = None,
     html: HtmlOption = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     workspace, found = load_settlement(list(files), list(realisation or []), list(assessment or []))
     stop_on_errors(workspace)
     with progress_bar(N_("settling")) as advance:
         run = settle_documents(workspace, found, advance, as_of=as_of)
-    if xlsx is not None:
-        from convenant_cli.app.settle import write_settlement_workbook
+    rendered = render_settlement(run, output_format, explain=explain)
+    outputs = SettleOutputs(xlsx=xlsx, html=html, output=standard_output_or(output), force=force)
+    if outputs.any:
+        from convenant_cli.app.settle import write_settlement_outputs
 
-        write_settlement_workbook(run, xlsx, version=__version__, created=now(), force=force)
-    if html is not None:
-        from convenant_cli.app.settle import write_settlement_report
-
-        write_settlement_report(run, html, version=__version__, created=now(), force=force)
-    show(render_settlement(run, output_format, explain=explain))
-    if xlsx is not None:
-        say_written(xlsx)
-    if html is not None:
-        say_written(html / "index.html")
+        write_settlement_outputs(run, outputs, lambda: as_text(rendered), version=__version__, created=now())
+    if outputs.output is None:
+        show(rendered)
+    for written in (outputs.xlsx, outputs.output):
+        if written is not None:
+            say_written(written)
+    if outputs.html is not None:
+        say_written(outputs.html / "index.html")
     for folder in found.case_folders:
         say(_("{folder}: golden cases and their files, left out of the settlement; run them with `convenant test "
               "{folder}`").format(folder=folder), None, prefix=NOTE)

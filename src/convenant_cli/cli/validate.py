@@ -10,7 +10,6 @@ import typer
 
 from convenant_cli.app.validate import STDIN, deliver_report, validate_paths
 from convenant_cli.cli.choices import choice
-from convenant_cli.cli.language import LangOption
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -54,7 +53,6 @@ def validate(
         "--verbose", "-v",
         help=N_("List the files skipped as no convenant files, and the dependants checked."))] = False,
     color: ColorOption = ColorMode.auto,
-    lang: LangOption = None,
 ) -> None:
     state.color = color
     if paths.count(STDIN) > 1:

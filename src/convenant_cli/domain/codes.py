@@ -1,12 +1,13 @@
 """Every diagnostic code, once: its severity and what it means (in English, the
-documentation's language; a SARIF report gives it in the run's language).
+documentation's language; a SARIF report gives it in the run's language). Each code is
+explained at length, with an example, in `domain/explanations/` (keyed by code).
 
-The documentation's table of codes (`docs/reference/codes.md`) is generated from `CODES`
-(`python -m convenant_cli.domain.codes`),
-and a test fails when the table, the codes the package raises or the bad files under
-`tests/data/invalid/` drift from it. A code keeps one meaning and one severity for ever:
-a new meaning gets a new code. A code whose meaning has gone is retired, never reused: it stays
-here with the reason (`retired`), nothing raises it, and the table says so.
+The documentation's page of codes (`docs/reference/codes.md`) is generated from `CODES` and
+the explanations (`python -m convenant_cli.domain.codes`), and a test fails when the page,
+the codes the package raises, the explanations or the bad files under `tests/data/invalid/`
+drift from it. A code keeps one meaning and one severity for ever: a new meaning gets a new
+code. A code whose meaning has gone is retired, never reused: it stays here with the reason
+(`retired`), nothing raises it, and the page says so.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ _ALL = (
     Code("CV216", _E, N_("an addendum's period is not within its covenant's (an extension's: not the day after it)")),
     Code("CV218", _E, N_("an INSZ (national register or BIS number) fails its check (python-stdnum); never shown "
                          "whole")),
+    Code("CV219", _W, N_("a national number (INSZ) in free text (a name, note, reference, title); masked in every "
+                         "output")),
     Code("CV301", _E, N_("a reference (`parent:`, `convenant:`) names a file that does not exist")),
     Code("CV302", _E, N_("a reference names a file of the wrong kind")),
     Code("CV303", _W, N_("an addendum's beneficiary is not a beneficiary of its covenant")),
@@ -133,14 +136,38 @@ def in_use() -> dict[str, Code]:
     return {key: code for key, code in CODES.items() if code.retired is None}
 
 
-def markdown_table() -> str:
-    """The table of codes of `docs/reference/codes.md`; a retired code keeps its row, struck
-    through, with the reason."""
+PAGE = "docs/reference/codes.md"
+
+
+def documentation_of(code: str) -> str:
+    """Where the documentation explains a code: its section of the page of codes, as a link
+    relative to the project's folder (SARIF's `helpUri`).
+
+    >>> documentation_of("CV518")
+    'docs/reference/codes.md#cv518'
+    """
+    return f"{PAGE}#{code.lower()}"
+
+
+def markdown_reference() -> str:
+    """The generated part of `docs/reference/codes.md`: the table of codes, then each code's
+    explanation, example and section of the documentation."""
+    from convenant_cli.domain.explanations import EXPLANATIONS
+
     rows = ["| code | severity | what |", "|---|---|---|"]
-    rows += [f"| {c.code} | {c.severity.value} | {c.summary} |" if c.retired is None else
-             f"| {c.code} | retired | ~~{c.summary}~~ — retired: {c.retired} |" for c in _ALL]
+    rows += [f"| [{c.code}](#{c.code.lower()}) | {c.severity.value} | {c.summary} |" if c.retired is None else
+             f"| [{c.code}](#{c.code.lower()}) | retired | ~~{c.summary}~~ — retired: {c.retired} |" for c in _ALL]
+    for c in _ALL:
+        explanation = EXPLANATIONS[c.code]
+        language = explanation.language
+        said = (f"**{c.severity.value}**: {c.summary}" if c.retired is None else
+                f"**retired** (was {c.severity.value}: {c.summary}): {c.retired}")
+        rows += ["", f"## {c.code}", "", said, "", explanation.text, "",
+                 "Mistake:", "", f"```{language}", explanation.mistake.rstrip("\n"), "```", "",
+                 "Fix:", "", f"```{language}", explanation.fix.rstrip("\n"), "```", "",
+                 f"See [{explanation.section}](../{explanation.section})."]
     return "\n".join(rows) + "\n"
 
 
 if __name__ == "__main__":
-    print(markdown_table(), end="")
+    print(markdown_reference(), end="")

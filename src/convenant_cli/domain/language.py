@@ -22,31 +22,48 @@ ENVIRONMENT = "CONVENANT_LANG"
 
 _language = DEFAULT
 _catalogue: NullTranslations | None = None
+_unread: str | None = None  # why the catalogue could not be read: the CLI says it once
 
 
 def set_language(code: str) -> None:
     """Speak `code` (one of `LANGUAGES`) from now on."""
-    global _language, _catalogue
+    global _language, _catalogue, _unread
     if code not in LANGUAGES:
         raise ValueError(code)
-    if code != _language:
-        _language, _catalogue = code, None
+    if code != _language or _unread is not None:  # a catalogue that could not be read is tried again
+        _language, _catalogue, _unread = code, None, None
 
 
 def language() -> str:
     return _language
 
 
+def catalogue_folder() -> str:
+    """Where the compiled catalogues are (`locale/<language>/LC_MESSAGES/convenant.mo`)."""
+    from pathlib import Path
+
+    return str(Path(__file__).parent.parent / "locale")
+
+
+def unread_catalogue() -> str | None:
+    """Why this run's catalogue could not be read (missing, damaged), or None: the messages are
+    then the English source text."""
+    return _unread
+
+
 def _translations() -> NullTranslations:
-    global _catalogue
+    global _catalogue, _unread
     if _catalogue is None:
         import gettext
-        from pathlib import Path
 
         if _language == "en":  # the msgids are the English text
             _catalogue = gettext.NullTranslations()
         else:
-            _catalogue = gettext.translation(DOMAIN, Path(__file__).parent.parent / "locale", [_language])
+            try:
+                _catalogue = gettext.translation(DOMAIN, catalogue_folder(), [_language])
+            except Exception as error:  # missing (OSError), or damaged: gettext raises many kinds
+                _unread = type(error).__name__
+                _catalogue = gettext.NullTranslations()
     return _catalogue
 
 

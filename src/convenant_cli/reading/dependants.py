@@ -82,7 +82,7 @@ def _block_items(text: str, end: int, found: list[str]) -> int:
     return end
 
 
-def _yaml_files(root: Path, limit: int) -> tuple[list[Path], bool]:
+def yaml_files(root: Path, limit: int) -> tuple[list[Path], bool]:
     """The YAML files under `root` (not in hidden folders), and whether the walk saw them
     all before `limit` names: a root that is a home folder is not searched whole."""
     found: list[Path] = []
@@ -127,7 +127,7 @@ def find_dependants(changed: list[Path], roots: Roots, *, limit: int = MAX_ENTRI
     scanned: dict[Path, list[Path]] = {}
     complete = True
     for root in {roots.root_of(path) for path in changed}:
-        files, whole = _yaml_files(root, limit)
+        files, whole = yaml_files(root, limit)
         complete &= whole
         for path in files:
             try:

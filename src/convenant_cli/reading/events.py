@@ -47,7 +47,8 @@ class NumberText(str):
 
 
 class QuotedText(str):
-    """A quoted scalar (`'1166000.00'`): text, even when it looks like a number."""
+    """A quoted scalar (`'1166000.00'`), or one tagged as text (`!!str 1166000.00`, `! x`): text,
+    even when it looks like a number."""
 
 
 class LimitExceeded(Exception):
@@ -179,8 +180,9 @@ class EventBuilder:
             tag = _resolve(event)
         elif tag == "!":
             tag = _STR
-        if tag == _STR:  # the common case first
-            value: object = QuotedText(event.value) if event.style in ("'", '"') else event.value
+        if tag == _STR:  # the common case first; `!!str 71923.00` says text as quotes do
+            value: object = QuotedText(event.value) if event.style in ("'", '"') or event.tag is not None \
+                else event.value
         elif tag not in _SCALAR_TAGS:
             self.check_tag(tag, "", event.start_mark)
             value = None

@@ -48,6 +48,10 @@ class Roots:
                 self._git[folder] = None if folder.parent == folder else self._work_tree(folder.parent)
         return self._git[folder]
 
+    def project(self) -> Path:
+        """The root of the current folder: the git work tree that holds it, else the folder itself."""
+        return self._work_tree(self.cwd) or self.cwd
+
     def root_of(self, referring: Path) -> Path:
         return self.root_of_place(referring.resolve())
 

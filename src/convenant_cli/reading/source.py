@@ -74,11 +74,50 @@ class SourceFile:
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
-        """The file's lines, split once (an excerpt per diagnostic stays cheap)."""
-        return tuple(self.text.splitlines())
+        """The file's lines, split once (an excerpt per diagnostic stays cheap), each value of
+        an `insz` key masked but for its last two characters: an excerpt shows an INSZ, valid
+        or not, as every output does."""
+        lines = self.text.splitlines()
+        for path, start in self.values.items():
+            if path and path[-1] == INSZ_KEY:
+                _mask_span(lines, start, self.ends.get(path))
+        return tuple(lines)
 
     def line(self, number: int) -> str:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+
+INSZ_KEY = "insz"  # personal data (Art. 5): never shown whole, not even in an excerpt
+
+
+def _mask_span(lines: list[str], start: tuple[int, int], end: tuple[int, int] | None) -> None:
+    """Mask the letters and digits of a value from `start` to `end` (line and column, 1-based,
+    both included; no end: to the end of its line), all but the last two; in time linear in
+    the value's length.
+
+    >>> lines = ["  - {name: A, insz: '0102031234X', fte: 1}"]
+    >>> _mask_span(lines, (1, 21), (1, 33)); lines
+    ["  - {name: A, insz: '*********4X', fte: 1}"]
+    """
+    first_line, first_col = start
+    last_line, last_col = end if end is not None else (first_line, 0)
+    last_line = min(max(last_line, first_line), len(lines))
+    spans = []  # (line index, first column, column after the last), 0-based
+    for number in range(first_line, last_line + 1):
+        line = lines[number - 1]
+        begin = first_col - 1 if number == first_line else 0
+        stop = last_col if number == last_line and end is not None else len(line)
+        spans.append((number - 1, max(begin, 0), min(stop, len(line))))
+    keep = 2
+    for index, begin, stop in reversed(spans):  # the last two letters or digits stay, wherever they are
+        chars = list(lines[index])
+        for col in range(stop - 1, begin - 1, -1):
+            if chars[col].isalnum():
+                if keep:
+                    keep -= 1
+                else:
+                    chars[col] = "*"
+        lines[index] = "".join(chars)
 
 
 def read_bytes(path: Path) -> bytes:

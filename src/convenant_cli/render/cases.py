@@ -23,13 +23,15 @@ def _number(text: str | None) -> str:
     return format_number(Decimal(text))
 
 
-def render_text(results: list[CaseResult]) -> str:
+def render_text(results: list[CaseResult], *, color: bool = False) -> str:
     out = []
     passed, failed = _("OK"), _("FAIL")  # the verdict of a case
     width = max(len(passed), len(failed))
-    failed = f"{failed:<{width}}"
+    passed, failed = f"{passed:<{width}}", f"{failed:<{width}}"
+    if color:  # green and bold red, as a terminal shows a warning's and an error's label
+        passed, failed = f"\x1b[32m{passed}\x1b[0m", f"\x1b[1;31m{failed}\x1b[0m"
     for result in results:
-        verdict = f"{passed:<{width}}" if result.passed else failed
+        verdict = passed if result.passed else failed
         out.append(f"{verdict} {visible(result.file)} — {visible(result.title)}")
         for mismatch in result.mismatches:
             difference = mismatch.difference

@@ -2,10 +2,12 @@
 people at a sector's training fund who know Excel and their payroll export, not YAML.
 
 Sheets and their headers, in this order, are the contract `convenant import` reads back:
-Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten, and Convenant (the agreement's
-path and SHA-256, so that a workbook of an agreement that changed since is refused); before
+Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten (`reading/eindrapport_format.py`), and
+Convenant (the agreement's id and SHA-256, never a path, which breaks when the workbook travels;
+a workbook of an agreement that changed since is refused); before
 them, Uitleg says per sheet what to enter, in the run's language, and Resultaten has each
-commitment's title beside its rows (after its headers: not read back). Reasons
+commitment's title beside its rows (after its headers: not read back). Zelfevaluatie is the
+sector's own assessment (`achieved:`); the auditor's judgement is not the sector's to write. Reasons
 are the Dutch words, yes/no columns take `ja`/`nee`, and lists, dates and numbers carry data
 validation. Prefilled from an existing realisation (`--from`), it holds its facts; an INSZ is
 written as its last two digits only (the workbook is an output too).
@@ -21,63 +23,71 @@ from pathlib import Path
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
 from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target
+from convenant_cli.reading.eindrapport_format import (
+    ABSENCES,
+    ADVANCES,
+    AGREEMENT,
+    CONSULTANTS,
+    COSTS,
+    ENTERPRISE_NUMBER,
+    FIRST_MEMBER_ROW,
+    GUIDE,
+    ID_LABEL,
+    MEMBERS_LABEL,
+    NO,
+    RESULTS,
+    SHA256_LABEL,
+    SHEETS,
+    TITLE_LABEL,
+    YES,
+)
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, MAX_WIDTH, Book, Sheet
 
-SHEETS: dict[str, tuple[str, ...]] = {
-    "Resultaten": ("Verbintenis", "Indicator", "Werkjaar", "Minimum", "Gemeten waarde", "Oordeel auditor",
-                   "Toelichting"),
-    "Consulenten": ("Ondernemingsnummer", "Begunstigde", "Sleutel", "Naam", "VTE", "In dienst van", "In dienst tot",
-                    "Gewaarborgd loon (dagen)", "INSZ"),
-    "Afwezigheden": ("Ondernemingsnummer", "Consulent", "Van", "Tot", "Reden", "VTE", "Vervangen",
-                     "Nieuwe ongeschiktheid"),
-    "Voorschotten": ("Ondernemingsnummer", "Datum", "Referentie", "Bedrag"),
-    "Kosten": ("Ondernemingsnummer", "Subsidiabele kosten"),
-}
-AGREEMENT_SHEET = "Convenant"
-GUIDE_SHEET = "Uitleg"  # what to enter on each sheet, in the run's language; not read back
 GUIDE_WIDTH = 58  # under the width at which a cell's text wraps
 # Each column wide enough for what is typed in it: a date (2024-01-08), a reason
 # (loopbaanonderbreking), an amount (196.100,00), a name; beside Resultaten, each commitment's title.
 WIDTHS: dict[str, tuple[int, ...]] = {
-    "Resultaten": (11, 26, 9, 9, 15, 15, 36, 60),
-    "Consulenten": (21, 42, 12, 26, 7, 14, 14, 12, 18),
-    "Afwezigheden": (21, 22, 12, 12, 22, 7, 10, 12),
-    "Voorschotten": (21, 12, 18, 14),
-    "Kosten": (21, 20),
+    RESULTS: (11, 26, 9, 9, 15, 15, 36, 60),
+    CONSULTANTS: (21, 42, 12, 26, 7, 14, 14, 12, 18),
+    ABSENCES: (21, 22, 12, 12, 22, 7, 10, 12),
+    ADVANCES: (21, 12, 18, 14),
+    COSTS: (21, 20),
 }
 ROWS = 2000  # rows that carry data validation below the header
-YES_NO = '"ja,nee"'
+YES_NO = f'"{YES},{NO}"'
 
 
 def _yes_no(value: bool | None) -> str | None:
-    return None if value is None else "ja" if value else "nee"
+    return None if value is None else YES if value else NO
 
 
-def write_fill_in(path: Path, agreement: Agreement, agreement_ref: str, sha256: str, created: datetime,
+def write_fill_in(path: Path, agreement: Agreement, sha256: str, created: datetime,
                   realisation: Realisation | None = None) -> None:
     book = Book(path, title=f"Eindrapport {agreement.id}", created=created)
-    _guide(book.sheet(GUIDE_SHEET), agreement)
+    _guide(book.sheet(GUIDE), agreement)
     numbers = [format_enterprise_number(member.enterprise_number) for _group, member in agreement.members()]
     sheets = {name: book.sheet(name) for name in SHEETS}
     for name, sheet in sheets.items():
         sheet.at_least(WIDTHS[name])  # first: the header's row height follows the widths
-        sheet.header(SHEETS[name] + ((_("Title, and what to fill in"),) if name == "Resultaten" else ()))
-    numbers_range = f"{AGREEMENT_SHEET}!$B$5:$B${4 + len(numbers)}"
-    _results(sheets["Resultaten"], agreement, realisation)
-    _consultants(sheets["Consulenten"], agreement, realisation, numbers_range)
-    _absences(sheets["Afwezigheden"], realisation, numbers_range)
-    _advances(sheets["Voorschotten"], realisation, numbers_range)
-    _costs(sheets["Kosten"], realisation, numbers_range)
+        sheet.header(SHEETS[name] + ((_("Title, and what to fill in"),) if name == RESULTS else ()))
+    last = FIRST_MEMBER_ROW - 1 + len(numbers)
+    numbers_range = f"{AGREEMENT}!$B${FIRST_MEMBER_ROW}:$B${last}"
+    _results(sheets[RESULTS], agreement, realisation)
+    _consultants(sheets[CONSULTANTS], agreement, realisation, numbers_range)
+    _absences(sheets[ABSENCES], realisation, numbers_range)
+    _advances(sheets[ADVANCES], realisation, numbers_range)
+    _costs(sheets[COSTS], realisation, numbers_range)
     for sheet in sheets.values():
         sheet.finish()
-    about = book.sheet(AGREEMENT_SHEET)
-    about.put_row(1, ["Convenant", agreement_ref])
-    about.put_row(2, ["SHA-256", sha256])
-    about.put_row(3, ["Id", agreement.id])
-    about.put_row(4, ["Begunstigden", "Ondernemingsnummer"])
-    for row, (number, (_group, member)) in enumerate(zip(numbers, agreement.members(), strict=True), 5):
+    about = book.sheet(AGREEMENT)  # by id and SHA-256, never a path: the workbook travels
+    about.put_row(1, [ID_LABEL, agreement.id])
+    about.put_row(2, [SHA256_LABEL, sha256])
+    about.put_row(3, [TITLE_LABEL, agreement.title])
+    about.put_row(FIRST_MEMBER_ROW - 1, [MEMBERS_LABEL, ENTERPRISE_NUMBER])
+    for row, (number, (_group, member)) in enumerate(zip(numbers, agreement.members(), strict=True),
+                                                     FIRST_MEMBER_ROW):
         about.put_row(row, [member.name, number])
-    about.finish(header_row=4)
+    about.finish(header_row=FIRST_MEMBER_ROW - 1)
     book.close()
 
 
@@ -92,20 +102,21 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
          .format(title=agreement.title, id=agreement.id, start=agreement.period.start, end=agreement.period.end), ""),
         (_("Fill in the sheets below, save the workbook, and read it back with `convenant import`: every problem "
            "is then named by its sheet and cell."), ""),
-        ("Resultaten", _("A row per target: type the measured value in Gemeten waarde. A qualitative commitment "
-                         "has no target: the auditor says ja or nee in Oordeel auditor, and in Toelichting where "
-                         "the eindrapport shows it. The auditor's verdict overrides the measured values.")),
-        ("Consulenten", _("A row per consultant of each beneficiary: Ondernemingsnummer from the list, Naam, VTE "
+        (RESULTS, _("A row per target: type the measured value in Gemeten waarde. A qualitative commitment "
+                    "has no target: say in Zelfevaluatie whether it was achieved (ja or nee), and in Toelichting "
+                    "where the eindrapport shows it. That is the sector's own assessment: the auditor judges it.")),
+        (CONSULTANTS, _("A row per consultant of each beneficiary: Ondernemingsnummer from the list, Naam, VTE "
                           "(e.g. 0,50); In dienst van and In dienst tot only when the consultant did not work the "
-                          "whole term; Sleutel when two consultants share a name. A beneficiary without a row is "
-                          "taken as fully staffed.")),
-        ("Afwezigheden", _("A row per absence: the consultant's Sleutel (else Naam), Van and Tot as dates, Reden "
+                          "whole term (a blank one is the term's first or last day); Sleutel when two consultants "
+                          "share a name. A beneficiary without a row is taken as fully staffed.")),
+        (ABSENCES, _("A row per absence: the consultant's Sleutel (else Naam), Van and Tot as dates, Reden "
                            "from the list; VTE only for a partial absence; Vervangen ja when a replacement took "
                            "over; Nieuwe ongeschiktheid ja for an illness that is not a relapse.")),
-        ("Voorschotten", _("A row per advance paid: Datum, Referentie and Bedrag in euro.")),
-        ("Kosten", _("A row per beneficiary whose eligible costs cap the payment: Subsidiabele kosten in euro.")),
-        ("Convenant", _("The agreement this workbook was written for and its SHA-256: leave it as it is.")),
-        (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024;1;8) gives one. "
+        (ADVANCES, _("A row per advance paid: Datum, Referentie and Bedrag in euro.")),
+        (COSTS, _("A row per beneficiary whose eligible costs cap the payment: Subsidiabele kosten in euro.")),
+        (AGREEMENT, _("The agreement this workbook was written for, by its Id and SHA-256: leave it as it is. "
+                      "`convenant import` finds the agreement by its Id in the project, or with --convenant.")),
+        (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024,1,8) gives one. "
                        "Numbers as numbers, not text.")),
     ]
     sheet.header([_("Sheet"), _("What to enter")])
@@ -127,8 +138,7 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
         values = {(a.indicator, a.year): a.value for a in given.actuals} if given else {}
         targets: list[Target | None] = list(commitment.targets) if commitment.targets else [None]
         about = commitment.title if commitment.targets else _(
-            "{title} — qualitative: the auditor says ja or nee in Oordeel auditor, and where the eindrapport shows "
-            "it in Toelichting").format(title=commitment.title)
+            "{title} — qualitative: Zelfevaluatie (ja or nee) and Toelichting").format(title=commitment.title)
         about = textwrap.shorten(about, MAX_WIDTH, placeholder="…")  # one line: no wrapped text over the next row
         for target in targets:
             indicator = target.indicator if target else None
@@ -139,7 +149,7 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
                           [None, None, COUNT, COUNT, COUNT])
             row += 1
     sheet.validate(5, 2, ROWS, "decimal", "0", message="een getal van ten minste 0")
-    sheet.validate(6, 2, ROWS, "list", YES_NO, message="ja, nee, of leeg (geen oordeel)")
+    sheet.validate(6, 2, ROWS, "list", YES_NO, message="ja, nee, of leeg (geen zelfevaluatie)")
 
 
 def _consultants(sheet: Sheet, agreement: Agreement, realisation: Realisation | None, numbers_range: str) -> None:

@@ -8,27 +8,16 @@ writes the text.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.models import Agreement
+from convenant_cli.reading.eindrapport_facts import AT, Facts
+from convenant_cli.reading.eindrapport_format import ADVANCES, AGREEMENT, CONSULTANTS, COSTS, RESULTS
 from convenant_cli.reading.references import written_reference
-
-AT = "_at"  # a record's cells: field name -> `Sheet!D7`; "" -> the row (`Sheet!row 7`)
-
-
-@dataclass(eq=False, kw_only=True)
-class Facts:
-    """What a filled-in workbook holds, in the order of its rows, keyed as the YAML writes it;
-    each record carries its cells under `AT`."""
-
-    results: dict[str, dict[str, object]] = field(default_factory=dict)
-    consultants: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    advances: list[dict[str, object]] = field(default_factory=list)
-    costs: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,12 +94,15 @@ def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, s
     text = _Text()
     text.add(f"# Eindrapport voor {agreement.id}, ingelezen uit {source} (convenant import).")
     for line in ("schema_version: 1", "kind: realisation"):
-        text.add(line, where="Convenant")
-    text.add(f"convenant: {written_reference(agreement_path, output)}", where="Convenant")
+        text.add(line, where=AGREEMENT)
+    text.add(f"convenant: {written_reference(agreement_path, output)}", where=AGREEMENT)
     written = [commitment for commitment in agreement.result_commitments if commitment.id in facts.results]
-    text.add("results:" if written else "results: {}", where="Resultaten")
+    text.add("results:" if written else "results: {}", where=RESULTS)
     for commitment in written:
         entry = facts.results[commitment.id]
+        if not any(key in entry for key in ("achieved", "note", "actuals")):  # reported on, left blank
+            text.add(f"  {commitment.id}: {{}}", entry)
+            continue
         text.add(f"  {commitment.id}:", entry)
         for key in ("achieved", "note"):
             if key in entry:
@@ -120,7 +112,7 @@ def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, s
             text.add("    actuals:", entry)
             for actual in actuals:
                 text.flow("      ", actual)
-    text.add("staffing:" if facts.consultants else "staffing: []", where="Consulenten")
+    text.add("staffing:" if facts.consultants else "staffing: []", where=CONSULTANTS)
     for _, member in agreement.members():
         for_member = facts.consultants.get(member.enterprise_number)
         if not for_member:
@@ -141,11 +133,11 @@ def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, s
                 text.add("        absences:", consultant)
                 for absence in absences:
                     text.flow("          ", absence)
-    text.add("advances:" if facts.advances else "advances: []", where="Voorschotten")
+    text.add("advances:" if facts.advances else "advances: []", where=ADVANCES)
     for advance in facts.advances:
         text.flow("  ", advance)
     if facts.costs:
-        text.add("eligible_costs:", where="Kosten")
+        text.add("eligible_costs:", where=COSTS)
         for cost in facts.costs:
             text.flow("  ", cost)
     return "\n".join(text.lines) + "\n", text.origins

@@ -4,9 +4,13 @@ A name, note or path in a YAML file may hold an escape sequence (`ESC[2J`, an OS
 title), a bidi override that reorders what a reader sees, or a NUL byte that a
 workbook cannot store. Every renderer passes such text through `visible`, which
 replaces each of these characters by a visible placeholder: the Unicode control
-picture for C0 controls and DEL (`␛`), `⟨U+202E⟩` for the others. The rest of the
-text stays as written. Rich markup is not this module's business: the rich
-renderers wrap text in `rich.text.Text`, which never parses markup.
+picture for C0 controls and DEL (`␛`), `⟨U+202E⟩` for the others. A line break
+becomes `␊`, so that no text from a file starts a line of its own: a CI log runs a line
+that starts with `::error` (GitHub). Azure Pipelines runs a logging command wherever
+`##vso[` stands in a line, so its bracket is shown as `⟨U+005B⟩` (JSON writes it as
+`\u005b`: the same data). The rest of the text stays as written. Rich markup is not
+this module's business: the rich renderers wrap text in `rich.text.Text`, which never
+parses markup.
 
 Imports nothing heavy; used by the diagnostic renderers at start-up.
 """
@@ -27,6 +31,9 @@ _FORMAT_ASTRAL = ("\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca
                   "\U000e0001\U000e0020-\U000e007f")
 _C0, _C0_BUT_NEWLINE = "\x00-\x1f", "\x00-\x09\x0b-\x1f"
 _UNSAFE, _UNSAFE_BUT_NEWLINE, _FORMAT_ONLY = _C0, _C0_BUT_NEWLINE, ""  # json.dumps escapes C0 itself
+
+
+_AZURE = re.compile(r"(##vso)\[", re.IGNORECASE)  # the agent looks for it anywhere in a line
 
 
 @cache
@@ -63,11 +70,29 @@ def visible(text: str, *, newlines: bool = False) -> str:
     'mtech+␛[2J Antwerpen'
     >>> visible("abc\\u202edef"), visible("a\\nb"), visible("a\\nb", newlines=True)
     ('abc⟨U+202E⟩def', 'a␊b', 'a\\nb')
+    >>> visible("R9\\n##vso[task.setvariable variable=X]Y")
+    'R9␊##vso⟨U+005B⟩task.setvariable variable=X]Y'
     """
+    if "##" in text:
+        text = _AZURE.sub(r"\1⟨U+005B⟩", text)
     if text.isascii() and text.isprintable():  # the common case needs no pattern at all
         return text
     pattern = _pick(_UNSAFE_BUT_NEWLINE if newlines else _UNSAFE, text)
     return pattern.sub(_placeholder, text) if pattern.search(text) else text
+
+
+def shown_in_page(value: object) -> object:
+    """A value an HTML page prints (the report's templates, as Jinja's `finalize`): text from a
+    file made `visible`, line breaks kept (whitespace in HTML), so that a bidi override cannot
+    turn "gnp.exe" round and a NUL is no parse error; markup the report built itself
+    (`__html__`) and numbers as they are. Jinja escapes the result.
+
+    >>> shown_in_page("INOM \\u202egnp.exe"), shown_in_page("a\\x07\\nb"), shown_in_page(3)
+    ('INOM ⟨U+202E⟩gnp.exe', 'a␇\\nb', 3)
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value, newlines=True)
+    return value
 
 
 def escape_json(text: str) -> str:
@@ -79,7 +104,11 @@ def escape_json(text: str) -> str:
     '"a\\\\u202eb"'
     >>> import json; json.loads(escape_json(json.dumps("x\\U000e0041\\x85", ensure_ascii=False))) == "x\\U000e0041\\x85"
     True
+    >>> escape_json('"##vso[task.complete]"'), json.loads(escape_json('"##vso[x]"'))
+    ('"##vso\\\\u005btask.complete]"', '##vso[x]')
     """
+    if "##" in text:  # only inside a string: no JSON bracket follows `##vso`
+        text = _AZURE.sub(r"\1\\u005b", text)
     if text.isascii() and "\x7f" not in text:  # json.dumps has escaped every other ASCII control
         return text
     pattern = _pick(_FORMAT_ONLY, text)

@@ -27,6 +27,7 @@ import xlsxwriter
 
 from convenant_cli.domain.money import quantize, round_half_up
 from convenant_cli.render.safe_text import visible
+from convenant_cli.render.workbook_file import Saving
 
 EURO = '#,##0.00 "€"'
 FTE = "0.00"
@@ -103,9 +104,10 @@ class Book:
     def __init__(self, path: Path, *, title: str, created: datetime) -> None:
         self.path = path
         self.title = visible(title)
-        self.workbook = xlsxwriter.Workbook(str(path), {
+        self._saving = Saving(self, path)
+        self.workbook = xlsxwriter.Workbook(self._saving.file, {
             "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-            "strings_to_urls": False, "default_format_properties": {"valign": "top"}})
+            "strings_to_urls": False, "default_format_properties": {"valign": "top"}, "tmpdir": self._saving.scratch})
         self.workbook.set_properties({"title": self.title, "author": "convenant", "created": created})
         self.workbook.set_calc_mode("auto")
         # the plain cell needs no format of its own: the default one is top-aligned
@@ -133,7 +135,8 @@ class Book:
         return Sheet(self, name)
 
     def close(self) -> None:
-        self.workbook.close()
+        """Write the workbook to its file; any failure on the way is an `OSError` (`Saving`)."""
+        self._saving.save(self.workbook)
 
 
 class Sheet:

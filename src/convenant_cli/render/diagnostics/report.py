@@ -37,12 +37,14 @@ class Report:
 
 def full_message(d: Diagnostic) -> str:
     """The message with its hint and the sums of a mismatch, one per line, for a CI
-    format that shows one text per problem (control characters made visible)."""
-    text = d.message + (f"\n{_('hint:')} {d.hint}" if d.hint else "")
+    format that shows one text per problem. The line breaks are ours: a break, or any
+    control character, inside the message or hint (text from a file) is made visible, so
+    that no line of it can start a CI command (`::error`, `##vso[`)."""
+    text = visible(d.message) + (f"\n{_('hint:')} {visible(d.hint)}" if d.hint else "")
     if d.sums is not None:
         text += "\n" + _("expected {expected}, computed {computed}").format(expected=d.sums.expected,
                                                                          computed=d.sums.computed)
-    return visible(text, newlines=True)
+    return text
 
 
 def end_of(d: Diagnostic) -> tuple[int, int] | None:

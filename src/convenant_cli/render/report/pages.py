@@ -4,7 +4,8 @@ result commitments, a staffing timeline), and the sources (files with their SHA-
 tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
-note) is escaped, in the HTML and in the inline SVG alike. The pages load nothing: the
+note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
+bidi character shown as the placeholder every output uses, `safe_text.shown_in_page`). The pages load nothing: the
 stylesheet is in each page and a Content-Security-Policy forbids any other resource and any
 script, so a page opened from disk reaches nothing outside its folder.
 """
@@ -27,6 +28,7 @@ from convenant_cli.models.rules import LEGAL_SOURCES
 from convenant_cli.render import labels
 from convenant_cli.render.report import words as w
 from convenant_cli.render.report.timeline import Timeline, timeline
+from convenant_cli.render.safe_text import shown_in_page
 from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
@@ -63,18 +65,30 @@ class Page:
     beneficiaries: tuple[Beneficiary, ...]
 
 
+# names that a page can never take: the report's own pages, in either language, and the names
+# Windows reserves for devices (with any extension: `CON.html` opens the console)
+_OWN_PAGES = frozenset({"index.html", "sources.html", "bronnen.html"})
+_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))})
+
+
 def page_name(identifier: str, taken: set[str]) -> str:
     """A file name for an agreement's page from its id (text from a file): letters, digits,
-    dots and dashes only, never a path, never twice.
+    dots and dashes only, never a path, never a device name, and never one taken before on
+    any common file system, where case may not count (`taken` holds the names case-folded).
 
-    >>> page_name("metaal-2023-2025", set()), page_name("../x y", set())
-    ('metaal-2023-2025.html', 'x-y.html')
+    >>> taken = set()
+    >>> page_name("metaal-2023-2025", taken), page_name("../x y", taken), page_name("METAAL-2023-2025", taken)
+    ('metaal-2023-2025.html', 'x-y.html', 'METAAL-2023-2025-2.html')
+    >>> page_name("Index", taken), page_name("con", taken), page_name("Lpt1.v2", taken)
+    ('Index-2.html', 'overeenkomst-con.html', 'overeenkomst-Lpt1.v2.html')
     """
     stem = re.sub(r"[^A-Za-z0-9.-]+", "-", identifier).strip(".-")[:80] or "overeenkomst"
+    if stem.split(".")[0].casefold() in _DEVICES:
+        stem = f"overeenkomst-{stem}"
     name, number = f"{stem}.html", 2
-    while name in taken or name in ("index.html", "bronnen.html", "sources.html"):
+    while name.casefold() in taken or name.casefold() in _OWN_PAGES:
         name, number = f"{stem}-{number}.html", number + 1
-    taken.add(name)
+    taken.add(name.casefold())
     return name
 
 
@@ -113,7 +127,7 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
 
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+                              lstrip_blocks=True, keep_trailing_newline=True, finalize=shown_in_page)
     names = w.words()
     made = pages(settlements, names)
     by_id = {page.settlement.id: page for page in made}

@@ -55,6 +55,8 @@ def words() -> dict[str, str]:
         "no": _("no"),
         "not_due": _("not yet to judge"),
         "by_auditor": _("auditor's verdict"),
+        "unjudged": _("waits for the auditor"),
+        "self_assessment": _("the sector's self-assessment"),
         "staffing": _("Staffing over the term"),
         "staffing_about": _("A row per consultant: employed, absent by reason, the part paid as guaranteed wage, "
                             "a replaced absence. Below, the shortfall in FTE on each day: its area is the "
