@@ -52,6 +52,12 @@ def run_cli(monkeypatch):
     return run
 
 
+def one_line(header: object) -> object:
+    """A workbook's column header as one line: a figure's header is its label broken over lines
+    (`Inspannings-\nfinanciering` is `Inspanningsfinanciering`)."""
+    return " ".join(header.replace("-\n", "").split()) if isinstance(header, str) else header
+
+
 @pytest.fixture
 def dutch(monkeypatch):
     """Messages in the default language, Dutch (the tests speak English otherwise; see the

@@ -59,7 +59,7 @@ def test_reordered_members_and_groups_are_no_change(run_cli, write_yaml):
     assert (code, data["changes"]) == (0, [])
 
 
-def test_every_change_has_a_structured_subject_a_path_and_typed_values(run_cli, write_yaml):
+def test_every_change_has_a_structured_subject_a_path_and_typed_values(run_cli, write_yaml, dutch):
     new = variant(write_yaml, "n.yaml", [("fte: 4.00", "fte: 4.00\nnotes: amended"),
                                          ("BE80 4586 5327 5177", "BE98 7350 0290 1193"),
                                          ("amount_each: 212000.00", "amount_each: 211000.00"),
@@ -229,7 +229,7 @@ def test_an_amended_covenant_settled_on_one_eindrapport(run_cli, project):
                                          if b["enterprise_number"] == "0474431354")["payable"]
 
 
-def test_consultants_are_matched_by_key_after_nfc_and_absences_by_their_first_day(run_cli, project):
+def test_consultants_are_matched_by_key_after_nfc_and_absences_by_their_first_day(run_cli, project, dutch):
     text = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
     old = text.replace("{name: Consulent M, fte: 0.5}", '{name: "Jos\\u00e9 M", fte: 0.5}')
     new = text.replace("{name: Consulent M, fte: 0.5}", '{name: "Jose\\u0301 M", fte: 0.5}').replace(
@@ -244,21 +244,27 @@ def test_consultants_are_matched_by_key_after_nfc_and_absences_by_their_first_da
         "staffing[beneficiary=0409845289].consultants[key=Consulent A].absences[start=2024-09-01].fte",
         "0.2", "0.3")
     table = run_cli("diff", "examples/a.yaml", "examples/b.yaml").stdout
-    assert "Consulent A (0409.845.289): afwezigheid vanaf 2024-09-01" in table
+    # the consultant, and the beneficiary by the name its covenant gives (settled beside the diff)
+    assert ("Consulent A, INOM vzw - Instituut voor Naschoolse Opleiding van de Metaalverwerkende Nijverheid "
+            "(0409.845.289): afwezigheid vanaf 2024-09-01") in " ".join(table.replace("│", " ").split())
 
 
-def test_the_table_and_workbook_are_dutch(run_cli, tmp_path, monkeypatch):
+def test_the_table_and_workbook_are_dutch(run_cli, tmp_path, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "200")
     table = run_cli("diff", METAAL, AMENDED).stdout
     assert "gewijzigd" in table and "Streefcijfer (minimum)" in table
     assert not ENGLISH.search(table), ENGLISH.search(table)
     out = tmp_path / "diff.xlsx"
     assert run_cli("diff", METAAL, AMENDED, "--xlsx", out).exit_code == 1
-    for sheet in load_workbook(out).worksheets:
+    book = load_workbook(out)
+    # a change in words a person reads (its subject by name and number, its field by label), no machine path
+    assert [cell.value for cell in book["Wijzigingen"][2]] == ["Onderwerp", "Categorie", "Wijziging", "Veld", "Oud",
+                                                                "Nieuw"]
+    for sheet in book.worksheets:
         for row in sheet.iter_rows(values_only=True):
             for value in row:
-                if isinstance(value, str) and not value.startswith(("beneficiaries[", "result_commitments[")):
-                    assert not ENGLISH.search(value), (sheet.title, value)
+                if isinstance(value, str):
+                    assert not ENGLISH.search(value) and "[" not in value, (sheet.title, value)
 
 
 def sum_of(sheet, formula: str) -> Decimal:
@@ -268,7 +274,7 @@ def sum_of(sheet, formula: str) -> Decimal:
     return sum((Decimal(str(sheet[f"{column}{row}"].value)) for row in range(first, last + 1)), Decimal(0))
 
 
-def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(run_cli, tmp_path):
+def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(run_cli, tmp_path, dutch):
     out = tmp_path / "diff.xlsx"
     result = run_cli("diff", METAAL, AMENDED, "--xlsx", out)
     assert result.exit_code == 1
@@ -291,7 +297,7 @@ def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(r
     assert changes.freeze_panes == "B3" and changes.page_setup.orientation == "landscape"
 
 
-def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, project, tmp_path):
+def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, project, tmp_path, dutch):
     corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8").replace("value: 188}", "value: 201}")
     (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
     judged = (project / "examples" / "beoordeling.yaml").read_text(encoding="utf-8")
@@ -306,6 +312,30 @@ def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, proj
     column = header.index("Uit te betalen verschil")
     # all three commitments met now: 2/3 -> 1; the result financing grows by a third of 0,30 x the base
     assert sum_of(sheet, total[column].value) == Decimal("105617.76")
+
+
+def test_the_workbook_names_each_change_in_words_and_only_once(run_cli, project, tmp_path, dutch):
+    """Without a machine path, a change is told apart by what a person reads: its subject (the
+    beneficiary by name and number, a consultant's absence by its first day, an advance by its
+    date) and its field's label."""
+    corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
+    corrected = corrected.replace("value: 188}", "value: 201}").replace(
+        "{start: 2025-01-06, end: 2025-03-31, reason: accident}",
+        "{start: 2025-01-06, end: 2025-02-28, reason: accident}")
+    corrected = corrected.replace("{beneficiary: 0409.845.289, amount: 196100.00}",
+                                  "{beneficiary: 0409.845.289, amount: 98050.00, date: 2023-09-15}\n"
+                                  "  - {beneficiary: 0409.845.289, amount: 98050.00, date: 2024-09-15}")
+    (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+    _code, data = diff_json(run_cli, "examples/real.yaml", "examples/corrected.yaml")
+    out = tmp_path / "diff.xlsx"
+    assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--xlsx", out).exit_code == 1
+    rows = [row[:4] for row in load_workbook(out)["Wijzigingen"].iter_rows(min_row=3, values_only=True)]
+    assert len(rows) == len(data["changes"]) == len(set(rows)) >= 5
+    assert ("Consulent L, RTM Vlaams-Brabant vzw (0474.431.354): afwezigheid vanaf 2025-01-06", "Personeel",
+            "gewijzigd", "Einddatum") in rows
+    assert ("Voorschot INOM vzw - Instituut voor Naschoolse Opleiding van de Metaalverwerkende Nijverheid "
+            "(0409.845.289) 2024-09-15", "Voorschotten en kosten", "toegevoegd", "") in [
+        (subject, category, change, field or "") for subject, category, change, field in rows]
 
 
 def test_diff_with_two_realisations_and_realisation_option_is_a_usage_error(run_cli):

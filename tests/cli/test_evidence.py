@@ -14,7 +14,7 @@ from fractions import Fraction
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, EXAMPLES, ROOT, settlement
+from tests.conftest import CONVENANTS, EXAMPLES, ROOT, one_line, settlement
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -36,14 +36,15 @@ def evidence(tmp_path_factory):
         patch.chdir(ROOT)  # file names are shown relative to the folder the run is in
         result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL),
                                           "--assessment", str(METAAL_JUDGED), "--format", "json",
-                                          "--explain", "--xlsx", str(out)], env={"SOURCE_DATE_EPOCH": "1763856000"},
+                                          "--explain", "--xlsx", str(out)],
+                                    env={"SOURCE_DATE_EPOCH": "1763856000", "CONVENANT_LANG": "nl"},
                                     catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return settlement(result.stdout), load_workbook(out, data_only=True), out  # the values saved with formulas
 
 
 def rows(sheet, header_row=1):
-    headers = [cell.value for cell in sheet[header_row]]
+    headers = [one_line(cell.value) for cell in sheet[header_row]]
     return [dict(zip(headers, values, strict=False)) for values in sheet.iter_rows(min_row=header_row + 1,
                                                                                    values_only=True)]
 
@@ -52,7 +53,7 @@ def half_up(value: Fraction) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
-def test_the_workbook_has_a_sheet_for_every_view(evidence):
+def test_the_workbook_has_a_sheet_for_every_view(evidence, dutch):
     _, book, _ = evidence
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
                                "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
@@ -74,7 +75,7 @@ def test_the_workbook_has_a_sheet_for_every_view(evidence):
     assert signed * 7.5 * 0.75 * int(summary.page_setup.scale) / 100 <= 842 - 72
 
 
-def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence):
+def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence, dutch):
     _, book, _ = evidence
     summary = rows(book["Samenvatting"], header_row=2)
     rtm = next(r for r in summary if r["Begunstigde"] == "RTM Vlaams-Brabant vzw")
@@ -84,24 +85,27 @@ def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence):
             rtm["Uit te betalen"]) == (75871.07, 72000, "ja", 72000)
     assert (rtm["Status"], rtm["Saldo is"]) == ("afgerekend", "nog te betalen")
     for row in summary[:8]:
-        for column in ("Maximum", "Vermindering afwezigheid", "Financiering inspanning", "Financiering resultaat",
-                       "Uit te betalen", "Voorschotten", "Saldo", "Tekort VTE-dagen"):
+        for column in ("Maximum", "Vermindering afwezigheid", "Inspanningsfinanciering", "Resultaatsfinanciering",
+                       "Uit te betalen", "Voorschotten", "Saldo", "Tekort in VTE-dagen"):
             assert isinstance(row[column], (int, float)), (row["Begunstigde"], column)
     notes = [r["Begunstigde"] for r in summary if r["Begunstigde"] and r["Convenant"] is None]
     assert any("RTM Vlaams-Brabant vzw: uit te betalen beperkt tot de subsidiabele kosten 72.000,00" in note
                for note in notes)
-    assert any(note.startswith("AANNAME: Hervalvenster (kalenderdagen) (relapse_days)") for note in notes)
+    assumption = ("AANNAME: Hervalvenster in kalenderdagen staat in geen enkel bestand; standaard toegepast: volgens "
+                  "de wet: 14 dagen, 8 weken (56 dagen) voor een arbeidsongeschiktheid vanaf 2026-01-01 — vast te "
+                  "leggen met `rules.relapse_days`")
+    assert assumption in notes
 
 
-def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(evidence):
+def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(evidence, dutch):
     data, book, _ = evidence
     ratio = Fraction(data["ratio"])
     for row, line in zip(rows(book["Samenvatting"], header_row=2)[:8], data["beneficiaries"], strict=True):
-        rate, shortfall, term = (Fraction(str(row[c])) for c in ("Bedrag per VTE", "Tekort VTE-dagen",
+        rate, shortfall, term = (Fraction(str(row[c])) for c in ("Bedrag per VTE", "Tekort in VTE-dagen",
                                                                   "Dagen in termijn"))
         deduction = half_up(rate * shortfall / term)
         assert deduction == Decimal(line["deduction"]) == Decimal(str(row["Vermindering afwezigheid"]))
-        base = Fraction(str(row["Basis voor 70/30"]))
+        base = Fraction(str(row["Basis voor inspanning en resultaat"]))
         assert base == Fraction(str(row["Maximum"])) - Fraction(deduction)
         assert half_up(base * Fraction(str(row["Aandeel inspanning"]))) == Decimal(line["effort"])
         assert half_up(base * Fraction(str(row["Aandeel resultaat"])) * ratio) == Decimal(line["result"])
@@ -110,7 +114,7 @@ def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(eviden
         assert "?/" in book["Samenvatting"][f"{ratio_cell}3"].number_format
 
 
-def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence):
+def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence, dutch):
     data, book, _out = evidence
     sheet = book["Tekort per periode"]
     spans = rows(sheet)
@@ -118,7 +122,7 @@ def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence):
     for row in spans:
         if row["Van"] is not None:
             by_name[row["Begunstigde"]] = by_name.get(row["Begunstigde"], Decimal(0)) + Decimal(
-                str(row["Tekort VTE-dagen"]))
+                str(row["Tekort in VTE-dagen"]))
     for line in data["beneficiaries"]:
         assert by_name.get(line["name"], Decimal(0)) == Decimal(line["shortfall_fte_days"]), line["name"]
     formulas = load_workbook(evidence[2])["Tekort per periode"]
@@ -126,9 +130,9 @@ def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence):
     assert totals and all(row[12].value.startswith("=SUM(M") for row in totals)
     limburg = next(r for r in spans if r["Begunstigde"] == "mtech+ Limburg vzw" and r["Van"] is not None)
     # Consulent G starts 2023-09-01: July and August (31 + 31 = 62 days) one FTE short
-    assert (limburg["Dagen"], limburg["Tekort VTE-dagen"], limburg["Oorzaak"]) == (
+    assert (limburg["Dagen"], limburg["Tekort in VTE-dagen"], limburg["Oorzaak"]) == (
         62, 62, "vacature: 1,00 VTE niet ingevuld")
-    made_up = next(r for r in spans if r["Begunstigde"].startswith("INOM vzw") and r["Tekort VTE-dagen"] == 0)
+    made_up = next(r for r in spans if r["Begunstigde"].startswith("INOM vzw") and r["Tekort in VTE-dagen"] == 0)
     # the replacement, Vervanger A, fills Consulent A's 84 uncovered days of illness
     assert (made_up["Dagen"], made_up["Vervanging of overschot VTE"]) == (84, 1)
     assert "Consulent A: ziekte 2024-01-08 – 2024-04-30" in made_up["Oorzaak"]
@@ -196,7 +200,7 @@ def test_source_date_epoch_makes_the_workbook_reproducible(run_cli, tmp_path, mo
     assert result.exit_code == 2 and "SOURCE_DATE_EPOCH='soon' is not a number" in result.stderr
 
 
-def test_no_english_label_remains_in_the_dutch_outputs(evidence, run_cli, monkeypatch):
+def test_no_english_label_remains_in_the_dutch_outputs(evidence, run_cli, monkeypatch, dutch):
     _, book, _ = evidence
     for sheet in book.worksheets:
         for row in sheet.iter_rows(values_only=True):
@@ -209,7 +213,7 @@ def test_no_english_label_remains_in_the_dutch_outputs(evidence, run_cli, monkey
         assert not ENGLISH.search(shown), ENGLISH.search(shown)
 
 
-def test_json_has_consultants_steps_and_warnings(evidence):
+def test_json_has_consultants_steps_and_warnings(evidence, dutch):
     data, _, _ = evidence
     antwerpen = data["beneficiaries"][1]
     consultant = antwerpen["consultants"][0]
@@ -223,8 +227,16 @@ def test_json_has_consultants_steps_and_warnings(evidence):
                                         "last": "2023-11-03"}
     assert any(step["figure"] == "Vermindering afwezigheid" and "2.175,10" in step["arithmetic"]
                for step in antwerpen["steps"])
-    assert [s["figure"] for s in data["steps"]] == ["Maximale toelage", "Hervalvenster (kalenderdagen)",
+    # who decided each commitment, then the ratio they give
+    assert [s["figure"] for s in data["steps"]] == ["Maximale toelage", "Hervalvenster in kalenderdagen",
+                                                    "Oordeel over R1", "Oordeel over R2", "Oordeel over R3",
                                                     "Resultaatsratio"]
+    assert [(s["inputs"], s["arithmetic"]) for s in data["steps"][2:5]] == [
+        ("de gemeten waarden", "NEE"),
+        ("het oordeel van de auditor (beoordeeld door An Peeters op 14 november 2025); Eindrapport p. 14 - "
+         "financiële opvolging D&I-netwerk nagekeken; zelfevaluatie van de sector: ja — Eindrapport p. 14 - "
+         "financiële opvolging D&I-netwerk", "ja"),
+        ("de gemeten waarden", "ja")]
     assert {"code": "cost_cap", "beneficiary": "0474431354"} in data["warnings"]
     assert {"code": "default_rule", "setting": "relapse_days", "value": None} in data["warnings"]
 
@@ -246,7 +258,7 @@ def test_explanation_names_each_short_spans_cause_and_the_guaranteed_wage_law(ev
                                             "2023-11-09 (11 dagen)")
 
 
-def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, tmp_path, monkeypatch):
+def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, tmp_path, monkeypatch, dutch):
     text = METAAL_REAL.read_text(encoding="utf-8")
     start = text.index("  - beneficiary: 0434.030.854")
     end = text.index("  - beneficiary: 0434.364.911")
@@ -264,7 +276,7 @@ def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, t
     assert {"code": "fully_staffed", "beneficiary": "0434030854"} in data["warnings"]
 
 
-def test_the_explanation_reads_as_blocks_at_every_width(run_cli, monkeypatch):
+def test_the_explanation_reads_as_blocks_at_every_width(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "80")
     text = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--explain").stdout
     assert "┃ Onderwerp" not in text and max(len(line) for line in text.splitlines()) <= 80

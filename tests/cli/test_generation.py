@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, ROOT, settlement
+from tests.conftest import CONVENANTS, ROOT, one_line, settlement
 
 FILES = ["metaal-2023-2025.yaml", "metaal-duaal-leren-2023-2025.yaml", "social-profit-2023-2025.yaml"]
 REPORTS = ["metaal-2023-2025-realisatie.yaml", "metaal-duaal-leren-2023-2025-realisatie.yaml",
@@ -91,7 +91,7 @@ def test_families_hold_a_covenant_with_its_addenda_and_never_merge_two_covenants
     assert portfolio["totals"]["payable"] == "1806640.15"
 
 
-def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total(run_cli, generation):
+def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total(run_cli, generation, dutch):
     (generation / "examples" / REPORTS[2]).unlink()
     (generation / "examples" / ASSESSMENTS[REPORTS[2]]).unlink()
     data = _settle(run_cli, generation)
@@ -114,7 +114,7 @@ def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total
     assert social_row.count("—") == 5  # no settled maximum, deduction, payable, advances or balance
 
 
-def test_two_covenants_named_together_merge_nothing(run_cli):
+def test_two_covenants_named_together_merge_nothing(run_cli, dutch):
     args = [CONVENANTS / FILES[0], CONVENANTS / FILES[2], "-r", CONVENANTS / "examples" / REPORTS[0],
             "-r", CONVENANTS / "examples" / REPORTS[2]]
     data = _settle(run_cli, *args)
@@ -253,7 +253,7 @@ def _recomputed(path: Path) -> dict[tuple[str, str], object]:
     return found
 
 
-def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generation, tmp_path):
+def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generation, tmp_path, dutch):
     out = tmp_path / "generatie.xlsx"
     data = _settle(run_cli, generation, "--xlsx", out)
     formulas_book, values_book = load_workbook(out), load_workbook(out, data_only=True)
@@ -275,7 +275,7 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
                 checked += 1
     assert checked >= 150  # each line's rate, deduction, base, effort, ratio, result, payable, balance; every total
     summary = values_book["Samenvatting"]
-    headers = [c.value for c in summary[2]]
+    headers = [one_line(c.value) for c in summary[2]]
     payable, agreement = headers.index("Uit te betalen") + 1, headers.index("Convenant") + 1
     saved_totals = {summary.cell(row=r, column=agreement).value: Decimal(str(summary.cell(row=r,
                                                                                           column=payable).value))
@@ -286,26 +286,26 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
     last = overview.max_row - 1  # the totals, then a sentence on what they count
     assert overview.cell(row=last, column=1).value == "Totaal"
     assert overview.cell(row=last + 1, column=1).value.startswith("De totalen tellen alleen overeenkomsten")
-    payable_column = [c.value for c in overview[1]].index("Uit te betalen") + 1
+    payable_column = [one_line(c.value) for c in overview[1]].index("Uit te betalen") + 1
     assert Decimal(str(overview.cell(row=last, column=payable_column).value)) == Decimal("1806640.15")
 
 
-def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path):
+def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path, dutch):
     out = tmp_path / "metaal.xlsx"
     _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--assessment",
             CONVENANTS / "examples" / ASSESSMENTS[REPORTS[0]], "--xlsx", out)
     sheet = load_workbook(out)["Samenvatting"]
-    at = {cell.value: cell.column_letter for cell in sheet[2]}
+    at = {one_line(cell.value): cell.column_letter for cell in sheet[2]}
     assert sheet[f"{at['Resultaatsratio']}3"].value == "=2/3"
     values = load_workbook(out, data_only=True)["Samenvatting"]
     # INOM: (392.200 - 5.249,25) x 0,30 x 2/3 = 77.390,15, redone from the base, share and ratio as saved
     base, share, ratio = (Decimal(str(values[f"{at[header]}3"].value))
-                          for header in ("Basis voor 70/30", "Aandeel resultaat", "Resultaatsratio"))
+                          for header in ("Basis voor inspanning en resultaat", "Aandeel resultaat", "Resultaatsratio"))
     assert (base * share * ratio).quantize(Decimal("0.01")) == Decimal("77390.15") == Decimal(
-        str(values[f"{at['Financiering resultaat']}3"].value))
+        str(values[f"{at['Resultaatsfinanciering']}3"].value))
 
 
-def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path):
+def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path, dutch):
     old, new = CONVENANTS / FILES[0], ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"
     real = CONVENANTS / "examples" / REPORTS[0]
     out = tmp_path / "verschil.xlsx"

@@ -97,7 +97,7 @@ def test_a_long_line_cut_through_an_insz_shows_none_of_its_digits(run_cli, with_
     assert FIRST[:5] not in result.stdout
 
 
-def test_diff_says_only_that_the_insz_changed(run_cli, with_insz, tmp_path):
+def test_diff_says_only_that_the_insz_changed(run_cli, with_insz, tmp_path, dutch):
     real = with_insz / "examples" / "real.yaml"
     changed = with_insz / "examples" / "changed.yaml"
     changed.write_text(real.read_text(encoding="utf-8").replace(f"insz: {FIRST}", f"insz: {SECOND}"),

@@ -23,7 +23,7 @@ from decimal import Decimal
 import jsonschema
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, EXAMPLES
+from tests.conftest import CONVENANTS, EXAMPLES, one_line
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 REPORT = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -93,12 +93,12 @@ def test_the_explanation_says_the_deduction_is_accrued_and_nothing_is_financed(r
     assert "Inspanningsfinanciering" not in out and "Saldo" not in out
 
 
-def test_the_workbook_is_labelled_and_totals_what_accrued(run_cli, tmp_path):
+def test_the_workbook_is_labelled_and_totals_what_accrued(run_cli, tmp_path, dutch):
     target = tmp_path / "tussentijds.xlsx"
     assert run_cli("settle", METAAL, "-r", REPORT, "--as-of", "2024-09-30", "--xlsx", target).exit_code == 0
     sheet = load_workbook(target, data_only=True).worksheets[0]
     assert str(sheet["A1"].value).startswith("TUSSENTIJDSE STAND metaal-2023-2025")
-    headers = [cell.value for cell in sheet[2]]
+    headers = [one_line(cell.value) for cell in sheet[2]]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3, max_row=11)]
     column = {header: index for index, header in enumerate(headers)}
     total = rows[-1]
@@ -284,6 +284,22 @@ def test_diff_of_two_progress_reports_shows_what_changed(run_cli, project):
     # only VS-1 is paid by the day: 98.050,00 (was 196.100,00)
     assert inom["old"] == {"deduction": "870.04", "advances": "196100.00"}
     assert inom["new"] == {"deduction": "1740.08", "advances": "98050.00"}
+
+
+def test_a_diff_on_one_report_for_both_versions_names_it_once(run_cli, project, monkeypatch, dutch):
+    monkeypatch.setenv("COLUMNS", "400")
+    (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
+    amended = CONVENANTS.parent / "amendments" / "metaal-2023-2025-gewijzigd.yaml"  # RTM gains, two lose
+    (project / "amended.yaml").write_text(amended.read_text(encoding="utf-8"), encoding="utf-8")
+    interim = run_cli("diff", "metaal.yaml", "amended.yaml", "-r", "examples/voortgang.yaml").stdout
+    assert ("Effect per begunstigde: vermindering en voorschotten (examples/voortgang.yaml, tussentijds op "
+            "2024-09-30; geen uit te betalen bedrag vóór het einde van de termijn, Art. 6)") in interim
+    final = run_cli("diff", "metaal.yaml", "amended.yaml", "-r", "examples/real.yaml").stdout
+    assert "Effect op de afrekening per begunstigde (eindrapport examples/real.yaml)\n" in final
+    corrected = PROGRESS.replace("reason: time_credit, fte: 0.2}", "reason: time_credit, fte: 0.4}")
+    (project / "examples" / "voortgang-2.yaml").write_text(corrected, encoding="utf-8")
+    two = run_cli("diff", "examples/voortgang.yaml", "examples/voortgang-2.yaml").stdout
+    assert two.startswith("Vergelijking examples/voortgang.yaml → examples/voortgang-2.yaml\n")
 
 
 def test_a_progress_report_is_not_turned_into_a_workbook(run_cli, project):

@@ -74,7 +74,7 @@ def test_advances_in_tranches_add_up():
                                                                           ("2024-09-15", "VS-2")]
 
 
-def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli, tmp_path):
+def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli, tmp_path, dutch):
     out = tmp_path / "verlenging.xlsx"
     result = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL,
                      "--assessment", METAAL_JUDGED, "-r", EXTENSION_REAL, "--assessment", EXTENSION_JUDGED,
@@ -116,7 +116,7 @@ def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli
                          "VS-2026-01", 49025)]
 
 
-def test_the_covenant_and_its_extension_combine_per_beneficiary(run_cli, monkeypatch):
+def test_the_covenant_and_its_extension_combine_per_beneficiary(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "240")
     table = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL,
                     "--assessment", METAAL_JUDGED, "-r", EXTENSION_REAL, "--assessment", EXTENSION_JUDGED).stdout

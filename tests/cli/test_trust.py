@@ -121,7 +121,7 @@ def _figures(data: dict) -> set[str]:
 
 
 @pytest.mark.parametrize("width", [80, 100, 140])
-def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width):
+def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width, dutch):
     data = settlement(run_cli("settle", METAAL, "-r", METAAL_REAL,
                               "--assessment", METAAL_JUDGED, "--format", "json").stdout)
     monkeypatch.setenv("COLUMNS", str(width))
@@ -135,7 +135,7 @@ def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width):
 
 
 @pytest.mark.parametrize("width", [80, 100, 140])
-def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width):
+def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width, dutch):
     monkeypatch.setenv("COLUMNS", str(width))
     diff = clean(run_cli("diff", METAAL, ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"), 1)
     assert "…" not in diff and max(len(line) for line in diff.splitlines()) <= width
@@ -148,7 +148,7 @@ def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width)
     assert "477.717,08" in both  # INOM vzw over both: 348.255,68 + 129.461,40
 
 
-def test_at_140_columns_the_settlement_is_still_one_table(run_cli, monkeypatch):
+def test_at_140_columns_the_settlement_is_still_one_table(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "140")
     table = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED).stdout
     assert re.search(r"│ +392\.200,00 │ +36,20 │ +5\.249,25 │", table)
@@ -185,7 +185,7 @@ def test_markup_and_control_characters_in_a_name_are_shown_literally(run_cli, pr
     assert raw["beneficiaries"][0]["name"].startswith("INOM [/] [link=https://evil.example]klik[/link] \x1b[2J")
 
 
-def test_control_characters_in_a_name_do_not_break_the_workbook(run_cli, project):
+def test_control_characters_in_a_name_do_not_break_the_workbook(run_cli, project, dutch):
     _hostile(project)
     clean(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--xlsx", "out.xlsx"), 0)
     name = load_workbook(project / "out.xlsx")["Samenvatting"]["A3"].value

@@ -134,7 +134,7 @@ def test_a_stream_that_cannot_encode_a_character_gets_a_stand_in(run_with_stdout
     assert status == 0, stderr
     text = disk.data.decode("latin-1")
     # the title's dash, and ASCII boxes instead of rich's box drawing
-    assert "MAXIMA metaal-2023-2025 (convenant), geen afrekening - zonder eindrapport" in text
+    assert "MAXIMA metaal-2023-2025 (covenant), no settlement - without an eindrapport" in text  # (English)
     assert text.splitlines()[1].startswith("+----") and "|" in text and "━" not in text
 
 

@@ -118,11 +118,11 @@ def test_the_validate_formats_are_the_registry():
 def test_figure_keys_have_one_source():
     from convenant_cli.engine.settlement import FIGURE_KEYS, IF_MET, MONEY_KEYS
     from convenant_cli.models.case import CombinedFigures, Figures
-    from convenant_cli.render import labels
+    from convenant_cli.render import vocabulary
 
     assert set(Figures.model_fields) == {*FIGURE_KEYS, IF_MET}
     assert set(CombinedFigures.model_fields) == set(MONEY_KEYS)
-    assert set(FIGURE_KEYS) <= set(labels.FIGURES) and set(FIGURE_KEYS) <= set(labels.SUMMARY)
+    assert set(FIGURE_KEYS) <= set(vocabulary.FIGURES) and set(FIGURE_KEYS) <= set(vocabulary.SUMMARY)
 
 
 def test_the_engine_and_the_renderers_round_only_through_money():

@@ -144,9 +144,9 @@ def test_no_message_counts_with_brackets_or_shows_a_python_value():
     assert not found, found
 
 
-def test_the_dutch_of_tables_and_explanations_counts_without_brackets():
-    """The tables, explanations and workbooks speak Dutch in every language (their words are
-    not in the catalogue): their counts choose their noun with `labels.counted`."""
+def test_the_renderers_count_without_brackets():
+    """The tables, explanations and workbooks take their words from the catalogue and their
+    counts from ngettext; no text of theirs outside the catalogue counts with brackets either."""
     render = PACKAGE / "render"
     texts = [(path.name, node.value) for path in sorted(render.rglob("*.py"))
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))

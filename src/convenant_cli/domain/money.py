@@ -53,39 +53,48 @@ def round_half_up(value: Decimal | Fraction | int, places: int) -> Decimal:
     return Decimal(value).quantize(step, rounding=ROUND_HALF_UP)
 
 
-def format_eur(value: Decimal | Fraction) -> str:
-    """Belgian number format: dot for thousands, comma for decimals.
+def _notation(text: str, language: str) -> str:
+    """A number written the English way (`1,234.5`) in the notation of `language`: English
+    as it is; Dutch (and any other) the Belgian way, dot for thousands and comma for decimals."""
+    return text if language == "en" else text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def format_eur(value: Decimal | Fraction, language: str = "nl") -> str:
+    """An amount to the cent; Belgian notation (dot for thousands, comma for decimals), or
+    English with `language="en"`.
 
     >>> format_eur(Decimal("1166000"))
     '1.166.000,00'
     >>> format_eur(Decimal("-0.5"))
     '-0,50'
+    >>> format_eur(Decimal("1022559.87"), "en")
+    '1,022,559.87'
     """
-    text = f"{quantize(value):,.2f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return _notation(f"{quantize(value):,.2f}", language)
 
 
-def format_number(value: Decimal) -> str:
-    """A plain decimal (FTE, days) in Belgian notation, without padding zeros.
+def format_number(value: Decimal, language: str = "nl") -> str:
+    """A plain decimal (FTE, days) in Belgian notation (or English), without padding zeros.
 
     >>> format_number(Decimal("11.0"))
     '11,0'
-    >>> format_number(Decimal("1234.5"))
-    '1.234,5'
+    >>> format_number(Decimal("1234.5")), format_number(Decimal("1234.5"), "en")
+    ('1.234,5', '1,234.5')
     """
     _sign, _digits, exponent = value.as_tuple()
     places = max(0, -int(exponent))
-    text = f"{value:,.{places}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return _notation(f"{value:,.{places}f}", language)
 
 
-def format_fte(value: Decimal) -> str:
-    """FTE and FTE-days as people read them: always two decimals, Belgian notation.
+def format_fte(value: Decimal, language: str = "nl") -> str:
+    """FTE and FTE-days as people read them: always two decimals, Belgian notation (or English).
 
     >>> format_fte(Decimal("11.0")), format_fte(Decimal("36.2")), format_fte(Decimal("0.125"))
     ('11,00', '36,20', '0,13')
+    >>> format_fte(Decimal("1234.5"), "en")
+    '1,234.50'
     """
-    return format_number(round_half_up(value, 2))
+    return format_number(round_half_up(value, 2), language)
 
 
 def format_fraction(value: Fraction) -> str:

@@ -1,6 +1,7 @@
 """The report of `convenant test`: a line per case, and for a failing case each differing
 figure (expected, computed, difference) or the problems that kept it from running; as
-text for people (in the run's language, Belgian numbers) or JSON for machines.
+text for people (in the run's language and its notation: Belgian numbers in Dutch) or JSON
+for machines.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from convenant_cli.domain.language import _, ngettext
-from convenant_cli.domain.money import format_number
 from convenant_cli.engine.cases import CaseResult, is_figure
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.json_text import dumps
 from convenant_cli.render.safe_text import visible
+from convenant_cli.render.vocabulary import number
 
 
 def _number(text: str | None) -> str:
@@ -20,7 +21,7 @@ def _number(text: str | None) -> str:
         return _("none (that figure does not exist)")
     if not is_figure(text):  # a ratio, a status, who decided
         return text
-    return format_number(Decimal(text))
+    return number(Decimal(text))
 
 
 def render_text(results: list[CaseResult], *, color: bool = False) -> str:
@@ -39,7 +40,7 @@ def render_text(results: list[CaseResult], *, color: bool = False) -> str:
                 path=mismatch.path, expected=_number(mismatch.expected), computed=_number(mismatch.computed))
             if difference is not None:
                 line += _(", difference {difference}").format(
-                    difference=("+" if difference > 0 else "") + format_number(difference))
+                    difference=("+" if difference > 0 else "") + number(difference))
             out.append(f"       {line}")
         for problem in result.problems:
             out.append(f"       {visible(problem.location.file)}:{problem.location.line}: {problem.code}: "

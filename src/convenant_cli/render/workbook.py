@@ -25,6 +25,7 @@ from typing import Any
 
 import xlsxwriter
 
+from convenant_cli.domain.language import _
 from convenant_cli.domain.money import quantize, round_half_up
 from convenant_cli.render.safe_text import visible
 from convenant_cli.render.workbook_file import Saving
@@ -186,7 +187,7 @@ class Sheet:
         if value is None:
             return
         if isinstance(value, bool):
-            raise TypeError("a yes/no is written as a word (labels.yes_no)")
+            raise TypeError("a yes/no is written as a word (vocabulary.yes_no)")
         self._reach(row, column)
         if isinstance(value, (Decimal, int)):  # the common case first
             number = quantize(value) if number_format == EURO else value
@@ -273,16 +274,16 @@ class Sheet:
 
     def header(self, headers: Sequence[str], row: int = 1) -> None:
         """Column titles in bold, each column wide enough for the title's longest word, the
-        row high enough for the titles that wrap."""
+        row high enough for the titles that wrap (at their line breaks, else at the column's width)."""
         style = self.book.style(bold=True, wrap=True)
         for column, title in enumerate(headers, 1):
-            text = visible(title)
+            text = visible(title, newlines=True)  # a figure's header is broken over lines where it should wrap
             self._reach(row, column)
             self.worksheet.write_string(row - 1, column - 1, text, style)
             longest = max((len(word) for word in text.split()), default=0)
             self._width(column, max(min(len(text), 12), longest + 1))
             # a few cells: wrapped word by word, at the column's width less a character for bold
-            self._lines(row, len(textwrap.wrap(text, self.widths[column] + 1)) or 1)
+            self._lines(row, sum(len(textwrap.wrap(line, self.widths[column] + 1)) or 1 for line in text.split("\n")))
 
     def title_row(self, text: str, columns: int, width: int | None = None) -> None:
         """A title over the sheet's first `columns` columns, a line of it per line of `text`,
@@ -350,7 +351,7 @@ class Sheet:
             sheet.set_column(column - 1, column - 1, width)
         sheet.set_paper(9)  # A4
         sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
-        sheet.set_footer(f"&L{_footer_text(self.name)}&RPagina &P / &N")
+        sheet.set_footer(f"&L{_footer_text(self.name)}&R{_footer_text(_('Page'))} &P / &N")
         sheet.repeat_rows(header_row - 1)  # the column titles; a title row above them prints once
         sheet.print_area(0, 0, max(self.last_row, header_row) - 1, max(self.last_column, 1) - 1)
         sheet.hide_gridlines(0)  # gridlines on paper too: rows are easy to follow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from convenant_cli.domain.explanations.record import R3, R8, WHO, Explanation
 from convenant_cli.domain.language import N_
 
-_R2 = "R2: {achieved: true, note: Eindrapport p. 14 en de afrekening van het D&I-netwerk nagekeken}\n"
+_R2 = "R2: {achieved: true, note: Eindrapport p. 14 - financiële opvolging D&I-netwerk nagekeken}\n"
 _CORRECTION = "- {commitment: R1, indicator: bedrijfsbezoeken, year: 2, value: 186, note: 2 bezoeken dubbel geteld}\n"
 
 EXPLANATIONS = (

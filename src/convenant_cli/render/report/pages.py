@@ -1,13 +1,15 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
 per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments, a staffing timeline), and the sources (files with their SHA-256, the
-tool's version, the rules in effect).
+result commitments with who decided each, a staffing timeline; the auditor and the day of
+the judgement on every beneficiary's page, the annex of its settlement letter), and the
+sources (files with their SHA-256, the tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
 bidi character shown as the placeholder every output uses, `safe_text.shown_in_page`). The pages load nothing: the
 stylesheet is in each page and a Content-Security-Policy forbids any other resource and any
-script, so a page opened from disk reaches nothing outside its folder.
+script, so a page opened from disk reaches nothing outside its folder. Every word is the
+vocabulary's, in the run's language; a day is written in words (1 juli 2023).
 """
 
 from __future__ import annotations
@@ -22,13 +24,12 @@ from pathlib import Path
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
 from convenant_cli.engine.families import Family, Portfolio
-from convenant_cli.engine.settlement import Line, Settlement
+from convenant_cli.engine.settlement import IF_MET, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
-from convenant_cli.models.rules import LEGAL_SOURCES
-from convenant_cli.render import labels
-from convenant_cli.render.report import words as w
+from convenant_cli.render import vocabulary
 from convenant_cli.render.report.timeline import Timeline, timeline
 from convenant_cli.render.safe_text import shown_in_page
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
@@ -101,7 +102,10 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
         if key not in shown and not (key == "base" and "effort" in shown):
             continue
         value = getattr(line, key)
-        found.append(Figure(key, names[key], value, w.amount(value), rulebook, article))
+        found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
+        if key == "payable" and settlement.provisional:  # beside what is certain, what waits for the auditor
+            found.append(Figure(IF_MET, names[IF_MET], line.payable_if_met, vocabulary.amount(line.payable_if_met),
+                                "R3", "Art. 2"))
     return tuple(found)
 
 
@@ -128,13 +132,18 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True, finalize=shown_in_page)
-    names = w.words()
+    names = vocabulary.translated(vocabulary.REPORT)
     made = pages(settlements, names)
     by_id = {page.settlement.id: page for page in made}
     common = {
-        "t": names, "lang": language(), "version": version, "amount": w.amount, "fte": w.fte, "ratio": w.ratio,
-        "reason": w.reason, "style": (templates / "report.css").read_text(encoding="utf-8"),
-        "status": {key: names[key] for key in ("settled", "provisional", "interim", "maxima", "partial")},
+        "t": names, "lang": language(), "version": version, "amount": vocabulary.amount, "fte": vocabulary.fte,
+        "ratio": vocabulary.ratio, "number": vocabulary.number, "reason": vocabulary.reason, "day": vocabulary.day,
+        "days": vocabulary.days,
+        "kind": vocabulary.kind, "style": (templates / "report.css").read_text(encoding="utf-8"),
+        "status": vocabulary.translated(vocabulary.FAMILY_STATUS),
+        # who decided what: the annex's line, each commitment's source and the sector's own view
+        "judged_by": judgement.judged_by, "source": judgement.source, "self_assessment": judgement.self_assessment,
+        "correction": judgement.correction, "waiting": judgement.waiting,
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(
@@ -142,8 +151,9 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
             several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
                                               "balance")),
         "sources.html": environment.get_template("sources.html").render(
-            **common, created=created.strftime("%Y-%m-%d %H:%M:%S UTC"), records=records, settlements=settlements,
-            kinds=labels.KINDS, rule_labels=labels.RULES, origins=labels.ORIGINS, legal=LEGAL_SOURCES,
+            **common, created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,
+            settlements=settlements, rule_labels=vocabulary.translated(vocabulary.RULES),
+            origins=vocabulary.translated(vocabulary.ORIGINS), legal=vocabulary.translated(vocabulary.LEGAL_SOURCES),
             rule_value=rule_value),
     }
     for page in made:

@@ -4,7 +4,7 @@ result unit who decided it; per beneficiary its consultants and their absences, 
 spans with their causes, the advance tranches; the assumptions and notes that change money
 as `warnings`; with `--explain`, the short spans with their causes and the `steps`.
 
-Keys and codes are English; the explanation's sentences are Dutch, as people read them.
+Keys, codes and vocabulary values are English; the explanation's sentences are in the run's language.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
     from convenant_cli.engine.families import Family, FamilyLine, Portfolio
     from convenant_cli.engine.result_ratio import UnitOutcome
-    from convenant_cli.render.settlement.explanation import Step
+    from convenant_cli.render.settlement.steps import Step
 
 Json = dict[str, Any]
 

@@ -1,4 +1,5 @@
-"""What a reader of a settlement must not miss, in Dutch: a payment capped at the
+"""What a reader of a settlement must not miss, in the run's language: a settlement that waits
+for the auditor's verdict (what it pays for certain, and if met), a payment capped at the
 eligible costs, an amount floored at zero, and every assumption the figures rest on
 (a beneficiary taken as fully staffed, a rule setting no file writes). Shown under the
 table, on the workbook's summary and, as codes, in JSON `warnings`.
@@ -7,30 +8,37 @@ table, on the workbook's summary and, as codes, in JSON `warnings`.
 from __future__ import annotations
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_eur
+from convenant_cli.domain.language import _
+from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import Assumption, Settlement
-from convenant_cli.render import labels
+from convenant_cli.render import vocabulary
 from convenant_cli.render.settlement.explanation import rule_value
+from convenant_cli.render.settlement.judgement import provisional_note
 
 
 def assumption_text(settlement: Settlement, assumption: Assumption) -> str:
     if assumption.code == "fully_staffed":
         line = next(line for line in settlement.lines if line.enterprise_number == assumption.beneficiary)
-        return (f"AANNAME: {line.name} ({format_enterprise_number(line.enterprise_number)}) staat niet in de "
-                "personeelsgegevens van het eindrapport en is als volledig bezet beschouwd (geen vermindering)")
+        return (_("ASSUMPTION: {name} ({number}) is not in the staffing of the eindrapport and is taken as fully "
+                  "staffed (no deduction)")
+                .format(name=line.name, number=format_enterprise_number(line.enterprise_number)))
     setting = assumption.setting or ""
     value = rule_value(setting, getattr(settlement.rules.rules, setting))
-    return f"AANNAME: {labels.RULES[setting]} ({setting}) staat in geen enkel bestand; standaard toegepast: {value}"
+    # the rule by its label; its key, as a file writes it, in code quotes (as a diagnostic names a key)
+    return (_("ASSUMPTION: {rule} is set in no file; the default applies: {value} — set it with `rules.{key}`")
+            .format(rule=vocabulary.translated(vocabulary.RULES)[setting], value=value, key=setting))
 
 
 def settlement_notes(settlement: Settlement) -> list[str]:
-    notes = []
+    notes = [provisional_note(settlement)] if settlement.provisional else []
+    amount = vocabulary.amount
     for line in settlement.lines:
         if settlement.final and line.capped and line.eligible_costs is not None:
-            notes.append(f"{line.name}: uit te betalen beperkt tot de subsidiabele kosten "
-                         f"{format_eur(line.eligible_costs)} (inspanning + resultaat "
-                         f"{format_eur(line.payable_before_cap)}; R6)")
+            notes.append(_("{name}: payable capped at the eligible costs {costs} (effort + result {before}; R6)")
+                         .format(name=line.name, costs=amount(line.eligible_costs),
+                                 before=amount(line.payable_before_cap)))
         if settlement.final and line.floored:
-            notes.append(f"{line.name}: inspanning + resultaat − vermindering is negatief; uit te betalen 0,00 (R5)")
+            notes.append(_("{name}: effort + result − deduction is negative; payable {zero} (R5)")
+                         .format(name=line.name, zero=amount(ZERO)))
     notes += [assumption_text(settlement, assumption) for assumption in settlement.assumptions]
     return notes

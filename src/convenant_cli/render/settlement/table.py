@@ -1,9 +1,10 @@
-"""Settlements as rich tables in the domain's Dutch terms, Belgian number format.
+"""Settlements as rich tables in the domain's terms, in the run's language and its notation
+(Belgian in Dutch).
 
 A table that does not fit the terminal becomes a block per beneficiary: a figure is
-never cut (see `layout.Fitted`). Under each settlement, the notes that change money:
-a payment capped at the eligible costs, a payable amount floored at zero, and every
-assumption the figures rest on.
+never cut (see `layout.Fitted`). A balance says what it asks for (still to pay, to
+recover). Under each settlement, the notes that change money: a payment capped at the
+eligible costs, a payable amount floored at zero, and every assumption the figures rest on.
 """
 
 from __future__ import annotations
@@ -17,29 +18,53 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.money import format_number, show_fraction
+from convenant_cli.domain.language import _, ngettext
+from convenant_cli.domain.money import show_fraction
+from convenant_cli.domain.units import Unit
 from convenant_cli.engine.families import Family, Portfolio
-from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
-from convenant_cli.render import labels
+from convenant_cli.engine.result_ratio import UnitOutcome
+from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Settlement
+from convenant_cli.render import vocabulary
 from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
-from convenant_cli.render.settlement.explanation import Step, settlement_steps
+from convenant_cli.render.settlement import judgement
+from convenant_cli.render.settlement.explanation import settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
+from convenant_cli.render.settlement.steps import Step
 from convenant_cli.render.values import show
+from convenant_cli.render.vocabulary import number
 
 SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
 MAXIMA_KEYS = ("maximum", "effort", "result")
 INTERIM_KEYS = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
-TABLE_KEYS = {"settled": SETTLED_KEYS, "provisional": SETTLED_KEYS, "interim": INTERIM_KEYS,
+# a provisional settlement: the payable for certain, and beside it the payable if what waits is met
+PROVISIONAL_KEYS = SETTLED_KEYS[:SETTLED_KEYS.index("payable") + 1] + (IF_MET,) + \
+    SETTLED_KEYS[SETTLED_KEYS.index("payable") + 1:]
+TABLE_KEYS = {"settled": SETTLED_KEYS, "provisional": PROVISIONAL_KEYS, "interim": INTERIM_KEYS,
               "maxima": MAXIMA_KEYS}
 Row = tuple[str, str, dict[str, Decimal | None]]
 
 
 def _cell(key: str, value: Decimal | None) -> str:
-    return "—" if value is None else show(value, FIGURES[key])
+    """A figure by its unit; a column of its own (the portfolio's maxima) is in euro."""
+    return "—" if value is None else show(value, FIGURES.get(key, Unit.EURO))
 
 
-def _who(name: str, number: str) -> Text:
-    return cell(f"{name}\n{format_enterprise_number(number)}")
+def _column_cell(key: str, value: Decimal | None) -> str:
+    """A figure in a table's column; a balance with what it asks for under it."""
+    if key == "balance" and value is not None:
+        return f"{_cell(key, value)}\n{vocabulary.balance_word(value, short=True)}"
+    return _cell(key, value)
+
+
+def _block_row(key: str, value: Decimal | None, words: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """A figure in a beneficiary's block: its label (a balance's with what it asks for) and value."""
+    if key == "balance" and value is not None:
+        return f"{words[key][0]} ({vocabulary.balance_word(value)})", _cell(key, value)
+    return words[key][0], _cell(key, value)
+
+
+def _who(name: str, enterprise_number: str) -> Text:
+    return cell(f"{name}\n{format_enterprise_number(enterprise_number)}")
 
 
 def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | None], keys: tuple[str, ...],
@@ -47,41 +72,50 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
     """A heading, then one line per beneficiary (name, enterprise number, figures) with a
     total, or, on a narrow terminal, one block per beneficiary. The heading stands apart
     from the table so that it wraps at the terminal's width, not the table's."""
+    total = vocabulary.word("total")
     table = Table(show_footer=True)
-    table.add_column(labels.BENEFICIARY, footer=labels.TOTAL, min_width=18, max_width=48)
+    table.add_column(vocabulary.word("beneficiary"), footer=total, min_width=18, max_width=48)
     for key in keys:
-        table.add_column(words[key][1], justify="right", no_wrap=True, footer=_cell(key, totals[key]))
-    for name, number, figures in rows:
-        table.add_row(_who(name, number), *(_cell(key, figures[key]) for key in keys))
+        table.add_column(words[key][1], justify="right", no_wrap=True, footer=_column_cell(key, totals[key]))
+    for name, enterprise_number, figures in rows:
+        table.add_row(_who(name, enterprise_number), *(_column_cell(key, figures[key]) for key in keys))
 
     def narrow() -> Group:
-        blocks = [stacked(cell(f"{name} ({format_enterprise_number(number)})", "bold"),
-                          [(words[key][0], _cell(key, figures[key])) for key in keys])
-                  for name, number, figures in rows]
-        blocks.append(stacked(Text(labels.TOTAL, style="bold"), [(words[key][0], _cell(key, totals[key]))
-                                                                 for key in keys]))
+        blocks = [stacked(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
+                          [_block_row(key, figures[key], words) for key in keys])
+                  for name, enterprise_number, figures in rows]
+        blocks.append(stacked(Text(total, style="bold"), [_block_row(key, totals[key], words) for key in keys]))
         return Group(*blocks)
 
     return Group(heading, Fitted(table, narrow))
 
 
 def settlement_title(settlement: Settlement) -> str:
+    """The status line: what the figures are, and who decided them (the auditor and the day, or
+    what waits for the auditor)."""
     term = settlement.term
+    kind = vocabulary.kind(settlement.kind)
+    who = judgement.status_line(settlement)
     if settlement.interim:
-        return (f"TUSSENTIJDSE STAND {settlement.id} ({settlement.kind}) op {settlement.as_of}, geen afrekening — "
-                f"termijn {term.start} tot {term.end}, {term.days} dagen; vermindering opgebouwd tot en met "
-                f"{settlement.as_of} (Art. 6)")
+        heading = (_("INTERIM VIEW {id} ({kind}) at {day}, no settlement — term {start} to {end}, {days}; deduction "
+                     "accrued up to and including {day} (Art. 6)")
+                   .format(id=settlement.id, kind=kind, day=settlement.as_of, start=term.start, end=term.end,
+                           days=vocabulary.days(term.days)))
+        return f"{heading} — {who}" if who else heading
     if settlement.settled:
-        return (f"Afrekening {settlement.id} ({settlement.kind}) — {term.start} tot {term.end}, {term.days} dagen — "
-                f"resultaatsratio {show_fraction(settlement.share)}")
-    return (f"MAXIMA {settlement.id} ({settlement.kind}), geen afrekening — zonder eindrapport: de maxima van "
-            f"Art. 1 en hun verdeling {format_number(settlement.rules.rules.effort_share)}/"
-            f"{format_number(settlement.rules.rules.result_share)} (Art. 2)")
+        heading = (_("Settlement {id} ({kind}) — {start} to {end}, {days} — result ratio {ratio}")
+                   .format(id=settlement.id, kind=kind, start=term.start, end=term.end,
+                           days=vocabulary.days(term.days), ratio=show_fraction(settlement.share)))
+        return f"{heading} — {who}" if who else heading
+    return (_("MAXIMA {id} ({kind}), no settlement — without an eindrapport: the maxima of Art. 1 and their division "
+              "{effort}/{result} (Art. 2)")
+            .format(id=settlement.id, kind=kind, effort=number(settlement.rules.rules.effort_share),
+                    result=number(settlement.rules.rules.result_share)))
 
 
 def settlement_table(settlement: Settlement) -> Group:
     keys = TABLE_KEYS[settlement.status]
-    words = labels.MAXIMA_FIGURES if settlement.status == "maxima" else labels.FIGURES
+    words = vocabulary.figures(vocabulary.MAXIMA_FIGURES if settlement.status == "maxima" else vocabulary.FIGURES)
     rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys})
             for line in settlement.lines]
     totals = {key: getattr(settlement.totals, key) for key in keys}
@@ -92,59 +126,90 @@ def settlement_table(settlement: Settlement) -> Group:
     return Group(table, *(cell(f"* {note}") for note in notes))
 
 
+def _target(indicator: str, year: int | None) -> str:
+    return _("{indicator} (work year {year})").format(indicator=indicator, year=year) if year else indicator
+
+
+def _basis(unit: UnitOutcome) -> str:
+    """Why a commitment in a work year is met or not, and who says so: each target against its
+    value (a corrected one with the sector's beside it), the auditor's verdict, or what is
+    still to come; and the sector's own self-assessment, as such."""
+    grounds = [_why(unit)]
+    if unit.due:
+        grounds += [judgement.correction(t) for t in unit.targets if t.corrected]
+    said = judgement.self_assessment(unit)
+    if said is not None and unit.due:
+        grounds.append(said)
+    return "\n".join(grounds)
+
+
+def _why(unit: UnitOutcome) -> str:
+    if not unit.due:
+        return "; ".join(_("{target}: minimum {minimum}").format(target=_target(t.indicator, t.year),
+                                                                 minimum=number(t.minimum))
+                         for t in unit.targets) or _("qualitative: judged at the end of the term")
+    if unit.unjudged:
+        return _("qualitative: waits for the auditor's verdict")
+    if unit.by_auditor:
+        verdict = _("auditor's verdict: {note}").format(note=unit.note or _("(without a note)"))
+        return verdict if not unit.targets else _("{verdict} (it overrides the measured values)").format(
+            verdict=verdict)
+    return "; ".join(
+        (f"{_target(t.indicator, t.year)}: {number(t.value) if t.value is not None else '—'} ≥ {number(t.minimum)}"
+         if t.met else
+         _("{target}: {value} < {minimum} NOT met").format(
+             target=_target(t.indicator, t.year), value=number(t.value) if t.value is not None else "—",
+             minimum=number(t.minimum)))
+        for t in unit.targets)
+
+
 def commitments_table(settlement: Settlement) -> Table:
     ratio = settlement.ratio
     if ratio is None:
         raise ValueError("maxima have no result commitments to show")
     if ratio.interim:
-        heading = (f"Resultaatsverbintenissen {settlement.id} op {settlement.as_of} (Art. 6): {ratio.achieved} van "
-                   f"{ratio.due} te beoordelen behaald; {ratio.total - ratio.due} nog niet te beoordelen (werkjaar "
-                   "of termijn niet voorbij); geen ratio vóór het einde van de termijn")
+        heading = (_("Result commitments {id} at {day} (Art. 6): {achieved} of {due} to judge met; {waiting} not yet "
+                     "to judge (work year or term not over); no ratio before the end of the term")
+                   .format(id=settlement.id, day=settlement.as_of, achieved=ratio.achieved, due=ratio.due,
+                           waiting=ratio.total - ratio.due))
     else:
-        heading = (f"Resultaatsverbintenissen {settlement.id} (Art. 2): {ratio.achieved} van {ratio.total} behaald "
-                   f"({labels.COUNTING[ratio.counting]}) → ratio {show_fraction(ratio.ratio)}")
+        heading = (_("Result commitments {id} (Art. 2): {achieved} of {total} met ({counting}) → ratio {ratio}")
+                   .format(id=settlement.id, achieved=ratio.achieved, total=ratio.total,
+                           counting=vocabulary.translated(vocabulary.COUNTING)[ratio.counting],
+                           ratio=show_fraction(ratio.ratio)))
     table = Table(title=title(heading), title_justify="left")
-    for header in ("Verbintenis", "Werkjaar", "Behaald", "Grond"):
+    for header in vocabulary.columns("results"):
         table.add_column(header, overflow="fold")
     styles = {"met": "green", "not_met": "bold red", "not_due": "", "unjudged": "bold yellow"}
+    statuses = vocabulary.translated(vocabulary.UNIT_STATUS)
     for unit in ratio.units:
-        if not unit.due:
-            ground = "; ".join(
-                f"{t.indicator}{f' (werkjaar {t.year})' if t.year else ''}: minimum {format_number(t.minimum)}"
-                for t in unit.targets) or "kwalitatief: oordeel bij het einde van de termijn"
-        elif unit.unjudged:
-            ground = "kwalitatief: wacht op het oordeel van de auditor"
-        elif unit.by_auditor:
-            ground = f"oordeel van de auditor: {unit.note or '(zonder nota)'}"
-        else:
-            ground = "; ".join(
-                f"{t.indicator}{f' (werkjaar {t.year})' if t.year else ''}: "
-                f"{format_number(t.value) if t.value is not None else '—'} {'≥' if t.met else '<'} "
-                f"{format_number(t.minimum)}{'' if t.met else ' NIET gehaald'}" for t in unit.targets)
         table.add_row(cell(f"{unit.commitment} {unit.title}"), str(unit.year or "—"),
-                      Text(labels.UNIT_STATUS[unit.status], style=styles[unit.status]), cell(ground))
+                      Text(statuses[unit.status], style=styles[unit.status]), cell(_basis(unit)))
     return table
 
 
 def family_title(family: Family, named: bool) -> str:
     """R7's heading: the family named when a run settles several; what is maxima, said."""
-    heading = "Per begunstigde over convenant en addenda (R7)" + (f": {family.convenant}" if named else "")
-    settled = [member.id for member in family.members if member.final]
-    interim = [f"{member.id} (op {member.as_of})" for member in family.members if member.interim]
-    shown = [member.id for member in family.members if not member.settled]
+    heading = (_("Per beneficiary over covenant and addenda (R7): {covenant}").format(covenant=family.convenant)
+               if named else _("Per beneficiary over covenant and addenda (R7)"))
+    settled = ", ".join(member.id for member in family.members if member.final)
+    interim = ", ".join(_("{id} (at {day})").format(id=member.id, day=member.as_of)
+                        for member in family.members if member.interim)
+    shown = ", ".join(member.id for member in family.members if not member.settled)
+    lowered = f"{heading[0].lower()}{heading[1:]}"
     if family.status == "maxima":
-        return f"MAXIMA {heading[0].lower()}{heading[1:]} — geen afrekening, zonder eindrapport"
+        return _("MAXIMA {heading} — no settlement, without an eindrapport").format(heading=lowered)
     if family.status == "interim":
-        return (f"TUSSENTIJDSE STAND {heading[0].lower()}{heading[1:]} — geen afrekening: {', '.join(interim)}; "
-                "vermindering en voorschotten tot die dag")
+        return (_("INTERIM VIEW {heading} — no settlement: {members}; deduction and advances up to that day")
+                .format(heading=lowered, members=interim))
     if family.status == "partial":
-        parts = [f"uit te betalen en saldo alleen over {', '.join(settled)}" if settled else
-                 "niets uit te betalen"]
+        parts = [_("payable and balance over {members} only").format(members=settled) if settled else
+                 _("nothing payable")]
         if interim:
-            parts.append(f"{', '.join(interim)} tussentijds: alleen vermindering en voorschotten")
+            parts.append(_("{members} interim: deduction and advances only").format(members=interim))
         if shown:
-            parts.append(f"{', '.join(shown)} zonder eindrapport (maxima)")
-        return f"{heading} — gedeeltelijk afgerekend: {'; '.join(parts)}"
+            parts.append(_("{members} without an eindrapport (maxima)").format(members=shown))
+        return _("{heading} — partly settled: {parts}").format(heading=heading, parts="; ".join(parts))
     return heading
 
 
@@ -153,39 +218,47 @@ def family_table(family: Family, named: bool) -> Group:
         tuple(key for key in MONEY_KEYS if key == "maximum" or family.totals.figures[key] is not None)
     rows = [(line.name, line.enterprise_number, {key: line.figures[key] for key in keys}) for line in family.lines]
     totals = {key: family.totals.figures[key] for key in keys}
-    return figures_table(Text(family_title(family, named)), rows, totals, keys, labels.FIGURES)
+    return figures_table(Text(family_title(family, named)), rows, totals, keys, vocabulary.figures())
+
+
+def portfolio_heading(portfolio: Portfolio) -> str:
+    covenants = ngettext("{count} covenant", "{count} covenants", len(portfolio.families)) \
+        .format(count=len(portfolio.families))
+    settled = ngettext("{count} agreement settled", "{count} agreements settled", portfolio.settled) \
+        .format(count=portfolio.settled)
+    if portfolio.interim:
+        settled = _("{settled} (of which {count} interim)").format(settled=settled, count=portfolio.interim)
+    return (_("Portfolio: {covenants}, {settled}, {maxima} as maxima — the totals count settled agreements only; the "
+              "maxima without an eindrapport stand apart")
+            .format(covenants=covenants, settled=settled, maxima=portfolio.maxima))
 
 
 def portfolio_table(portfolio: Portfolio) -> Group:
     """One row per family; every column adds up: the payable figures and their maximum over
     the settled agreements, the maxima of those without an eindrapport apart."""
+    words = vocabulary.figures(vocabulary.PORTFOLIO)
+    statuses = vocabulary.translated(vocabulary.FAMILY_STATUS)
+    total = vocabulary.word("total")
     table = Table(show_footer=True)
-    table.add_column("Convenant", footer=labels.TOTAL, min_width=18, max_width=48)
-    table.add_column("Status", footer="")
+    table.add_column(vocabulary.word("covenant"), footer=total, min_width=18, max_width=48)
+    table.add_column(vocabulary.word("status"), footer="")
     for key in PORTFOLIO_KEYS:
-        total = portfolio.totals.get(key, portfolio.maxima_maximum)
-        table.add_column(labels.PORTFOLIO[key][1], justify="right", no_wrap=True, footer=_money_cell(total))
+        table.add_column(words[key][1], justify="right", no_wrap=True,
+                         footer=_column_cell(key, portfolio_total(portfolio, key)))
     for family in portfolio.families:
         figures = portfolio_figures(family)
-        table.add_row(cell(f"{family.convenant}\n{family.sector}"), labels.FAMILY_STATUS[family.status],
-                      *(_money_cell(figures[key]) for key in PORTFOLIO_KEYS))
-    interim = f" (waarvan {portfolio.interim} tussentijds)" if portfolio.interim else ""
-    families = labels.counted(len(portfolio.families), "convenant", "convenanten")
-    settled = labels.counted(portfolio.settled, "overeenkomst", "overeenkomsten")
-    heading = title(f"Portefeuille: {families}, {settled} afgerekend{interim}, {portfolio.maxima} als maxima — de "
-                    "totalen tellen alleen afgerekende overeenkomsten; de maxima zonder eindrapport staan apart")
+        table.add_row(cell(f"{family.convenant}\n{family.sector}"), statuses[family.status],
+                      *(_column_cell(key, figures[key]) for key in PORTFOLIO_KEYS))
 
     def narrow() -> Group:
-        blocks = [stacked(cell(f"{family.convenant} ({labels.FAMILY_STATUS[family.status]})", "bold"),
-                          [(labels.PORTFOLIO[key][0], _money_cell(portfolio_figures(family)[key]))
-                           for key in PORTFOLIO_KEYS]) for family in portfolio.families]
-        blocks.append(stacked(Text(labels.TOTAL, style="bold"),
-                              [(labels.PORTFOLIO[key][0], _money_cell(portfolio.totals.get(key,
-                                                                                           portfolio.maxima_maximum)))
-                               for key in PORTFOLIO_KEYS]))
+        blocks = [stacked(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
+                          [_block_row(key, portfolio_figures(family)[key], words) for key in PORTFOLIO_KEYS])
+                  for family in portfolio.families]
+        blocks.append(stacked(Text(total, style="bold"),
+                              [_block_row(key, portfolio_total(portfolio, key), words) for key in PORTFOLIO_KEYS]))
         return Group(*blocks)
 
-    return Group(heading, Fitted(table, narrow))
+    return Group(title(portfolio_heading(portfolio)), Fitted(table, narrow))
 
 
 PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", "balance", "maxima_maximum")
@@ -198,19 +271,28 @@ def portfolio_figures(family: Family) -> dict[str, Decimal | None]:
     return {"maximum": family.settled_maximum, **figures, "maxima_maximum": family.unsettled_maximum}
 
 
-def _money_cell(value: Decimal | None) -> str:
-    return "—" if value is None else show(value, FIGURES["maximum"])
+def portfolio_total(portfolio: Portfolio, key: str) -> Decimal | None:
+    """A portfolio column's total: what its rows add up to, none where no row has a figure
+    (the maxima without an eindrapport of a portfolio in which every agreement has one)."""
+    if key == "maxima_maximum":
+        return portfolio.maxima_maximum if portfolio.maxima else None
+    return portfolio.totals.get(key)
 
 
 def explanation(settlement: Settlement) -> Group:
     """The steps as blocks per subject (the covenant, each beneficiary): each figure with its
     rule and article, its inputs and its arithmetic. Plain lines, not a table, so that an
     eindrapport of thousands of absences explains itself in the time it takes to write it."""
-    what = ("elke figuur" if settlement.final else
-            f"TUSSENTIJDSE STAND op {settlement.as_of}, geen afrekening: elke figuur" if settlement.interim else
-            "MAXIMA, geen afrekening: elk maximum")
-    heading = title(f"Toelichting {settlement.id}: {what} met regel, artikel, gegevens en berekening")
-    return Group(heading, Lines(_explanation_lines(settlement_steps(settlement))))
+    if settlement.final:
+        heading = _("Explanation {id}: every figure with its rule, article, inputs and calculation")
+    elif settlement.interim:
+        heading = _("Explanation {id}: INTERIM VIEW at {day}, no settlement: every figure with its rule, article, "
+                    "inputs and calculation")
+    else:
+        heading = _("Explanation {id}: MAXIMA, no settlement: every maximum with its rule, article, inputs and "
+                    "calculation")
+    return Group(title(heading.format(id=settlement.id, day=settlement.as_of)),
+                 Lines(_explanation_lines(settlement_steps(settlement))))
 
 
 def _explanation_lines(steps: list[Step]) -> Iterator[tuple[int, str, str]]:

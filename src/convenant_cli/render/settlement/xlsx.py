@@ -13,7 +13,8 @@ auditor, Excel or a formula engine redoes it to the cent: the amount per FTE is
 result `=ROUND(...)` of the base and the shares, the ratio `=2/3` written as whole numbers.
 The roundings work in whole cents and whole ten-thousandths of a share (`ROUND(x*100,0)`),
 so that a half cent is a half cent in binary arithmetic too, and half-up as in the engine.
-Every formula is saved with its value. Text is never a formula.
+Every formula is saved with its value. Text is never a formula. Every sheet's name, header
+and word comes from the vocabulary, in the run's language; dates stay ISO, numbers numbers.
 """
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ from fractions import Fraction
 from pathlib import Path
 
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.language import _
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
-from convenant_cli.models.rules import LEGAL_SOURCES
-from convenant_cli.render import labels
-from convenant_cli.render.settlement.explanation import WAGE_LAW, cause, consultant, rule_value, settlement_steps
+from convenant_cli.render import vocabulary
+from convenant_cli.render.settlement import judgement
+from convenant_cli.render.settlement.explanation import rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
+from convenant_cli.render.settlement.steps import cause, consultant
 from convenant_cli.render.settlement.table import settlement_title
 from convenant_cli.render.settlement.xlsx_families import families_sheet, portfolio_sheet
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
@@ -46,7 +49,7 @@ class Provenance:
     files: tuple[FileRecord, ...]
 
 
-# The summary's columns, by key (headers: `labels.SUMMARY`): first the figures an auditor signs,
+# The summary's columns, by key (headers: `vocabulary.SUMMARY`): first the figures an auditor signs,
 # alone on the printed page's width, then the columns they derive from, on the pages after
 SIGNED_KEYS = ("name", "maximum", "deduction", "effort", "result", "payable", "advances", "balance", "balance_word")
 SUMMARY_KEYS = SIGNED_KEYS + ("convenant", "enterprise_number", "status", "fte", "rate", "term_days",
@@ -86,7 +89,7 @@ def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tu
         "name": (line.name, None),
         "convenant": (settlement.id, None),
         "enterprise_number": (format_enterprise_number(line.enterprise_number), None),
-        "status": (labels.STATUS[settlement.status], None),
+        "status": (vocabulary.translated(vocabulary.STATUS)[settlement.status], None),
         "fte": (line.fte, None),
         "maximum": (line.maximum, None),
         "term_days": (line.term_days, None),
@@ -124,10 +127,10 @@ def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tu
         before = f"{COLUMN['payable_before_cap']}{row}"
         cells["payable"] = (Formula(f"=MIN({before},{COLUMN['eligible_costs']}{row})"
                                     if line.eligible_costs is not None else f"={before}"), None)
-        cells["capped"] = (labels.yes_no(line.capped), None)
+        cells["capped"] = (vocabulary.yes_no(line.capped), None)
         cells["advances"] = (line.advances, None)
         cells["balance"] = (Formula(f"={COLUMN['payable']}{row}-{COLUMN['advances']}{row}"), None)
-        cells["balance_word"] = (labels.balance_word(line.balance), None)
+        cells["balance_word"] = (vocabulary.balance_word(line.balance), None)
     return cells
 
 
@@ -143,7 +146,8 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
     # the signed columns: the name, and eight figures of about fifteen characters
     sheet.title_row("\n".join(settlement_title(s) for s in settlements), len(SIGNED_KEYS),
                     NAME_WIDTH + 15 * (len(SIGNED_KEYS) - 1))
-    sheet.header([labels.SUMMARY[key] for key in SUMMARY_KEYS], row=2)
+    headers = vocabulary.translated(vocabulary.SUMMARY)
+    sheet.header([headers[key] for key in SUMMARY_KEYS], row=2)
     row = 3
     for settlement in settlements:
         first = row
@@ -151,13 +155,13 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
             computed = _computed(settlement, line)
             cells = _summary_cells(settlement, line, row)
             for column, key in enumerate(SUMMARY_KEYS, 1):
-                value, _ = cells.get(key, (None, None))
+                value, _unused = cells.get(key, (None, None))
                 if isinstance(value, Formula):
                     sheet.formula(row, column, value, computed[key], FORMATS.get(key))
                 else:
                     sheet.put(row, column, value, FORMATS.get(key))
             row += 1
-        sheet.put(row, 1, f"Totaal {settlement.id}", bold=True)
+        sheet.put(row, 1, _("Total {id}").format(id=settlement.id), bold=True)
         sheet.put(row, SUMMARY_KEYS.index("convenant") + 1, settlement.id)
         for key in TOTALLED[settlement.status]:
             column = SUMMARY_KEYS.index(key) + 1
@@ -178,9 +182,8 @@ def _agreement(settlements: list[Settlement], settlement: Settlement) -> str | N
 
 
 def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
-    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Consulent", "Sleutel (id of naam)", "INSZ", "VTE",
-                   "In dienst van", "In dienst tot", "Data in het eindrapport", "Gewaarborgd loon (kalenderdagen)",
-                   "Afwezigheden", "Niet gedekte VTE-dagen vóór vervanging"])
+    sheet.header(vocabulary.columns("consultants"))
+    yes_no = vocabulary.yes_no
     row = 2
     for settlement in settlements:
         agreement = _agreement(settlements, settlement)
@@ -189,21 +192,18 @@ def _consultants(sheet: Sheet, settlements: list[Settlement]) -> None:
                 lost = sum((a.lost_fte_days for a in c.absences), Decimal(0))
                 sheet.put_row(row, [line.name, agreement, format_enterprise_number(line.enterprise_number),
                                      c.name, c.key, c.insz, c.fte, c.employed.start, c.employed.end,
-                                     labels.yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
+                                     yes_no(c.employed_given), c.guaranteed_wage_days, len(c.absences), lost],
                         [None, None, None, None, None, None, FTE, DATE, DATE, None, COUNT, COUNT, FTE_DAYS])
                 row += 1
     sheet.finish()
 
 
-ABSENCE_HEADERS = ["Begunstigde", "Convenant", "Consulent", "Reden", "Van", "Tot", "Dagen", "VTE", "Dagen in termijn",
-                   "Gewaarborgd loon van", "Gewaarborgd loon tot", "Gewaarborgd loon (dagen)",
-                   "waarvan in termijn", "Herval", "Hervalvenster van", "Hervalvenster tot", "Nieuwe ziekte",
-                   "Vervangen", "Niet gedekt van", "Niet gedekt tot", "Niet gedekte dagen",
-                   "Verloren VTE-dagen (vóór vervanging)", "Grondslag"]
-
-
 def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
-    sheet.header(ABSENCE_HEADERS)
+    sheet.header(vocabulary.columns("absences"))
+    # an absence a row: each word translated once a sheet, not once a cell
+    reasons = vocabulary.translated(vocabulary.REASONS)
+    yes, no = vocabulary.yes_no(True), vocabulary.yes_no(False)
+    wage_law, art5 = _(vocabulary.WAGE_LAW), "Art. 5"
     formats = [None, None, None, None, DATE, DATE, COUNT, FTE, COUNT, DATE, DATE, COUNT, COUNT, None, DATE, DATE,
                None, None, DATE, DATE, COUNT, FTE_DAYS, None]
     row = 2
@@ -214,27 +214,22 @@ def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
                 window = a.window
                 incapacity = a.incapacity  # guaranteed wage, relapse and a new illness apply to it alone: else blank
                 sheet.put_row(row, [
-                    line.name, agreement, consultant(a), labels.reason(a.reason), a.span.start, a.span.end, a.days,
-                    a.fte, a.days_in_term, a.wage.start if a.wage else None, a.wage.end if a.wage else None,
+                    line.name, agreement, consultant(a), reasons.get(a.reason, a.reason), a.span.start, a.span.end,
+                    a.days, a.fte, a.days_in_term, a.wage.start if a.wage else None, a.wage.end if a.wage else None,
                     a.wage_days if incapacity else None, a.wage_days_in_term if incapacity else None,
-                    labels.yes_no(a.relapse) if incapacity else None,
+                    (yes if a.relapse else no) if incapacity else None,
                     window.first if window else None, window.last if window else None,
-                    labels.yes_no(a.new_illness) if incapacity else None, labels.yes_no(a.replaced),
+                    (yes if a.new_illness else no) if incapacity else None, yes if a.replaced else no,
                     a.uncovered.start if a.uncovered else None, a.uncovered.end if a.uncovered else None,
-                    a.uncovered_days, a.lost_fte_days, WAGE_LAW if a.incapacity else "Art. 5",
+                    a.uncovered_days, a.lost_fte_days, wage_law if a.incapacity else art5,
                 ], formats)
                 row += 1
     sheet.finish()
 
 
-SPAN_HEADERS = ["Begunstigde", "Convenant", "Van", "Tot", "Dagen", "VTE begunstigde", "VTE in dienst",
-                "VTE afwezig (niet gedekt)", "VTE geteld", "Vacature VTE", "Vervanging of overschot VTE",
-                "Tekort VTE", "Tekort VTE-dagen", "Oorzaak"]
-
-
 def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
     """One row per short span, then per beneficiary a SUM that equals its shortfall."""
-    sheet.header(SPAN_HEADERS)
+    sheet.header(vocabulary.columns("short_spans"))
     formats = [None, None, DATE, DATE, COUNT, FTE, FTE, FTE, FTE, FTE, FTE, FTE, FTE_DAYS, None]
     row = 2
     for settlement in settlements:
@@ -251,7 +246,7 @@ def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
                                      span.shortfall_fte, span.shortfall_fte_days, cause(span)],
                         formats)
                 row += 1
-            sheet.put(row, 1, f"Totaal {line.name}", bold=True)
+            sheet.put(row, 1, _("Total {name}").format(name=line.name), bold=True)
             sheet.put(row, 2, agreement)
             sheet.sum_formula(row, 13, first, row - 1, FTE_DAYS, sum((span.shortfall_fte_days for span in spans),
                                                                        Decimal(0)))
@@ -260,26 +255,39 @@ def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _commitments(sheet: Sheet, settlements: list[Settlement]) -> None:
-    sheet.header(["Verbintenis", "Convenant", "Titel", "Werkjaar", "Behaald", "Grond", "Indicator",
-                   "Werkjaar streefcijfer", "Minimum", "Gemeten waarde", "Streefcijfer gehaald"])
+    sheet.header(vocabulary.columns("commitments"))
+    statuses = vocabulary.translated(vocabulary.UNIT_STATUS)
     row = 2
     for settlement in settlements:
         for unit in settlement.ratio.units if settlement.ratio else ():
-            ground = f"oordeel van de auditor: {unit.note or ''}" if unit.by_auditor else "streefcijfers"
+            ground = _("auditor's verdict: {note}").format(note=unit.note or "") if unit.by_auditor else \
+                _("targets")
             if not unit.due:
-                ground = "werkjaar (of termijn) nog niet voorbij"
+                ground = _("work year (or term) not over yet")
+            elif unit.unjudged:
+                ground = _("qualitative: waits for the auditor's verdict")
             base: list[object] = [unit.commitment, settlement.id, unit.title, unit.year,
-                                  labels.UNIT_STATUS[unit.status].lower(), ground]
+                                  statuses[unit.status].lower(), ground]
+            # who decided, beside the figures: the source, the sector's own view, and each value the
+            # auditor counted otherwise with the sector's beside it
+            decided = [judgement.source(unit, settlement.judgement), judgement.self_assessment(unit)]
             for target in unit.targets or (None,):
-                extra = [target.indicator, target.year, target.minimum, target.value, labels.yes_no(target.met)] \
-                    if target else []
-                sheet.put_row(row, base + extra, [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT])
+                extra: list[object] = [None] * 5
+                corrected: list[object] = [None, None]
+                if target is not None:
+                    extra = [target.indicator, target.year, target.minimum, target.value,
+                             vocabulary.yes_no(target.met)]
+                    if target.corrected:
+                        corrected = [target.reported, target.correction]
+                sheet.put_row(row, base + extra + decided + corrected,
+                              [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT, None, None, None,
+                               COUNT, None])
                 row += 1
     sheet.finish()
 
 
 def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
-    sheet.header(["Begunstigde", "Convenant", "Ondernemingsnummer", "Datum", "Referentie", "Bedrag"])
+    sheet.header(vocabulary.columns("advances"))
     row = 2
     for settlement in settlements:
         for line in settlement.lines:
@@ -291,7 +299,7 @@ def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
                                      advance.date, advance.reference, advance.amount],
                         [None, None, None, DATE, None, EURO])
                 row += 1
-            sheet.put(row, 1, f"Totaal {line.name}", bold=True)
+            sheet.put(row, 1, _("Total {name}").format(name=line.name), bold=True)
             sheet.sum_formula(row, 6, first, row - 1, EURO, line.advances)
             row += 1
     sheet.finish()
@@ -300,9 +308,10 @@ def _advances(sheet: Sheet, settlements: list[Settlement]) -> None:
 def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
     for column, width in ((1, 22), (2, 16), (3, 14), (4, 20), (6, 12), (7, 30), (8, 30)):  # one A4 page wide
         sheet.limit(column, width)
-    sheet.header(["Onderwerp", "Convenant", "Consulent", "Figuur", "Regel", "Artikel", "Gegevens", "Berekening"])
-    sheet.note(2, "Elke afwezigheid en elke periode met tekort staat met haar grond op een eigen rij in de "
-                  "bladen Afwezigheden en Tekort per periode; hier de figuren die erop steunen.", 8)
+    sheet.header(vocabulary.columns("explanation"))
+    sheet.note(2, _("Each absence and each period with a shortfall stands with its ground on a row of its own in the "
+                    "sheets {absences} and {short_spans}; here the figures that rest on them.")
+               .format(absences=vocabulary.sheet("absences"), short_spans=vocabulary.sheet("short_spans")), 8)
     row = 3
     for settlement in settlements:
         agreement = _agreement(settlements, settlement)
@@ -314,21 +323,30 @@ def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance) -> None:
-    sheet.header(["Gegeven", "Waarde", "Herkomst", "Bron", "Rechtsgrond", "SHA-256"])
+    sheet.header(vocabulary.columns("sources"))
     rows: list[list[object]] = [
-        ["Hulpmiddel", f"convenant {provenance.version}", None, None, None, None],
-        ["Aangemaakt", provenance.created.strftime("%Y-%m-%d %H:%M:%S UTC"), None, None, None, None],
+        [_("Tool"), f"convenant {provenance.version}", None, None, None, None],
+        [_("Created"), provenance.created.strftime("%Y-%m-%d %H:%M:%S UTC"), None, None, None, None],
     ]
+    rules, origins = vocabulary.translated(vocabulary.RULES), vocabulary.translated(vocabulary.ORIGINS)
+    legal = vocabulary.translated(vocabulary.LEGAL_SOURCES)
     for record in provenance.files:
-        role = "opgegeven bestand" if record.given else "verwezen bestand"
-        rows.append([f"Invoer ({labels.KINDS.get(record.kind, record.kind)})", record.name, role,
-                     labels.KINDS.get(record.kind, record.kind), None, record.sha256])
+        role = _("file given") if record.given else _("file referred to")
+        kind = vocabulary.kind(record.kind)
+        rows.append([_("Input ({kind})").format(kind=kind), record.name, role, kind, None, record.sha256])
+    for settlement in settlements:  # who judged each eindrapport, and in which file
+        judged = settlement.judgement
+        if judged is not None:
+            rows.append([_("Assessment ({id})").format(id=settlement.id), judgement.judged_by(judged), judged.file,
+                         vocabulary.kind("assessment"), None, judged.sha256])
+        elif settlement.provisional:
+            rows.append([_("Assessment ({id})").format(id=settlement.id), judgement.waiting(settlement), None, None,
+                         None, None])
     for settlement in settlements:
         for name, origin in settlement.rules.origins.items():
             value = rule_value(name, getattr(settlement.rules.rules, name))
-            where = settlement.rules.sources.get(origin, "regelboek R5")
-            rows.append([f"{labels.RULES[name]} ({settlement.id})", value, labels.ORIGINS[origin.value], where,
-                         LEGAL_SOURCES[name], None])
+            where = settlement.rules.sources.get(origin, _("rulebook R5"))
+            rows.append([f"{rules[name]} ({settlement.id})", value, origins[origin.value], where, legal[name], None])
     for row, values in enumerate(rows, 2):
         sheet.put_row(row, values)
     sheet.finish()
@@ -337,16 +355,17 @@ def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance
 def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
                    provenance: Provenance) -> None:
     book = Book(path, title=" | ".join(settlement_title(s) for s in settlements), created=provenance.created)
-    _summary(book.sheet("Samenvatting"), settlements)
+    name = vocabulary.sheet
+    _summary(book.sheet(name("summary")), settlements)
     if len(families) > 1:
-        portfolio_sheet(book.sheet("Overzicht"), portfolio)
+        portfolio_sheet(book.sheet(name("portfolio")), portfolio)
     if any(len(family.members) > 1 for family in families):
-        families_sheet(book.sheet("Per begunstigde"), families)
-    _consultants(book.sheet("Consulenten"), settlements)
-    _absences(book.sheet("Afwezigheden"), settlements)
-    _short_spans(book.sheet("Tekort per periode"), settlements)
-    _commitments(book.sheet("Resultaatsverbintenissen"), settlements)
-    _advances(book.sheet("Voorschotten"), settlements)
-    _explanation(book.sheet("Toelichting"), settlements)
-    _sources(book.sheet("Bronnen"), settlements, provenance)
+        families_sheet(book.sheet(name("families")), families)
+    _consultants(book.sheet(name("consultants")), settlements)
+    _absences(book.sheet(name("absences")), settlements)
+    _short_spans(book.sheet(name("short_spans")), settlements)
+    _commitments(book.sheet(name("commitments")), settlements)
+    _advances(book.sheet(name("advances")), settlements)
+    _explanation(book.sheet(name("explanation")), settlements)
+    _sources(book.sheet(name("sources")), settlements, provenance)
     book.close()

@@ -1,19 +1,21 @@
-"""The workbook's sheets over several agreements: `Per begunstigde` (each beneficiary over a
-family's covenant and addenda, R7) and `Overzicht` (the portfolio, a row per family)."""
+"""The workbook's sheets over several agreements: per beneficiary (each beneficiary over a
+family's covenant and addenda, R7) and the overview (the portfolio, a row per family)."""
 
 from __future__ import annotations
 
 from convenant_cli.domain.identifiers import format_enterprise_number
+from convenant_cli.domain.language import _
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import MONEY_KEYS
-from convenant_cli.render import labels
-from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures
+from convenant_cli.render import vocabulary
+from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures, portfolio_total
 from convenant_cli.render.workbook import EURO, Sheet
 
 
 def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
     """R7: per family of several members, a line per beneficiary and its total."""
-    sheet.header(["Begunstigde", "Ondernemingsnummer"] + [labels.label(key) for key in MONEY_KEYS])
+    headers = vocabulary.figures()
+    sheet.header(vocabulary.columns("families") + [headers[key][1] for key in MONEY_KEYS])
     row = 2
     for family in families:
         if len(family.members) < 2:
@@ -25,7 +27,7 @@ def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
             sheet.put_row(row, [line.name, format_enterprise_number(line.enterprise_number),
                                 *(line.figures[key] for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
             row += 1
-        sheet.put(row, 1, f"Totaal {family.convenant}", bold=True)
+        sheet.put(row, 1, _("Total {id}").format(id=family.convenant), bold=True)
         for offset, key in enumerate(MONEY_KEYS):
             total = family.totals.figures[key]
             if total is not None:
@@ -39,25 +41,26 @@ OVERVIEW_KEYS = PORTFOLIO_KEYS[:2] + ("effort", "result") + PORTFOLIO_KEYS[2:]
 
 
 def portfolio_sheet(sheet: Sheet, portfolio: Portfolio) -> None:
-    """Overzicht: one row per family; the payable figures and their maximum over the settled
+    """The overview: one row per family; the payable figures and their maximum over the settled
     agreements, the maxima of those without an eindrapport apart, so every column adds up."""
     keys = OVERVIEW_KEYS
     sheet.limit(2, 30)  # a sector's name wraps: the figures stay on the page
-    sheet.header(["Convenant", "Sector", "Status"] + [labels.PORTFOLIO[key][0] if key in labels.PORTFOLIO else
-                                                      labels.SUMMARY[key] for key in keys])
+    words = vocabulary.figures(vocabulary.PORTFOLIO)
+    statuses = vocabulary.translated(vocabulary.FAMILY_STATUS)
+    sheet.header(vocabulary.columns("portfolio") + [words[key][1] for key in keys])
     row = 2
     for family in portfolio.families:
         figures = portfolio_figures(family)
         settled = family.status != "maxima"
         figures.update({key: family.totals.figures[key] if settled else None for key in ("effort", "result")})
-        sheet.put_row(row, [family.convenant, family.sector, labels.FAMILY_STATUS[family.status],
+        sheet.put_row(row, [family.convenant, family.sector, statuses[family.status],
                             *(figures[key] for key in keys)], [None, None, None] + [EURO] * len(keys))
         row += 1
-    sheet.put(row, 1, "Totaal", bold=True)
+    sheet.put(row, 1, vocabulary.word("total"), bold=True)
     for offset, key in enumerate(keys):
-        total = portfolio.totals.get(key, portfolio.maxima_maximum)
+        total = portfolio_total(portfolio, key)
         if total is not None:
             sheet.sum_formula(row, 4 + offset, 2, row - 1, EURO, total)
-    sheet.note(row + 1, "De totalen tellen alleen overeenkomsten met een eindrapport of voortgangsrapport; de maxima "
-                        "zonder eindrapport staan apart.", 3)
+    sheet.note(row + 1, _("The totals count only agreements with an eindrapport or a progress report; the maxima "
+                          "without an eindrapport stand apart."), 3)
     sheet.finish()
