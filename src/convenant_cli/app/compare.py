@@ -6,7 +6,7 @@ difference. Knows no typer and no terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +20,7 @@ from convenant_cli.loading.workspace import Workspace
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from convenant_cli.engine.diff import Diff
     from convenant_cli.models.document import LoadedDocument
     from convenant_cli.render.diff.view import DiffView
 
@@ -79,6 +80,7 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     except KindMismatchError as error:
         raise UsageError(_("{name} and {name2}: {error}").format(name=docs[0].name, name2=docs[1].name, error=error),
                          _("compare two versions of the same kind of file, or a covenant and its extension")) from None
+    result = _same_eindrapport(result, docs)
     inputs = diff_inputs(docs[0], docs[1], facts, judgements)
     effect = None
     no_money_effect = False
@@ -94,6 +96,18 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
 
     view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
     return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
+
+
+def _same_eindrapport(result: Diff, docs: list[LoadedDocument]) -> Diff:
+    """Two assessments of one eindrapport, named by two paths (each relative to its own file's
+    folder): the same file is no change."""
+    if docs[0].kind is not Kind.ASSESSMENT or docs[1].kind is not Kind.ASSESSMENT:
+        return result
+    old, new = docs[0].reference, docs[1].reference
+    if old is None or new is None or old.path != new.path:
+        return result
+    kept = tuple(c for c in result.changes if not (c.subject.type == "assessment" and c.field == "realisation"))
+    return replace(result, changes=kept)
 
 
 def write_diff_outputs(run: CompareRun, *, xlsx: Path | None, output: Path | None, text: Callable[[], str],

@@ -12,6 +12,7 @@ from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.models import Agreement, Realisation
 from convenant_cli.models.assessment import Assessment
+from convenant_cli.models.base import Model
 from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
 
@@ -48,32 +49,33 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
                                                 "addendum").format(name=linked.name, what=what), ("settle", index),
                                      _("name its eindrapport under `realisation:`") if isinstance(
                                          linked.model, Realisation) else None))
-    paths = {linked.path for linked in settled if linked is not None}
-    for index, linked in enumerate(doc.linked.get("realisation", [])):
+    found += _belonging(doc, "realisation", Realisation, "CV601", "settle",
+                        _("`realisation` names {name}, {what}, not an eindrapport"),
+                        _("`realisation` names the eindrapport of {name}, which the case does not settle"))
+    found += _belonging(doc, "assessment", Assessment, "CV607", "realisation",
+                        _("`assessment` names {name}, {what}, not an assessment"),
+                        _("`assessment` names the assessment of {name}, which the case does not name under "
+                          "`realisation:`"))
+    return found
+
+
+def _belonging(doc: LoadedDocument, key: str, model: type[Model], code: str, parent_key: str, wrong: str,
+               outside: str) -> list[Diagnostic]:
+    """Each file a case names under `key` is a `model` (`wrong` otherwise) that belongs to a file it
+    names under `parent_key` (`outside` otherwise): an eindrapport of a file it settles, an
+    assessment of an eindrapport it names."""
+    parents = {linked.path for linked in doc.linked.get(parent_key, []) if linked is not None}
+    found = []
+    for index, linked in enumerate(doc.linked.get(key, [])):
         if linked is None or linked.model is None:
             continue
-        if not isinstance(linked.model, Realisation):
-            what = Kind.in_a_sentence(linked.kind)
-            found.append(doc.problem("CV601", _("`realisation` names {name}, {what}, not an eindrapport")
-                                              .format(name=linked.name, what=what), ("realisation", index)))
-        elif linked.reference is not None and linked.reference.path not in paths:
-            found.append(doc.problem("CV601", _("`realisation` names the eindrapport of {name}, which the case does "
-                                                "not settle")
-                                              .format(name=linked.reference.name), ("realisation", index),
-                                     _("add {name} under `settle:`").format(name=linked.reference.name)))
-    facts = {linked.path for linked in doc.linked.get("realisation", []) if linked is not None}
-    for index, linked in enumerate(doc.linked.get("assessment", [])):
-        if linked is None or linked.model is None:
-            continue
-        if not isinstance(linked.model, Assessment):
-            what = Kind.in_a_sentence(linked.kind)
-            found.append(doc.problem("CV607", _("`assessment` names {name}, {what}, not an assessment")
-                                              .format(name=linked.name, what=what), ("assessment", index)))
-        elif linked.reference is not None and linked.reference.path not in facts:
-            found.append(doc.problem("CV607", _("`assessment` names the assessment of {name}, which the case does not "
-                                                "name under `realisation:`")
-                                              .format(name=linked.reference.name), ("assessment", index),
-                                     _("add {name} under `realisation:`").format(name=linked.reference.name)))
+        if not isinstance(linked.model, model):
+            found.append(doc.problem(code, wrong.format(name=linked.name, what=Kind.in_a_sentence(linked.kind)),
+                                     (key, index)))
+        elif linked.reference is not None and linked.reference.path not in parents:
+            found.append(doc.problem(code, outside.format(name=linked.reference.name), (key, index),
+                                     _("add {name} under `{key}:`").format(name=linked.reference.name,
+                                                                           key=parent_key)))
     return found
 
 
