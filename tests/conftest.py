@@ -15,6 +15,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from convenant_cli.cli import app
+from tests import viewers
 
 ROOT = Path(__file__).resolve().parent.parent
 CONVENANTS = ROOT / "convenants"
@@ -26,6 +27,13 @@ DATA = ROOT / "tests" / "data"
 settings.register_profile("ci", max_examples=300)
 settings.register_profile("dev", max_examples=40)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures: whether it may run a viewer (`viewers.need` fails in a test
+    without the `viewers` marker, which the default run would otherwise run on every core)."""
+    viewers.marked = item.get_closest_marker("viewers") is not None
 
 
 @dataclass

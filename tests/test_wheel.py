@@ -25,7 +25,7 @@ import pytest
 from convenant_cli import __version__
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # builds the sdist and wheel, installs the wheel
 
 
 def _copy_checkout(target: Path) -> Path:
@@ -40,7 +40,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     source = _copy_checkout(tmp)
     out = tmp / "dist"
     subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
-                   check=True, capture_output=True, text=True)
+                   check=True, capture_output=True, text=True, timeout=600)
     [wheel] = out.glob("*.whl")
     [sdist] = out.glob("*.tar.gz")
     return wheel, sdist
@@ -67,9 +67,9 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
     purelib = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                  check=True, capture_output=True, text=True).stdout.strip())
+                                  check=True, capture_output=True, text=True, timeout=60).stdout.strip())
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
-                    str(wheel)], check=True, capture_output=True, text=True)
+                    str(wheel)], check=True, capture_output=True, text=True, timeout=300)
     # the dependencies, after the fresh site-packages (the package itself must come from the wheel)
     (purelib / "zz_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     work = tmp_path / "work"
@@ -78,10 +78,11 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         environment = {name: value for name, value in os.environ.items() if name != "CONVENANT_LANG"}
-        return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=work, env=environment)
+        return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=work, env=environment,
+                              timeout=60)
 
     where = subprocess.run([python, "-c", "import convenant_cli; print(convenant_cli.__file__)"], cwd=work,
-                           check=True, capture_output=True, text=True).stdout
+                           check=True, capture_output=True, text=True, timeout=60).stdout
     assert where.startswith(str(purelib)), where
     version = run("--version")
     assert (version.returncode, version.stdout) == (0, f"convenant {__version__}\n")

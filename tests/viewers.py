@@ -1,17 +1,27 @@
 """What people see, seen the way they see it: LibreOffice prints a workbook to PDF, poppler
-reads the PDF back (page sizes, the words and where each stands on its page).
+reads the PDF back (page sizes, the words and where each stands on its page), Chromium opens
+the HTML report.
 
-The programs come from Debian's packages (`.ci/run` installs them). Without them a test that
-needs them is skipped, unless CONVENANT_REQUIRE_VIEWERS is set (as `.ci/run` does): then a
-missing program fails the run instead of hiding the test.
+The programs and the Carlito font (Calibri's widths, which the workbooks are laid out for)
+come from Debian's packages: `libreoffice-calc poppler-utils chromium fonts-crosextra-carlito`
+(`.ci/run` installs them). A test that runs one of them carries the `viewers` marker, which
+the default `pytest` run leaves out; `pytest -m viewers -p no:xdist` runs them, one at a time.
+Without the programs or the font such a test is skipped, unless CONVENANT_REQUIRE_VIEWERS is
+set (as `.ci/run` does): then it fails instead of hiding.
+
+Every wait on a program has a deadline, and a program that overruns it is killed with every
+process it started (each runs in a session of its own) before the test fails.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import html
 import os
 import re
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,16 +30,70 @@ from pathlib import Path
 import pytest
 
 A4 = (595.0, 842.0)  # points, portrait
+FONT = "Carlito"
+PACKAGES = "libreoffice-calc poppler-utils chromium fonts-crosextra-carlito"
+
+# Set by tests/conftest.py before each test's setup: whether the test carries the `viewers`
+# marker (None outside a pytest run, as in a script).
+marked: bool | None = None
 
 
 def need(program: str) -> str:
-    """The program's path, or skip (fail when CONVENANT_REQUIRE_VIEWERS is set)."""
+    """The program's path, once the program and the Carlito font are both installed; else skip
+    (fail when CONVENANT_REQUIRE_VIEWERS is set). Only a test marked `viewers` may ask."""
     found = shutil.which(program)
-    if found is None:
-        if os.environ.get("CONVENANT_REQUIRE_VIEWERS"):
-            pytest.fail(f"{program} is not installed; .ci/run installs it from Debian's packages")
-        pytest.skip(f"{program} is not installed")
+    _require([name for name, there in ((program, found), (f"the {FONT} font", font_files())) if not there], program)
+    assert found is not None
     return found
+
+
+def need_font() -> Metrics:
+    """Carlito's metrics, as `need` asks for a program."""
+    _require([] if font_files() else [f"the {FONT} font"], FONT)
+    return metrics()
+
+
+def _require(missing: list[str], what: str) -> None:
+    if marked is False:
+        pytest.fail(f"a test that needs {what} carries @pytest.mark.viewers (the default run leaves it out)")
+    if missing:
+        message = f"{' and '.join(missing)} not installed (Debian's packages {PACKAGES})"
+        if os.environ.get("CONVENANT_REQUIRE_VIEWERS"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@functools.cache
+def font_files() -> tuple[Path, ...]:
+    """The Carlito faces fontconfig knows (`fc-list`), regular first; none without fontconfig."""
+    if shutil.which("fc-list") is None:
+        return ()
+    listed = run(["fc-list", f":family={FONT}", "file", "style"], timeout=60).splitlines()
+    faces = sorted(listed, key=lambda line: ("Regular" not in line, line))
+    return tuple(Path(line.split(":", 1)[0]) for line in faces if line.strip())
+
+
+def run(argv: list[str], timeout: float, env: dict[str, str] | None = None) -> str:
+    """The program's standard output (it must exit 0). It runs in a session of its own, so
+    that a deadline or any other error kills it with every process it started, and reaps it."""
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except BaseException:
+        kill(process)
+        raise
+    kill(process)  # a helper it left running in its session (soffice leaves none when it is done)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, argv, out, err)
+    return out
+
+
+def kill(process: subprocess.Popen) -> None:
+    """Kill the process's session (its group: the process and what it started), then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
 
 
 def print_workbook(workbook: Path, folder: Path) -> Path:
@@ -38,8 +102,9 @@ def print_workbook(workbook: Path, folder: Path) -> Path:
     soffice = need("soffice")
     need("pdftotext")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/lo-profile", "--convert-to", "pdf",
-                    "--outdir", str(folder), str(workbook)], check=True, capture_output=True, timeout=240, env=env)
+    # a first start builds the profile: a minute on a busy machine, a few seconds after that
+    run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/lo-profile", "--convert-to", "pdf",
+         "--outdir", str(folder), str(workbook)], timeout=240, env=env)
     pdf = folder / (workbook.stem + ".pdf")
     assert pdf.stat().st_size > 1000
     return pdf
@@ -47,9 +112,8 @@ def print_workbook(workbook: Path, folder: Path) -> Path:
 
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """Each page's (width, height) in points."""
-    text = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", str(pdf)], check=True, capture_output=True,
-                          text=True).stdout
-    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", text)]
+    info = run(["pdfinfo", "-f", "1", "-l", "100000", str(pdf)], timeout=60)
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
 def is_a4(size: tuple[float, float]) -> bool:
@@ -57,8 +121,7 @@ def is_a4(size: tuple[float, float]) -> bool:
 
 
 def text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return run(["pdftotext", "-layout", str(pdf), "-"], timeout=60)
 
 
 def figures(printed: str) -> set[Decimal]:
@@ -66,158 +129,144 @@ def figures(printed: str) -> set[Decimal]:
     return {Decimal(found.replace(",", "")) for found in re.findall(r"-?\d{1,3}(?:,\d{3})*\.\d{2}\b", printed)}
 
 
+def fonts(pdf: Path) -> set[str]:
+    """The fonts the pages are drawn with (`pdffonts`), without their subset prefix."""
+    listed = run(["pdffonts", str(pdf)], timeout=60).splitlines()[2:]
+    return {line.split()[0].split("+", 1)[-1] for line in listed if line.strip()}
+
+
 @dataclass(frozen=True)
 class Word:
+    """A word and its box as poppler reports it: from `ascent` em above the baseline to
+    `descent` em below it, whatever the glyphs (the box of the font, not of the ink)."""
+
     page: int
     text: str
     x_min: float
     y_min: float
     x_max: float
     y_max: float
+    ascent: float = 0.95
+    descent: float = 0.35
+
+    @property
+    def size(self) -> float:
+        """The font size in points (the em), the print scale included."""
+        return (self.y_max - self.y_min) / (self.ascent + self.descent)
+
+    @property
+    def baseline(self) -> float:
+        return self.y_max - self.descent * self.size
 
 
 def words(pdf: Path) -> list[Word]:
     """Every word with its box, from `pdftotext -bbox`."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    ascent, descent = box_extents(pdf)
+    boxes = run(["pdftotext", "-bbox", str(pdf), "-"], timeout=60)
     found, page = [], 0
     for piece in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)'
-                             r"</word>", html):
+                             r"</word>", boxes):
         if piece.group(0) == "<page ":
             page += 1
             continue
         x_min, y_min, x_max, y_max = (float(piece.group(n)) for n in range(1, 5))
-        found.append(Word(page, piece.group(5), x_min, y_min, x_max, y_max))
+        found.append(Word(page, html.unescape(piece.group(5)), x_min, y_min, x_max, y_max, ascent, descent))
     return found
 
 
+def box_extents(pdf: Path) -> tuple[float, float]:
+    """How far poppler's word boxes reach above and below the baseline, in em: the fonts'
+    `/Ascent` and `/Descent` in the PDF, or poppler's 0.95 and 0.35 where they are 0 (as
+    LibreOffice writes them). Every font of the file must agree, or a box cannot be read."""
+    found = set()
+    for ascent, descent in re.findall(rb"/Type/FontDescriptor.*?/Ascent (-?[\d.]+)\s*/Descent (-?[\d.]+)",
+                                      pdf.read_bytes(), re.S):
+        up, down = abs(float(ascent)) / 1000, abs(float(descent)) / 1000
+        found.add((up or 0.95, down or 0.35))
+    assert len(found) == 1, f"{pdf.name}: the fonts' boxes differ ({found}); the overlap test cannot read them"
+    return found.pop()
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A character's ink and advance in em (from the font's `glyf` and `hmtx` tables)."""
+
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+    advance: float
+
+
+class Metrics:
+    """Carlito's glyphs, every face at once: a character's ink is the union of its ink in the
+    regular and the bold face (a word's box does not say which face drew it), so an ink box
+    is never smaller than the ink."""
+
+    def __init__(self, files: tuple[Path, ...]) -> None:
+        from fontTools.ttLib import TTFont  # the test dependency that reads the font's tables
+
+        self.faces = [TTFont(file, lazy=True) for file in files]
+        self._glyphs: dict[str, Glyph] = {}
+
+    def glyph(self, character: str) -> Glyph:
+        if character not in self._glyphs:
+            boxes = [self._face_glyph(face, character) for face in self.faces]
+            self._glyphs[character] = Glyph(min(b.x_min for b in boxes), min(b.y_min for b in boxes),
+                                            max(b.x_max for b in boxes), max(b.y_max for b in boxes),
+                                            min(b.advance for b in boxes))
+        return self._glyphs[character]
+
+    @staticmethod
+    def _face_glyph(face, character: str) -> Glyph:
+        em, head = face["head"].unitsPerEm, face["head"]
+        name = face.getBestCmap().get(ord(character))
+        if name is None:  # drawn from another font: take the whole of this one's box, to be safe
+            return Glyph(head.xMin / em, head.yMin / em, head.xMax / em, head.yMax / em, 0.0)
+        outline, (advance, _) = face["glyf"][name], face["hmtx"][name]
+        if outline.numberOfContours == 0:  # a space: no ink
+            return Glyph(0.0, 0.0, 0.0, 0.0, advance / em)
+        return Glyph(outline.xMin / em, outline.yMin / em, outline.xMax / em, outline.yMax / em, advance / em)
+
+    def ink(self, word: Word) -> tuple[float, float, float, float]:
+        """The box of the word's ink on the page (x_min, y_min, x_max, y_max; y grows down): from
+        the pen's start plus the first glyph's left bearing to the pen's end less the last
+        glyph's right bearing, from the tallest glyph's top to the lowest glyph's bottom."""
+        glyphs = [self.glyph(character) for character in word.text]
+        size, base = word.size, word.baseline
+        first, last = glyphs[0], glyphs[-1]
+        return (word.x_min + first.x_min * size, base - max(g.y_max for g in glyphs) * size,
+                word.x_max - (last.advance - last.x_max) * size, base - min(g.y_min for g in glyphs) * size)
+
+
+@functools.cache
+def metrics() -> Metrics:
+    """Carlito's metrics (the font LibreOffice draws the workbooks with)."""
+    files = font_files()
+    assert files, f"the {FONT} font is not installed"
+    return Metrics(files)
+
+
 def overlaps(found: list[Word]) -> list[tuple[Word, Word]]:
-    """Pairs of words drawn over each other: their boxes share more than a point across and
-    more than a third of the lower one's height (text of one row run into the next, or a
-    clipped header over its neighbour)."""
+    """Pairs of words whose ink is drawn over each other: text of one row run into the next, or
+    a clipped header over its neighbour. A word's ink is worked out from Carlito's glyphs, its
+    size and baseline from poppler's box, so that the margins between two rows or two cells
+    are the font's own, not a guess in points: two boxes may share the font's empty leading
+    (wrapped lines do, one em apart in boxes 1.3 em high) without a clash."""
+    font = need_font()
     clashes = []
-    by_page: dict[int, list[Word]] = {}
+    by_page: dict[int, list[tuple[tuple[float, float, float, float], Word]]] = {}
     for word in found:
-        by_page.setdefault(word.page, []).append(word)
+        by_page.setdefault(word.page, []).append((font.ink(word), word))
     for page_words in by_page.values():
-        page_words.sort(key=lambda w: w.y_min)
-        for n, word in enumerate(page_words):
-            for other in page_words[n + 1:]:
-                if other.y_min >= word.y_max:
+        page_words.sort(key=lambda inked: inked[0][1])
+        for n, (ink, word) in enumerate(page_words):
+            for other_ink, other in page_words[n + 1:]:
+                if other_ink[1] >= ink[3]:
                     break
-                shared_height = min(word.y_max, other.y_max) - max(word.y_min, other.y_min)
-                shared_width = min(word.x_max, other.x_max) - max(word.x_min, other.x_min)
-                if shared_width > 1 and shared_height > min(word.y_max - word.y_min, other.y_max - other.y_min) / 3:
+                if min(ink[2], other_ink[2]) > max(ink[0], other_ink[0]):
                     clashes.append((word, other))
     return clashes
-
-
-class Chromium:
-    """Debian's Chromium, headless, driven over the DevTools protocol on a pipe (file
-    descriptors 3 and 4 of the browser: no port, no library): open a page, collect its
-    console errors, exceptions and every request it makes, take a screenshot, print to PDF."""
-
-    def __init__(self, profile: Path) -> None:
-        import json  # noqa: F401  (used by the methods)
-
-        browser = need("chromium")
-        to_browser_read, self._to_browser = os.pipe()
-        self._from_browser, from_browser_write = os.pipe()
-
-        def descriptors() -> None:  # in the child: the pipe's ends become its descriptors 3 and 4
-            reading, writing = os.dup(to_browser_read), os.dup(from_browser_write)  # above 4 either way
-            os.dup2(reading, 3)
-            os.dup2(writing, 4)
-
-        self.process = subprocess.Popen(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-default-apps", "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            preexec_fn=descriptors, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_browser_read)
-        os.close(from_browser_write)
-        self._buffer = b""
-        self._next = 0
-        self.events: list[dict] = []
-        targets = self.call("Target.getTargets")["targetInfos"]
-        page = next(t for t in targets if t["type"] == "page")
-        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            self.call(f"{domain}.enable", session=True)
-
-    def _send(self, message: dict) -> None:
-        import json
-
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
-
-    def _receive(self) -> dict:
-        import json
-
-        while b"\0" not in self._buffer:
-            chunk = os.read(self._from_browser, 1 << 20)
-            if not chunk:
-                raise RuntimeError("chromium closed the pipe")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b"\0", 1)
-        return json.loads(message)
-
-    def call(self, method: str, session: bool = False, **params: object) -> dict:
-        self._next += 1
-        message: dict = {"id": self._next, "method": method, "params": params}
-        if session:
-            message["sessionId"] = self.session
-        self._send(message)
-        while True:
-            reply = self._receive()
-            if reply.get("id") == self._next:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def open(self, url: str) -> None:
-        """Go to `url` and wait until it has loaded."""
-        self.events.clear()
-        self.call("Page.navigate", session=True, url=url)
-        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
-            self.events.append(self._receive())
-
-    def errors(self) -> list[str]:
-        """Console errors, uncaught exceptions and log entries of level error since `open`."""
-        found = []
-        for event in self.events:
-            method, params = event.get("method"), event.get("params", {})
-            if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                found.append(str(params.get("args")))
-            elif method == "Runtime.exceptionThrown":
-                found.append(str(params.get("exceptionDetails")))
-            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-                found.append(params["entry"].get("text", ""))
-        return found
-
-    def requests(self) -> list[str]:
-        """Every URL the page asked for since `open`."""
-        return [e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"]
-
-    def screenshot(self) -> bytes:
-        import base64
-
-        return base64.b64decode(self.call("Page.captureScreenshot", session=True, format="png")["data"])
-
-    def pdf(self) -> bytes:
-        import base64
-
-        return base64.b64decode(self.call("Page.printToPDF", session=True, preferCSSPageSize=True,
-                                          printBackground=True)["data"])
-
-    def close(self) -> None:
-        with contextlib.suppress(RuntimeError, OSError):
-            self.call("Browser.close")
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        os.close(self._to_browser)
-        os.close(self._from_browser)
 
 
 def png_colours(png: bytes) -> int:

@@ -347,10 +347,10 @@ def test_progress_shows_on_a_terminal_only(generation, tmp_path, dutch):
     if shutil.which("script") is None:
         pytest.skip("no script(1) to give the run a terminal")
     piped = subprocess.run([str(exe), "settle", str(generation), "--format", "json"], capture_output=True, text=True,
-                           cwd=generation.parent)
+                           cwd=generation.parent, timeout=60)
     assert piped.returncode == 0 and piped.stderr == ""
     log = tmp_path / "terminal.txt"
     subprocess.run(["script", "-qec", f"{exe} settle {generation} --format json > /dev/null", str(log)],
                    capture_output=True, text=True, cwd=generation.parent, env={**os.environ, "TERM": "xterm"},
-                   check=True)
+                   check=True, timeout=60)
     assert "afrekenen" in log.read_text(errors="replace")

@@ -40,7 +40,7 @@ def test_a_70_kb_line_with_two_thousand_problems_gives_a_small_report_in_bounded
     script = ("import resource, sys\nfrom convenant_cli.cli import main\nsys.argv = ['convenant', 'validate', "
               f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
               "sys.stderr.write('RSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\nsys.exit(code)\n")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=tmp_path)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=tmp_path, timeout=60)
     assert run.returncode == 1
     report = run.stdout
     assert report.count(b"error[CV207]") == 750 and report.count(b"error[CV206]") == 750

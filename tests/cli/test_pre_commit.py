@@ -22,9 +22,10 @@ from tests.conftest import ROOT
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(1800),  # pre-commit installs convenant in an environment of its own, once per revision
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
     pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
-                       reason="pre-commit is not installed (it is in the test extra: pip install '.[test]')"),
+                       reason="pre-commit is not installed (it is in the release group: pip install --group release)"),
     pytest.mark.skipif(not (ROOT / ".git").exists(), reason="this project is not a git checkout"),
 ]
 # a scratch repository needs no identity of the person running the tests
@@ -46,7 +47,8 @@ def pre_commit_home(tmp_path_factory) -> Path:
 
 
 def _git(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_IDENTITY})
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_IDENTITY},
+                          timeout=60)
 
 
 def _pre_commit(repository: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:

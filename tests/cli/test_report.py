@@ -290,6 +290,7 @@ def test_settle_to_json_loads_neither_jinja_nor_xlsxwriter():
             f"sys.argv = ['convenant', 'settle', {str(METAAL)!r}, '-r', {str(METAAL_REAL)!r}, '--format', 'json']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('jinja2', 'xlsxwriter', 'markupsafe', 'openpyxl') if m in sys.modules))")
-    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                           timeout=60)
     assert found.stdout.strip().splitlines()[-1] == "[]"
 

@@ -1,16 +1,20 @@
 """The HTML report in a real browser (Debian's Chromium, headless): every page opens from disk
 with no console error and no request outside its folder, shows something, prints on A4 with
 each beneficiary's payable and balance on the pages, and the figures the browser reads from
-its DOM equal the JSON output."""
+its DOM equal the JSON output. Viewer tests: `pytest -m viewers -p no:xdist`."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from tests.viewers import Chromium, generation_report, is_a4, need, page_sizes, png_colours
+from tests.chromium import Chromium
+from tests.viewers import generation_report, is_a4, need, page_sizes, png_colours, text
+
+pytestmark = [pytest.mark.viewers, pytest.mark.timeout(300)]  # the browser's first start builds its profile
 
 
 def dutch(value: str) -> str:
@@ -26,9 +30,8 @@ def report(tmp_path_factory):
     base = tmp_path_factory.mktemp("browser")
     folder = base / "rapport"
     data = generation_report(folder)
-    browser = Chromium(base / "profile")
-    yield folder, data, browser, base
-    browser.close()
+    with Chromium(base / "profile") as browser:
+        yield folder, data, browser, base
 
 
 def test_every_page_opens_from_disk_without_errors_or_requests_outside_its_folder(report):
@@ -66,8 +69,6 @@ def test_the_browser_reads_the_json_figures_from_each_agreement_page(report):
 
 
 def test_each_agreement_page_prints_on_a4_with_every_payable_and_balance(report):
-    import subprocess
-
     folder, data, browser, base = report
     for settlement in data["settlements"]:
         browser.open((folder / f"{settlement['convenant']}.html").as_uri())
@@ -76,8 +77,49 @@ def test_each_agreement_page_prints_on_a4_with_every_payable_and_balance(report)
         sizes = page_sizes(pdf)
         # a page for the agreement, then (at least) one for each beneficiary
         assert len(sizes) >= 1 + len(settlement["beneficiaries"]) and all(is_a4(size) for size in sizes)
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        printed = text(pdf)
         for line in settlement["beneficiaries"]:
             for key in ("payable", "balance"):
-                assert dutch(line[key]) in text, (settlement["convenant"], line["name"], key)
+                assert dutch(line[key]) in printed, (settlement["convenant"], line["name"], key)
+
+
+def _running(marker: str) -> list[int]:
+    """The live processes whose environment holds `marker` (a zombie's environment is empty)."""
+    import contextlib
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if marker.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+    return found
+
+
+def test_a_browser_that_never_answers_fails_its_start_within_the_deadline_and_is_killed(tmp_path, monkeypatch):
+    import time
+
+    need("chromium")
+    fake = tmp_path / "bin" / "chromium"
+    fake.parent.mkdir()
+    # it starts a helper of its own, as Chromium does, and never reads the pipe; both inherit
+    # the marker in their environment, so that the test finds them without their help
+    fake.write_text("#!/bin/sh\nsleep 600 &\nexec sleep 600\n")
+    fake.chmod(0o755)
+    marker = f"CONVENANT_FAKE_BROWSER={tmp_path}"
+    monkeypatch.setenv("CONVENANT_FAKE_BROWSER", str(tmp_path))
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    with pytest.raises(TimeoutError, match=r"within 2\.0 s"):
+        Chromium(tmp_path / "profile", timeout=2.0)
+    deadline = time.monotonic() + 10  # SIGKILL is sent to the group; each dies when the kernel gets to it
+    while _running(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _running(marker) == []
+
+
+def test_an_error_inside_the_browsers_block_kills_it(tmp_path):
+    with pytest.raises(RuntimeError, match=r"Nothing\.exists"), Chromium(tmp_path / "profile") as browser:
+        browser.call("Nothing.exists")
+    assert browser.process is not None and browser.process.returncode is not None  # killed and reaped
+    with pytest.raises(RuntimeError, match="chromium was closed"):
+        browser.call("Browser.getVersion")

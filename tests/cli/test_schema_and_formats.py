@@ -42,7 +42,8 @@ def test_unknown_kind_option_is_a_usage_error(run_cli):
 
 def check_jsonschema(*files: Path):
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
-    return subprocess.run([exe, "--schemafile", str(SCHEMA_FILE), *map(str, files)], capture_output=True, text=True)
+    return subprocess.run([exe, "--schemafile", str(SCHEMA_FILE), *map(str, files)], capture_output=True, text=True,
+                          timeout=60)
 
 
 def test_check_jsonschema_accepts_every_bundled_file_and_rejects_an_unknown_key():
@@ -101,9 +102,9 @@ def test_pre_commit_hook_runs_convenant_validate_on_yaml_files(tmp_path):
     assert pattern.search("convenants/metaal.yaml") and pattern.search("x.yml") and not pattern.search("x.json")
     exe = shutil.which("convenant") or str(Path(sys.executable).parent / "convenant")
     command = [exe, *hook["entry"].split()[1:]]
-    good = subprocess.run(command + [str(p) for p in ALL_FILES], capture_output=True, text=True)
+    good = subprocess.run(command + [str(p) for p in ALL_FILES], capture_output=True, text=True, timeout=60)
     assert good.returncode == 0, good.stdout
-    bad = subprocess.run(command + [str(BAD)], capture_output=True, text=True)
+    bad = subprocess.run(command + [str(BAD)], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and "error[CV206]" in bad.stdout
 
 
@@ -114,7 +115,8 @@ def test_the_hook_takes_a_file_whose_name_starts_with_a_dash_as_a_file(tmp_path,
     exe = shutil.which("convenant") or str(Path(sys.executable).parent / "convenant")
     (tmp_path / name).write_bytes(BAD.read_bytes())
     # pre-commit passes paths relative to the repository root, as these are
-    result = subprocess.run([exe, *hook["entry"].split()[1:], name], capture_output=True, text=True, cwd=tmp_path)
+    result = subprocess.run([exe, *hook["entry"].split()[1:], name], capture_output=True, text=True, cwd=tmp_path,
+                            timeout=60)
     assert result.returncode == 1, result.stderr
     assert f"{name}:" in result.stdout and "error[CV206]" in result.stdout  # the file was checked
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # and no report was written beside it

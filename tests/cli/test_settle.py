@@ -6,13 +6,12 @@ import csv
 import io
 import os
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from tests import viewers
 from tests.conftest import CONVENANTS, DATA, EXAMPLES, one_line, settlement, settlements
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
@@ -205,8 +204,10 @@ def test_xlsx_into_a_missing_folder_is_exit_2(run_cli, tmp_path):
     assert "does not exist" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.viewers
+@pytest.mark.timeout(300)
 def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(run_cli, tmp_path, dutch):
+    soffice = viewers.need("soffice")
     out = tmp_path / "afrekening.xlsx"
     result = run_cli("settle", METAAL, "-r", METAAL_REAL,
                      "--assessment", METAAL_JUDGED, "--xlsx", out, "--format", "json")
@@ -214,8 +215,8 @@ def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
     # 76: UTF-8; the ninth token off: the numbers themselves, not as shown with their euro format
     for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"):
-        subprocess.run(["libreoffice", "--headless", profile, "--convert-to", target, "--outdir", str(tmp_path),
-                        str(out)], check=True, capture_output=True, timeout=180)
+        viewers.run([soffice, "--headless", profile, "--convert-to", target, "--outdir", str(tmp_path), str(out)],
+                    timeout=180)
     assert (tmp_path / "afrekening.pdf").stat().st_size > 1000
     # a figure's header holds a line break: read the file as CSV, not line by line
     rows = list(csv.reader(io.StringIO((tmp_path / "afrekening.csv").read_text(encoding="utf-8"))))

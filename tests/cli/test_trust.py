@@ -416,7 +416,8 @@ def test_a_write_error_on_stdout_is_exit_2(project):
         pytest.skip("no /dev/full here")
     exe = Path(sys.executable).parent / "convenant"
     with open("/dev/full", "w") as full:
-        run = subprocess.run([str(exe), "settle", "metaal.yaml"], stdout=full, stderr=subprocess.PIPE, text=True)
+        run = subprocess.run([str(exe), "settle", "metaal.yaml"], stdout=full, stderr=subprocess.PIPE, text=True,
+                             timeout=60)
     assert run.returncode == 2, run.stderr
     assert "cannot write to standard output (no space left on the device)" in run.stderr
     assert "Traceback" not in run.stderr and "Exception ignored" not in run.stderr

@@ -1,5 +1,7 @@
 """The documentation cannot drift from the tool: every command shown with its output (a
-`console` block in the README or in `docs/`) is run and its output compared line for line;
+`console` block in the README or in `docs/`) is run and its output compared line for line
+(an excerpt's `...` for the lines it leaves out; an example that edits a bundled file first
+runs in a scratch copy), and no other block shows the tool's output;
 the generated reference pages are what the generators print now; the README stays short
 and its links lead to files that exist. (`mkdocs build --strict` in `.ci/run` checks the
 site's own links and anchors.)"""
@@ -12,13 +14,24 @@ import pytest
 
 from convenant_cli.cli.reference import markdown_reference as commands_page
 from convenant_cli.models.reference import markdown_reference as formats_page
-from scripts.update_doc_examples import FENCE, console_examples, split_command
+from scripts.update_doc_examples import (
+    FENCE,
+    apply_edit,
+    console_examples,
+    matches,
+    pages,
+    printed_lines,
+    scratch_project,
+    split_command,
+)
 from tests.conftest import ROOT
 
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-EXAMPLES = [(path.relative_to(ROOT).as_posix(), example.command, example.expected)
+PAGES = pages()
+EXAMPLES = [(path.relative_to(ROOT).as_posix(), example)
             for path in PAGES for language, block in FENCE.findall(path.read_text(encoding="utf-8"))
-            if language == "console" for example in console_examples(block)]
+            if language == "console" for example in console_examples(block) if not example.is_edit]
+# what only the tool prints: a diagnostic, a case's verdict, a step of an explanation, a table's title
+OUTPUT = re.compile(r"^\S+:\d+:\d+: (error|warning|note)\[CV\d+\]|^(OK  |FOUT )\S|^\s+→ |^(Afrekening|Totaal) ", re.M)
 
 
 def test_every_page_shows_examples_only_in_blocks_that_are_run():
@@ -28,22 +41,53 @@ def test_every_page_shows_examples_only_in_blocks_that_are_run():
                 assert language == "console", f"{path.name}: a `$ ` command in a {language or 'plain'} block is not run"
 
 
+def test_no_page_shows_the_tools_output_outside_a_block_that_is_run():
+    for path in PAGES:
+        for language, block in FENCE.findall(path.read_text(encoding="utf-8")):
+            if language != "console" and (shown := OUTPUT.search(block)):
+                raise AssertionError(f"{path.name}: {shown.group(0)!r} is output in a {language or 'plain'} block: "
+                                     "show it in a console block under its command (an excerpt with `...`)")
+
+
 def test_the_readme_and_the_guides_have_examples():
-    pages = {page for page, _, _ in EXAMPLES}
-    assert {"README.md", "docs/guides/auditor.md", "docs/guides/analyst.md", "docs/guides/case-writer.md"} <= pages
+    pages = {page for page, _ in EXAMPLES}
+    assert {"README.md", "docs/guides/auditor.md", "docs/guides/analyst.md", "docs/guides/case-writer.md",
+            "docs/guides/sector.md"} <= pages
 
 
-@pytest.mark.parametrize(("page", "command", "expected"), EXAMPLES, ids=[f"{p}: {c[:60]}" for p, c, _ in EXAMPLES])
-def test_a_documented_example_prints_what_the_page_shows(page, command, expected, run_cli, monkeypatch):
+@pytest.mark.parametrize(("page", "example"), EXAMPLES, ids=[f"{p}: {e.command[:60]}" for p, e in EXAMPLES])
+def test_a_documented_example_prints_what_the_page_shows(page, example, run_cli, monkeypatch, tmp_path):
     monkeypatch.delenv("COLUMNS")  # laid out as for a file or a pipe: 160 columns, unless the example sets it
     monkeypatch.delenv("CONVENANT_LANG")  # in the default language, as a reader who copies the command sees it
-    columns, (program, *args) = split_command(command)
+    columns, (program, *args) = split_command(example.command)
     if columns is not None:
         monkeypatch.setenv("COLUMNS", columns)
     assert program == "convenant", f"{page}: only convenant commands are run"
+    if example.edits:  # the block edits a bundled file first: in a copy
+        monkeypatch.chdir(scratch_project(tmp_path))
+        for edit in example.edits:
+            apply_edit(edit, tmp_path)
     result = run_cli(*args)
-    printed = "\n".join(line.rstrip() for line in (result.stdout + result.stderr).rstrip("\n").splitlines())
-    assert printed == expected, f"{page}: `{command}` printed otherwise"
+    printed = "\n".join(printed_lines(result.stdout, result.stderr))
+    assert matches(example.expected, printed), f"{page}: `{example.command}` printed otherwise:\n{printed}"
+
+
+def test_an_example_that_differs_from_the_output_fails():
+    """The comparison itself: a changed line, a line too many, an excerpt out of order."""
+    printed = "a\nb\nc\nd"
+    assert matches("a\nb\nc\nd", printed) and not matches("a\nb\nC\nd", printed) and not matches("a\nb\nc", printed)
+    assert matches("...\nb\nc\n...", printed) and matches("a\n...\nd", printed) and matches("...\nd", printed)
+    assert not matches("...\nc\nb\n...", printed) and not matches("b\n...", printed) and not matches("...\nc", printed)
+    assert not matches("...\nb\nd\n...", printed)  # the lines around an elision follow each other
+
+
+def test_an_edit_is_carried_out_in_a_copy_and_one_that_changes_nothing_is_an_error(tmp_path):
+    scratch_project(tmp_path)
+    apply_edit("sed -i 's/deduction: \"8990.42\"/deduction: \"8990.41\"/' cases/vacature.yaml", tmp_path)
+    assert 'deduction: "8990.41"' in (tmp_path / "cases" / "vacature.yaml").read_text(encoding="utf-8")
+    assert 'deduction: "8990.42"' in (ROOT / "cases" / "vacature.yaml").read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="has no"):
+        apply_edit("sed -i 's/no such text/x/' cases/vacature.yaml", tmp_path)
 
 
 def test_the_generated_reference_pages_are_current():
@@ -81,7 +125,8 @@ def test_the_site_renders_every_interpretations_list_as_a_list(tmp_path):
 
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                   timeout=90)
     html = (site / "rulebook" / "index.html").read_text(encoding="utf-8")
     sections = html.split("<strong>Interpretations.</strong>")[1:]
     written = (ROOT / "docs" / "rulebook.md").read_text(encoding="utf-8").count("**Interpretations.**")

@@ -20,7 +20,8 @@ no_checkout = pytest.mark.skipif(not (ROOT / ".git").exists(), reason="this proj
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True,
+                          timeout=60).stdout.strip()
 
 
 def _guide_rev() -> str:
@@ -42,7 +43,7 @@ def test_the_version_is_the_changelogs_latest_release():
 def test_the_guides_pin_is_the_current_release_and_nothing_after_it_changes_the_hook():
     rev = _guide_rev()
     assert re.fullmatch(r"[0-9a-f]{40}", rev), rev
-    if subprocess.run(["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT).returncode != 0:
+    if subprocess.run(["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=ROOT, timeout=60).returncode != 0:
         if _git("rev-parse", "--is-shallow-repository") == "true":
             pytest.skip("a shallow clone: the sector guide's revision is not in it")
         pytest.fail(f"the sector guide's rev {rev} is not a commit of this repository")
