@@ -64,7 +64,7 @@ def test_the_template_guides_whoever_fills_it_in(run_cli, sector):
     assert results["H1"].value == "Title, and what to fill in"
     # each commitment's title beside its rows; the qualitative R2 says what the sector fills in
     assert results["H2"].value == "Bereiken van werkvloeren (en werknemers op die werkvloeren)"
-    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: Zelfevaluatie")
+    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: Toelichting")
     # wide enough for what goes in: a date, the longest reason, an amount (no ### in a printed sheet)
     widths = {name: {key: book[name].column_dimensions[key].width for key in "ABCDEFGH"} for name in SHEETS}
     assert widths["Afwezigheden"]["C"] >= 12 and widths["Afwezigheden"]["E"] >= len("loopbaanonderbreking")
