@@ -40,6 +40,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "result": (N_("Result financing"), N_("Result\nfinancing")),
     "eligible_costs": (N_("Eligible costs"), N_("Eligible\ncosts")),
     "payable": (N_("Amount payable"), N_("Amount\npayable")),
+    # a provisional settlement's other payable: every commitment that waits for the auditor met
+    "payable_if_met": (N_("Payable if met"), N_("Payable\nif met")),
     "advances": (N_("Advances"), N_("Advances")),
     "balance": (N_("Balance"), N_("Balance")),
 }
@@ -73,17 +75,20 @@ COMMON: dict[str, str] = {
     "to_pay_short": N_("to pay"), "to_recover_short": N_("to\nrecover"),
     "difference": N_("difference"),
 }
-STATUS: dict[str, str] = {"settled": N_("settled"), "interim": N_("INTERIM, no settlement"),
+STATUS: dict[str, str] = {"settled": N_("settled"), "provisional": N_("PROVISIONAL, waits for the auditor"),
+                          "interim": N_("INTERIM, no settlement"),
                           "maxima": N_("MAXIMA, no settlement")}
-FAMILY_STATUS: dict[str, str] = {"settled": N_("settled"), "interim": N_("interim"), "maxima": N_("maxima"),
+FAMILY_STATUS: dict[str, str] = {"settled": N_("settled"), "provisional": N_("provisional"), "interim": N_("interim"),
+                                 "maxima": N_("maxima"),
                                  "partial": N_("partly settled")}
-UNIT_STATUS: dict[str, str] = {"met": N_("yes"), "not_met": N_("NO"), "not_due": N_("not yet to judge")}
+UNIT_STATUS: dict[str, str] = {"met": N_("yes"), "not_met": N_("NO"), "not_due": N_("not yet to judge"),
+                               "unjudged": N_("waits for the auditor")}
 REASONS: dict[str, str] = {
     "illness": N_("illness"), "accident": N_("accident"), "time_credit": N_("time credit"),
     "career_break": N_("career break"), "maternity_leave": N_("maternity leave"), "unpaid_leave": N_("unpaid leave"),
 }
 KINDS: dict[str, str] = {"convenant": N_("covenant"), "addendum": N_("addendum"), "realisation": N_("eindrapport"),
-                         "action_plan": N_("action plan")}
+                         "action_plan": N_("action plan"), "assessment": N_("auditor's assessment")}
 COUNTING: dict[str, str] = {"per_commitment": N_("per commitment"),
                             "per_year": N_("per commitment and work year")}
 DEDUCTION_BASE: dict[str, str] = {"maximum": N_("on the maximum"), "payable": N_("on the payable amount")}
@@ -128,13 +133,18 @@ FIELDS: dict[str, str] = {
     "start": N_("Start date"), "end": N_("End date"), "group": N_("Group"),
     "amount_each": N_("Amount per beneficiary"), "fte_each": N_("FTE per beneficiary"), "name": N_("Name"),
     "address": N_("Address"), "iban": N_("Bank account (IBAN)"), "qualitative": N_("Qualitative description"),
-    "minimum": N_("Target (minimum)"), "achieved": N_("Met (auditor's verdict)"), "note": N_("Note"),
+    "minimum": N_("Target (minimum)"), "achieved": N_("Met (the sector's self-assessment)"), "note": N_("Note"),
+    "auditor": N_("Auditor"), "realisation": N_("Eindrapport (file)"), "accepted": N_("Accepted"),
     "value": N_("Measured value"), "convenant": N_("Covenant (file)"), "employed": N_("Employed"),
     "reason": N_("Reason"),
     "replaced": N_("Replaced"), "new_illness": N_("New illness"), "amount": N_("Amount"), "date": N_("Date"),
     "reference": N_("Reference"), "consultants": N_("Consultants"), "absences": N_("Absences"),
     "insz": N_("INSZ changed"), **RULES,
 }
+
+# a field of the auditor's assessment, where it reads otherwise than the same key of another file
+ASSESSMENT_FIELDS: dict[str, str] = {"achieved": N_("Met (the auditor's verdict)"),
+                                     "value": N_("Value as the auditor counted")}
 
 # Each workbook's sheets by key, and each sheet's column headers (a figure's column takes the
 # figure's label). A sheet's name is at most 31 characters in every language (a test holds it).
@@ -172,7 +182,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     N_("Cause")),
     "commitments": (N_("Commitment"), COMMON["covenant"], N_("Title"), N_("Work year"), N_("Met"), N_("Ground"),
                     N_("Indicator"), N_("Work year of the target"), N_("Minimum"), N_("Measured value"),
-                    N_("Target met")),
+                    N_("Target met"), N_("Decided by"), N_("The sector's self-assessment"),
+                    N_("Value reported by the sector"), N_("Correction by the auditor")),
     "advances": (*_WHO, COMMON["enterprise_number"], N_("Date"), N_("Reference"), N_("Amount")),
     "explanation": (N_("Subject"), COMMON["covenant"], COMMON["consultant"], N_("Figure"), N_("Rule"),
                     N_("Article"), N_("Inputs"), N_("Calculation")),
@@ -205,7 +216,11 @@ REPORT: dict[str, str] = {
     "commitments": N_("Result commitments"), "commitment": N_("Commitment"), "year": N_("Work year"),
     "indicator": N_("Indicator"), "target": N_("Target (minimum)"), "measured": N_("Measured"), "met": N_("Met"),
     "yes": COMMON["yes"], "no": COMMON["no"], "not_due": UNIT_STATUS["not_due"],
-    "by_auditor": N_("auditor's verdict"), "staffing": N_("Staffing over the term"),
+    "by_auditor": N_("auditor's verdict"), "unjudged": UNIT_STATUS["unjudged"],
+    "decided_by": N_("Decided by"), "payable_if_met": FIGURES["payable_if_met"][0],
+    "provisional_note": N_("Provisional: a qualitative commitment waits for the auditor's verdict. The amount payable "
+                           "counts it as not met; the payable if met is shown beside it."),
+    "staffing": N_("Staffing over the term"),
     "staffing_about": N_("A row per consultant: employed, absent by reason, the part paid as guaranteed wage, "
                          "a replaced absence. Below, the shortfall in FTE on each day: its area is the "
                          "shortfall in FTE-days that the deduction is computed from."),

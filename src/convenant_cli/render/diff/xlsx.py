@@ -48,7 +48,7 @@ def _changes(sheet: Sheet, view: DiffView) -> None:
         old, old_format = _cell_value(change, change.old)
         new, new_format = _cell_value(change, change.new)
         sheet.put_row(row, [subject_label(change.subject, view.names), categories[change.category],
-                            changes[change.change], field_label(change.field), old, new],
+                            changes[change.change], field_label(change.field, change.subject.type), old, new],
                 [None, None, None, None, old_format, new_format])
     sheet.finish(header_row=2)
 

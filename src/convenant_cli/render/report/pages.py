@@ -1,7 +1,8 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
 per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments, a staffing timeline), and the sources (files with their SHA-256, the
-tool's version, the rules in effect).
+result commitments with who decided each, a staffing timeline; the auditor and the day of
+the judgement on every beneficiary's page, the annex of its settlement letter), and the
+sources (files with their SHA-256, the tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
@@ -23,11 +24,12 @@ from pathlib import Path
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
 from convenant_cli.engine.families import Family, Portfolio
-from convenant_cli.engine.settlement import Line, Settlement
+from convenant_cli.engine.settlement import IF_MET, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.render import vocabulary
 from convenant_cli.render.report.timeline import Timeline, timeline
 from convenant_cli.render.safe_text import shown_in_page
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
@@ -101,6 +103,9 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
             continue
         value = getattr(line, key)
         found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
+        if key == "payable" and settlement.provisional:  # beside what is certain, what waits for the auditor
+            found.append(Figure(IF_MET, names[IF_MET], line.payable_if_met, vocabulary.amount(line.payable_if_met),
+                                "R3", "Art. 2"))
     return tuple(found)
 
 
@@ -136,6 +141,9 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
         "days": vocabulary.days,
         "kind": vocabulary.kind, "style": (templates / "report.css").read_text(encoding="utf-8"),
         "status": vocabulary.translated(vocabulary.FAMILY_STATUS),
+        # who decided what: the annex's line, each commitment's source and the sector's own view
+        "judged_by": judgement.judged_by, "source": judgement.source, "self_assessment": judgement.self_assessment,
+        "correction": judgement.correction, "waiting": judgement.waiting,
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(
