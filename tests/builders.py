@@ -8,6 +8,7 @@ from pathlib import Path
 
 from convenant_cli.engine.settlement import settle
 from convenant_cli.models import Convenant, Realisation
+from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.rules import rules_in_force
 from tests.conftest import CONVENANTS, EXAMPLES
 
@@ -43,9 +44,20 @@ def realisation(*, achieved=(True, True, True), absences=(), consultants=None, r
     })
 
 
+def agreeing(real: Realisation) -> Assessment:
+    """The auditor's assessment that gives, as its verdict, the sector's own `achieved:` on each
+    commitment (the engine's tests judge through the assessment, as a settlement does)."""
+    return Assessment.model_validate({
+        "schema_version": 1, "kind": "assessment", "realisation": "x.yaml", "auditor": "An Peeters",
+        "date": "2025-11-14", "verdicts": {key: {"achieved": result.achieved, "note": result.note or "p. 1"}
+                                           for key, result in real.results.items() if result.achieved is not None}})
+
+
 def run(conv=None, real=None):
+    """Settle `real` (default: three commitments met) with an assessment that agrees with it."""
     conv = conv or convenant()
-    result = settle(conv, rules_in_force(conv), real if real is not None else realisation())
+    real = real if real is not None else realisation()
+    result = settle(conv, rules_in_force(conv), real, assessment=agreeing(real))
     return result, result.lines[0]
 
 

@@ -76,14 +76,18 @@ def dutch(monkeypatch):
 @pytest.fixture
 def project(tmp_path, monkeypatch, run_cli):
     """A scratch project folder (not a git work tree) that is the current folder, with the
-    Metaal covenant and its example eindrapport copied in. (After `run_cli`, which starts
-    in the project folder.)"""
+    Metaal covenant, its example eindrapport and the auditor's assessment of it copied in.
+    (After `run_cli`, which starts in the project folder.)"""
     (tmp_path / "examples").mkdir()
     (tmp_path / "metaal.yaml").write_text((CONVENANTS / "metaal-2023-2025.yaml").read_text(encoding="utf-8"),
                                           encoding="utf-8")
     real = (EXAMPLES / "metaal-2023-2025-realisatie.yaml").read_text(encoding="utf-8")
     (tmp_path / "examples" / "real.yaml").write_text(real.replace("../metaal-2023-2025.yaml", "../metaal.yaml"),
                                                      encoding="utf-8")
+    judged = (EXAMPLES / "metaal-2023-2025-beoordeling.yaml").read_text(
+        encoding="utf-8")
+    (tmp_path / "examples" / "beoordeling.yaml").write_text(
+        judged.replace("realisation: metaal-2023-2025-realisatie.yaml", "realisation: real.yaml"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -125,11 +129,11 @@ def counted_work() -> Iterator[Work]:
 
 
 def settlements(stdout: str) -> list[dict]:
-    """The settlements of `settle --format json` (one object, `convenant.settlement/2`)."""
+    """The settlements of `settle --format json` (one object, `convenant.settlement/3`)."""
     import json
 
     data = json.loads(stdout)
-    assert data["format"] == "convenant.settlement/2"
+    assert data["format"] == "convenant.settlement/3"
     return data["settlements"]
 
 

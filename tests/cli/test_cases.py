@@ -14,14 +14,14 @@ CASES = ROOT / "cases"
 def test_every_shipped_case_passes(run_cli, dutch):
     result = run_cli("test", CASES)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 38
-    assert result.stdout.endswith("38 gevallen: 38 geslaagd, 0 mislukt\n")
+    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 45
+    assert result.stdout.endswith("45 gevallen: 45 geslaagd, 0 mislukt\n")
 
 
 def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch, dutch):
     case = (CASES / "vacature.yaml").read_text(encoding="utf-8").replace('deduction: "8990.42"', 'deduction: "8990.41"')
     (tmp_path / "cases").mkdir()
-    for folder in ("basis", "feiten"):
+    for folder in ("basis", "feiten", "beoordelingen"):
         (tmp_path / "cases" / folder).mkdir()
         for path in (CASES / folder).glob("*.yaml"):
             (tmp_path / "cases" / folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -38,6 +38,32 @@ def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_c
     assert data["cases"][0]["mismatches"] == [{"path": "beneficiaries[0409845289].deduction", "expected": "8990.41",
                                                "computed": "8990.42", "difference": "0.01"}]
     assert data["cases"][0]["reference"] == "Sectorconvenant art. 5; regelboek R4"
+
+
+def test_a_case_names_the_status_and_who_decided_each_result(run_cli, tmp_path, monkeypatch, dutch):
+    """Without its assessment, the case of the auditor's verdict is provisional, and its
+    results are decided by the measured values (R1) or wait for the auditor (R2)."""
+    case = (CASES / "oordeel-auditor-gaat-voor.yaml").read_text(encoding="utf-8")
+    (tmp_path / "cases").mkdir()
+    for folder in ("basis", "feiten"):
+        (tmp_path / "cases" / folder).mkdir()
+        for path in (CASES / folder).glob("*.yaml"):
+            (tmp_path / "cases" / folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "cases" / "oordeel.yaml").write_text(case.replace("assessment: [beoordelingen/oordeel-auditor.yaml]\n",
+                                                                  ""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("test", "cases/oordeel.yaml")
+    assert result.exit_code == 1
+    # R1 met on its values in both years, R2 unjudged: 2 of 4 = 1/2 is what is certain, so the
+    # result financing is the same 15.900,00 (106.000 x 0,30 x 1/2), decided by other hands
+    assert result.stdout.splitlines()[1:-1] == [
+        "       status: verwacht settled, berekend provisional",
+        "       results[R1,1].status: verwacht not_met, berekend met",
+        "       results[R1,1].source: verwacht assessment, berekend measured",
+        "       results[R1,2].status: verwacht not_met, berekend met",
+        "       results[R1,2].source: verwacht assessment, berekend measured",
+        "       results[R2,1].status: verwacht met, berekend unjudged",
+        "       results[R2,1].source: verwacht assessment, berekend —"]
 
 
 def test_a_broken_rule_is_caught_by_the_cases(run_cli, monkeypatch, dutch):

@@ -193,3 +193,23 @@ def test_a_cap_that_moves_above_the_payable_amount_moves_no_money(run_cli, eindr
         {"old": "120000.00", "new": "115269.38"}, {"old": "106000.00", "new": "106000.00"}, False)
     assert data["money"]["settlement"]["beneficiaries"] == []
     assert [(c["field"], c["old"], c["new"]) for c in data["changes"]] == [("from", "2023-07-01", "2023-06-01")]
+
+
+def test_a_line_the_auditor_refuses_is_shown_with_its_reason_and_not_counted(run_cli, tmp_path, dutch):
+    from openpyxl import load_workbook
+
+    out, report = tmp_path / "kosten.xlsx", tmp_path / "rapport"
+    data = settle_json(run_cli, "kostenstaat-werking-na-de-termijn.yaml", "--assessment",
+                       CASES / "beoordelingen" / "kostenstaat-geweigerde-regel.yaml", "--xlsx", out, "--html", report)
+    [line] = data["settlements"][0]["beneficiaries"]
+    refused = next(c for c in line["costs"]["lines"] if c["reference"] == "factuur 2024-117")
+    assert (refused["eligible"], refused["refused"], refused["note"]) == (
+        "1200.00", True, "geen werkingskost van de consulent")
+    # 102.000,00 declared = 800,00 not eligible + 1.200,00 refused + 100.000,00 eligible, the cap
+    assert (line["costs"]["refused"], line["costs"]["eligible"], line["payable"]) == (
+        "1200.00", "100000.00", "100000.00")
+    kosten = load_workbook(out, data_only=True)["Kosten"]
+    row = next(r for r in kosten.iter_rows(min_row=2, values_only=True) if r[4] == "factuur 2024-117")
+    assert (row[15], row[16], row[17], row[18]) == ("ja", 1200, 0, "geen werkingskost van de consulent")
+    page = (report / "geval-kostenstaat.html").read_text(encoding="utf-8")
+    assert "niet aanvaard: geen werkingskost van de consulent" in page

@@ -300,8 +300,12 @@ def test_the_workbook_totals_are_the_maximum_subsidies_and_amounts_are_numbers(r
 def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, project, tmp_path, dutch):
     corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8").replace("value: 188}", "value: 201}")
     (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+    judged = (project / "examples" / "beoordeling.yaml").read_text(encoding="utf-8")
+    (project / "examples" / "beoordeling-corrected.yaml").write_text(
+        judged.replace("realisation: real.yaml", "realisation: corrected.yaml"), encoding="utf-8")
     out = tmp_path / "effect.xlsx"
-    assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--xlsx", out).exit_code == 1
+    assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--assessment", "examples/beoordeling.yaml",
+                   "--assessment", "examples/beoordeling-corrected.yaml", "--xlsx", out).exit_code == 1
     sheet = load_workbook(out)["Geldeffect afrekening"]
     header = [cell.value for cell in sheet[1]]
     total = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Totaal")

@@ -18,6 +18,7 @@ from tests.conftest import CONVENANTS, EXAMPLES, ROOT, one_line, settlement
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 ENGLISH = re.compile(r"\b(illness|accident|time credit|time_credit|maternity|unpaid|covered|relapse|replaced|"
                      r"advances|payable|still to pay|reclaim|settled|days|group|per FTE|achieved|commitment|"
                      r"consultant|no note|beneficiar(y|ies)|not covered|rounded)\b", re.IGNORECASE)
@@ -33,7 +34,8 @@ def evidence(tmp_path_factory):
     out = tmp_path_factory.mktemp("evidence") / "afrekening.xlsx"
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)  # file names are shown relative to the folder the run is in
-        result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL), "--format", "json",
+        result = CliRunner().invoke(app, ["settle", str(METAAL), "-r", str(METAAL_REAL),
+                                          "--assessment", str(METAAL_JUDGED), "--format", "json",
                                           "--explain", "--xlsx", str(out)],
                                     env={"SOURCE_DATE_EPOCH": "1763856000", "CONVENANT_LANG": "nl"},
                                     catch_exceptions=False)
@@ -210,7 +212,7 @@ def test_sources_record_version_files_and_rules(evidence):
     assert sources[1]["Waarde"] == "2025-11-23 00:00:00 UTC"  # SOURCE_DATE_EPOCH 1763856000
     files = {r["Waarde"]: r["SHA-256"] for r in sources if str(r["Gegeven"]).startswith("Invoer")}
     assert files == {str(path.relative_to(ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()
-                     for path in (METAAL, METAAL_REAL)}  # as named from the project folder, where the run was
+                     for path in (METAAL, METAAL_REAL, METAAL_JUDGED)}  # as named from the project folder
     relapse = next(r for r in sources if str(r["Gegeven"]).startswith("Hervalvenster"))
     assert (relapse["Herkomst"], relapse["Rechtsgrond"]) == (
         "standaard (regelboek R5)", "art. 70 wet van 3 juli 1978 (herval: 14 dagen, 8 weken vanaf 1 januari 2026)")
@@ -222,7 +224,7 @@ def test_source_date_epoch_makes_the_workbook_reproducible(run_cli, tmp_path, mo
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763856000")
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     for out in (first, second):
-        assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out).exit_code == 0
+        assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--xlsx", out).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     result = run_cli("settle", METAAL, "--xlsx", tmp_path / "c.xlsx")
@@ -238,7 +240,7 @@ def test_no_english_label_remains_in_the_dutch_outputs(evidence, run_cli, monkey
                     assert not ENGLISH.search(value), (sheet.title, value)
     for width in ("100", "240"):
         monkeypatch.setenv("COLUMNS", width)
-        shown = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+        shown = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--explain").stdout
         assert not ENGLISH.search(shown), ENGLISH.search(shown)
 
 
@@ -256,8 +258,16 @@ def test_json_has_consultants_steps_and_warnings(evidence, dutch):
                                         "last": "2023-11-03"}
     assert any(step["figure"] == "Vermindering afwezigheid" and "2.175,10" in step["arithmetic"]
                for step in antwerpen["steps"])
+    # who decided each commitment, then the ratio they give
     assert [s["figure"] for s in data["steps"]] == ["Maximale toelage", "Hervalvenster in kalenderdagen",
+                                                    "Oordeel over R1", "Oordeel over R2", "Oordeel over R3",
                                                     "Resultaatsratio"]
+    assert [(s["inputs"], s["arithmetic"]) for s in data["steps"][2:5]] == [
+        ("de gemeten waarden", "NEE"),
+        ("het oordeel van de auditor (beoordeeld door An Peeters op 14 november 2025); Eindrapport p. 14 - "
+         "financiële opvolging D&I-netwerk nagekeken; zelfevaluatie van de sector: ja — Eindrapport p. 14 - "
+         "financiële opvolging D&I-netwerk", "ja"),
+        ("de gemeten waarden", "ja")]
     assert {"code": "cost_cap", "beneficiary": "0474431354"} in data["warnings"]
     assert {"code": "default_rule", "setting": "relapse_days", "value": None} in data["warnings"]
 
@@ -299,13 +309,13 @@ def test_a_beneficiary_taken_as_fully_staffed_is_said_under_the_table(run_cli, t
 
 def test_the_explanation_reads_as_blocks_at_every_width(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "80")
-    text = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+    text = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--explain").stdout
     assert "┃ Onderwerp" not in text and max(len(line) for line in text.splitlines()) <= 80
     block = text[text.index("\nmtech+ Limburg vzw (0434.112.117)\n"):]
     assert re.search(r"\n  Vermindering afwezigheid \(R4, Art\. 5\) *\n    per VTE 106\.000,00; 62,00 VTE-dagen", block)
     assert "    → 106.000,00 × 62,00 / 731 = 8.990,4241 → 8.990,42" in block
     monkeypatch.setenv("COLUMNS", "200")
-    wide = run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain").stdout
+    wide = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--explain").stdout
     assert "┃ Onderwerp" not in wide  # no giant table: an eindrapport of 10.000 absences must stay readable
     assert "    → 106.000,00 × 62,00 / 731 = 8.990,4241 → 8.990,42 (eenmaal half naar boven afgerond)" in wide
 

@@ -18,6 +18,9 @@ from tests.conftest import CONVENANTS, ROOT, one_line, settlement
 FILES = ["metaal-2023-2025.yaml", "metaal-duaal-leren-2023-2025.yaml", "social-profit-2023-2025.yaml"]
 REPORTS = ["metaal-2023-2025-realisatie.yaml", "metaal-duaal-leren-2023-2025-realisatie.yaml",
            "social-profit-2023-2025-realisatie.yaml"]
+# the auditor's assessments of the eindrapporten that have a qualitative commitment (duaal leren has none)
+ASSESSMENTS = {"metaal-2023-2025-realisatie.yaml": "metaal-2023-2025-beoordeling.yaml",
+               "social-profit-2023-2025-realisatie.yaml": "social-profit-2023-2025-beoordeling.yaml"}
 INOM, VIVO = "0409845289", "0472871139"
 
 # Hand-worked payable figures:
@@ -25,7 +28,7 @@ INOM, VIVO = "0409845289", "0472871139"
 #   INOM 348.255,68 = (392.200 - 5.249,25) x 0,70 + 386.950,75 x 0,30 x 2/3).
 # - Duaal leren (addendum, no FTE, so no deduction): 143.846 x 0,70 = 100.692,20 and 4 of 6
 #   commitment-years: 143.846 x 0,30 x 2/3 = 28.769,20; payable 129.461,40, all INOM's.
-# - Social profit: R1 met (every target), R2 not (the auditor), R3 met: 2/3. Consulent 1 ill
+# - Social profit: R1 met (every target), R2 not (the auditor's assessment), R3 met: 2/3. Consulent 1 ill
 #   3 Feb - 14 Mar 2025 = 40 days, 30 covered: 10 FTE-days; Consulent 2 on a 0,5 career break
 #   1 Jan - 30 Jun 2024 = 182 days: 91 FTE-days; 7 and 8 follow each other: 101 FTE-days.
 #   106.000 x 101 / 731 = 14.645,69; base 742.000 - 14.645,69 = 727.354,31;
@@ -36,15 +39,15 @@ METAAL_PAYABLE, DUAAL_PAYABLE, SOCIAL_PAYABLE = Decimal("1022559.87"), Decimal("
 
 @pytest.fixture
 def generation(tmp_path, monkeypatch, run_cli) -> Path:
-    """A folder holding Metaal, its duaal-leren addendum, Social profit and their eindrapporten;
-    the current folder is the one above it, the project root. (After `run_cli`, which starts
+    """A folder holding Metaal, its duaal-leren addendum, Social profit, their eindrapporten and
+    the auditor's assessments; the current folder is the one above it, the project root. (After `run_cli`, which starts
     in this checkout.)"""
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "generatie"
     (folder / "examples").mkdir(parents=True)
     for name in FILES:
         shutil.copy(CONVENANTS / name, folder / name)
-    for name in REPORTS:
+    for name in [*REPORTS, *ASSESSMENTS.values()]:
         shutil.copy(CONVENANTS / "examples" / name, folder / "examples" / name)
     return folder
 
@@ -61,7 +64,8 @@ def test_a_folder_settles_every_agreement_with_its_own_eindrapport(run_cli, gene
     assert sorted(ids) == ["metaal-2023-2025", "metaal-duaal-leren-2023-2025", "social-profit-2023-2025"]
     for item, (name, report) in zip(sorted(data["settlements"], key=lambda s: s["convenant"]),
                                     sorted(zip(FILES, REPORTS, strict=True)), strict=True):
-        alone = settlement(run_cli("settle", generation / name, "-r", generation / "examples" / report,
+        judged = ("--assessment", generation / "examples" / ASSESSMENTS[report]) if report in ASSESSMENTS else ()
+        alone = settlement(run_cli("settle", generation / name, "-r", generation / "examples" / report, *judged,
                                    "--format", "json").stdout)
         assert item == alone  # each agreement's figures are its own settle run's
     payable = {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
@@ -89,6 +93,7 @@ def test_families_hold_a_covenant_with_its_addenda_and_never_merge_two_covenants
 
 def test_an_agreement_without_eindrapport_is_maxima_and_never_in_a_payable_total(run_cli, generation, dutch):
     (generation / "examples" / REPORTS[2]).unlink()
+    (generation / "examples" / ASSESSMENTS[REPORTS[2]]).unlink()
     data = _settle(run_cli, generation)
     social = next(s for s in data["settlements"] if s["convenant"] == "social-profit-2023-2025")
     assert social["status"] == "maxima" and social["totals"]["payable"] is None
@@ -130,7 +135,7 @@ def test_one_file_and_three_files_give_the_same_json_shape(run_cli, generation):
             return [shape(value[0])] if value else []
         return type(value).__name__
 
-    assert one["format"] == three["format"] == "convenant.settlement/2"
+    assert one["format"] == three["format"] == "convenant.settlement/3"
     assert set(one) == set(three) == {"format", "settlements", "families", "portfolio"}
     assert shape(one["portfolio"]) == shape(three["portfolio"])
     assert shape(one["settlements"][0]["totals"]) == shape(three["settlements"][0]["totals"])
@@ -143,8 +148,14 @@ def test_the_output_validates_against_its_published_schema(run_cli, generation):
     schema = json.loads(run_cli("schema", "--of", "settlement").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
     (generation / "examples" / REPORTS[2]).unlink()  # Social profit as maxima too
-    for args in ([generation], [generation / FILES[0]], [generation, "--explain"]):
+    (generation / "examples" / ASSESSMENTS[REPORTS[2]]).unlink()
+    metaal, facts = generation / FILES[0], generation / "examples" / REPORTS[0]
+    judged = generation / "examples" / ASSESSMENTS[REPORTS[0]]
+    for args in ([generation], [metaal], [generation, "--explain"],
+                 [metaal, "-r", facts],  # provisional: R2 waits for the auditor
+                 [metaal, "-r", facts, "--assessment", judged, "--as-of", "2024-09-30"]):  # set aside at that day
         result = run_cli("settle", *args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
         jsonschema.validate(json.loads(result.stdout), schema, cls=jsonschema.Draft202012Validator)
     broken = json.loads(run_cli("settle", generation, "--format", "json").stdout)
     maxima = next(s for s in broken["settlements"] if s["status"] == "maxima")
@@ -313,7 +324,8 @@ def test_the_kosten_sheet_recomputes_to_the_json(run_cli, tmp_path, dutch, case)
 
 def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path, dutch):
     out = tmp_path / "metaal.xlsx"
-    _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--xlsx", out)
+    _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--assessment",
+            CONVENANTS / "examples" / ASSESSMENTS[REPORTS[0]], "--xlsx", out)
     sheet = load_workbook(out)["Samenvatting"]
     at = {one_line(cell.value): cell.column_letter for cell in sheet[2]}
     assert sheet[f"{at['Resultaatsratio']}3"].value == "=2/3"
@@ -329,14 +341,15 @@ def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path, dutc
     old, new = CONVENANTS / FILES[0], ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"
     real = CONVENANTS / "examples" / REPORTS[0]
     out = tmp_path / "verschil.xlsx"
-    result = run_cli("diff", old, new, "-r", real, "--format", "json", "--xlsx", out)
+    judged = ("--assessment", CONVENANTS / "examples" / ASSESSMENTS[REPORTS[0]])
+    result = run_cli("diff", old, new, "-r", real, *judged, "--format", "json", "--xlsx", out)
     assert result.exit_code == 1
     ratio = json.loads(result.stdout)["money"]["settlement"]["ratio"]
     # the amendment raises R3's target to 320 while 305 were reached: R3 is no longer met, 1 of 3
     # commitments is below the minimum of one half, so no result financing: 2/3 -> 0/1
     assert (ratio["old"], ratio["new"], ratio["achieved"]) == ("2/3", "0/1", {"old": "2/3", "new": "1/3"})
     assert [(v["commitment"], v["old"], v["new"]) for v in ratio["verdicts"]] == [("R3", True, False)]
-    table = run_cli("diff", old, new, "-r", real).stdout
+    table = run_cli("diff", old, new, "-r", real, *judged).stdout
     assert ("Resultaatsratio (Art. 2): oud 2/3 (2 van 3 behaald) → nieuw 0 (1 van 3 behaald: onder het minimum "
             "0,5, geen resultaatsfinanciering)") in table
     sheet = load_workbook(out)["Resultaatsratio"]

@@ -34,8 +34,8 @@ def sector(tmp_path, monkeypatch, run_cli):
     return tmp_path
 
 
-def _settled(run_cli, agreement: str, realisation: str) -> dict:
-    result = run_cli("settle", agreement, "-r", realisation, "--format", "json")
+def _settled(run_cli, agreement: str, realisation: str, *judged: str) -> dict:
+    result = run_cli("settle", agreement, "-r", realisation, *judged, "--format", "json")
     assert result.exit_code == 0, result.stderr
     return settlement(result.stdout)
 
@@ -64,7 +64,7 @@ def test_the_template_guides_whoever_fills_it_in(run_cli, sector):
     assert results["H1"].value == "Title, and what to fill in"
     # each commitment's title beside its rows; the qualitative R2 says what the sector fills in
     assert results["H2"].value == "Bereiken van werkvloeren (en werknemers op die werkvloeren)"
-    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: Zelfevaluatie")
+    assert results["H4"].value.startswith("Intersectorale samenwerking — qualitative: Toelichting")
     # wide enough for what goes in: a date, the longest reason, an amount (no ### in a printed sheet)
     widths = {name: {key: book[name].column_dimensions[key].width for key in "ABCDEFGH"} for name in SHEETS}
     assert widths["Afwezigheden"]["C"] >= 12 and widths["Afwezigheden"]["E"] >= len("loopbaanonderbreking")
@@ -149,11 +149,17 @@ def test_the_empty_template_filled_in_settles_as_the_example(run_cli, sector):
     _fill_as_a_sector(sector / "leeg.xlsx", Workspace().load(sector / real).model)
     imported = run_cli("import", "leeg.xlsx", "-o", "ingevuld.yaml")
     assert imported.exit_code == 0, imported.stdout + imported.stderr
-    filled = _settled(run_cli, "convenants/metaal-2023-2025.yaml", "ingevuld.yaml")
+    judged = (sector / "convenants" / "examples" / "metaal-2023-2025-beoordeling.yaml").read_text(encoding="utf-8")
+    (sector / "beoordeling.yaml").write_text(judged.replace("realisation: metaal-2023-2025-realisatie.yaml",
+                                                            "realisation: ingevuld.yaml"), encoding="utf-8")
+    filled = _settled(run_cli, "convenants/metaal-2023-2025.yaml", "ingevuld.yaml", "--assessment", "beoordeling.yaml")
     # hand-worked in test_settle.py: deduction 25.521,20, payable 1.022.559,87, balance 439.559,87
     assert (filled["totals"]["deduction"], filled["totals"]["payable"], filled["totals"]["balance"]) == (
         "25521.20", "1022559.87", "439559.87")
-    assert filled == _settled(run_cli, "convenants/metaal-2023-2025.yaml", real)
+    example = _settled(run_cli, "convenants/metaal-2023-2025.yaml", real, "--assessment",
+                       "convenants/examples/metaal-2023-2025-beoordeling.yaml")
+    assert {k: v for k, v in filled.items() if k != "assessment"} == {
+        k: v for k, v in example.items() if k != "assessment"}  # only the assessment's file differs
 
 
 COST_CASES = ["kostenstaat-loon-over-het-begin.yaml", "kostenstaat-loon-buiten-de-tewerkstelling.yaml",

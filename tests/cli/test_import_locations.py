@@ -84,13 +84,13 @@ CASES = {
               "mtech+ Brabant vzw (0434.364.911) has no"),
     "CV509": (_set("Afwezigheden", "D2", date(2024, 1, 1)), "Afwezigheden!D2", "ends (2024-01-01) before"),
     "CV510": (_set("Afwezigheden", "F3", 1.5), "Afwezigheden!F3", "absent for 1.50 FTE but employed for 1.00"),
-    "CV511": (_set("Resultaten", "G4", None), "Resultaten!G4", "the self-assessment has no Toelichting"),
-    "CV512": (_set("Resultaten", "E2", None), "Resultaten!E2", "R1: no value for bedrijfsbezoeken (work year 1)"),
     "CV513": (_append("Kosten", ["0409.845.289", "totaal", None, None, None, None, 1000.0]), "Kosten!A7",
               "is listed twice in Kosten"),
     "CV515": (_set("Consulenten", "D4", "Consulent C"), "Consulenten!D5", "two consultants of 0409.845.289"),
     "CV516": (_both(_set("Consulenten", "F4", date(2026, 1, 1)), _set("Consulenten", "G4", date(2026, 6, 30))),
               "Consulenten!F4", "is not employed during the term"),
+    "CV521": (_set("Resultaten", "E2", None), "Resultaten!E2", "R1: no value for bedrijfsbezoeken (work year 1)"),
+    "CV522": (_set("Resultaten", "G4", None), "Resultaten!G4", "the self-assessment has no Toelichting"),
     "CV517": (_both(_set("Afwezigheden", "C9", date(2025, 8, 1)), _set("Afwezigheden", "D9", date(2025, 8, 5))),
               "Afwezigheden!row 9", "starts after the term ends"),
     "CV530": (_append("Kosten", [*_E_WAGE[:2], "Consulant E", *_E_WAGE[3:]]), "Kosten!C7",
@@ -177,20 +177,22 @@ def test_a_blank_workbook_names_the_cells_to_fill_in(run_cli, sector):
     result = run_cli("import", "w.xlsx")
     lines = [line for line in _printed(result) if not line.startswith("  ")]
     assert result.exit_code == 1
+    # R2 is qualitative: the auditor judges it in an assessment, so the workbook asks no self-assessment,
+    # only where the eindrapport reports on it (a warning)
     assert lines[:5] == [
-        "w.xlsx:Resultaten!E2: error[CV512]: R1: no value for bedrijfsbezoeken (work year 1)",
-        "w.xlsx:Resultaten!E3: error[CV512]: R1: no value for bedrijfsbezoeken (work year 2)",
-        "w.xlsx:Resultaten!F4: error[CV512]: R2 is qualitative: say in Zelfevaluatie whether it was achieved (ja or "
-        "nee)",
-        "w.xlsx:Resultaten!E5: error[CV512]: R3: no value for opgeleide werkzoekenden (work year 1)",
-        "w.xlsx:Resultaten!E6: error[CV512]: R3: no value for opgeleide werkzoekenden (work year 2)"]
+        "w.xlsx:Resultaten!E2: error[CV521]: R1: no value for bedrijfsbezoeken (work year 1)",
+        "w.xlsx:Resultaten!E3: error[CV521]: R1: no value for bedrijfsbezoeken (work year 2)",
+        "w.xlsx:Resultaten!G4: warning[CV522]: R2 is qualitative: say in Toelichting where the eindrapport reports "
+        "on it",
+        "w.xlsx:Resultaten!E5: error[CV521]: R3: no value for opgeleide werkzoekenden (work year 1)",
+        "w.xlsx:Resultaten!E6: error[CV521]: R3: no value for opgeleide werkzoekenden (work year 2)"]
     assert all(LOCATION.match(line) for line in lines), lines
 
 
 def test_a_warning_is_reported_and_the_realisation_still_written(run_cli, sector):
-    # the self-assessment without its Toelichting is a warning (CV511): the YAML is written
+    # the self-assessment without its Toelichting is a warning (CV522): the YAML is written
     lines = _import(run_cli, sector, _set("Resultaten", "G4", None))
-    assert lines[0] == "w.xlsx:Resultaten!G4: warning[CV511]: R2: the self-assessment has no Toelichting"
+    assert lines[0] == "w.xlsx:Resultaten!G4: warning[CV522]: R2: the self-assessment has no Toelichting"
     assert "kind: realisation" in lines
 
 

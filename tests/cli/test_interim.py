@@ -122,12 +122,21 @@ def test_a_day_not_written_as_a_date_is_a_usage_error(run_cli):
 
 
 def test_a_day_at_the_end_of_the_term_is_the_final_settlement(run_cli):
-    plain = json.loads(run_cli("settle", METAAL, "-r", REPORT, "--format", "json").stdout)
-    result = run_cli("settle", METAAL, "-r", REPORT, "--format", "json", "--as-of", "2025-06-30")
+    judged = ("--assessment", EXAMPLES / "metaal-2023-2025-beoordeling.yaml")
+    plain = json.loads(run_cli("settle", METAAL, "-r", REPORT, *judged, "--format", "json").stdout)
+    result = run_cli("settle", METAAL, "-r", REPORT, *judged, "--format", "json", "--as-of", "2025-11-14")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == plain
     assert json.loads(result.stdout)["settlements"][0]["totals"]["payable"] == "1022559.87"
-    assert "2025-06-30 is at or after the end of the term (2025-06-30): this is the final settlement" in result.stderr
+    assert "2025-11-14 is at or after the end of the term (2025-06-30): this is the final settlement" in result.stderr
+    # at the term's last day the auditor had not judged yet (the assessment is of 14 November
+    # 2025): R2 waits, and what is certain is the effort financing alone, 798.335,17 (R2 not met:
+    # 1 of 3 < 0,5, ratio 0), or 1.022.559,87 if R2 is met
+    early = run_cli("settle", METAAL, "-r", REPORT, *judged, "--format", "json", "--as-of", "2025-06-30")
+    final = json.loads(early.stdout)["settlements"][0]
+    assert (final["status"], final["assessment"], final["totals"]["payable"], final["totals"]["payable_if_met"]) == (
+        "provisional", None, "798335.17", "1022559.87")
+    assert "the assessment of 2025-11-14 by An Peeters is dated after 2025-06-30" in early.stderr
 
 
 PROGRESS = """\
@@ -251,6 +260,7 @@ def test_a_folder_at_a_day_shows_interim_families_and_no_payable_total(run_cli, 
 
 def test_a_folder_settles_at_the_day_with_the_progress_report_it_holds(run_cli, project):
     (project / "examples" / "real.yaml").unlink()
+    (project / "examples" / "beoordeling.yaml").unlink()  # the auditor's assessment of the eindrapport
     (project / "examples" / "voortgang.yaml").write_text(PROGRESS, encoding="utf-8")
     result = run_cli("settle", ".", "--format", "json")
     assert result.exit_code == 0, result.stderr

@@ -161,5 +161,6 @@ def test_a_run_without_a_message_never_reads_the_catalogue(run_cli, dutch, monke
 
     monkeypatch.setattr(language, "_translations", refused)
     settled = run_cli("settle", "convenants/metaal-2023-2025.yaml", "-r",
-                      "convenants/examples/metaal-2023-2025-realisatie.yaml", "--format", "json")
+                      "convenants/examples/metaal-2023-2025-realisatie.yaml", "--assessment",
+                      "convenants/examples/metaal-2023-2025-beoordeling.yaml", "--format", "json")
     assert settled.exit_code == 0 and json.loads(settled.stdout)["portfolio"]["totals"]["payable"] == "1022559.87"

@@ -24,6 +24,7 @@ from tests.conftest import ROOT, one_line
 WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)")  # letters only: never a part of a SHA-256
 METAAL = "convenants/metaal-2023-2025.yaml"
 METAAL_REAL = "convenants/examples/metaal-2023-2025-realisatie.yaml"
+JUDGED = ("--assessment", "convenants/examples/metaal-2023-2025-beoordeling.yaml")  # R2 judged
 AMENDED = "amendments/metaal-2023-2025-gewijzigd.yaml"
 WIDE = "4000"  # no text wraps but a name in its column: a text from a file stays whole, and is taken out whole
 BOX = re.compile(r"[│┃]")
@@ -120,7 +121,7 @@ def test_the_oracle_knows_the_dutch_words():
 @pytest.mark.parametrize("args", [
     ("settle", "convenants/"),  # a folder: families (metaal and its addenda) and the portfolio
     ("settle", "convenants/", "--explain"),
-    ("settle", METAAL, "-r", METAAL_REAL, "--as-of", "2024-09-30", "--explain"),  # an interim view
+    ("settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--as-of", "2024-09-30", "--explain"),  # an interim view
     ("settle", "convenants/", "--as-of", "2025-09-30", "--explain"),  # a family settled and still running
     ("settle", METAAL),  # maxima without an eindrapport
     ("diff", METAAL, AMENDED),
@@ -137,7 +138,7 @@ def test_english_speaks_no_dutch_word(run_cli, monkeypatch, args):
 
 @pytest.mark.parametrize(("args", "label"), [
     (("settle", "convenants/"), "Balance (still to pay)"),
-    (("settle", METAAL, "-r", METAAL_REAL, "--as-of", "2024-09-30"), "Shortfall in FTE-days"),
+    (("settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--as-of", "2024-09-30"), "Shortfall in FTE-days"),
     (("diff", METAAL, AMENDED, "--realisation", METAAL_REAL), "Balance difference"),
 ], ids=["folder", "interim", "diff"])
 def test_a_narrow_terminal_labels_each_figure_in_english(run_cli, monkeypatch, args, label):
@@ -151,22 +152,22 @@ def test_a_narrow_terminal_labels_each_figure_in_english(run_cli, monkeypatch, a
 
 def test_english_uses_english_notation_and_the_dutch_default_its_own(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "70")  # a block per beneficiary: each figure with its label
-    english = run_cli("settle", METAAL, "-r", METAAL_REAL, "--lang", "en").stdout
+    english = run_cli("settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--lang", "en").stdout
     # Art. 1: 392.200 + 4 × 144.160 + 91.160 + 2 × 53.000 = 1.166.000 (the bundled total); Limburg:
     # 144.160 − 8.990,42 deduction = 135.169,58 × (0,70 + 0,30 × 2/3) = 121.652,63, less 72.080,00 advances
     assert re.search(r"\n  Amount payable +121,652\.63\n", english)
     assert re.search(r"\n  Balance \(still to pay\) +49,572\.63\n", english)
     assert re.search(r"\n  Shortfall in FTE-days +62\.00\n", english) and "1.166.000,00" not in english
-    dutch_text = run_cli("settle", METAAL, "-r", METAAL_REAL).stdout
+    dutch_text = run_cli("settle", METAAL, "-r", METAAL_REAL, *JUDGED).stdout
     monkeypatch.setenv("CONVENANT_LANG", "en")
-    assert run_cli("settle", METAAL, "-r", METAAL_REAL).stdout == english  # the environment says the same
+    assert run_cli("settle", METAAL, "-r", METAAL_REAL, *JUDGED).stdout == english  # the environment says the same
     assert re.search(r"\n  Uit te betalen +121\.652,63\n", dutch_text)
     assert re.search(r"\n  Saldo \(nog te betalen\) +49\.572,63\n", dutch_text)
     assert re.search(r"\n  Tekort in VTE-dagen +62,00\n", dutch_text) and "Payable" not in dutch_text
 
 
 def test_the_explanation_in_json_speaks_the_language(run_cli):
-    data = json.loads(run_cli("settle", METAAL, "-r", METAAL_REAL, "--explain", "--format", "json",
+    data = json.loads(run_cli("settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--explain", "--format", "json",
                               "--lang", "en").stdout)
     steps = data["settlements"][0]["steps"] + [step for line in data["settlements"][0]["beneficiaries"]
                                                for step in line["steps"]]
@@ -212,7 +213,7 @@ def test_the_settlement_workbook_in_english(run_cli, tmp_path):
 
 def test_the_settlement_workbook_keeps_its_dutch(run_cli, tmp_path, dutch):
     target = tmp_path / "afrekening.xlsx"
-    assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", target, "--format", "json").exit_code == 0
+    assert run_cli("settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--xlsx", target, "--format", "json").exit_code == 0
     names, headers, _texts = _sheet_texts(target)
     assert names == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode", "Resultaatsverbintenissen",
                      "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
@@ -232,7 +233,7 @@ def test_the_diff_workbook_in_english(run_cli, tmp_path):
 
 
 def test_the_html_report_in_english_says_fte(run_cli, tmp_path):
-    result = run_cli("--lang", "en", "settle", METAAL, "-r", METAAL_REAL, "--html", tmp_path / "report")
+    result = run_cli("--lang", "en", "settle", METAAL, "-r", METAAL_REAL, *JUDGED, "--html", tmp_path / "report")
     assert result.exit_code == 0, result.stderr
     page = (tmp_path / "report" / "metaal-2023-2025.html").read_text(encoding="utf-8")
     # the text a reader sees: without the markup, its entities read (a file's `D&I` is `D&amp;I` in the page)

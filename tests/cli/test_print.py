@@ -18,9 +18,10 @@ pytestmark = [pytest.mark.viewers, pytest.mark.timeout(300)]  # LibreOffice's fi
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 AMENDED = ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml"
 KINDS = {
-    "settle": ["settle", METAAL, "-r", METAAL_REAL, "--format", "json", "--explain"],
+    "settle": ["settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--format", "json", "--explain"],
     "folder": ["settle", CONVENANTS, "--format", "json"],
     "diff": ["diff", METAAL, AMENDED, "-r", METAAL_REAL, "--format", "json"],
     "fill-in": ["new", "realisation", METAAL, "--from", METAAL_REAL],

@@ -18,8 +18,10 @@ from tests.conftest import CONVENANTS, EXAMPLES, settlements
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 EXTENSION = EXAMPLES / "metaal-verlenging-2025-2026.yaml"
 EXTENSION_REAL = EXAMPLES / "metaal-verlenging-2025-2026-realisatie.yaml"
+EXTENSION_JUDGED = EXAMPLES / "metaal-verlenging-2025-2026-beoordeling.yaml"
 
 
 def test_an_illness_from_before_the_term_keeps_its_real_guaranteed_wage_days():
@@ -74,8 +76,9 @@ def test_advances_in_tranches_add_up():
 
 def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli, tmp_path, dutch):
     out = tmp_path / "verlenging.xlsx"
-    result = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL, "-r", EXTENSION_REAL, "--format", "json",
-                     "--explain", "--xlsx", out)
+    result = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL,
+                     "--assessment", METAAL_JUDGED, "-r", EXTENSION_REAL, "--assessment", EXTENSION_JUDGED,
+                     "--format", "json", "--explain", "--xlsx", out)
     assert result.exit_code == 0, result.stderr
     parent, extension = settlements(result.stdout)
     assert parent["totals"]["payable"] == "1022559.87"  # Consulent K's June days are all guaranteed wage there
@@ -115,7 +118,8 @@ def test_the_extension_settles_on_its_own_amount_under_its_parents_rules(run_cli
 
 def test_the_covenant_and_its_extension_combine_per_beneficiary(run_cli, monkeypatch, dutch):
     monkeypatch.setenv("COLUMNS", "240")
-    table = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL, "-r", EXTENSION_REAL).stdout
+    table = run_cli("settle", METAAL, EXTENSION, "-r", METAAL_REAL,
+                    "--assessment", METAAL_JUDGED, "-r", EXTENSION_REAL, "--assessment", EXTENSION_JUDGED).stdout
     assert "Per begunstigde over convenant en addenda (R7)" in table
     # INOM vzw: 348.255,68 + 176.490,00 = 524.745,68; maximum 392.200 + 196.100 = 588.300,00
     assert re.search(r"│ INOM vzw - Instituut .*│ +588\.300,00 │ .*│ +524\.745,68 │", table)

@@ -21,6 +21,7 @@ from tests.viewers import generation_report
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 TERM_START, TERM_DAYS = date(2023, 7, 1), 731  # 2023-07-01 to 2025-06-30
 
 
@@ -167,7 +168,8 @@ def test_the_index_shows_the_portfolio_families_and_agreements_as_the_json(gener
     assert by_owner["portfolio"]["payable"] == Decimal("2322542.44")
     for settlement in data["settlements"]:
         assert by_owner[settlement["convenant"]] == {k: Decimal(v) for k, v in settlement["totals"].items()
-                                                    if v is not None and k != "shortfall_fte_days"}
+                                                    if v is not None and k not in ("shortfall_fte_days",
+                                                                                   "payable_if_met")}
     family = next(f for f in data["families"] if len(f["members"]) > 1)
     for line in family["beneficiaries"]:
         figures = {k: Decimal(v) for k, v in line.items() if k not in ("enterprise_number", "name") and v is not None}
@@ -278,7 +280,8 @@ def test_text_from_files_is_escaped_and_the_insz_never_shows(run_cli, tmp_path, 
 
 
 def test_the_report_follows_the_language(run_cli, tmp_path):
-    result = run_cli("--lang", "en", "settle", METAAL, "-r", METAAL_REAL, "--html", tmp_path / "report")
+    result = run_cli("--lang", "en", "settle", METAAL, "-r", METAAL_REAL,
+                     "--assessment", METAAL_JUDGED, "--html", tmp_path / "report")
     assert result.exit_code == 0, result.stderr
     page = (tmp_path / "report" / "metaal-2023-2025.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Deduction for absence" in page and ">1,022,559.87<" in (
@@ -290,15 +293,15 @@ def test_the_report_never_writes_over_a_folder_or_an_input(run_cli, tmp_path):
     target = tmp_path / "rapport"
     target.mkdir()
     (target / "brief.docx").write_bytes(b"the auditor's letter")
-    refused = run_cli("settle", METAAL, "-r", METAAL_REAL, "--html", target)
+    refused = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--html", target)
     assert refused.exit_code == 2 and "exists; not overwritten" in refused.stderr and "--force" in refused.stderr
-    forced = run_cli("settle", METAAL, "-r", METAAL_REAL, "--html", target, "--force")
+    forced = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--html", target, "--force")
     assert forced.exit_code == 2 and "never replaced" in forced.stderr
     assert sorted(os.listdir(target)) == ["brief.docx"] and sorted(os.listdir(tmp_path)) == ["rapport"]
     fresh = tmp_path / "nieuw"
-    assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--html", fresh).exit_code == 0
+    assert run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--html", fresh).exit_code == 0
     (fresh / "index.html").write_text("old", encoding="utf-8")
-    again = run_cli("settle", METAAL, "-r", METAAL_REAL, "--html", fresh, "--force")
+    again = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "--html", fresh, "--force")
     assert again.exit_code == 0 and (fresh / "index.html").read_text(encoding="utf-8") != "old"
     assert sorted(os.listdir(tmp_path)) == ["nieuw", "rapport"]  # nothing temporary left behind
     project = tmp_path / "project"

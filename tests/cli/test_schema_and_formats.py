@@ -32,7 +32,8 @@ def test_schema_types_amounts_as_numbers_and_dates_as_dates(run_cli):
     assert schema["additionalProperties"] is False
     every = json.loads(run_cli("schema").stdout)
     assert every["discriminator"]["propertyName"] == "kind"
-    assert sorted(every["discriminator"]["mapping"]) == ["action_plan", "addendum", "case", "convenant", "realisation"]
+    assert sorted(every["discriminator"]["mapping"]) == ["action_plan", "addendum", "assessment", "case", "convenant",
+                                                        "realisation"]
 
 
 def test_unknown_kind_option_is_a_usage_error(run_cli):
@@ -62,7 +63,8 @@ BAD = DATA / "invalid" / "bad-iban.yaml"
 
 
 def test_github_format_prints_one_annotation_per_problem(run_cli):
-    result = run_cli("validate", "--format", "github", BAD, DATA / "invalid" / "realisation-verdict-without-note.yaml")
+    result = run_cli("validate", "--format", "github", BAD,
+                     DATA / "invalid" / "realisation-self-assessment-without-note.yaml")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
@@ -71,7 +73,7 @@ def test_github_format_prints_one_annotation_per_problem(run_cli):
     assert lines[0].startswith(f"::error file=tests/data/invalid/bad-iban.yaml,line={line},col=15,endLine={line},"
                                "endColumn=34,title=CV206::[CV206] ")
     assert "%0Ahint: copy the IBAN" in lines[0]
-    assert lines[1].startswith("::warning file=") and "title=CV511" in lines[1]
+    assert lines[1].startswith("::warning file=") and "title=CV522" in lines[1]
 
 
 def test_json_format_is_a_stable_list_of_problems(run_cli):
@@ -86,11 +88,11 @@ def test_json_format_is_a_stable_list_of_problems(run_cli):
 
 
 def test_strict_makes_warnings_fail(run_cli):
-    path = DATA / "invalid" / "realisation-verdict-without-note.yaml"
+    path = DATA / "invalid" / "realisation-self-assessment-without-note.yaml"
     assert run_cli("validate", path).exit_code == 0
     strict = run_cli("validate", "--strict", path)
     assert strict.exit_code == 1
-    assert "warning[CV511]" in strict.stdout
+    assert "warning[CV522]" in strict.stdout
 
 
 def test_pre_commit_hook_runs_convenant_validate_on_yaml_files(tmp_path):
@@ -125,7 +127,7 @@ def test_the_schema_of_an_output_is_chosen_with_of_and_the_old_output_spelling_s
     old = run_cli("schema", "--output", "settlement")
     assert chosen.exit_code == old.exit_code == 0
     assert json.loads(chosen.stdout) == json.loads(old.stdout)
-    assert json.loads(chosen.stdout)["title"] == "convenant settle --format json (convenant.settlement/2)"
+    assert json.loads(chosen.stdout)["title"] == "convenant settle --format json (convenant.settlement/3)"
     assert chosen.stderr == ""
     assert "`schema --output settlement` is now `schema --of settlement`" in old.stderr
     both = run_cli("schema", "--of", "settlement", "--kind", "convenant")

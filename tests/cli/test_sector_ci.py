@@ -347,7 +347,7 @@ def test_a_wrong_choice_names_every_valid_one_with_a_hint(run_cli):
     assert "is not one of: text, json, github, gitlab, sarif, junit, azure." in message
     assert message.count("hint:") == 1  # only the line under every usage error: `-h` lists the options
     kind = " ".join(run_cli("schema", "--kind", "plan").stderr.replace("│", " ").split())
-    assert "'plan' is not one of: convenant, addendum, action_plan, realisation, case." in kind
+    assert "'plan' is not one of: convenant, addendum, action_plan, realisation, assessment, case." in kind
     assert run_cli("schema", "--kind", "case").exit_code == 0
 
 

@@ -17,11 +17,12 @@ from tests.conftest import CONVENANTS, DATA, EXAMPLES, one_line, settlement, set
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 DUAAL = CONVENANTS / "metaal-duaal-leren-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 DUAAL_REAL = EXAMPLES / "metaal-duaal-leren-2023-2025-realisatie.yaml"
 
 
 def test_metaal_example_settles_to_hand_computed_figures(run_cli):
-    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--format", "json")
+    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--assessment", METAAL_JUDGED, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = settlement(result.stdout)
     assert (data["convenant"], data["kind"], data["status"], data["ratio"]) == (
@@ -69,20 +70,21 @@ def test_without_realisation_the_output_says_maxima(run_cli, dutch):
 
 
 def test_covenant_with_addendum_settles_each_and_combines_per_beneficiary(run_cli, dutch):
-    result = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL, "-r", DUAAL_REAL, "--format", "json")
+    result = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL,
+                     "--assessment", METAAL_JUDGED, "-r", DUAAL_REAL, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = settlements(result.stdout)
     assert [d["convenant"] for d in data] == ["metaal-2023-2025", "metaal-duaal-leren-2023-2025"]
     # addendum: 143.846 x 0,70 = 100.692,20; 4 of 6 commitment-years -> x 0,30 x 2/3 = 28.769,20
     assert data[1]["totals"]["payable"] == "129461.40"
-    table = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL, "-r", DUAAL_REAL).stdout
+    table = run_cli("settle", METAAL, DUAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "-r", DUAAL_REAL).stdout
     assert "Per begunstigde over convenant en addenda" in table
     # INOM vzw over both: 348.255,68 + 129.461,40 = 477.717,08
     assert re.search(r"│ INOM vzw - Instituut .*│ +477\.717,08 │", table)
 
 
 def test_table_is_in_dutch_with_belgian_numbers(run_cli, dutch):
-    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL)
+    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--assessment", METAAL_JUDGED)
     for word in ("Begunstigde", "Maximum", "Vermindering", "afwezigheid", "Inspannings-", "financiering",
                  "Resultaats-", "Uit te", "betalen", "Saldo"):
         assert word in result.stdout
@@ -91,7 +93,7 @@ def test_table_is_in_dutch_with_belgian_numbers(run_cli, dutch):
 
 
 def test_explain_gives_rule_article_and_arithmetic(run_cli, dutch):
-    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--explain")
+    result = run_cli("settle", METAAL, "--realisation", METAAL_REAL, "--assessment", METAAL_JUDGED, "--explain")
     assert result.exit_code == 0
     out = result.stdout
     assert "Art. 5" in out and "R4" in out
@@ -114,7 +116,7 @@ def test_bad_realisation_is_exit_1_with_the_problem_and_its_line(run_cli, name, 
 
 
 def test_realisation_of_another_file_is_a_usage_error(run_cli):
-    result = run_cli("settle", DUAAL, "--realisation", METAAL_REAL)
+    result = run_cli("settle", DUAAL, "--realisation", METAAL_REAL, "--assessment", METAAL_JUDGED)
     assert result.exit_code == 2
     assert "not settled here" in result.stderr
 
@@ -135,7 +137,8 @@ def sum_formula(values, cell) -> Decimal:
 
 def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, tmp_path, dutch):
     out = tmp_path / "afrekening.xlsx"
-    result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
+    result = run_cli("settle", METAAL, "-r", METAAL_REAL,
+                     "--assessment", METAAL_JUDGED, "--xlsx", out, "--format", "json")
     assert result.exit_code == 0, result.stderr
     totals = settlement(result.stdout)["totals"]
     book = load_workbook(out)
@@ -206,7 +209,8 @@ def test_xlsx_into_a_missing_folder_is_exit_2(run_cli, tmp_path):
 def test_xlsx_opens_in_libreoffice_which_recomputes_the_sums_to_the_json_totals(run_cli, tmp_path, dutch):
     soffice = viewers.need("soffice")
     out = tmp_path / "afrekening.xlsx"
-    result = run_cli("settle", METAAL, "-r", METAAL_REAL, "--xlsx", out, "--format", "json")
+    result = run_cli("settle", METAAL, "-r", METAAL_REAL,
+                     "--assessment", METAAL_JUDGED, "--xlsx", out, "--format", "json")
     totals = settlement(result.stdout)["totals"]
     profile = f"-env:UserInstallation=file://{tmp_path}/lo"
     # 76: UTF-8; the ninth token off: the numbers themselves, not as shown with their euro format

@@ -20,6 +20,7 @@ from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, counted_work, settl
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
+METAAL_JUDGED = EXAMPLES / "metaal-2023-2025-beoordeling.yaml"
 SMALL = DATA / "valid" / "small-convenant.yaml"
 SMALL_REAL = DATA / "valid" / "small-realisation.yaml"
 
@@ -121,9 +122,10 @@ def _figures(data: dict) -> set[str]:
 
 @pytest.mark.parametrize("width", [80, 100, 140])
 def test_no_figure_is_cut_at_80_100_or_140_columns(run_cli, monkeypatch, width, dutch):
-    data = settlement(run_cli("settle", METAAL, "-r", METAAL_REAL, "--format", "json").stdout)
+    data = settlement(run_cli("settle", METAAL, "-r", METAAL_REAL,
+                              "--assessment", METAAL_JUDGED, "--format", "json").stdout)
     monkeypatch.setenv("COLUMNS", str(width))
-    table = clean(run_cli("settle", METAAL, "-r", METAAL_REAL), 0)
+    table = clean(run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED), 0)
     assert "…" not in table
     assert max(len(line) for line in table.splitlines()) <= width
     cells = set(re.findall(r"-?[\d.]+,\d\d", table))
@@ -140,7 +142,7 @@ def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width,
     for figure in ("91.160,00", "112.360,00", "21.200,00", "-10.600,00", "1.166.000,00", "0,00"):
         assert figure in diff, figure
     duaal = CONVENANTS / "metaal-duaal-leren-2023-2025.yaml"
-    both = clean(run_cli("settle", METAAL, duaal, "-r", METAAL_REAL, "-r",
+    both = clean(run_cli("settle", METAAL, duaal, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED, "-r",
                          EXAMPLES / "metaal-duaal-leren-2023-2025-realisatie.yaml"), 0)
     assert "…" not in both
     assert "477.717,08" in both  # INOM vzw over both: 348.255,68 + 129.461,40
@@ -150,10 +152,10 @@ def test_at_155_columns_the_settlement_is_still_one_table(run_cli, monkeypatch, 
     # nine figure columns since the eligible costs stand beside the payable amount they cap (R6):
     # one column more than fitted in 140
     monkeypatch.setenv("COLUMNS", "155")
-    table = run_cli("settle", METAAL, "-r", METAAL_REAL).stdout
+    table = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED).stdout
     assert re.search(r"│ +392\.200,00 │ +36,20 │ +5\.249,25 │ .* │ +390\.000,00 │ +348\.255,68 │", table)
     monkeypatch.setenv("COLUMNS", "100")
-    stacked = run_cli("settle", METAAL, "-r", METAAL_REAL).stdout
+    stacked = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED).stdout
     assert re.search(r"Vermindering afwezigheid +5\.249,25", stacked)
 
 
@@ -436,4 +438,4 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(run_cli, project, monke
     monkeypatch.setattr(os, "scandir", scandir)  # as root, chmod 000 would not stop the walk
     output = clean(run_cli("validate", "."), 2)
     assert "locked: cannot read this folder (permission denied)" in output
-    assert "2 files checked" in output  # the readable files were still checked
+    assert "3 files checked" in output  # the readable files were still checked

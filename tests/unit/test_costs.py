@@ -19,7 +19,7 @@ from convenant_cli.engine.settlement import settle
 from convenant_cli.models import WageLine
 from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.rules import rules_in_force
-from tests.builders import ANTWERPEN, INOM, convenant, realisation, run
+from tests.builders import ANTWERPEN, INOM, agreeing, convenant, realisation, run
 
 TERM = Span(date(2023, 7, 1), date(2025, 6, 30))
 
@@ -33,16 +33,19 @@ def operating(day, amount, reference, **extra):
     return {"kind": "operating", "date": day, "amount": amount, "reference": reference, **extra}
 
 
-def assessment(*decisions):
+def assessment(*decisions, real=None):
+    """The auditor's assessment: the verdicts that agree with `real` (every commitment met) and
+    these decisions on cost lines (beneficiary, reference, accepted, note)."""
+    verdicts = agreeing(real).verdicts if real is not None else {}
     return Assessment.model_validate({
         "schema_version": 1, "kind": "assessment", "realisation": "r.yaml", "auditor": "An Peeters",
-        "date": "2025-11-14", "costs": [dict(zip(("beneficiary", "reference", "accepted", "note"), d, strict=True))
-                                        for d in decisions]})
+        "date": "2025-11-14", "verdicts": {key: verdict.model_dump() for key, verdict in verdicts.items()},
+        "costs": [dict(zip(("beneficiary", "reference", "accepted", "note"), d, strict=True)) for d in decisions]})
 
 
-def settle_with(real, judged=None):
+def settle_with(real, *decisions):
     conv = convenant()
-    return settle(conv, rules_in_force(conv), real, assessment=judged).lines[0]
+    return settle(conv, rules_in_force(conv), real, assessment=assessment(*decisions, real=real)).lines[0]
 
 
 def test_a_wage_line_straddling_the_terms_start_is_cut_pro_rata():
@@ -100,9 +103,8 @@ def test_a_line_the_auditor_refuses_does_not_count():
     lines = [wage("2023-07-01", "2025-06-30", "100000.00", "loonstaat A"),
              operating("2024-03-15", "1200.00", "factuur 2024-117")]
     real = realisation(cost_lines=lines)
-    judged = assessment((INOM, "factuur 2024-117", False, "geen werkingskost van de consulent"),
-                        (INOM, "loonstaat A", True, "loonfiches gezien"))
-    line = settle_with(real, judged)
+    line = settle_with(real, (INOM, "factuur 2024-117", False, "geen werkingskost van de consulent"),
+                       (INOM, "loonstaat A", True, "loonfiches gezien"))
     refused = line.costs.lines[1]
     assert (refused.refused, refused.note, refused.eligible, refused.counted) == (
         True, "geen werkingskost van de consulent", Decimal("1200.00"), Decimal("0.00"))
@@ -116,9 +118,9 @@ def test_a_line_the_auditor_refuses_does_not_count():
 
 def test_a_refusal_holds_for_its_own_beneficiary_and_reference_only():
     real = realisation(cost_lines=[operating("2024-03-15", "1200.00", "factuur 2024-117")])
-    judged = assessment((ANTWERPEN, "factuur 2024-117", False, "een andere begunstigde"),
-                        (INOM, "factuur 2024-118", False, "een andere factuur"))
-    assert settle_with(real, judged).costs.refused == Decimal("0.00")
+    line = settle_with(real, (ANTWERPEN, "factuur 2024-117", False, "een andere begunstigde"),
+                       (INOM, "factuur 2024-118", False, "een andere factuur"))
+    assert (line.costs.refused, line.costs.eligible) == (Decimal("0.00"), Decimal("1200.00"))
 
 
 def test_costs_above_the_payable_amount_do_not_cap_it():

@@ -59,6 +59,34 @@ ACHIEVED = st.tuples(st.booleans(), st.booleans(), st.booleans())
 BASES = st.sampled_from(["maximum", "payable"])
 
 
+VERDICTS = st.tuples(*(st.sampled_from([None, True, False]) for _ in range(3)))  # None: not judged
+
+
+@settings(max_examples=100, deadline=None)
+@given(absence_lists(), VERDICTS, BASES, st.sampled_from(["0.5", "0.75", "1"]))
+def test_what_is_certain_never_exceeds_what_is_paid_if_the_auditor_agrees(absences, verdicts, base, minimum):
+    """R3: an unjudged commitment counts as not met in the payable and as met in the payable if
+    met; so the certain payable is never above it, equals it once every commitment is judged,
+    and the settlement is provisional exactly while a verdict is missing."""
+    from tests.builders import agreeing
+
+    conv = convenant(rules={"deduction_base": base, "result_minimum": minimum})
+    judged = facts(absences, achieved=tuple(v if v is not None else True for v in verdicts))
+    assessment = agreeing(judged).model_copy(update={"verdicts": {
+        key: verdict for key, verdict in agreeing(judged).verdicts.items() if verdicts[int(key[1]) - 1] is not None}})
+    result = settle(conv, rules_in_force(conv), judged, assessment=assessment)
+    line = result.lines[0]
+    assert line.payable <= line.payable_if_met <= line.maximum
+    assert result.provisional == (None in verdicts)
+    if not result.provisional:
+        assert line.payable_if_met == line.payable and result.totals.payable_if_met == result.totals.payable
+    # the payable if met is what the same facts pay once the missing verdicts say "met"
+    met = settle(conv, rules_in_force(conv), judged, assessment=agreeing(judged.model_copy(update={"results": {
+        key: result_.model_copy(update={"achieved": True if verdicts[int(key[1]) - 1] is None else
+                                        result_.achieved}) for key, result_ in judged.results.items()}})))
+    assert met.lines[0].payable == line.payable_if_met
+
+
 @settings(max_examples=150, deadline=None)
 @given(absence_lists(), ACHIEVED, BASES)
 def test_payable_and_deduction_stay_within_the_maximum(absences, achieved, base):

@@ -56,28 +56,27 @@ def _is_case(doc: LoadedDocument) -> bool:
 def run_case(workspace: Workspace, doc: LoadedDocument) -> CaseResult:
     data = doc.source.data if isinstance(doc.source.data, dict) else {}
     title, reference = str(data.get("title", doc.name)), str(data.get("reference", ""))
-    linked = [d for key in ("settle", "realisation") for d in doc.linked.get(key, []) if d is not None]
+    linked = [d for key in ("settle", "realisation", "assessment") for d in doc.linked.get(key, []) if d is not None]
     files = {item.path: item for item in [doc, *linked]}.values()  # a case that names itself, or one file twice
     problems = tuple(dict.fromkeys(d for item in files for d in item.diagnostics if d.is_error))
     if problems or not isinstance(doc.model, Case):
         return CaseResult(doc.name, title, reference, (), problems or tuple(doc.diagnostics))
     from convenant_cli.engine.families import families
-    from convenant_cli.engine.settlement import settle
 
     settled = [d for d in doc.linked["settle"] if d is not None]
     facts = [d for d in doc.linked["realisation"] if d is not None]
+    judgements = [d for d in doc.linked.get("assessment", []) if d is not None]
     try:
-        inputs = settlement_inputs(settled, facts)
+        inputs = settlement_inputs(settled, facts, assessments=judgements)
     except ConvenantError as error:
         return CaseResult(doc.name, title, reference, (), (), error.message)
-    from convenant_cli.app.settle import view_day
+    from convenant_cli.app.settle import settle_input, view_day
 
     try:
         days = [view_day(item, doc.model.as_of) for item in inputs]
     except ConvenantError as error:
         return CaseResult(doc.name, title, reference, (), (), error.message)
-    settlements = [settle(item.agreement, item.rules, item.realisation, day) for item, day in zip(inputs, days,
-                                                                                                  strict=True)]
+    settlements = [settle_input(item, day) for item, day in zip(inputs, days, strict=True)]
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
     return CaseResult(doc.name, title, reference, compare(doc.model.expect, settlements, groups), ())
 

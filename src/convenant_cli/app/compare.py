@@ -6,7 +6,7 @@ difference. Knows no typer and no terminal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +20,7 @@ from convenant_cli.loading.workspace import Workspace
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from convenant_cli.engine.diff import Diff
     from convenant_cli.models.document import LoadedDocument
     from convenant_cli.render.diff.view import DiffView
 
@@ -48,20 +49,22 @@ class CompareRun:
     no_money_effect: bool  # two realisations compared, but one of them (or its covenant) has errors
 
 
-def load_versions(old: Path, new: Path,
-                  realisations: list[Path]) -> tuple[Workspace, list[LoadedDocument], list[LoadedDocument]]:
-    """Load both versions and the realisations; a file with only checksum errors in its
-    identifiers is still compared, its problems reported beside."""
+def load_versions(old: Path, new: Path, realisations: list[Path], assessments: list[Path] | None = None
+                  ) -> tuple[Workspace, list[LoadedDocument], list[LoadedDocument], list[LoadedDocument]]:
+    """Load both versions, the realisations and the assessments; a file with only checksum
+    errors in its identifiers is still compared, its problems reported beside."""
     workspace = Workspace(lenient_identifiers=True)
     docs = [workspace.load(old), workspace.load(new)]
-    return workspace, docs, [workspace.load(path) for path in realisations]
+    return (workspace, docs, [workspace.load(path) for path in realisations],
+            [workspace.load(path) for path in assessments or []])
 
 
-def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument]) -> CompareRun:
+def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: list[LoadedDocument],
+                     judgements: list[LoadedDocument] | None = None) -> CompareRun:
     from convenant_cli.engine.diff import KindMismatchError, diff
     from convenant_cli.loading.versions import diff_inputs, readable
 
-    unreadable = [doc.name for doc in docs + facts if not readable(doc)]
+    unreadable = [doc.name for doc in docs + facts + (judgements or []) if not readable(doc)]
     ambiguous = list(dict.fromkeys(doc.name for doc in docs for d in doc.diagnostics if d.code in AMBIGUOUS))
     if ambiguous:
         raise AmbiguousMatchError(_("cannot compare: {names} lists a beneficiary or a consultant twice (see above); "
@@ -77,23 +80,34 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     except KindMismatchError as error:
         raise UsageError(_("{name} and {name2}: {error}").format(name=docs[0].name, name2=docs[1].name, error=error),
                          _("compare two versions of the same kind of file, or a covenant and its extension")) from None
-    inputs = diff_inputs(docs[0], docs[1], facts)
+    result = _same_eindrapport(result, docs)
+    inputs = diff_inputs(docs[0], docs[1], facts, judgements)
     effect = None
     no_money_effect = False
     if inputs.settlements is not None:
-        from convenant_cli.app.settle import view_day
+        from convenant_cli.app.settle import settle_input, view_day
         from convenant_cli.engine.money_effect import settlement_effect
-        from convenant_cli.engine.settlement import settle
 
-        old_settlement, new_settlement = (settle(item.agreement, item.rules, item.realisation, view_day(item, None))
-                                          for item in inputs.settlements)
+        old_settlement, new_settlement = (settle_input(item, view_day(item, None)) for item in inputs.settlements)
         effect = settlement_effect(old_settlement, new_settlement)
-    elif isinstance(before, type(after)) and docs[0].kind is Kind.REALISATION:
+    elif isinstance(before, type(after)) and docs[0].kind in (Kind.REALISATION, Kind.ASSESSMENT):
         no_money_effect = True
     from convenant_cli.render.diff.view import DiffView
 
     view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
     return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
+
+
+def _same_eindrapport(result: Diff, docs: list[LoadedDocument]) -> Diff:
+    """Two assessments of one eindrapport, named by two paths (each relative to its own file's
+    folder): the same file is no change."""
+    if docs[0].kind is not Kind.ASSESSMENT or docs[1].kind is not Kind.ASSESSMENT:
+        return result
+    old, new = docs[0].reference, docs[1].reference
+    if old is None or new is None or old.path != new.path:
+        return result
+    kept = tuple(c for c in result.changes if not (c.subject.type == "assessment" and c.field == "realisation"))
+    return replace(result, changes=kept)
 
 
 def write_diff_outputs(run: CompareRun, *, xlsx: Path | None, output: Path | None, text: Callable[[], str],

@@ -25,7 +25,7 @@ from convenant_cli.reading.workbook_file import column_number
 from convenant_cli.render.realisation_yaml import Origin
 
 # checked on the cells by `import` (reading/eindrapport_*.py), in the sheet's words
-CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV511", "CV512", "CV513", "CV514", "CV515",
+CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV513", "CV514", "CV515", "CV521", "CV522",
                               "CV530", "CV531", "CV535", "CV536"})
 _KEY_PATH = re.compile(r"^`([^`]{1,300})`: ")
 

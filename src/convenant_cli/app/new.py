@@ -106,8 +106,9 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
                     lines.append(f"        year: {target.year}")
                 lines.append("        value:  # " + measured.format(minimum=target.minimum, year=target.year))
         else:
-            lines.append("    achieved:  # " + _("true or false: the auditor's verdict (a qualitative commitment)"))
-            lines.append("    note:  # " + _("where the eindrapport shows it, e.g. Eindrapport p. 12"))
+            lines.append("    note:  # " + _("where the eindrapport reports on it, e.g. Eindrapport p. 12"))
+            lines.append("    # achieved: true  # " + _("optional: the sector's self-assessment; the auditor judges "
+                                                        "the commitment in an assessment"))
     lines.append("staffing:")
     for _group, member in agreement.members():
         lines.append(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}  "
@@ -211,20 +212,23 @@ def addendum_skeleton(parent: Agreement, parent_path: Path, output: Path | None)
     return "\n".join(lines) + "\n"
 
 
-def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[Path],
-                  output: Path | None) -> str | None:
-    """A golden case that records the figures the files settle to now; None when the files
-    have errors (the workspace's to report)."""
+def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[Path], output: Path | None,
+                  assessments: list[Path] | None = None) -> str | None:
+    """A golden case that records the figures the files settle to now, and its status; None
+    when the files have errors (the workspace's to report)."""
     from convenant_cli.app.settle import SettleFiles, settle_documents
     from convenant_cli.domain.money import format_fraction
 
+    judged = assessments or []
     files = SettleFiles(named=[workspace.load(path) for path in settle],
-                        realisations=[workspace.load(path) for path in realisations], found=[], case_folders=[])
+                        realisations=[workspace.load(path) for path in realisations], found=[], case_folders=[],
+                        assessments=[workspace.load(path) for path in judged])
     if any(d.is_error for d in workspace.diagnostics()):
         return None
     run = settle_documents(workspace, files)
     first = run.settlements[0]
     keys = {"settled": ("deduction", "effort", "result", "payable", "balance"),
+            "provisional": ("deduction", "effort", "result", "payable", "payable_if_met", "balance"),
             "interim": ("shortfall_fte_days", "deduction", "advances"),  # nothing paid yet (rulebook R8)
             "maxima": ("maximum", "effort", "result")}[first.status]
     lines = ["# " + _("THESE FIGURES ARE COMPUTED NOW, not worked by hand. Work each figure out by hand,"),
@@ -235,9 +239,12 @@ def case_skeleton(workspace: Workspace, settle: list[Path], realisations: list[P
              "settle: [" + ", ".join(relative(path, output) for path in settle) + "]"]
     if realisations:
         lines.append("realisation: [" + ", ".join(relative(path, output) for path in realisations) + "]")
+    if judged:
+        lines.append("assessment: [" + ", ".join(relative(path, output) for path in judged) + "]")
     lines.append("expect:")
     if len(run.settlements) > 1:
         lines.append(f"  convenant: {_text(first.id)}")
+    lines.append(f"  status: {first.status}")
     if first.ratio is not None and not first.interim:  # an interim view has no ratio (rulebook R8)
         lines.append(f'  ratio: "{format_fraction(first.ratio.ratio)}"')
     lines.append("  beneficiaries:")

@@ -1,13 +1,14 @@
-"""The `settle` use case: load covenants and addenda (named, or found in folders) and their
-realisations, settle each, group them in families (R7) and a portfolio, write the evidence
-workbook, and render the result in the format asked for. Knows no typer and no terminal:
-the command line prints what `render_settlement` returns and the problems of the workspace.
+"""The `settle` use case: load covenants and addenda (named, or found in folders), their
+realisations and the auditor's assessments of those, settle each, group them in families
+(R7) and a portfolio, write the evidence workbook, and render the result in the format
+asked for. Knows no typer and no terminal: the command line prints what `render_settlement`
+returns and the problems of the workspace.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from convenant_cli.loading.inputs import SettlementInput
     from convenant_cli.models.document import LoadedDocument
 
-SETTLED_KINDS = frozenset({Kind.CONVENANT, Kind.ADDENDUM, Kind.REALISATION})
+SETTLED_KINDS = frozenset({Kind.CONVENANT, Kind.ADDENDUM, Kind.REALISATION, Kind.ASSESSMENT})
 
 
 class SettlementFormat(StrEnum):
@@ -38,13 +39,14 @@ class SettlementFormat(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class SettleFiles:
-    """What a run read: the files named, the realisations named, what the folders held, and
-    the folders of golden cases it left out (rulebook R7)."""
+    """What a run read: the files named, the realisations and assessments named, what the
+    folders held, and the folders of golden cases it left out (rulebook R7)."""
 
     named: list[LoadedDocument]
     realisations: list[LoadedDocument]
     found: list[LoadedDocument]
     case_folders: list[str]
+    assessments: list[LoadedDocument] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,9 +63,11 @@ class SettleRun:
         return [settlement.id for settlement in self.settlements if not settlement.settled]
 
 
-def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Workspace, SettleFiles]:
-    """Load the files and folders to settle, then the realisations named; the workspace
-    holds their problems. A folder brings every covenant, addendum and realisation under it."""
+def load_settlement(paths: list[Path], realisations: list[Path],
+                    assessments: list[Path] | None = None) -> tuple[Workspace, SettleFiles]:
+    """Load the files and folders to settle, then the realisations and assessments named; the
+    workspace holds their problems. A folder brings every covenant, addendum, realisation and
+    assessment under it."""
     from convenant_cli.loading.discovery import collect_files, shown_path
 
     workspace = Workspace()
@@ -79,6 +83,7 @@ def load_settlement(paths: list[Path], realisations: list[Path]) -> tuple[Worksp
         else:
             files.named.append(workspace.load(path))
     files.realisations.extend(workspace.load(path) for path in realisations)
+    files.assessments.extend(workspace.load(path) for path in assessments or [])
     return workspace, files
 
 
@@ -96,14 +101,14 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
     """Settle every agreement with its realisation; `on_settled(done, total)` after each.
     With `as_of` (or a progress report, whose `as_of` is its day), the interim view of Art. 6."""
     from convenant_cli.engine.families import families, portfolio
-    from convenant_cli.engine.settlement import settle
     from convenant_cli.loading.inputs import settlement_inputs
 
-    inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found)
+    inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found,
+                                                      files.assessments)
     days = [view_day(item, as_of) for item in inputs]  # every refusal before any work
     settlements, notes = [], []
     for item, day in zip(inputs, days, strict=True):
-        settlement = settle(item.agreement, item.rules, item.realisation, day)
+        settlement = settle_input(item, day)
         settlements.append(settlement)
         notes += view_notes(settlement, day)
         if on_settled is not None:
@@ -111,6 +116,14 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
     return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups),
                      notes=notes)
+
+
+def settle_input(item: SettlementInput, day: date | None) -> Settlement:
+    """One agreement settled on its facts and the auditor's judgement of them, at `day`."""
+    from convenant_cli.engine.settlement import settle
+
+    return settle(item.agreement, item.rules, item.realisation, day, item.assessment,
+                  assessment_file=item.assessment_file)
 
 
 def view_day(item: SettlementInput, as_of: date | None) -> date | None:
@@ -134,10 +147,35 @@ def view_day(item: SettlementInput, as_of: date | None) -> date | None:
 
 
 def view_notes(settlement: Settlement, day: date | None) -> list[str]:
-    """What a reader must know of a view at a day: an interim view pays nothing; undated
-    advances counted as paid; a day at or after the term's end is the final settlement."""
+    """What a reader must know of a view: a settlement that waits for the auditor; an assessment
+    dated after the day, not used; an interim view pays nothing; undated advances counted as
+    paid; a day at or after the term's end is the final settlement."""
+    notes = judgement_notes(settlement, day)
     if day is None or not settlement.settled:
-        return []
+        return notes
+    notes += _day_notes(settlement, day)
+    return notes
+
+
+def judgement_notes(settlement: Settlement, day: date | None) -> list[str]:
+    """Who decided, in words: which commitments wait for the auditor's verdict, and an
+    assessment set aside because it was made after the day of the view."""
+    notes = []
+    aside = settlement.set_aside
+    if aside is not None and day is not None:
+        notes.append(_("{id}: the assessment of {date} by {auditor} is dated after {day}: it decides nothing at that "
+                       "day").format(id=settlement.id, date=aside.date, auditor=aside.auditor, day=day))
+    if settlement.provisional and settlement.ratio is not None:
+        waiting = settlement.ratio.waiting
+        notes.append(ngettext("{id}: provisional: {ids} waits for the auditor's verdict; the payable counts it as not "
+                              "met (add --assessment with the auditor's assessment)",
+                              "{id}: provisional: {ids} wait for the auditor's verdict; the payable counts them as "
+                              "not met (add --assessment with the auditor's assessment)", len(waiting))
+                     .format(id=settlement.id, ids=", ".join(waiting)))
+    return notes
+
+
+def _day_notes(settlement: Settlement, day: date) -> list[str]:
     if not settlement.interim:
         return [_("{id}: {day} is at or after the end of the term ({end}): this is the final settlement")
                 .format(id=settlement.id, day=day, end=settlement.term.end)]

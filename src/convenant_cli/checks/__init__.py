@@ -38,6 +38,10 @@ def checks_for(kind: Kind) -> tuple[Check, ...]:
             from convenant_cli.checks.realisation import REALISATION_CHECKS
 
             return REALISATION_CHECKS
+        case Kind.ASSESSMENT:
+            from convenant_cli.checks.assessment import ASSESSMENT_CHECKS
+
+            return ASSESSMENT_CHECKS
         case Kind.CASE:
             from convenant_cli.checks.case import CASE_CHECKS
 

@@ -1,6 +1,7 @@
-"""Checks on a golden case (rulebook): its files are a covenant or addendum to settle and
-the eindrapporten of those; the figures it expects name beneficiaries of the file they
-are of, and figures that exist (payable, advances and balance only with an eindrapport).
+"""Checks on a golden case (rulebook): its files are a covenant or addendum to settle, the
+eindrapporten of those and the auditor's assessments of these; the figures it expects name
+beneficiaries of the file they are of, and figures that exist (payable, advances and balance
+only with an eindrapport), and the results it expects commitments of that file.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.models import Agreement, Realisation
+from convenant_cli.models.assessment import Assessment
+from convenant_cli.models.base import Model
 from convenant_cli.models.case import Case
 from convenant_cli.models.document import LoadedDocument
 
-SETTLED_ONLY = ("payable", "advances", "balance")  # null when the figures are maxima
-NOT_INTERIM = ("effort", "result", "payable", "balance")  # null in an interim view (Art. 6)
+SETTLED_ONLY = ("payable", "advances", "balance", "payable_if_met")  # null when the figures are maxima
+NOT_INTERIM = ("effort", "result", "payable", "balance", "payable_if_met")  # null in an interim view (Art. 6)
 
 
 def _agreements(doc: LoadedDocument) -> list[Agreement]:
@@ -46,19 +49,33 @@ def check_case_files(doc: LoadedDocument) -> list[Diagnostic]:
                                                 "addendum").format(name=linked.name, what=what), ("settle", index),
                                      _("name its eindrapport under `realisation:`") if isinstance(
                                          linked.model, Realisation) else None))
-    paths = {linked.path for linked in settled if linked is not None}
-    for index, linked in enumerate(doc.linked.get("realisation", [])):
+    found += _belonging(doc, "realisation", Realisation, "CV601", "settle",
+                        _("`realisation` names {name}, {what}, not an eindrapport"),
+                        _("`realisation` names the eindrapport of {name}, which the case does not settle"))
+    found += _belonging(doc, "assessment", Assessment, "CV607", "realisation",
+                        _("`assessment` names {name}, {what}, not an assessment"),
+                        _("`assessment` names the assessment of {name}, which the case does not name under "
+                          "`realisation:`"))
+    return found
+
+
+def _belonging(doc: LoadedDocument, key: str, model: type[Model], code: str, parent_key: str, wrong: str,
+               outside: str) -> list[Diagnostic]:
+    """Each file a case names under `key` is a `model` (`wrong` otherwise) that belongs to a file it
+    names under `parent_key` (`outside` otherwise): an eindrapport of a file it settles, an
+    assessment of an eindrapport it names."""
+    parents = {linked.path for linked in doc.linked.get(parent_key, []) if linked is not None}
+    found = []
+    for index, linked in enumerate(doc.linked.get(key, [])):
         if linked is None or linked.model is None:
             continue
-        if not isinstance(linked.model, Realisation):
-            what = Kind.in_a_sentence(linked.kind)
-            found.append(doc.problem("CV601", _("`realisation` names {name}, {what}, not an eindrapport")
-                                              .format(name=linked.name, what=what), ("realisation", index)))
-        elif linked.reference is not None and linked.reference.path not in paths:
-            found.append(doc.problem("CV601", _("`realisation` names the eindrapport of {name}, which the case does "
-                                                "not settle")
-                                              .format(name=linked.reference.name), ("realisation", index),
-                                     _("add {name} under `settle:`").format(name=linked.reference.name)))
+        if not isinstance(linked.model, model):
+            found.append(doc.problem(code, wrong.format(name=linked.name, what=Kind.in_a_sentence(linked.kind)),
+                                     (key, index)))
+        elif linked.reference is not None and linked.reference.path not in parents:
+            found.append(doc.problem(code, outside.format(name=linked.reference.name), (key, index),
+                                     _("add {name} under `{key}:`").format(name=linked.reference.name,
+                                                                           key=parent_key)))
     return found
 
 
@@ -78,6 +95,13 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                      _("one of: {value}").format(value=', '.join(a.id for a in agreements))))
             return found
         target = chosen[0]
+    commitments = {c.id for c in target.result_commitments}
+    for index, result in enumerate(expect.results):
+        if result.commitment not in commitments:
+            found.append(doc.problem("CV608", _("result commitment '{key}' is not in {id}")
+                                              .format(key=result.commitment, id=target.id),
+                                     ("expect", "results", index, "commitment"),
+                                     _("one of: {value}").format(value=", ".join(sorted(commitments)))))
     written = {section: _written_keys(doc, section) for section in ("beneficiaries", "combined", "costs")}
 
     def as_written(section: str, number: str) -> str:

@@ -132,3 +132,30 @@ def _wage(doc: LoadedDocument, path: KeyPath, line: WageLine, consultant: Consul
                                          limits=limits), path,
                         _("Art. 5: the amount is cut pro rata by calendar days, {kept} of {days}")
                         .format(kept=kept, days=period.days))]
+
+
+def check_cost_decisions(doc: LoadedDocument) -> list[Diagnostic]:
+    """R6: every cost line an assessment refuses (or accepts) is a line of the cost statement of
+    the realisation it judges, by beneficiary and reference: a decision on no line decides nothing."""
+    from convenant_cli.models.assessment import Assessment  # only an assessment has decisions
+
+    assessment = doc.model_as(Assessment)
+    realisation = doc.reference.model if doc.reference is not None else None
+    if not assessment.costs or not isinstance(realisation, Realisation):
+        return []
+    references = {statement.beneficiary: [line.reference for line in statement.lines]
+                  for statement in realisation.costs}
+    found = []
+    for index, decision in enumerate(assessment.costs):
+        lines = references.get(decision.beneficiary)
+        if lines is not None and decision.reference in lines:
+            continue
+        number = format_enterprise_number(decision.beneficiary)
+        hint = (_("the eindrapport gives no cost lines for {number}").format(number=number) if lines is None else
+                Vocabulary(lines).did_you_mean(decision.reference) or
+                _("its references: {references}").format(references=", ".join(lines[:10]) +
+                                                         (", …" if len(lines) > 10 else "")))
+        found.append(doc.problem("CV706", _("{number} has no cost line '{reference}' in the eindrapport")
+                                          .format(number=number, reference=decision.reference),
+                                 ("costs", index, "reference"), hint))
+    return found

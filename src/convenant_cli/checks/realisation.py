@@ -1,5 +1,5 @@
 """Checks on a realisation (eindrapport) against its covenant or addendum:
-every commitment judged, indicators and years known, beneficiaries known,
+every commitment reported on, indicators and years known, beneficiaries known,
 absences inside the term and the employment, one consultant's absences apart; the cost
 statement's lines (`checks.costs`).
 """
@@ -12,7 +12,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
 from convenant_cli.domain.terms import Span, years_due
-from convenant_cli.models import Agreement, Realisation, ResultCommitment
+from convenant_cli.models import Agreement, Realisation, ResultCommitment, ResultRealisation
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.reading.events import KeyPath
 
@@ -40,7 +40,11 @@ def check_realisation_target(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 def check_results(doc: LoadedDocument) -> list[Diagnostic]:
-    """Art. 2: every result commitment is judged, on measured values or by the auditor."""
+    """Art. 2: the sector reports on every result commitment: a measured value for each target
+    (of the work years due, in a progress report) and, for a qualitative commitment, where the
+    eindrapport shows it (`note:`). The sector's `achieved:` is its self-assessment: shown beside
+    the verdict, it stands in for no measured value; the verdict is the auditor's, in an
+    assessment (rulebook R3)."""
     agreement, target = _agreement(doc)
     if agreement is None:
         return []
@@ -57,16 +61,7 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                                               .format(key=key, target=target), path,
                                      ids.did_you_mean(key), key=True))
             continue
-        if result.achieved is not None:
-            if result.note is None:
-                found.append(doc.problem("CV511", _("the auditor's verdict on {key} has no `note`")
-                                                  .format(key=key), path,
-                                         _("say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`"),
-                                         key=True))
-        elif commitment.qualitative is not None and due is None:
-            found.append(doc.problem("CV512", _("{key} is qualitative: the auditor must say `achieved: true` or "
-                                                "`false`")
-                                              .format(key=key), path, _("add `achieved:` and a `note:`"), key=True))
+        found += _note(doc, key, commitment, result, due)
         targets = {(t.indicator, t.year) for t in commitment.targets or []}
         years: dict[str, list[str]] = {}
         for indicator, year in sorted(targets, key=str):
@@ -88,23 +83,41 @@ def check_results(doc: LoadedDocument) -> list[Diagnostic]:
                 found.append(doc.problem("CV504", _("{key} has no target {indicator} for {when}")
                                                   .format(key=key, indicator=actual.indicator,
                                                           when=_when(actual.year)), where, hint))
-        if result.achieved is None:
-            for indicator, year in sorted(targets - given, key=str):
-                if due is not None and (year is None or year > due):
-                    continue  # a progress report: not yet due (Art. 6)
-                found.append(doc.problem("CV512", _("{key}: no value for {indicator} ({when})")
-                                                  .format(key=key, indicator=indicator, when=_when(year)), path,
-                                         _("give the measured value, or the auditor's `achieved:` with a `note:`"),
-                                         key=True))
+        for indicator, year in sorted(targets - given, key=str):
+            if due is not None and (year is None or year > due):
+                continue  # a progress report: not yet due (Art. 6)
+            found.append(doc.problem("CV521", _("{key}: no value for {indicator} ({when})")
+                                              .format(key=key, indicator=indicator, when=_when(year)), path,
+                                     _("give the measured value; `achieved:` is the sector's self-assessment and "
+                                       "stands in for no value"), key=True))
     for commitment_id, commitment in commitments.items():
         if commitment_id not in model.results and (due is None or _has_due_target(commitment, due)):
             found.append(doc.problem(
                 "CV503", _("result commitment {commitment_id} is missing from `results`")
                          .format(commitment_id=commitment_id), ("results",),
-                _("the auditor must judge every commitment: add `{commitment_id}: {{achieved: false, note: "
-                  "...}}`").format(commitment_id=commitment_id),
+                _("the eindrapport reports on every commitment: add `{commitment_id}:` with its measured values, or "
+                  "with a `note:` saying where the eindrapport shows a qualitative one")
+                .format(commitment_id=commitment_id),
                 key=True))
     return found
+
+
+def _note(doc: LoadedDocument, key: str, commitment: ResultCommitment, result: ResultRealisation,
+          due: int | None) -> list[Diagnostic]:
+    """The auditor judges a qualitative commitment, or checks the sector's self-assessment, on
+    the page of the eindrapport the `note:` names: without one there is nothing to look up."""
+    if result.note is not None:
+        return []
+    if result.achieved is not None:
+        return [doc.problem("CV522", _("the self-assessment of {key} has no `note`").format(key=key),
+                            ("results", key),
+                            _("say where the eindrapport shows it, e.g. `note: Eindrapport p. 14`"), key=True)]
+    if commitment.qualitative is not None and due is None:
+        return [doc.problem("CV522", _("{key} is qualitative: say in `note:` where the eindrapport reports on it")
+                                     .format(key=key), ("results", key),
+                            _("the auditor judges it in an assessment (kind: assessment); an `achieved:` here is the "
+                              "sector's self-assessment"), key=True)]
+    return []
 
 
 def _years_due(agreement: Agreement, model: Realisation) -> int | None:

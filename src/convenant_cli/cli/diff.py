@@ -1,4 +1,5 @@
-"""`convenant diff OLD NEW [--realisation R]...`: what changed, and what it does to the money."""
+"""`convenant diff OLD NEW [--realisation R]... [--assessment A]...`: what changed, and what it
+does to the money."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def diff(
     realisation: Annotated[Optional[list[Path]], realisation_option(
         N_("Settle both versions of a covenant on this eindrapport (or one for each) to show the money effect."))]
     = None,
+    assessment: Annotated[Optional[list[Path]], typer.Option(
+        "--assessment", metavar=N_("FILE"), help=N_(
+            "The auditor's assessment of an eindrapport given (kind: assessment), matched by its `realisation:`; "
+            "repeat for each."))] = None,
     output_format: Annotated[DiffFormat, table_or_json_option(DiffFormat)] = DiffFormat.TABLE,
     xlsx: Annotated[Optional[Path], xlsx_option(N_("Also write the changes to a workbook."))] = None,
     output: Annotated[Optional[Path], output_option(
@@ -46,9 +51,9 @@ def diff(
     color: ColorOption = ColorMode.auto,
 ) -> None:
     state.color = color
-    workspace, docs, facts = load_versions(old, new, list(realisation or []))
+    workspace, docs, facts, judgements = load_versions(old, new, list(realisation or []), list(assessment or []))
     report_problems(workspace)
-    run = compare_versions(workspace, docs, facts)
+    run = compare_versions(workspace, docs, facts, judgements)
     if run.no_money_effect:
         say(_("no money effect: an eindrapport or its covenant has errors (see above)"), None,
             prefix=NOTE)

@@ -1,4 +1,4 @@
-"""`convenant new realisation|convenant|addendum|case`: a file to start from, on standard
+"""`convenant new realisation|assessment|convenant|addendum|case`: a file to start from, on standard
 output or in `-o FILE` (never over an existing file without `--force`)."""
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ OutputOption = Annotated[Optional[Path], output_option(
 ForceOption = Annotated[bool, typer.Option("--force", help=N_("Replace an existing --output file."))]
 
 command = typer.Typer(cls=Group, add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True,
-                      help=N_("Start a file: an eindrapport for an agreement, a covenant, an addendum or a golden "
-                              "case."))
+                      help=N_("Start a file: an eindrapport for an agreement, the auditor's assessment of an "
+                              "eindrapport, a covenant, an addendum or a golden case."))
 
 
 def _deliver(text: str, output: Path | None, force: bool, inputs: list[Path]) -> None:
@@ -92,6 +92,25 @@ def new_realisation(
     say_written(xlsx, _("fill it in and read it back with `convenant import {xlsx}`").format(xlsx=xlsx))
 
 
+@command.command("assessment", cls=Command, help=N_("The auditor's assessment of an eindrapport to fill in: a "
+                                                    "verdict for every qualitative commitment, the measured values "
+                                                    "for reference."))
+@guarded
+def new_assessment(
+    realisation: Annotated[Path, typer.Argument(
+        metavar=N_("REALISATION"), help=N_("The eindrapport it judges (kind: realisation)."))],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    color: ColorOption = ColorMode.auto,
+) -> None:
+    state.color = color
+    from convenant_cli.app.new_assessment import assessment_skeleton, load_realisation
+
+    workspace, doc = load_realisation(realisation)
+    stop_on_errors(workspace)
+    _deliver(assessment_skeleton(doc, standard_output_or(output)), output, force, [doc.path])
+
+
 @command.command("convenant", cls=Command, help=N_("A covenant to fill in from its text (Art. 1, 2 and 5)."))
 @guarded
 def new_convenant(
@@ -130,6 +149,8 @@ def new_case(
     settle: Annotated[list[Path], typer.Option("--settle", metavar=N_("FILE"), help=N_("A file to settle; repeat."))],
     realisation: Annotated[Optional[list[Path]], typer.Option(
         "--realisation", "-r", metavar=N_("FILE"), help=N_("An eindrapport; repeat."))] = None,
+    assessment: Annotated[Optional[list[Path]], typer.Option(
+        "--assessment", metavar=N_("FILE"), help=N_("The auditor's assessment of an eindrapport; repeat."))] = None,
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
@@ -139,7 +160,8 @@ def new_case(
     from convenant_cli.loading.workspace import Workspace
 
     workspace = Workspace()
-    text = case_skeleton(workspace, list(settle), list(realisation or []), standard_output_or(output))
+    text = case_skeleton(workspace, list(settle), list(realisation or []), standard_output_or(output),
+                         list(assessment or []))
     stop_on_errors(workspace)  # the files' problems, before the refusal that names them
     if text is None:
         raise UsageError(_("the files to settle have errors (see above); a case records a settlement"),

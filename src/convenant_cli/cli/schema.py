@@ -26,7 +26,7 @@ class OutputSchema(StrEnum):
 def schema(
     kind: Annotated[Optional[Kind], typer.Option(
         "--kind", metavar=N_("KIND"), parser=choice(Kind),
-        help=N_("Only this kind (convenant, addendum, action_plan, realisation or case); default: all, on "
+        help=N_("Only this kind (convenant, addendum, action_plan, realisation, assessment or case); default: all, on "
                 "`kind`."))] = None,
     of: Annotated[Optional[OutputSchema], typer.Option(
         "--of", metavar=N_("OUTPUT"), parser=choice(OutputSchema),

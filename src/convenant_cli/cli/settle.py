@@ -46,6 +46,10 @@ FilesArgument = Annotated[list[Path], typer.Argument(
                                 "one."))]
 RealisationOption = Annotated[Optional[list[Path]], realisation_option(
     N_("The eindrapport facts (kind: realisation); repeat for each file."))]
+AssessmentOption = Annotated[Optional[list[Path]], typer.Option(
+    "--assessment", metavar=N_("FILE"), help=N_(
+        "The auditor's assessment of an eindrapport (kind: assessment): the verdicts and corrections that settle "
+        "it; repeat for each file. Without one, a qualitative commitment waits and the settlement is provisional."))]
 ExplainOption = Annotated[bool, typer.Option("--explain", help=N_("Show every figure's rule, article and arithmetic."))]
 AsOfOption = Annotated[Optional[date], as_of_option(
     N_("An interim view at this day (Art. 6): the deduction accrued and the advances paid up to and including it, "
@@ -65,6 +69,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help=N_(
 def settle(
     files: FilesArgument,
     realisation: RealisationOption = None,
+    assessment: AssessmentOption = None,
     explain: ExplainOption = False,
     as_of: AsOfOption = None,
     output_format: FormatOption = SettlementFormat.TABLE,
@@ -75,7 +80,7 @@ def settle(
     color: ColorOption = ColorMode.auto,
 ) -> None:
     state.color = color
-    workspace, found = load_settlement(list(files), list(realisation or []))
+    workspace, found = load_settlement(list(files), list(realisation or []), list(assessment or []))
     stop_on_errors(workspace)
     with progress_bar(N_("settling")) as advance:
         run = settle_documents(workspace, found, advance, as_of=as_of)

@@ -6,7 +6,8 @@ The documentation's page of codes (`docs/reference/codes.md`) is generated from 
 the explanations (`python -m convenant_cli.domain.codes`), and a test fails when the page,
 the codes the package raises, the explanations or the bad files under `tests/data/invalid/`
 drift from it. A code keeps one meaning and one severity for ever: a new meaning gets a new
-code.
+code. A code whose meaning has gone is retired, never reused: it stays here with the reason
+(`retired`), nothing raises it, and the page says so.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Code:
     code: str
     severity: Severity
     summary: str
+    retired: str | None = None  # why nothing raises it any more, and what took its place
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -82,8 +84,10 @@ _ALL = (
     Code("CV508", _W, N_("realisation: a beneficiary without staffing is taken as fully staffed")),
     Code("CV509", _E, N_("realisation: an absence or employment that ends before it starts")),
     Code("CV510", _E, N_("realisation: an absence of more FTE than the consultant has")),
-    Code("CV511", _W, N_("realisation: the auditor's `achieved:` without a `note:`")),
-    Code("CV512", _E, N_("realisation: no measured value for a target (or a qualitative commitment) and no verdict")),
+    Code("CV511", _W, N_("realisation: the auditor's `achieved:` without a `note:`"),
+         retired=N_("the realisation holds the sector's self-assessment, not the auditor's verdict: see CV522")),
+    Code("CV512", _E, N_("realisation: no measured value for a target (or a qualitative commitment) and no verdict"),
+         retired=N_("a verdict is the auditor's, in an assessment: see CV521 (a value) and CV703 (a verdict)")),
     Code("CV513", _E, N_("realisation: a beneficiary listed twice in `staffing`, `costs` or `eligible_costs`")),
     Code("CV514", _W, N_("realisation: `staffing` for an addendum without `fte` (no deduction applies)")),
     Code("CV515", _E, N_("realisation: two consultants of one beneficiary with one name and no `id` to tell them "
@@ -94,6 +98,10 @@ _ALL = (
                          "`as_of`, may list an ongoing absence)")),
     Code("CV519", _E, N_("realisation: `as_of` outside the term (a progress report is made before the term ends)")),
     Code("CV520", _W, N_("realisation: a fact dated after the progress report's `as_of` (it is not used)")),
+    Code("CV521", _E, N_("realisation: no measured value for a target (the sector's `achieved:` does not stand in "
+                         "for one)")),
+    Code("CV522", _W, N_("realisation: a qualitative commitment, or the sector's self-assessment (`achieved:`), "
+                         "without a `note:` saying where the eindrapport shows it")),
     Code("CV530", _E, N_("cost statement: a line names a consultant who is not in that beneficiary's staffing")),
     Code("CV531", _E, N_("cost statement: a reference given twice within one beneficiary")),
     Code("CV532", _E, N_("cost statement: a wage line's period does not overlap the consultant's employment")),
@@ -112,6 +120,18 @@ _ALL = (
                          "(maxima)")),
     Code("CV606", _E, N_("case: effort, result, payable, balance, ratio or costs expected of an interim view "
                          "(`as_of`)")),
+    Code("CV607", _E, N_("case: `assessment` names no assessment, or the assessment of an eindrapport the case does "
+                         "not name")),
+    Code("CV608", _E, N_("case: an expected result of a commitment the settled file does not have")),
+    Code("CV701", _E, N_("assessment: a verdict on a result commitment the agreement does not have")),
+    Code("CV702", _E, N_("assessment: a correction of a measured value the agreement has no target for (commitment, "
+                         "indicator, work year)")),
+    Code("CV703", _W, N_("assessment: a qualitative commitment without a verdict (the settlement stays provisional)")),
+    Code("CV704", _W, N_("assessment: a correction that gives the value the realisation already has")),
+    Code("CV705", _W, N_("assessment: dated before the facts it judges (the term's end, or a progress report's "
+                         "`as_of`)")),
+    Code("CV706", _E, N_("assessment: a cost line refused or accepted that the realisation's cost statement does not "
+                         "have (beneficiary and reference)")),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 
@@ -122,6 +142,11 @@ def severity_of(code: str) -> Severity:
     ('warning', 'error')
     """
     return CODES[code].severity
+
+
+def in_use() -> dict[str, Code]:
+    """The codes a run may raise: every code but the retired ones."""
+    return {key: code for key, code in CODES.items() if code.retired is None}
 
 
 PAGE = "docs/reference/codes.md"
@@ -143,11 +168,14 @@ def markdown_reference() -> str:
     from convenant_cli.domain.explanations import EXPLANATIONS
 
     rows = ["| code | severity | what |", "|---|---|---|"]
-    rows += [f"| [{c.code}](#{c.code.lower()}) | {c.severity.value} | {c.summary} |" for c in _ALL]
+    rows += [f"| [{c.code}](#{c.code.lower()}) | {c.severity.value} | {c.summary} |" if c.retired is None else
+             f"| [{c.code}](#{c.code.lower()}) | retired | ~~{c.summary}~~ — retired: {c.retired} |" for c in _ALL]
     for c in _ALL:
         explanation = EXPLANATIONS[c.code]
         language = explanation.language
-        rows += ["", f"## {c.code}", "", f"**{c.severity.value}**: {c.summary}", "", explanation.text, "",
+        said = (f"**{c.severity.value}**: {c.summary}" if c.retired is None else
+                f"**retired** (was {c.severity.value}: {c.summary}): {c.retired}")
+        rows += ["", f"## {c.code}", "", said, "", explanation.text, "",
                  "Mistake:", "", f"```{language}", explanation.mistake.rstrip("\n"), "```", "",
                  "Fix:", "", f"```{language}", explanation.fix.rstrip("\n"), "```", "",
                  f"See [{explanation.section}](../{explanation.section})."]

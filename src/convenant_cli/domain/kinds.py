@@ -14,14 +14,17 @@ class Kind(StrEnum):
     ADDENDUM = "addendum"
     ACTION_PLAN = "action_plan"
     REALISATION = "realisation"
+    ASSESSMENT = "assessment"
     CASE = "case"
 
     @property
     def reference_keys(self) -> tuple[str, ...]:
         """The keys that name other files (a path, or a list of paths for a case).
 
-        >>> Kind.REALISATION.reference_keys, Kind.CONVENANT.reference_keys, Kind.CASE.reference_keys
-        (('convenant',), (), ('settle', 'realisation'))
+        >>> Kind.REALISATION.reference_keys, Kind.CONVENANT.reference_keys, Kind.ASSESSMENT.reference_keys
+        (('convenant',), (), ('realisation',))
+        >>> Kind.CASE.reference_keys
+        ('settle', 'realisation', 'assessment')
         """
         return _REFERENCE_KEYS.get(self, ())
 
@@ -31,8 +34,8 @@ class Kind(StrEnum):
 
         >>> Kind.in_a_sentence(Kind.ADDENDUM), Kind.in_a_sentence(Kind.ACTION_PLAN), Kind.in_a_sentence(None)
         ('an addendum', 'an action_plan', 'a file')
-        >>> Kind.in_a_sentence(Kind.CONVENANT)
-        'a convenant'
+        >>> Kind.in_a_sentence(Kind.CONVENANT), Kind.in_a_sentence(Kind.ASSESSMENT)
+        ('a convenant', 'an assessment')
         """
         from convenant_cli.domain.language import _
 
@@ -46,7 +49,7 @@ class Kind(StrEnum):
 
 
 _REFERENCE_KEYS = {Kind.ADDENDUM: ("parent",), Kind.ACTION_PLAN: ("parent",), Kind.REALISATION: ("convenant",),
-                   Kind.CASE: ("settle", "realisation")}
+                   Kind.ASSESSMENT: ("realisation",), Kind.CASE: ("settle", "realisation", "assessment")}
 # every key of any kind that names another file (the dependants scan looks for these)
 REFERENCE_KEYS = frozenset(key for keys in _REFERENCE_KEYS.values() for key in keys)
 # the comment that accepts a warning in a file (`# convenant: accept CV508 -- reason`); the

@@ -13,8 +13,8 @@ from fractions import Fraction
 from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.engine.costs import CostStatementOutcome
 from convenant_cli.engine.families import Family, FamilyLine
-from convenant_cli.engine.settlement import Settlement
-from convenant_cli.models.case import CombinedFigures, CostFigures, Expectation, Figures
+from convenant_cli.engine.settlement import IF_MET, Settlement
+from convenant_cli.models.case import CombinedFigures, CostFigures, Expectation, ExpectedResult, Figures
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,9 +27,19 @@ class Mismatch:
 
     @property
     def difference(self) -> Decimal | None:
-        if self.computed is None or "/" in self.expected:
+        """The computed figure less the expected one; None for a ratio, a status or a source.
+
+        >>> Mismatch("totals.payable", "10.00", "12.50").difference, Mismatch("status", "settled", "maxima").difference
+        (Decimal('2.50'), None)
+        """
+        if self.computed is None or not is_figure(self.expected) or not is_figure(self.computed):
             return None
         return Decimal(self.computed) - Decimal(self.expected)
+
+
+def is_figure(text: str) -> bool:
+    """A decimal figure, not a ratio (`2/3`), a status or a source."""
+    return text.lstrip("-").replace(".", "", 1).isdigit()
 
 
 def _figure(actual: object | None, key: str) -> Decimal | None:
@@ -76,16 +86,20 @@ def compare(expect: Expectation, settlements: list[Settlement], families: tuple[
     combined figures (R7) are those of the family of the settlement the case is about."""
     settlement = next((s for s in settlements if s.id == expect.convenant), settlements[0])
     found: list[Mismatch] = []
+    if expect.status is not None and expect.status != settlement.status:
+        found.append(Mismatch("status", expect.status, settlement.status))
+    found += _results(expect.results, settlement)
     if expect.ratio is not None:
         ratio = settlement.ratio.ratio if settlement.ratio is not None and not settlement.interim else None
         if ratio is None or ratio != Fraction(expect.ratio):
             found.append(Mismatch("ratio", expect.ratio, None if ratio is None else f"{ratio.numerator}/"
                                   f"{ratio.denominator}"))
     lines = {line.enterprise_number: line for line in settlement.lines}
+    shown = (*settlement.shown_keys, IF_MET) if settlement.final else settlement.shown_keys
     for number, figures in expect.beneficiaries.items():
-        found += _figures(f"beneficiaries[{number}]", figures, lines.get(number), settlement.shown_keys)
+        found += _figures(f"beneficiaries[{number}]", figures, lines.get(number), shown)
     if expect.totals is not None:
-        found += _figures("totals", expect.totals, settlement.totals, settlement.shown_keys)
+        found += _figures("totals", expect.totals, settlement.totals, shown)
     for number, cost_figures in expect.costs.items():
         line = lines.get(number)
         found += _costs(f"costs[{number}]", cost_figures, line.costs if line is not None else None)
@@ -95,6 +109,22 @@ def compare(expect: Expectation, settlements: list[Settlement], families: tuple[
     for number, combined_figures in expect.combined.items():
         found += _figures(f"combined[{number}]", combined_figures, by_number.get(number))
     return tuple(found)
+
+
+def _results(expected: list[ExpectedResult], settlement: Settlement) -> list[Mismatch]:
+    """Each counted unit named: its status and, when named, who decided it."""
+    units = {(unit.commitment, unit.year): unit for unit in settlement.ratio.units} if settlement.ratio else {}
+    found = []
+    for want in expected:
+        path = f"results[{want.commitment}" + (f",{want.year}]" if want.year is not None else "]")
+        unit = units.get((want.commitment, want.year))
+        if unit is None or unit.status != want.status:
+            found.append(Mismatch(f"{path}.status", want.status, unit.status if unit else None))
+        if want.source is not None and unit is not None:
+            source = unit.source.value if unit.source is not None else "—"  # nobody decided it yet
+            if source != want.source:
+                found.append(Mismatch(f"{path}.source", want.source, source))
+    return found
 
 
 @dataclass(frozen=True, eq=False)

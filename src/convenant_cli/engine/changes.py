@@ -1,7 +1,7 @@
 """The vocabulary of a difference: what a change is about (`Subject`), the `Change` itself
 with its category, path, unit and typed values, and the helpers that find changes between
-two models or two mappings matched by key. Shared by `diff` (covenants and addenda) and
-`diff_realisation`; pure, and imports neither.
+two models or two mappings matched by key. Shared by `diff` (covenants and addenda),
+`diff_realisation` and `diff_assessment`; pure, and imports none of them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ Category = Literal["bank_account", "scalar", "beneficiary", "commitment", "resul
 CATEGORY_ORDER: tuple[Category, ...] = get_args(Category)
 ChangeKind = Literal["added", "removed", "changed"]
 SubjectType = Literal["covenant", "period", "rules", "beneficiary", "commitment", "target", "realisation", "result",
-                      "actual", "staffing", "consultant", "absence", "advance", "cost_line", "eligible_costs"]
+                      "actual", "staffing", "consultant", "absence", "advance", "cost_line", "eligible_costs",
+                      "assessment", "verdict", "correction", "cost_decision"]
 Record = dict[str, Typed]  # an added or removed item: its main fields, each typed
 
 

@@ -8,7 +8,8 @@ indicator and work year, consultants by their key (`id`, else the NFC name), abs
 their first day. A changed IBAN is its own category (`bank_account`) and sorts first.
 
 A covenant and its extension (an addendum with `extension: true`) can be compared: the
-diff shows what the extension changes. Realisations are compared in `diff_realisation`.
+diff shows what the extension changes. Realisations are compared in `diff_realisation`, the
+auditor's assessments in `diff_assessment`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from convenant_cli.engine.changes import (
     target_key,
 )
 from convenant_cli.models import Addendum, Agreement, Convenant, Group, Member, Realisation, ResultCommitment
+from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.fields import unit_of
 from convenant_cli.models.rules import rules_in_force
 
@@ -88,11 +90,15 @@ def diff(old: BaseModel, new: BaseModel) -> Diff:
         from convenant_cli.engine.diff_realisation import realisation_changes
 
         return Diff((old.kind, new.kind), ordered(realisation_changes(old, new)))
+    if isinstance(old, Assessment) and isinstance(new, Assessment):
+        from convenant_cli.engine.diff_assessment import assessment_changes
+
+        return Diff((old.kind, new.kind), ordered(assessment_changes(old, new)))
     old_kind, new_kind = getattr(old, "kind", "?"), getattr(new, "kind", "?")
     if type(old) is not type(new):
         raise KindMismatchError(_("cannot compare {old} with {new}")
                                 .format(old=_article(old_kind), new=_article(new_kind)))
-    raise KindMismatchError(_("diff compares convenants, addenda or realisations, not {kind}")
+    raise KindMismatchError(_("diff compares convenants, addenda, realisations or assessments, not {kind}")
                             .format(kind=_article(old_kind)))
 
 

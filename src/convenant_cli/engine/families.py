@@ -7,8 +7,11 @@ merged. A family's maximum adds up every member's maximum; every other figure ad
 members with facts (settled, or an interim view at a day) that have that figure, and is
 `None` when none has: a maximum is never added to a payable figure, and an interim view
 (Art. 6), which pays nothing, adds its deduction and advances but never a payable figure.
-The *portfolio* has one row per family and totals over the agreements with facts only;
-what was shown as maxima is counted beside, never in them.
+A provisional settlement (a commitment waits for the auditor's verdict) counts with its
+certain figures: its payable and balance as if every unjudged commitment were not met; a
+family with such a member is provisional itself. The *portfolio* has one row per family and
+totals over the agreements with facts only; what was shown as maxima is counted beside,
+never in them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
 
 # every money figure but the maximum: summed over the members with facts that have it
 SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
-Status = Literal["settled", "interim", "maxima", "partial"]
+Status = Literal["settled", "provisional", "interim", "maxima", "partial"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,8 +49,11 @@ class Family:
 
     @property
     def status(self) -> Status:
-        """One status when every member has it; else partial."""
+        """One status when every member has it; a final settlement with a provisional member is
+        provisional (its payable figures are the certain ones); else partial."""
         statuses = {member.status for member in self.members}
+        if statuses == {"settled", "provisional"}:
+            return "provisional"
         return statuses.pop() if len(statuses) == 1 else "partial"
 
     @property
@@ -69,6 +75,7 @@ class Portfolio:
     settled: int  # agreements settled (final, or an interim view)
     maxima: int  # agreements shown as maxima
     interim: int  # of those settled, the interim views (Art. 6)
+    provisional: int  # of those settled, the final settlements that wait for the auditor's verdict
     totals: dict[str, Decimal | None]  # every money figure, over the agreements with facts that have it
     maxima_maximum: Decimal  # the maxima of the agreements shown as maxima, never in `totals`
 
@@ -120,5 +127,6 @@ def portfolio(groups: tuple[Family, ...]) -> Portfolio:
     totals: dict[str, Decimal | None] = {"maximum": _sum((member.totals for member in settled), "maximum")}
     totals.update({key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS})
     return Portfolio(families=groups, settled=len(settled), maxima=len(unsettled),
-                     interim=sum(1 for member in settled if member.interim), totals=totals,
+                     interim=sum(1 for member in settled if member.interim),
+                     provisional=sum(1 for member in settled if member.provisional), totals=totals,
                      maxima_maximum=_sum((member.totals for member in unsettled), "maximum"))

@@ -36,11 +36,15 @@ FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "short
                             "advances": Unit.EURO, "balance": Unit.EURO}
 FIGURE_KEYS = tuple(FIGURES)
 MONEY_KEYS = tuple(key for key, unit in FIGURES.items() if unit is Unit.EURO)
+# A provisional settlement's other payable: what it pays if every commitment that waits for the
+# auditor's verdict is met (beside the figures, never summed into a family or the portfolio).
+IF_MET = "payable_if_met"
 # What each kind of view shows: maxima have no payment yet; an interim view (Art. 6) has the
 # deduction accrued and the advances paid by its day, but no ratio, so no effort, result,
-# payable or balance.
+# payable or balance. A provisional settlement shows every figure, the payable being certain.
 SHOWN_KEYS: dict[str, tuple[str, ...]] = {
     "settled": FIGURE_KEYS,
+    "provisional": FIGURE_KEYS,
     "interim": ("maximum", "deduction", "shortfall_fte_days", "advances"),
     "maxima": ("maximum", "deduction", "shortfall_fte_days", "effort", "result"),
 }
@@ -82,6 +86,10 @@ class Line:
     advance_tranches: tuple[Advance, ...]
     advances: Decimal
     balance: Decimal
+    # a provisional settlement: the result financing and payable if every unjudged commitment is
+    # met (equal to `result` and `payable` when nothing waits for the auditor)
+    result_if_met: Decimal
+    payable_if_met: Decimal
 
     @property
     def capped(self) -> bool:
@@ -105,6 +113,18 @@ class Totals:
     payable: Decimal
     advances: Decimal
     balance: Decimal
+    payable_if_met: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
+class Judgement:
+    """Who judged the realisation, when, and in which file (its name as the run shows it and
+    the SHA-256 of its bytes, when the caller read it from one)."""
+
+    auditor: str
+    date: date
+    file: str | None = None
+    sha256: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,10 +147,21 @@ class Settlement:
     lines: tuple[Line, ...]
     totals: Totals
     as_of: date | None = None  # an interim view at this day (Art. 6): nothing is paid on it
+    judgement: Judgement | None = None  # the assessment whose verdicts and corrections were used
+    set_aside: Judgement | None = None  # an assessment given but dated after the view's day: not used
 
     @property
-    def status(self) -> Literal["settled", "interim", "maxima"]:
-        return "maxima" if not self.settled else "interim" if self.as_of is not None else "settled"
+    def status(self) -> Literal["settled", "provisional", "interim", "maxima"]:
+        """A final settlement is provisional while a commitment waits for the auditor's verdict."""
+        if not self.settled:
+            return "maxima"
+        if self.as_of is not None:
+            return "interim"
+        return "provisional" if self.ratio is not None and self.ratio.unjudged else "settled"
+
+    @property
+    def provisional(self) -> bool:
+        return self.status == "provisional"
 
     @property
     def interim(self) -> bool:
@@ -172,16 +203,27 @@ def _totals(lines: list[Line]) -> Totals:
     def total(key: str) -> Decimal:
         return sum((getattr(line, key) for line in lines), ZERO)
 
-    return Totals(**{key: total(key) for key in FIGURE_KEYS})
+    return Totals(**{key: total(key) for key in (*FIGURE_KEYS, IF_MET)})
 
 
 def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation | None = None,
-           as_of: date | None = None, assessment: Assessment | None = None) -> Settlement:
+           as_of: date | None = None, assessment: Assessment | None = None, *,
+           assessment_file: tuple[str, str] | None = None) -> Settlement:
     """Settle every beneficiary of Art. 1; without a realisation, show the maxima. With
     `as_of` before the term's last day, the interim view of Art. 6 at that day: the
     shortfall and deduction accrued up to and including it, the advances paid by it, each
-    commitment's work years judged once ended; nothing payable."""
+    commitment's work years judged once ended; nothing payable.
+
+    `assessment` is the auditor's judgement of the realisation, `assessment_file` its file's
+    name and SHA-256 for the outputs. With `as_of`, an assessment dated after that day is set
+    aside: a judgement made later does not decide a view of an earlier day."""
     term = Span(agreement.period.start, agreement.period.end)
+    judgement = set_aside = None
+    if assessment is not None:
+        file, sha256 = assessment_file or (None, None)
+        judgement = Judgement(auditor=assessment.auditor, date=assessment.date, file=file, sha256=sha256)
+        if realisation is None or (as_of is not None and assessment.date > as_of):
+            assessment, judgement, set_aside = None, None, judgement
     interim = realisation is not None and as_of is not None and as_of < term.end
     ratio = None
     counted = term
@@ -192,17 +234,20 @@ def settle(agreement: Agreement, rules: RulesInForce, realisation: Realisation |
         from convenant_cli.engine.result_ratio import interim_results
 
         realisation = facts_until(realisation, as_of)
-        ratio = interim_results(agreement.result_commitments, realisation.results, rules.rules, term, as_of)
+        ratio = interim_results(agreement.result_commitments, realisation.results, rules.rules, term, as_of,
+                                assessment)
         counted = Span(term.start, as_of)
     elif realisation is not None:
         from convenant_cli.engine.result_ratio import result_ratio  # only a settlement has results to judge
 
-        ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)))
+        ratio = result_ratio(agreement.result_commitments, realisation.results, rules.rules, len(work_years(term)),
+                             assessment)
     facts = _Facts(realisation, assessment)
     lines = [_settle_member(agreement, group, member, rules, (term, counted, interim), ratio, facts)
              for group, member in agreement.members()]
     return Settlement(agreement=agreement, term=term, settled=realisation is not None, rules=rules, ratio=ratio,
-                      lines=tuple(lines), totals=_totals(lines), as_of=as_of if interim else None)
+                      lines=tuple(lines), totals=_totals(lines), as_of=as_of if interim else None,
+                      judgement=judgement, set_aside=set_aside)
 
 
 class _Facts:
@@ -256,16 +301,24 @@ def _settle_member(agreement: Agreement, group: Group, member: Member, rules: Ru
     on_maximum = rules.rules.deduction_base == "maximum"
     base = maximum - deduction if on_maximum else maximum
     share = ratio.ratio if ratio is not None else Fraction(1)
+    share_if_met = ratio.ratio_if_met if ratio is not None else Fraction(1)
     effort = quantize(Fraction(base) * Fraction(rules.rules.effort_share))
     result = quantize(Fraction(base) * Fraction(rules.rules.result_share) * share)
+    result_if_met = quantize(Fraction(base) * Fraction(rules.rules.result_share) * share_if_met)
     if interim:  # no ratio yet, so nothing to pay: these figures are not shown (SHOWN_KEYS)
-        effort = result = ZERO
+        effort = result = result_if_met = ZERO
     floored = not on_maximum and effort + result < deduction and not interim
-    before_cap = effort + result if on_maximum else max(ZERO, effort + result - deduction)
     statement = facts.cost_statement(member.enterprise_number, term) if not interim else None
     costs = (statement.eligible if statement is not None else facts.costs.get(member.enterprise_number)
              if not interim else None)
-    payable = min(before_cap, costs) if costs is not None else before_cap
+
+    def capped(result: Decimal) -> tuple[Decimal, Decimal]:
+        """R5 and R6: the payable before the cost cap, and after it."""
+        before = effort + result if on_maximum else max(ZERO, effort + result - deduction)
+        return before, min(before, costs) if costs is not None else before
+
+    before_cap, payable = capped(result)
+    _before, payable_if_met = capped(result_if_met)
     tranches = facts.advances.get(member.enterprise_number, ())
     advances = sum((advance.amount for advance in tranches), ZERO)
     return Line(name=member.name, enterprise_number=member.enterprise_number, group=group.group, fte=fte,
@@ -273,7 +326,8 @@ def _settle_member(agreement: Agreement, group: Group, member: Member, rules: Ru
                 shortfall_fte_days=shortfall, deduction_exact=deduction_exact, deduction=deduction, base=base,
                 effort=effort, result=result, payable_before_cap=before_cap, floored=floored, eligible_costs=costs,
                 costs=statement, payable=payable, advance_tranches=tranches, advances=advances,
-                balance=payable - advances if not interim else ZERO)
+                balance=payable - advances if not interim else ZERO, result_if_met=result_if_met,
+                payable_if_met=payable_if_met)
 
 
 def _staffing(facts: _Facts, number: str, rate: Fraction | None, fte: Decimal | None, term: Span,

@@ -1,6 +1,7 @@
 """The inputs of a command, paired and checked for kind: each covenant or addendum to settle
-with its realisation, and the two versions to compare (with the realisations that let
-`diff` show the money effect). Refusals are `UsageError`s; never prints.
+with its realisation and the auditor's assessment of that realisation, and the two versions
+to compare (with the realisations that let `diff` show the money effect). Refusals are
+`UsageError`s; never prints.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.models import Addendum, Agreement, Realisation
+from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
 
@@ -20,25 +22,32 @@ from convenant_cli.models.rules import RulesInForce
 @dataclass(frozen=True, eq=False, kw_only=True)
 class SettlementInput:
     """One covenant or addendum to settle: its model, the rules in force, its realisation,
-    and the covenant at the root of its family (its id and sector; R7)."""
+    the auditor's assessment of it (with its file's name and SHA-256), and the covenant at the
+    root of its family (its id and sector; R7)."""
 
     agreement: Agreement
     rules: RulesInForce
     realisation: Realisation | None
     root: str
     sector: str
+    assessment: Assessment | None = None
+    assessment_file: tuple[str, str] | None = None
 
 
 def settlement_inputs(agreements: list[LoadedDocument], realisations: list[LoadedDocument],
-                      found: Sequence[LoadedDocument] = ()) -> list[SettlementInput]:
-    """The agreements of `settle`, each with the realisation whose `convenant:` names it.
+                      found: Sequence[LoadedDocument] = (),
+                      assessments: Sequence[LoadedDocument] = ()) -> list[SettlementInput]:
+    """The agreements of `settle`, each with the realisation whose `convenant:` names it and
+    the assessment whose `realisation:` names that realisation.
 
-    `agreements` and `realisations` are the files named (`--realisation`); `found` the
-    covenants, addenda and realisations found in the folders named. An agreement found in a
-    folder, or named by a realisation found there, is settled too. The documents are valid
+    `agreements`, `realisations` and `assessments` are the files named (`--realisation`,
+    `--assessment`); `found` the covenants, addenda, realisations and assessments found in the
+    folders named. An agreement found in a folder, or named by a realisation found there (or by
+    the realisation an assessment found there judges), is settled too. The documents are valid
     (the caller reported their problems first); a named file that is not a covenant or
-    addendum, a named realisation of a file not settled here, two realisations for one
-    agreement (named, or found without one named), one file named twice, or two agreements
+    addendum, a named realisation of a file not settled here, a named assessment of a
+    realisation not used here, two realisations for one agreement or two assessments for one
+    realisation (named, or found without one named), one file named twice, or two agreements
     with one id is a usage error.
     """
     for doc in agreements:
@@ -49,13 +58,65 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
                              .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)), hint)
     if len({doc.path for doc in agreements}) != len(agreements):
         raise UsageError(_("the same file is given twice"))
-    found_facts = [doc for doc in found if isinstance(doc.model, Realisation)]
+    found_judgements = [doc for doc in found if isinstance(doc.model, Assessment)]
+    found_facts = _with_judged([doc for doc in found if isinstance(doc.model, Realisation)], found_judgements)
     settled = _with_found(agreements, found, found_facts)
     paired = _pair_named(realisations, {doc.path for doc in settled})
     ambiguities = _pair_found(found_facts, paired) + _one_id_twice(settled)
+    judged, twice = _pair_assessments(assessments, found_judgements, {real.path for real in paired.values()})
+    ambiguities += twice
     if ambiguities:  # every one of them in one run
         raise UsageError(ambiguities[-1].message, ambiguities[-1].hint, also=tuple(ambiguities[:-1]))
-    return _in_family_order([settlement_input(doc, paired.get(doc.path)) for doc in settled])
+    inputs = []
+    for doc in settled:
+        real = paired.get(doc.path)
+        inputs.append(settlement_input(doc, real, judged.get(real.path) if real is not None else None))
+    return _in_family_order(inputs)
+
+
+def _with_judged(facts: list[LoadedDocument], judgements: list[LoadedDocument]) -> list[LoadedDocument]:
+    """The realisations found in folders, and those that an assessment found there judges."""
+    found = {doc.path: doc for doc in facts}
+    for judgement in judgements:
+        real = judgement.reference
+        if real is not None and isinstance(real.model, Realisation):
+            found.setdefault(real.path, real)
+    return list(found.values())
+
+
+def _pair_assessments(named: Sequence[LoadedDocument], found: list[LoadedDocument],
+                      used: set[Path]) -> tuple[dict[Path, LoadedDocument], list[UsageError]]:
+    """Each realisation used with the assessment whose `realisation:` names it: the one named
+    (`--assessment`), else the one found in a folder. Two for one realisation, named or found
+    (and none named), is an ambiguity naming them all."""
+    by_target: dict[Path, list[LoadedDocument]] = {}
+    for doc in {doc.path: doc for doc in named}.values():
+        real = doc.reference
+        if not isinstance(doc.model, Assessment) or real is None:
+            raise UsageError(_("{name} is {kind}, not an assessment")
+                             .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)),
+                             _("--assessment takes the auditor's assessment of an eindrapport (kind: assessment)"))
+        if real.path not in used:
+            raise UsageError(_("{name} is the assessment of {name2}, which is not settled here")
+                             .format(name=doc.name, name2=real.name),
+                             _("add --realisation {name}").format(name=real.name))
+        by_target.setdefault(real.path, []).append(doc)
+    named_for = set(by_target)  # a realisation with an assessment named: those found for it are left alone
+    for doc in found:
+        real = doc.reference
+        if real is not None and real.path in used and real.path not in named_for:
+            by_target.setdefault(real.path, []).append(doc)
+    problems = []
+    for docs in by_target.values():
+        real = docs[0].reference
+        if len(docs) > 1 and real is not None:
+            problems.append(UsageError(ngettext("{count} assessment of {name}: {names}",
+                                                "{count} assessments of {name}: {names}", len(docs))
+                                       .format(count=len(docs), name=real.name,
+                                               names=", ".join(doc.name for doc in docs)),
+                                       _("pass the one meant with --assessment, e.g. --assessment {name}")
+                                       .format(name=docs[0].name)))
+    return {path: docs[0] for path, docs in by_target.items()}, problems
 
 
 def _in_family_order(inputs: list[SettlementInput]) -> list[SettlementInput]:
@@ -137,8 +198,10 @@ def _one_id_twice(settled: list[LoadedDocument]) -> list[UsageError]:
     return found
 
 
-def settlement_input(doc: LoadedDocument, real: LoadedDocument | None) -> SettlementInput:
-    """The settlement input of a covenant or addendum that loaded, with its eindrapport if any."""
+def settlement_input(doc: LoadedDocument, real: LoadedDocument | None,
+                     judgement: LoadedDocument | None = None) -> SettlementInput:
+    """The settlement input of a covenant or addendum that loaded, with its eindrapport and the
+    auditor's assessment of that eindrapport, if any."""
     if doc.rules is None:
         raise TypeError(f"{doc.name}: no rules resolved")  # the workspace resolves them for every agreement
     agreement = doc.model_as(Agreement)
@@ -146,4 +209,6 @@ def settlement_input(doc: LoadedDocument, real: LoadedDocument | None) -> Settle
     root = root if root is not None else agreement
     return SettlementInput(agreement=agreement, rules=doc.rules,
                            realisation=real.model_as(Realisation) if real is not None else None,
-                           root=root.id, sector=root.sector)
+                           root=root.id, sector=root.sector,
+                           assessment=judgement.model_as(Assessment) if judgement is not None else None,
+                           assessment_file=(judgement.name, judgement.source.sha256) if judgement else None)

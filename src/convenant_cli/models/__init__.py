@@ -1,6 +1,6 @@
 """The file kinds of the rulebook as frozen pydantic models: data, no I/O. One module per
-kind: `agreement` (covenant and addendum), `realisation`, `action_plan` and `case`; the
-last two load only when a run meets such a file (`model_of`). Every model's validator is
+kind: `agreement` (covenant and addendum), `realisation`, `assessment`, `action_plan` and
+`case`; the last three load only when a run meets such a file (`model_of`). Every model's validator is
 built on first use (`models/base.py`).
 
 Key names are the contract sectors write by hand (the file formats): unknown keys
@@ -57,9 +57,10 @@ if TYPE_CHECKING:
     from typing import TypeAlias
 
     from convenant_cli.models.action_plan import ActionPlan
+    from convenant_cli.models.assessment import Assessment
     from convenant_cli.models.case import Case
 
-    Document: TypeAlias = Convenant | Addendum | ActionPlan | Realisation | Case
+    Document: TypeAlias = Convenant | Addendum | ActionPlan | Realisation | Assessment | Case
 
 # The models of the kinds `settle` and `diff` seldom read load when first asked for.
 _CORE: dict[Kind, type[Model]] = {Kind.CONVENANT: Convenant, Kind.ADDENDUM: Addendum, Kind.REALISATION: Realisation}
@@ -74,6 +75,10 @@ def model_of(kind: Kind) -> type[Model]:
             from convenant_cli.models.action_plan import ActionPlan
 
             return ActionPlan
+        case Kind.ASSESSMENT:
+            from convenant_cli.models.assessment import Assessment
+
+            return Assessment
         case Kind.CASE:
             from convenant_cli.models.case import Case
 

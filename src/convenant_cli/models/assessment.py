@@ -7,17 +7,20 @@ commitment, value and cost line it names exists is `checks`'.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from convenant_cli.models.base import Model
-from convenant_cli.models.fields import EnterpriseNumber, IsoDate, Quantity, SchemaVersion, Text, WorkYear
+from convenant_cli.models.fields import EnterpriseNumber, Filled, IsoDate, Quantity, SchemaVersion, Text, WorkYear
 
 
+# The docstrings are the schema's descriptions, which editors show.
 class Verdict(Model):
-    """The auditor's judgement of one result commitment, with its reason."""
+    """The auditor's judgement of one result commitment, with its reason. On a qualitative
+    commitment it is what settles it; on one with targets it overrides the measured values."""
 
-    achieved: bool
-    note: Text
+    # `Filled`: a skeleton (`convenant new assessment`) leaves them empty, an error on its own line
+    achieved: Annotated[bool, Filled]
+    note: Annotated[Text, Filled]
 
 
 class Correction(Model):
@@ -42,12 +45,20 @@ class CostDecision(Model):
 
 
 class Assessment(Model):
+    """The auditor's judgement of one realisation: who, when, a verdict per commitment judged,
+    the measured values counted differently, the cost lines not accepted."""
+
     schema_version: SchemaVersion
     kind: Literal["assessment"]
     realisation: Text  # the path of the realisation judged, relative to this file
-    auditor: Text
-    date: IsoDate  # the day of the judgement
+    auditor: Annotated[Text, Filled]
+    date: Annotated[IsoDate, Filled]  # the day of the judgement: an interim view at an earlier day does not use it
     verdicts: dict[str, Verdict] = {}
     corrections: list[Correction] = []
     costs: list[CostDecision] = []
     notes: Optional[Text] = None
+
+    def correction_of(self, commitment: str, indicator: str, year: int | None) -> Correction | None:
+        """The correction of one measured value, if the auditor made one."""
+        return next((c for c in self.corrections if (c.commitment, c.indicator, c.year) == (commitment, indicator,
+                                                                                               year)), None)

@@ -7,7 +7,15 @@ from typing import Annotated, Literal, Optional
 from pydantic import Field
 
 from convenant_cli.models.base import Model
-from convenant_cli.models.fields import EnterpriseNumber, ExpectedFigure, IsoDate, RatioText, SchemaVersion, Text
+from convenant_cli.models.fields import (
+    EnterpriseNumber,
+    ExpectedFigure,
+    IsoDate,
+    RatioText,
+    SchemaVersion,
+    Text,
+    WorkYear,
+)
 
 
 # The figures are the engine's keys (`engine.settlement.MONEY_KEYS`, `FIGURE_KEYS`); a test
@@ -28,6 +36,18 @@ class Figures(CombinedFigures):
     """Expected figures of one beneficiary, or of the totals: only those named are compared."""
 
     shortfall_fte_days: Optional[ExpectedFigure] = None
+    payable_if_met: Optional[ExpectedFigure] = None  # a provisional settlement: every unjudged commitment met
+
+
+class ExpectedResult(Model):
+    """The expected outcome of one counted unit (a commitment, or a commitment in one work
+    year), and optionally who decided it: the measured values, the measured values with an
+    auditor's correction, or the auditor's verdict."""
+
+    commitment: Text
+    year: Optional[WorkYear] = None
+    status: Literal["met", "not_met", "not_due", "unjudged"]
+    source: Optional[Literal["measured", "corrected", "assessment"]] = None
 
 
 class CostFigures(Model):
@@ -43,7 +63,9 @@ class CostFigures(Model):
 
 class Expectation(Model):
     convenant: Optional[Text] = None  # the id of the settled file these figures are of; default: the first
+    status: Optional[Literal["settled", "provisional", "interim", "maxima"]] = None
     ratio: Optional[RatioText] = None
+    results: list[ExpectedResult] = []
     beneficiaries: dict[EnterpriseNumber, Figures] = {}
     totals: Optional[Figures] = None
     combined: dict[EnterpriseNumber, CombinedFigures] = {}
@@ -59,6 +81,7 @@ class Case(Model):
     reference: Text  # the article, law or rulebook rule it rests on
     settle: Annotated[list[Text], Field(min_length=1)]  # paths relative to this file
     realisation: list[Text] = []
+    assessment: list[Text] = []  # the auditor's assessments of those eindrapporten
     as_of: Optional[IsoDate] = None  # the interim view at this day (Art. 6), as `settle --as-of`
     expect: Expectation
     notes: Optional[Text] = None

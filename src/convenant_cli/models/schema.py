@@ -21,5 +21,5 @@ def json_schema(kind: Kind | None = None) -> dict[str, object]:
     else:
         union = Annotated[Union[tuple(all_models().values())], Field(discriminator="kind")]  # type: ignore[valid-type]
         schema = TypeAdapter(union).json_schema()  # type: ignore[arg-type]  # built at run time from the models
-        title = "convenant file (convenant, addendum, action_plan or realisation)"
+        title = "convenant file (convenant, addendum, action_plan, realisation, assessment or case)"
     return {"$schema": DIALECT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}

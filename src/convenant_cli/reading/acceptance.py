@@ -72,9 +72,14 @@ def find_acceptances(name: str, lines: Iterable[str]) -> tuple[list[Acceptance],
             continue
         verb, codes, reason = parsed
         where = Location(name, number, at + 1)
+        retired = [code for code in codes if code in CODES and CODES[code].retired is not None]
         unknown = [code for code in codes if code not in CODES]
         errors = [code for code in codes if code in CODES and CODES[code].severity is Severity.ERROR]
-        if not codes or unknown:
+        if retired:
+            problems.append(Diagnostic.of("CV007", _("`{verb}` names a retired code: {codes}")
+                                                   .format(verb=verb, codes=", ".join(retired)), where,
+                                          "; ".join(f"{code}: {_(CODES[code].retired or '')}" for code in retired)))
+        elif not codes or unknown:
             message = (_("`{verb}` names no known warning code: {codes}").format(verb=verb, codes=", ".join(unknown))
                        if unknown else _("`{verb}` names no known warning code").format(verb=verb))
             problems.append(Diagnostic.of("CV007", message, where,

@@ -1,7 +1,7 @@
 """The sheet Resultaten of an eindrapport workbook (Art. 2): a row per target of each result
 commitment, and one for a qualitative commitment. Checked here on its cells, in the sheet's
-words, as `validate` checks `results` (every commitment present, a value for each target or
-the sector's self-assessment, a self-assessment's note, a value once per target): each problem
+words, as `validate` checks `results` (every commitment present, a value for each target, a
+note for a qualitative commitment and for a self-assessment, a value once per target): each problem
 at the cell to fill in. The column Zelfevaluatie is the sector's own word (`achieved:`); the
 auditor judges in an assessment of their own. Never prints.
 """
@@ -52,14 +52,15 @@ def read_results(rows: Iterable[Row], reading: Reading, agreement: AgreementOutl
         missing += _commitment(commitment, rows_of, reading, facts)
     if not any(problem.location.file.startswith(f"{reading.name}:{RESULTS}") for problem in reading.problems):
         for commitment_id, indicator, year in missing:  # a row taken away, when no other row explains it
-            reading.problem("CV512", RESULTS, _("{commitment}: no row for {indicator} (work year {year})")
+            reading.problem("CV521", RESULTS, _("{commitment}: no row for {indicator} (work year {year})")
                             .format(commitment=commitment_id, indicator=indicator,
                                     year=year if year is not None else "—"), _(FILL_IN))
 
 
 def _commitment(commitment: CommitmentOutline, rows: list[Row], reading: Reading,
                 facts: Facts) -> list[tuple[str, str, int | None]]:
-    """Read one commitment's rows; return its targets without a row (unless the sector assessed it)."""
+    """Read one commitment's rows; return its targets without a row. The sector's self-assessment
+    stands in for no measured value: the auditor judges in an assessment of their own."""
     entry: Record = {}
     assessed = None
     for row in rows:
@@ -79,24 +80,24 @@ def _commitment(commitment: CommitmentOutline, rows: list[Row], reading: Reading
     entry[AT] = {"": first.where, "achieved": (assessed or first[SELF_ASSESSMENT]).where,
                  "note": (note_cell or first[NOTE]).where}
     if assessed is not None and note_cell is None:
-        reading.at("CV511", first[NOTE], _("{commitment}: the self-assessment has no Toelichting")
+        reading.at("CV522", first[NOTE], _("{commitment}: the self-assessment has no Toelichting")
                    .format(commitment=commitment.id),
                    _("say where the eindrapport shows it, e.g. Eindrapport p. 14"))
-    actuals, missing = _actuals(commitment, rows, reading, assessed=assessed is not None)
+    actuals, missing = _actuals(commitment, rows, reading)
     if actuals:
         entry["actuals"] = actuals
-    if commitment.qualitative and assessed is None and not first[SELF_ASSESSMENT].reported:
-        reading.at("CV512", first[SELF_ASSESSMENT],
-                   _("{commitment} is qualitative: say in Zelfevaluatie whether it was achieved (ja or nee)")
+    if commitment.qualitative and assessed is None and note_cell is None and not first[NOTE].reported:
+        reading.at("CV522", first[NOTE],
+                   _("{commitment} is qualitative: say in Toelichting where the eindrapport reports on it")
                    .format(commitment=commitment.id),
-                   _("and in Toelichting where the eindrapport shows it; the auditor judges it"))
-    if len(entry) > 1:
+                   _("the auditor judges it in an assessment; Zelfevaluatie is the sector's own view (optional)"))
+    if len(entry) > 1 or commitment.qualitative:  # a qualitative commitment is reported on even when left blank
         facts.results[commitment.id] = entry
     return [(commitment.id, indicator, year) for indicator, year in missing]
 
 
-def _actuals(commitment: CommitmentOutline, rows: list[Row], reading: Reading,
-             assessed: bool) -> tuple[list[Record], list[tuple[str, int | None]]]:
+def _actuals(commitment: CommitmentOutline, rows: list[Row],
+             reading: Reading) -> tuple[list[Record], list[tuple[str, int | None]]]:
     targets = set(commitment.targets)
     indicators = Vocabulary(sorted({indicator for indicator, _year in targets}))
     actuals: list[Record] = []
@@ -116,9 +117,8 @@ def _actuals(commitment: CommitmentOutline, rows: list[Row], reading: Reading,
                        indicators.did_you_mean(indicator))
             continue
         if value is None:
-            if not assessed:
-                reading.at("CV512", row[MEASURED], _("{commitment}: no value for {indicator} (work year {year})")
-                           .format(commitment=commitment.id, indicator=indicator, year=shown_year), _(FILL_IN))
+            reading.at("CV521", row[MEASURED], _("{commitment}: no value for {indicator} (work year {year})")
+                       .format(commitment=commitment.id, indicator=indicator, year=shown_year), _(FILL_IN))
             continue
         if pair in given:
             reading.at("CV211", row[MEASURED], _("{commitment}: a value for {indicator} (work year {year}) is given "
@@ -134,7 +134,7 @@ def _actuals(commitment: CommitmentOutline, rows: list[Row], reading: Reading,
                       "value": row[MEASURED].where}
         actuals.append(actual)
     missing = targets - set(given) - {(read_text(row[INDICATOR]) or "", _year(row)) for row in rows}
-    return actuals, [] if assessed else sorted(missing, key=str)
+    return actuals, sorted(missing, key=str)
 
 
 def _year(row: Row) -> int | None:

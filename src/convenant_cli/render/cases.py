@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from convenant_cli.domain.language import _, ngettext
-from convenant_cli.engine.cases import CaseResult
+from convenant_cli.engine.cases import CaseResult, is_figure
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.json_text import dumps
 from convenant_cli.render.safe_text import visible
@@ -19,7 +19,7 @@ from convenant_cli.render.vocabulary import number
 def _number(text: str | None) -> str:
     if text is None:
         return _("none (that figure does not exist)")
-    if "/" in text:
+    if not is_figure(text):  # a ratio, a status, who decided
         return text
     return number(Decimal(text))
 

@@ -106,8 +106,9 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
         (_("Fill in the sheets below, save the workbook, and read it back with `convenant import`: every problem "
            "is then named by its sheet and cell."), ""),
         (RESULTS, _("A row per target: type the measured value in Gemeten waarde. A qualitative commitment "
-                    "has no target: say in Zelfevaluatie whether it was achieved (ja or nee), and in Toelichting "
-                    "where the eindrapport shows it. That is the sector's own assessment: the auditor judges it.")),
+                    "has no target: say in Toelichting where the eindrapport reports on it, and if you wish in "
+                    "Zelfevaluatie whether it was achieved (ja or nee). That is the sector's own view: the "
+                    "auditor judges it.")),
         (CONSULTANTS, _("A row per consultant of each beneficiary: Ondernemingsnummer from the list, Naam, VTE "
                           "(e.g. 0,50); In dienst van and In dienst tot only when the consultant did not work the "
                           "whole term (a blank one is the term's first or last day); Sleutel when two consultants "
@@ -145,7 +146,7 @@ def _results(sheet: Sheet, agreement: Agreement, realisation: Realisation | None
         values = {(a.indicator, a.year): a.value for a in given.actuals} if given else {}
         targets: list[Target | None] = list(commitment.targets) if commitment.targets else [None]
         about = commitment.title if commitment.targets else _(
-            "{title} — qualitative: Zelfevaluatie (ja or nee) and Toelichting").format(title=commitment.title)
+            "{title} — qualitative: Toelichting (and Zelfevaluatie, optional)").format(title=commitment.title)
         about = textwrap.shorten(about, MAX_WIDTH, placeholder="…")  # one line: no wrapped text over the next row
         for target in targets:
             indicator = target.indicator if target else None

@@ -100,6 +100,9 @@ def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, s
     text.add("results:" if written else "results: {}", where=RESULTS)
     for commitment in written:
         entry = facts.results[commitment.id]
+        if not any(key in entry for key in ("achieved", "note", "actuals")):  # reported on, left blank
+            text.add(f"  {commitment.id}: {{}}", entry)
+            continue
         text.add(f"  {commitment.id}:", entry)
         for key in ("achieved", "note"):
             if key in entry:

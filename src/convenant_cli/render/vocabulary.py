@@ -40,6 +40,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "result": (N_("Result financing"), N_("Result\nfinancing")),
     "eligible_costs": (N_("Eligible costs"), N_("Eligible\ncosts")),
     "payable": (N_("Amount payable"), N_("Amount\npayable")),
+    # a provisional settlement's other payable: every commitment that waits for the auditor met
+    "payable_if_met": (N_("Payable if met"), N_("Payable\nif met")),
     "advances": (N_("Advances"), N_("Advances")),
     "balance": (N_("Balance"), N_("Balance")),
 }
@@ -73,19 +75,21 @@ COMMON: dict[str, str] = {
     "to_pay_short": N_("to pay"), "to_recover_short": N_("to\nrecover"),
     "difference": N_("difference"),
 }
-STATUS: dict[str, str] = {"settled": N_("settled"), "interim": N_("INTERIM, no settlement"),
+STATUS: dict[str, str] = {"settled": N_("settled"), "provisional": N_("PROVISIONAL, waits for the auditor"),
+                          "interim": N_("INTERIM, no settlement"),
                           "maxima": N_("MAXIMA, no settlement")}
-FAMILY_STATUS: dict[str, str] = {"settled": N_("settled"), "interim": N_("interim"), "maxima": N_("maxima"),
+FAMILY_STATUS: dict[str, str] = {"settled": N_("settled"), "provisional": N_("provisional"), "interim": N_("interim"),
+                                 "maxima": N_("maxima"),
                                  "partial": N_("partly settled")}
-UNIT_STATUS: dict[str, str] = {"met": N_("yes"), "not_met": N_("NO"), "not_due": N_("not yet to judge")}
+UNIT_STATUS: dict[str, str] = {"met": N_("yes"), "not_met": N_("NO"), "not_due": N_("not yet to judge"),
+                               "unjudged": N_("waits for the auditor")}
 REASONS: dict[str, str] = {
     "illness": N_("illness"), "accident": N_("accident"), "time_credit": N_("time credit"),
     "career_break": N_("career break"), "maternity_leave": N_("maternity leave"), "unpaid_leave": N_("unpaid leave"),
 }
-# a cost line's kind (rulebook R6; Art. 5: "loon- en werkingskosten")
-COST_KINDS: dict[str, str] = {"wage": N_("wage"), "operating": N_("operating")}
+COST_KINDS: dict[str, str] = {"wage": N_("wage"), "operating": N_("operating")}  # R6, Art. 5: loon, werking
 KINDS: dict[str, str] = {"convenant": N_("covenant"), "addendum": N_("addendum"), "realisation": N_("eindrapport"),
-                         "action_plan": N_("action plan")}
+                         "action_plan": N_("action plan"), "assessment": N_("auditor's assessment")}
 COUNTING: dict[str, str] = {"per_commitment": N_("per commitment"),
                             "per_year": N_("per commitment and work year")}
 DEDUCTION_BASE: dict[str, str] = {"maximum": N_("on the maximum"), "payable": N_("on the payable amount")}
@@ -130,7 +134,8 @@ FIELDS: dict[str, str] = {
     "start": N_("Start date"), "end": N_("End date"), "group": N_("Group"),
     "amount_each": N_("Amount per beneficiary"), "fte_each": N_("FTE per beneficiary"), "name": N_("Name"),
     "address": N_("Address"), "iban": N_("Bank account (IBAN)"), "qualitative": N_("Qualitative description"),
-    "minimum": N_("Target (minimum)"), "achieved": N_("Met (auditor's verdict)"), "note": N_("Note"),
+    "minimum": N_("Target (minimum)"), "achieved": N_("Met (the sector's self-assessment)"), "note": N_("Note"),
+    "auditor": N_("Auditor"), "realisation": N_("Eindrapport (file)"), "accepted": N_("Accepted"),
     "value": N_("Measured value"), "convenant": N_("Covenant (file)"), "employed": N_("Employed"),
     "reason": N_("Reason"),
     "replaced": N_("Replaced"), "new_illness": N_("New illness"), "amount": N_("Amount"), "date": N_("Date"),
@@ -138,17 +143,19 @@ FIELDS: dict[str, str] = {
     "insz": N_("INSZ changed"), "consultant": N_("Consultant"), "from": N_("From"), "to": N_("To"), **RULES,
 }
 
+# a field of the auditor's assessment, where it reads otherwise than the same key of another file
+ASSESSMENT_FIELDS: dict[str, str] = {"achieved": N_("Met (the auditor's verdict)"),
+                                     "value": N_("Value as the auditor counted")}
+
 # Each workbook's sheets by key, and each sheet's column headers (a figure's column takes the
 # figure's label). A sheet's name is at most 31 characters in every language (a test holds it).
 SHEETS: dict[str, str] = {
     "summary": N_("Summary"), "portfolio": N_("Overview"), "families": N_("Per beneficiary"),
     "consultants": N_("Consultants"), "absences": N_("Absences"), "short_spans": N_("Shortfall per period"),
     "commitments": N_("Result commitments"), "advances": N_("Advances"), "costs": N_("Costs"),
-    "explanation": N_("Explanation"),
-    "sources": N_("Sources"),
-    "changes": N_("Changes"), "maxima": N_("Money effect on the maximum"),
+    "explanation": N_("Explanation"), "sources": N_("Sources"),
+    "changes": N_("Changes"), "maxima": N_("Money effect on the maximum"), "caps": N_("Cost cap"),
     "settlement": N_("Money effect on settlement"), "ratio": N_("Result ratio"), "problems": N_("Problems"),
-    "caps": N_("Cost cap"),
 }
 SUMMARY: dict[str, str] = {
     "name": COMMON["beneficiary"], "convenant": COMMON["covenant"], "enterprise_number": COMMON["enterprise_number"],
@@ -176,7 +183,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     N_("Cause")),
     "commitments": (N_("Commitment"), COMMON["covenant"], N_("Title"), N_("Work year"), N_("Met"), N_("Ground"),
                     N_("Indicator"), N_("Work year of the target"), N_("Minimum"), N_("Measured value"),
-                    N_("Target met")),
+                    N_("Target met"), N_("Decided by"), N_("The sector's self-assessment"),
+                    N_("Value reported by the sector"), N_("Correction by the auditor")),
     "advances": (*_WHO, COMMON["enterprise_number"], N_("Date"), N_("Reference"), N_("Amount")),
     "costs": (*_WHO, COMMON["enterprise_number"], N_("Kind"), N_("Reference"), COMMON["consultant"], N_("From"),
               N_("To"), N_("Amount"), N_("Days"), N_("Eligible from"), N_("Eligible to"), N_("Eligible days"),
@@ -191,9 +199,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "maxima": (COMMON["beneficiary"], COMMON["enterprise_number"], N_("Old maximum"), N_("New maximum"),
                N_("Difference"), N_("Changed")),
     "ratio": (N_("Commitment"), N_("Title"), N_("Work year"), N_("Met, old"), N_("Met, new")),
-    "caps": (COMMON["beneficiary"], COMMON["enterprise_number"], N_("Eligible costs, old"), N_("Eligible costs, new"),
-             N_("Effort + result, old"), N_("Effort + result, new"), N_("Payable, old"), N_("Payable, new"),
-             N_("The cap moves the payable amount")),
     "problems": (N_("File"), N_("Line"), N_("Column"), N_("Code"), N_("Severity"), N_("Problem"), N_("Hint")),
     # the terminal's tables
     "diff": (N_("Change"), N_("Subject"), N_("Field"), N_("Old"), N_("New")),
@@ -216,7 +221,11 @@ REPORT: dict[str, str] = {
     "commitments": N_("Result commitments"), "commitment": N_("Commitment"), "year": N_("Work year"),
     "indicator": N_("Indicator"), "target": N_("Target (minimum)"), "measured": N_("Measured"), "met": N_("Met"),
     "yes": COMMON["yes"], "no": COMMON["no"], "not_due": UNIT_STATUS["not_due"],
-    "by_auditor": N_("auditor's verdict"), "staffing": N_("Staffing over the term"),
+    "by_auditor": N_("auditor's verdict"), "unjudged": UNIT_STATUS["unjudged"],
+    "decided_by": N_("Decided by"), "payable_if_met": FIGURES["payable_if_met"][0],
+    "provisional_note": N_("Provisional: a qualitative commitment waits for the auditor's verdict. The amount payable "
+                           "counts it as not met; the payable if met is shown beside it."),
+    "staffing": N_("Staffing over the term"),
     "staffing_about": N_("A row per consultant: employed, absent by reason, the part paid as guaranteed wage, "
                          "a replaced absence. Below, the shortfall in FTE on each day: its area is the "
                          "shortfall in FTE-days that the deduction is computed from."),
@@ -225,10 +234,9 @@ REPORT: dict[str, str] = {
     "replaced": N_("replaced (no deduction)"),
     "no_staffing": N_("No consultants in the eindrapport for this beneficiary: no timeline."),
     "costs": N_("Cost statement"), "reference": N_("Reference"), "cost_kind": N_("Kind"), "period": N_("Period"),
-    "cost_days": N_("Days in the term and employment"), "eligible_part": N_("Eligible part"),
-    "declared": N_("Declared"), "not_eligible": N_("Not eligible (outside the term or the employment)"),
-    "refused": N_("Not accepted by the auditor"), "not_accepted": N_("not accepted"),
-    "cap": N_("Eligible costs: the payable amount is at most this sum (R6)"),
+    "cost_days": N_("Days in term and employment"), "eligible_part": N_("Eligible part"), "declared": N_("Declared"),
+    "not_eligible": N_("Not eligible (outside term or employment)"), "refused": N_("Not accepted by the auditor"),
+    "not_accepted": N_("not accepted"), "cap": N_("Eligible costs: the payable amount is at most this sum (R6)"),
     "capped": N_("capped"), "not_capped": N_("above effort + result: caps nothing"),
     "sources": N_("Sources"), "tool": N_("Tool"), "created": N_("Created"), "files": N_("Input files"),
     "file": N_("File"), "rules": N_("Rules in effect"), "rule": N_("Rule"), "value": N_("Value"),
@@ -329,11 +337,6 @@ def reason(key: str) -> str:
 
 def kind(key: str) -> str:
     return translated(KINDS).get(key, key)
-
-
-def cost_kind(key: str) -> str:
-    """A cost line's kind in words: wage or operating (loon, werking)."""
-    return translated(COST_KINDS).get(key, key)
 
 
 def days(count: int) -> str:

@@ -37,4 +37,14 @@ EXPLANATIONS = (
         "the advances of the interim view."),
         mistake='"0409.845.289": {shortfall_fte_days: "16.00", deduction: "2320.11", payable: "0.00"}\n',
         fix='"0409.845.289": {shortfall_fte_days: "16.00", deduction: "2320.11", advances: "53000.00"}\n'),
+    Explanation(code="CV607", section=CASES, text=N_(
+        "The `assessment:` of a case names a file that is not an auditor's assessment, or the assessment of an "
+        "eindrapport the case does not name under `realisation:`. An assessment judges one eindrapport: name that "
+        "eindrapport too, or the assessment meant."),
+        mistake="assessment: [beoordelingen/tijdskrediet.yaml]\n", fix="assessment: [beoordelingen/vacature.yaml]\n"),
+    Explanation(code="CV608", section=CASES, text=N_(
+        "A case expects the result of a commitment (`expect.results`) that the settled file does not have: its id "
+        "is mistyped, or it is a commitment of another agreement. The hint lists the file's commitments."),
+        mistake="- {commitment: R4, year: 1, status: met, source: assessment}\n",
+        fix="- {commitment: R2, year: 1, status: met, source: assessment}\n"),
 )

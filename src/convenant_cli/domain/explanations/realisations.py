@@ -16,9 +16,9 @@ EXPLANATIONS = (
         "the eindrapport belongs to another agreement. The hint names the nearest id."),
         mistake="R3: {achieved: true, note: Eindrapport p. 14}\n", fix=_VERDICT),
     Explanation(code="CV503", section=R3, text=N_(
-        "A result commitment of the covenant is missing from the eindrapport's `results`. Every commitment is "
-        "judged (Art. 2), on its measured values or by the auditor's `achieved:` with a `note:`; one left out is "
-        "never counted as not met without a word."),
+        "A result commitment of the covenant is missing from the eindrapport's `results`. The eindrapport reports "
+        "on every commitment (Art. 2): its measured values, or where it shows a qualitative one (`note:`); one "
+        "left out is never counted as not met without a word."),
         mistake="staffing:\n", fix="  " + _VERDICT + "staffing:\n"),
     Explanation(code="CV504", section=R3, text=N_(
         "A measured value names an indicator or a work year for which the commitment has no target: the "
@@ -56,15 +56,18 @@ EXPLANATIONS = (
         "most. An absence without `fte` is of the consultant's whole FTE."),
         mistake="- {start: 2024-09-01, end: 2025-02-28, reason: time_credit, fte: 2.0}\n",
         fix="- {start: 2024-09-01, end: 2025-02-28, reason: time_credit, fte: 0.2}\n"),
-    Explanation(code="CV511", section=R3, text=N_(
-        "A result commitment is judged with `achieved:` but without a `note:` that says where the eindrapport "
-        "shows it (a page, a document). The judgement overrides the measured values, so its source stands beside "
-        "it."),
+    # retired: the realisation's `achieved:` was the auditor's verdict; it is now the sector's
+    # self-assessment, and the verdict is in an assessment (CV521, CV522, CV703 took their places)
+    Explanation(code="CV511", section=R3, checked=False, text=N_(
+        "No longer raised. It was the warning for a commitment judged with `achieved:` but without a `note:`, "
+        "when the eindrapport held the auditor's verdict. The eindrapport's `achieved:` is now the sector's "
+        "self-assessment, and the same warning is CV522; the auditor's verdict is in an assessment."),
         mistake="R2: {achieved: true}\n", fix=_VERDICT),
-    Explanation(code="CV512", section=R3, text=N_(
-        "A target of the covenant has no measured value in the eindrapport and no judgement either, or a "
-        "qualitative commitment has no `achieved:`. A missing value would count as not met without a word, so "
-        "each is named: give the value measured, or `achieved:` with a `note:`."),
+    Explanation(code="CV512", section=R3, checked=False, text=N_(
+        "No longer raised. It was the error for a target without a measured value and without the auditor's "
+        "`achieved:` in the eindrapport, or a qualitative commitment without `achieved:`. A missing value is now "
+        "CV521 (the sector's `achieved:` stands in for none), and a qualitative commitment without a verdict is "
+        "judged in the auditor's assessment (CV703)."),
         mistake="- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n",
         fix="- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n"
             "- {indicator: bedrijfsbezoeken, year: 2, value: 188}\n"),
@@ -112,4 +115,17 @@ EXPLANATIONS = (
         "report."),
         mistake="- {beneficiary: 0409.845.289, amount: 26500.00, date: 2024-10-20, reference: VS-2}\n",
         fix="- {beneficiary: 0409.845.289, amount: 26500.00, date: 2024-09-20, reference: VS-2}\n"),
+    Explanation(code="CV521", section=R3, text=N_(
+        "A target of the covenant has no measured value in the eindrapport. A missing value would count as not met "
+        "without a word, so each is named: give the value measured. The sector's own `achieved:` is its "
+        "self-assessment and stands in for no value; a verdict that overrides the values is the auditor's, in an "
+        "assessment."),
+        mistake="- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n",
+        fix="- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n"
+            "- {indicator: bedrijfsbezoeken, year: 2, value: 188}\n"),
+    Explanation(code="CV522", section=R3, text=N_(
+        "A qualitative commitment, or the sector's self-assessment (`achieved:`) of a commitment, has no `note:` "
+        "saying where the eindrapport shows it. The auditor judges a qualitative commitment on that page of the "
+        "eindrapport: without it there is nothing to look up."),
+        mistake="R2: {}\n", fix="R2: {note: p. 2}\n"),
 )

@@ -23,6 +23,8 @@ KINDS = "reference/file-formats.md#kinds"
 ACCEPTING = "guides/sector.md#accepting-a-known-warning"
 INSZ = "guides/sector.md#personal-data-the-insz"
 CASES = "guides/case-writer.md#writing-a-case"
+WHO = "rulebook.md#who-writes-what"
+ASSESSMENT = "reference/file-formats.md#kind-assessment"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,7 +43,7 @@ class DiffView:
         return found
 
 
-def field_label(name: str | None) -> str:
+def field_label(name: str | None, subject: str | None = None) -> str:
     """
     >>> from convenant_cli.domain.language import set_language
     >>> set_language("nl")
@@ -51,9 +51,13 @@ def field_label(name: str | None) -> str:
     ('Bedrag per begunstigde', 'Streefcijfer bijeenkomsten (hele termijn)')
     >>> set_language("en"); field_label("actuals[indicator=bezoeken,year=2].value")
     'Measured bezoeken (work year 2)'
+    >>> field_label("achieved", "verdict"), field_label("achieved", "result")
+    ("Met (the auditor's verdict)", "Met (the sector's self-assessment)")
     """
     if name is None:
         return ""
+    if subject in ("verdict", "correction") and name in vocabulary.ASSESSMENT_FIELDS:
+        return vocabulary.translated(vocabulary.ASSESSMENT_FIELDS)[name]
     item = _ITEM.fullmatch(name)
     if item:
         year = item.group("year")
@@ -121,19 +125,30 @@ def subject_label(subject: Subject, names: Mapping[str, str] | None = None) -> s
                 f" {key[k]}" for k in ("date", "reference") if key.get(k))
         case "eligible_costs":
             return _("Eligible costs {number}").format(number=shown)
-        case "cost_line":
+        case "assessment":
+            return _("Assessment")
+        case "verdict":
+            return _("Verdict on {id}").format(id=identifier)
+        case "correction":
+            return (_("Correction of {id}: {name} (work year {year})") if year else
+                    _("Correction of {id}: {name} (whole term)")).format(id=identifier, name=name, year=year)
+        case "cost_line" | "cost_decision":  # a line of the cost statement, or the auditor's decision on it
             return _("Cost line {reference} of {number}").format(reference=key.get("reference", ""), number=shown)
 
 
 def value_label(change: Change, value: object) -> str:
     """A value by its unit; a cost line's kind (a key of the file) in words."""
     if isinstance(value, dict):
-        return "; ".join(f"{field_label(name)}: " +
-                         (vocabulary.cost_kind(str(item.value)) if _a_cost_kind(change, name) else
+        return "; ".join(f"{field_label(name, change.subject.type)}: " +
+                         (_cost_kind(str(item.value)) if _a_cost_kind(change, name) else
                           show(item.value, item.unit)) for name, item in value.items())
     if _a_cost_kind(change, change.field) and isinstance(value, str):
-        return vocabulary.cost_kind(value)
+        return _cost_kind(value)
     return show(value, change.unit)
+
+
+def _cost_kind(key: str) -> str:
+    return vocabulary.translated(vocabulary.COST_KINDS).get(key, key)
 
 
 def _a_cost_kind(change: Change, name: str | None) -> bool:
@@ -143,7 +158,8 @@ def _a_cost_kind(change: Change, name: str | None) -> bool:
 def change_row(change: Change, names: Mapping[str, str]) -> tuple[str, str, str, str, str]:
     """The change, its subject, the field, old and new (`vocabulary.COLUMNS["diff"]`)."""
     return (vocabulary.translated(vocabulary.CHANGES)[change.change], subject_label(change.subject, names),
-            field_label(change.field), value_label(change, change.old), value_label(change, change.new))
+            field_label(change.field, change.subject.type), value_label(change, change.old),
+            value_label(change, change.new))
 
 
 def versions(old: str, new: str) -> str:

@@ -49,7 +49,7 @@ def _changes(sheet: Sheet, view: DiffView) -> None:
         old, old_format = _cell_value(change, change.old)
         new, new_format = _cell_value(change, change.new)
         sheet.put_row(row, [subject_label(change.subject, view.names), categories[change.category],
-                            changes[change.change], field_label(change.field), old, new],
+                            changes[change.change], field_label(change.field, change.subject.type), old, new],
                 [None, None, None, None, old_format, new_format])
     sheet.finish(header_row=2)
 
@@ -109,7 +109,10 @@ def _ratio(sheet: Sheet, view: DiffView) -> None:
 def _caps(sheet: Sheet, view: DiffView) -> None:
     """R6: each beneficiary whose eligible costs moved, with what they cap in each version."""
     caps = view.effect.caps if view.effect is not None else ()
-    sheet.header(vocabulary.columns("caps"))
+    before = vocabulary.translated(vocabulary.SUMMARY)["payable_before_cap"]
+    figures = [f"{name} {vocabulary.word(side)}" for name in (label("eligible_costs"), before, label("payable"))
+               for side in ("old", "new")]
+    sheet.header([*vocabulary.columns("families"), *figures, _("The cap moves the payable amount")])
     for row, cap in enumerate(caps, 2):
         sheet.put_row(row, [cap.name, format_enterprise_number(cap.enterprise_number), cap.old, cap.new,
                             cap.old_before_cap, cap.new_before_cap, cap.old_payable, cap.new_payable,

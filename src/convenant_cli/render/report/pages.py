@@ -1,7 +1,8 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
 per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments, the cost statement line by line with its sum and the cap, a staffing
-timeline), and the sources (files with their SHA-256, the
+result commitments with who decided each, the cost statement line by line with its sum and
+the cap, a staffing timeline; the auditor and the day of the judgement on every beneficiary's
+page, the annex of its settlement letter), and the sources (files with their SHA-256, the
 tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
@@ -25,11 +26,12 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
 from convenant_cli.engine.costs import CostStatementOutcome
 from convenant_cli.engine.families import Family, Portfolio
-from convenant_cli.engine.settlement import Line, Settlement
+from convenant_cli.engine.settlement import IF_MET, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.render import vocabulary
 from convenant_cli.render.report.timeline import Timeline, timeline
 from convenant_cli.render.safe_text import shown_in_page
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
@@ -108,6 +110,9 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
             continue
         value = getattr(line, key)
         found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
+        if key == "payable" and settlement.provisional:  # beside what is certain, what waits for the auditor
+            found.append(Figure(IF_MET, names[IF_MET], line.payable_if_met, vocabulary.amount(line.payable_if_met),
+                                "R3", "Art. 2"))
     return tuple(found)
 
 
@@ -144,9 +149,12 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
         "t": names, "lang": language(), "version": version, "amount": vocabulary.amount, "fte": vocabulary.fte,
         "ratio": vocabulary.ratio, "number": vocabulary.number, "reason": vocabulary.reason, "day": vocabulary.day,
         "days": vocabulary.days,
-        "kind": vocabulary.kind, "cost_kind": vocabulary.cost_kind,
+        "kind": vocabulary.kind, "cost_kinds": vocabulary.translated(vocabulary.COST_KINDS),
         "style": (templates / "report.css").read_text(encoding="utf-8"),
         "status": vocabulary.translated(vocabulary.FAMILY_STATUS),
+        # who decided what: the annex's line, each commitment's source and the sector's own view
+        "judged_by": judgement.judged_by, "source": judgement.source, "self_assessment": judgement.self_assessment,
+        "correction": judgement.correction, "waiting": judgement.waiting,
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(

@@ -32,7 +32,7 @@ def cost_steps(subject: str, statement: CostStatementOutcome) -> list[Step]:
 def _what(line: CostLineOutcome) -> str:
     """The line as a person names it: its reference, kind and consultant."""
     who = f", {line.consultant}" if line.consultant else ""
-    return f"{line.reference} ({vocabulary.cost_kind(line.kind)}{who})"
+    return f"{line.reference} ({vocabulary.translated(vocabulary.COST_KINDS)[line.kind]}{who})"
 
 
 def _cut(subject: str, line: CostLineOutcome) -> Step:

@@ -19,6 +19,7 @@ from convenant_cli.engine.absence import StaffingOutcome
 from convenant_cli.engine.result_ratio import ResultRatio, UnitOutcome
 from convenant_cli.engine.settlement import Line, Settlement, Staffed
 from convenant_cli.render import vocabulary
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.steps import Step, absence_step, days, exact, fte, span_step
 from convenant_cli.render.vocabulary import amount, label, number
 
@@ -36,11 +37,29 @@ def settlement_steps(settlement: Settlement, *, per_absence: bool = True) -> lis
 def agreement_steps(settlement: Settlement) -> list[Step]:
     """The covenant's own steps: Art. 1, the rules no file writes, the Art. 2 ratio."""
     steps = [_art1(settlement), *_rules(settlement)]
+    if settlement.ratio is not None:
+        steps += [_decided(settlement, unit) for unit in settlement.ratio.units]
     if settlement.ratio is not None and settlement.ratio.interim:
         steps.append(_interim_results(settlement.ratio, settlement.as_of))
     elif settlement.ratio is not None:
         steps.append(_ratio(settlement.ratio))
     return steps
+
+
+def _decided(settlement: Settlement, unit: UnitOutcome) -> Step:
+    """Art. 2: who decided one counted unit, on what: the measured values (each correction with
+    the sector's value beside it), the auditor's verdict, or nobody yet; the sector's own
+    self-assessment shown as such."""
+    inputs = [judgement.source(unit, settlement.judgement)]
+    if unit.by_auditor and unit.note:
+        inputs.append(unit.note)
+    inputs += [judgement.correction(target) for target in unit.targets if unit.due and target.corrected]
+    said = judgement.self_assessment(unit)
+    if said is not None:
+        inputs.append(said)
+    status = vocabulary.translated(vocabulary.UNIT_STATUS)[unit.status]
+    return Step(_("result commitments"), _("Verdict on {unit}").format(unit=_unit_name(unit)), "R3", "Art. 2",
+                "; ".join(inputs), status)
 
 
 def line_steps(settlement: Settlement, line: Line, *, per_absence: bool = True) -> list[Step]:
@@ -216,6 +235,16 @@ def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
             payable = _("{sum} → {zero} (never below zero)").format(sum=payable, zero=amount(ZERO))
     steps.append(Step(subject, label("payable"), "R5", "Art. 2, Art. 5",
                       _("deduction {base}").format(base=deduction_base), payable))
+    if settlement.provisional and settlement.ratio is not None:
+        if_met = show_fraction(settlement.ratio.ratio_if_met)
+        before = line.effort + line.result_if_met if on_maximum else line.effort + line.result_if_met - line.deduction
+        capped = _(" (capped at the costs)") if line.payable_if_met < before else ""
+        steps.append(Step(subject, label("payable_if_met"), "R3", "Art. 2",
+                          _("{waiting}; ratio if met {ratio}").format(waiting=judgement.waiting(settlement),
+                                                                      ratio=if_met),
+                          f"{base} × {result_share} × {if_met} = {amount(line.result_if_met)}; "
+                          f"{amount(line.effort)} + {amount(line.result_if_met)} → {amount(line.payable_if_met)}"
+                          f"{capped}"))
     return steps
 
 

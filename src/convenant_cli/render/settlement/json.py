@@ -1,8 +1,9 @@
 """Settlements as JSON (rulebook): amounts as decimal strings, the ratio as a
-fraction, enterprise numbers as ten digits; per beneficiary its consultants and their
-absences, the short spans with their causes, the advance tranches, the cost statement; the assumptions and
-notes that change money as `warnings`; with `--explain`, the short spans with their
-causes and the `steps`.
+fraction, enterprise numbers as ten digits; who judged and when (`assessment`), and per
+result unit who decided it; per beneficiary its consultants and their absences, the short
+spans with their causes, the advance tranches, the cost statement; the assumptions and notes
+that change money as `warnings`; with `--explain`, the short spans with their causes and the
+`steps`.
 
 Keys, codes and vocabulary values are English; the explanation's sentences are in the run's language.
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from convenant_cli.domain.money import format_fraction, quantize, round_half_up
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Line, Settlement, Totals
+from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Judgement, Line, Settlement, Totals
 from convenant_cli.render.json_text import dumps
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
     from convenant_cli.engine.costs import CostLineOutcome, CostStatementOutcome
     from convenant_cli.engine.families import Family, FamilyLine, Portfolio
+    from convenant_cli.engine.result_ratio import UnitOutcome
     from convenant_cli.render.settlement.steps import Step
 
 Json = dict[str, Any]
@@ -29,8 +31,11 @@ Json = dict[str, Any]
 
 def _figures(item: Line | Totals, shown: tuple[str, ...]) -> Json:
     """Every figure; null where the view has none (maxima: nothing paid; an interim view: no
-    effort, result, payable or balance before the term ends)."""
-    return {key: decimal_text(getattr(item, key), unit) if key in shown else None for key, unit in FIGURES.items()}
+    effort, result, payable or balance before the term ends). A final settlement adds what it
+    pays if every commitment that waits for the auditor is met (the payable when none waits)."""
+    figures = {key: decimal_text(getattr(item, key), unit) if key in shown else None for key, unit in FIGURES.items()}
+    figures[IF_MET] = decimal_text(item.payable_if_met, Unit.EURO) if "payable" in shown else None
+    return figures
 
 
 def decimal_text(value: Decimal, unit: Unit) -> str:
@@ -136,8 +141,33 @@ def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
     return data
 
 
+def judgement_dict(judgement: Judgement | None) -> Json | None:
+    """Who judged the realisation, when, and in which file (`null`: nobody yet)."""
+    if judgement is None:
+        return None
+    return {"auditor": judgement.auditor, "date": judgement.date.isoformat(), "file": judgement.file,
+            "sha256": judgement.sha256}
+
+
+def _unit(unit: UnitOutcome) -> Json:
+    """A counted unit, who decided it (`source`: measured, corrected, assessment; `null`:
+    nobody yet), the auditor's reason, the sector's self-assessment, and each value the
+    auditor corrected with the sector's beside it."""
+    return {
+        "commitment": unit.commitment, "year": unit.year, "status": unit.status,
+        "source": unit.source.value if unit.source is not None else None, "note": unit.note,
+        "self_assessment": None if unit.self_assessment is None else {"achieved": unit.self_assessment,
+                                                                     "note": unit.self_note},
+        "corrections": [{"indicator": t.indicator, "year": t.year,
+                         "reported": None if t.reported is None else str(t.reported),
+                         "value": str(t.value), "note": t.correction} for t in unit.targets if t.corrected],
+    }
+
+
 def warnings(settlement: Settlement) -> list[Json]:
     found: list[Json] = []
+    if settlement.set_aside is not None:  # dated after the view's day: it decides nothing there
+        found.append({"code": "assessment_after_day", "assessment": judgement_dict(settlement.set_aside)})
     for line in settlement.lines:
         if settlement.final and line.capped:
             found.append({"code": "cost_cap", "beneficiary": line.enterprise_number})
@@ -166,9 +196,11 @@ def as_dict(settlement: Settlement, explain: bool = False) -> Json:
         "status": settlement.status,
         "as_of": str(settlement.as_of) if settlement.as_of is not None else None,
         "ratio": format_fraction(ratio.ratio) if ratio is not None and not ratio.interim else None,
+        "ratio_if_met": format_fraction(ratio.ratio_if_met) if ratio is not None and not ratio.interim else None,
+        "assessment": judgement_dict(settlement.judgement),
+        "awaiting_verdict": list(ratio.waiting) if ratio is not None and settlement.final else [],
         "period": {"start": str(settlement.term.start), "end": str(settlement.term.end), "days": settlement.term.days},
-        "results": [{"commitment": unit.commitment, "year": unit.year, "status": unit.status}
-                    for unit in ratio.units] if ratio is not None else [],
+        "results": [_unit(unit) for unit in ratio.units] if ratio is not None else [],
         "beneficiaries": [_line(settlement, line, explain) for line in settlement.lines],
         "totals": _figures(settlement.totals, settlement.shown_keys),
         "warnings": warnings(settlement),
@@ -180,7 +212,7 @@ def as_dict(settlement: Settlement, explain: bool = False) -> Json:
     return data
 
 
-FORMAT = "convenant.settlement/2"
+FORMAT = "convenant.settlement/3"
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -211,6 +243,7 @@ def portfolio_dict(portfolio: Portfolio) -> Json:
         "agreements": portfolio.settled + portfolio.maxima,
         "settled": portfolio.settled,  # with facts: final settlements and interim views
         "interim": portfolio.interim,
+        "provisional": portfolio.provisional,  # of those settled, the final settlements that wait for a verdict
         "maxima": portfolio.maxima,
         "totals": {key: _money(value) for key, value in portfolio.totals.items()},  # settled agreements only
         "maxima_maximum": _money(portfolio.maxima_maximum),  # the agreements shown as maxima, apart
@@ -219,7 +252,7 @@ def portfolio_dict(portfolio: Portfolio) -> Json:
 
 def render_json(settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
                 explain: bool = False) -> str:
-    """One object, whatever the number of files (`"format": "convenant.settlement/2"`):
+    """One object, whatever the number of files (`"format": "convenant.settlement/3"`):
     every settlement, every family (R7) and the portfolio; indented down to each
     consultant, absence, span, step and cost line, which stand on a line of their own."""
     return dumps({"format": FORMAT, "settlements": [as_dict(s, explain) for s in settlements],

@@ -1,5 +1,6 @@
-"""What a reader of a settlement must not miss, in the run's language: a payment capped at
-the eligible costs, eligible costs given as a total without a cost statement, a cost line the
+"""What a reader of a settlement must not miss, in the run's language: a settlement that waits
+for the auditor's verdict (what it pays for certain, and if met), a payment capped at the
+eligible costs, eligible costs given as a total without a cost statement, a cost line the
 auditor does not accept, an amount floored at zero, and every assumption the figures rest on
 (a beneficiary taken as fully staffed, a rule setting no file writes). Shown under the
 table, on the workbook's summary and, as codes, in JSON `warnings`.
@@ -13,6 +14,7 @@ from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.settlement import Assumption, Settlement
 from convenant_cli.render import vocabulary
 from convenant_cli.render.settlement.explanation import rule_value
+from convenant_cli.render.settlement.judgement import provisional_note
 
 
 def assumption_text(settlement: Settlement, assumption: Assumption) -> str:
@@ -29,7 +31,7 @@ def assumption_text(settlement: Settlement, assumption: Assumption) -> str:
 
 
 def settlement_notes(settlement: Settlement) -> list[str]:
-    notes = []
+    notes = [provisional_note(settlement)] if settlement.provisional else []
     amount = vocabulary.amount
     for line in settlement.lines:
         if settlement.final and line.capped and line.eligible_costs is not None:

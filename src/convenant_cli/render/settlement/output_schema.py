@@ -1,17 +1,18 @@
-"""The JSON Schema of `settle --format json` (`convenant.settlement/2`), for the programs that
+"""The JSON Schema of `settle --format json` (`convenant.settlement/3`), for the programs that
 read it: `convenant schema --of settlement`. A test validates real output against it.
 
 Amounts are decimal strings with two decimals; a figure that cannot be had (payable,
 advances and balance of an agreement shown as maxima; effort, result, payable and balance
 of an interim view; a family or portfolio figure none of whose members has it) is `null`,
-and the schema says so per status.
+and the schema says so per status. A provisional settlement names the commitments that wait
+for the auditor's verdict; a settled one names none.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from convenant_cli.engine.settlement import MONEY_KEYS, SHOWN_KEYS
+from convenant_cli.engine.settlement import IF_MET, MONEY_KEYS, SHOWN_KEYS
 from convenant_cli.render.settlement.json import FORMAT
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,7 +31,33 @@ def _figures(required: tuple[str, ...]) -> dict[str, Any]:
     keys = {key: ({"$ref": "#/$defs/nullable_money"} if key in NULLABLE else {"$ref": "#/$defs/money"})
             for key in MONEY_KEYS}
     keys["shortfall_fte_days"] = {"$ref": "#/$defs/money"}
-    return {"type": "object", "required": list(required), "properties": keys}
+    keys[IF_MET] = {"$ref": "#/$defs/nullable_money"}
+    return {"type": "object", "required": [*required, IF_MET], "properties": keys}
+
+
+_text_or_null = {"anyOf": [{"type": "string"}, _null]}
+_judgement = {"anyOf": [_null, {
+    "type": "object", "required": ["auditor", "date", "file", "sha256"],
+    "properties": {"auditor": {"type": "string"}, "date": {"type": "string", "format": "date"},
+                   "file": _text_or_null,
+                   "sha256": {"anyOf": [{"type": "string", "pattern": "^[0-9a-f]{64}$"}, _null]}}}]}
+_unit = {
+    "type": "object", "required": ["commitment", "year", "status", "source", "note", "self_assessment", "corrections"],
+    "properties": {
+        "commitment": {"type": "string"}, "year": {"anyOf": [{"type": "integer"}, _null]},
+        "status": {"enum": ["met", "not_met", "not_due", "unjudged"]},
+        "source": {"enum": ["measured", "corrected", "assessment", None]},  # null: nobody decided yet
+        "note": _text_or_null,  # the auditor's reason, with a verdict
+        "self_assessment": {"anyOf": [_null, {"type": "object", "required": ["achieved", "note"],
+                                              "properties": {"achieved": {"type": "boolean"},
+                                                             "note": _text_or_null}}]},
+        "corrections": {"type": "array", "items": {
+            "type": "object", "required": ["indicator", "year", "reported", "value", "note"],
+            "properties": {"indicator": {"type": "string"}, "year": {"anyOf": [{"type": "integer"}, _null]},
+                           "reported": _text_or_null, "value": {"type": "string"}, "note": {"type": "string"}}}},
+    },
+}
+_ratio = {"anyOf": [{"type": "string", "pattern": r"^[0-9]+/[0-9]+$"}, _null]}
 
 
 _cost_line = {
@@ -55,18 +82,18 @@ _costs = {"anyOf": [_null, {
 
 _settlement = {
     "type": "object",
-    "required": ["convenant", "kind", "status", "as_of", "ratio", "period", "results", "beneficiaries", "totals",
-                 "warnings"],
+    "required": ["convenant", "kind", "status", "as_of", "ratio", "ratio_if_met", "assessment", "awaiting_verdict",
+                 "period", "results", "beneficiaries", "totals", "warnings"],
     "properties": {
         "convenant": {"type": "string"},
         "kind": {"enum": ["convenant", "addendum"]},
-        "status": {"enum": ["settled", "interim", "maxima"]},
+        "status": {"enum": ["settled", "provisional", "interim", "maxima"]},
         "as_of": {"anyOf": [{"type": "string", "format": "date"}, _null]},
-        "ratio": {"anyOf": [{"type": "string", "pattern": r"^[0-9]+/[0-9]+$"}, _null]},
-        "results": {"type": "array", "items": {
-            "type": "object", "required": ["commitment", "year", "status"],
-            "properties": {"commitment": {"type": "string"}, "year": {"anyOf": [{"type": "integer"}, _null]},
-                           "status": {"enum": ["met", "not_met", "not_due"]}}}},
+        "ratio": _ratio,
+        "ratio_if_met": _ratio,
+        "assessment": _judgement,
+        "awaiting_verdict": {"type": "array", "items": {"type": "string"}},
+        "results": {"type": "array", "items": _unit},
         "period": {"type": "object", "required": ["start", "end", "days"],
                    "properties": {"start": {"type": "string", "format": "date"},
                                   "end": {"type": "string", "format": "date"}, "days": {"type": "integer"}}},
@@ -84,18 +111,25 @@ _settlement = {
         # maxima: nothing is payable yet, and the schema says so
         {"if": {"properties": {"status": {"const": "maxima"}}},
          "then": {"properties": {
-             "ratio": _null, "as_of": _null,
-             "totals": {"properties": dict.fromkeys(UNSETTLED, _null)},
-             "beneficiaries": {"items": {"properties": dict.fromkeys(UNSETTLED, _null)}},
+             "ratio": _null, "ratio_if_met": _null, "as_of": _null, "assessment": _null,
+             "totals": {"properties": dict.fromkeys((*UNSETTLED, IF_MET), _null)},
+             "beneficiaries": {"items": {"properties": dict.fromkeys((*UNSETTLED, IF_MET), _null)}},
          }}},
         # an interim view (Art. 6): a day, no ratio, nothing financed or payable
         {"if": {"properties": {"status": {"const": "interim"}}},
          "then": {"required": ["as_of"], "properties": {
-             "as_of": {"type": "string", "format": "date"}, "ratio": _null,
-             "totals": {"properties": dict.fromkeys(NOT_INTERIM, _null)},
-             "beneficiaries": {"items": {"properties": dict.fromkeys(NOT_INTERIM, _null)}},
+             "as_of": {"type": "string", "format": "date"}, "ratio": _null, "ratio_if_met": _null,
+             "awaiting_verdict": {"maxItems": 0},
+             "totals": {"properties": dict.fromkeys((*NOT_INTERIM, IF_MET), _null)},
+             "beneficiaries": {"items": {"properties": dict.fromkeys((*NOT_INTERIM, IF_MET), _null)}},
          }}},
-        {"if": {"properties": {"status": {"const": "settled"}}}, "then": {"properties": {"as_of": _null}}},
+        # settled: every commitment decided, so nothing waits and the payable is the one if met
+        {"if": {"properties": {"status": {"const": "settled"}}},
+         "then": {"properties": {"as_of": _null, "awaiting_verdict": {"maxItems": 0}}}},
+        # provisional: a final settlement with commitments that wait for the auditor's verdict
+        {"if": {"properties": {"status": {"const": "provisional"}}},
+         "then": {"properties": {"as_of": _null, "awaiting_verdict": {"minItems": 1},
+                                 "ratio": {"type": "string"}, "ratio_if_met": {"type": "string"}}}},
     ],
 }
 
@@ -112,7 +146,7 @@ _family = {
     "properties": {
         "convenant": {"type": "string"},
         "sector": {"type": "string"},
-        "status": {"enum": ["settled", "interim", "maxima", "partial"]},
+        "status": {"enum": ["settled", "provisional", "interim", "maxima", "partial"]},
         "members": {"type": "array", "items": {"type": "string"}, "minItems": 1},
         "beneficiaries": {"type": "array", "items": {"allOf": [
             _family_line, {"required": ["enterprise_number", "name"],
@@ -125,12 +159,13 @@ _family = {
 
 _portfolio = {
     "type": "object",
-    "required": ["families", "agreements", "settled", "interim", "maxima", "totals", "maxima_maximum"],
+    "required": ["families", "agreements", "settled", "interim", "provisional", "maxima", "totals", "maxima_maximum"],
     "properties": {
         "families": {"type": "integer", "minimum": 1},
         "agreements": {"type": "integer", "minimum": 1},
         "settled": {"type": "integer", "minimum": 0},
         "interim": {"type": "integer", "minimum": 0},
+        "provisional": {"type": "integer", "minimum": 0},
         "maxima": {"type": "integer", "minimum": 0},
         # over the agreements with facts that have the figure; null when none has it
         "totals": {"type": "object", "required": list(MONEY_KEYS),

@@ -25,9 +25,10 @@ from convenant_cli.domain.money import show_fraction
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.result_ratio import UnitOutcome
-from convenant_cli.engine.settlement import FIGURES, MONEY_KEYS, Settlement
+from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Settlement
 from convenant_cli.render import vocabulary
 from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.settlement.steps import Step
@@ -39,7 +40,11 @@ SETTLED_KEYS = ("maximum", "shortfall_fte_days", "deduction", "effort", "result"
                 "advances", "balance")
 MAXIMA_KEYS = ("maximum", "effort", "result")
 INTERIM_KEYS = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
-TABLE_KEYS = {"settled": SETTLED_KEYS, "interim": INTERIM_KEYS, "maxima": MAXIMA_KEYS}
+# a provisional settlement: the payable for certain, and beside it the payable if what waits is met
+PROVISIONAL_KEYS = SETTLED_KEYS[:SETTLED_KEYS.index("payable") + 1] + (IF_MET,) + \
+    SETTLED_KEYS[SETTLED_KEYS.index("payable") + 1:]
+TABLE_KEYS = {"settled": SETTLED_KEYS, "provisional": PROVISIONAL_KEYS, "interim": INTERIM_KEYS,
+              "maxima": MAXIMA_KEYS}
 Row = tuple[str, str, dict[str, Decimal | None]]
 
 
@@ -90,17 +95,22 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
 
 
 def settlement_title(settlement: Settlement) -> str:
+    """The status line: what the figures are, and who decided them (the auditor and the day, or
+    what waits for the auditor)."""
     term = settlement.term
     kind = vocabulary.kind(settlement.kind)
+    who = judgement.status_line(settlement)
     if settlement.interim:
-        return (_("INTERIM VIEW {id} ({kind}) at {day}, no settlement — term {start} to {end}, {days}; deduction "
-                  "accrued up to and including {day} (Art. 6)")
-                .format(id=settlement.id, kind=kind, day=settlement.as_of, start=term.start, end=term.end,
-                        days=vocabulary.days(term.days)))
+        heading = (_("INTERIM VIEW {id} ({kind}) at {day}, no settlement — term {start} to {end}, {days}; deduction "
+                     "accrued up to and including {day} (Art. 6)")
+                   .format(id=settlement.id, kind=kind, day=settlement.as_of, start=term.start, end=term.end,
+                           days=vocabulary.days(term.days)))
+        return f"{heading} — {who}" if who else heading
     if settlement.settled:
-        return (_("Settlement {id} ({kind}) — {start} to {end}, {days} — result ratio {ratio}")
-                .format(id=settlement.id, kind=kind, start=term.start, end=term.end, days=vocabulary.days(term.days),
-                        ratio=show_fraction(settlement.share)))
+        heading = (_("Settlement {id} ({kind}) — {start} to {end}, {days} — result ratio {ratio}")
+                   .format(id=settlement.id, kind=kind, start=term.start, end=term.end,
+                           days=vocabulary.days(term.days), ratio=show_fraction(settlement.share)))
+        return f"{heading} — {who}" if who else heading
     return (_("MAXIMA {id} ({kind}), no settlement — without an eindrapport: the maxima of Art. 1 and their division "
               "{effort}/{result} (Art. 2)")
             .format(id=settlement.id, kind=kind, effort=number(settlement.rules.rules.effort_share),
@@ -126,14 +136,29 @@ def _target(indicator: str, year: int | None) -> str:
 
 
 def _basis(unit: UnitOutcome) -> str:
-    """Why a commitment in a work year is met or not: each target against its value, the
-    auditor's verdict, or what is still to come."""
+    """Why a commitment in a work year is met or not, and who says so: each target against its
+    value (a corrected one with the sector's beside it), the auditor's verdict, or what is
+    still to come; and the sector's own self-assessment, as such."""
+    grounds = [_why(unit)]
+    if unit.due:
+        grounds += [judgement.correction(t) for t in unit.targets if t.corrected]
+    said = judgement.self_assessment(unit)
+    if said is not None and unit.due:
+        grounds.append(said)
+    return "\n".join(grounds)
+
+
+def _why(unit: UnitOutcome) -> str:
     if not unit.due:
         return "; ".join(_("{target}: minimum {minimum}").format(target=_target(t.indicator, t.year),
                                                                  minimum=number(t.minimum))
                          for t in unit.targets) or _("qualitative: judged at the end of the term")
+    if unit.unjudged:
+        return _("qualitative: waits for the auditor's verdict")
     if unit.by_auditor:
-        return _("auditor's verdict: {note}").format(note=unit.note or _("(without a note)"))
+        verdict = _("auditor's verdict: {note}").format(note=unit.note or _("(without a note)"))
+        return verdict if not unit.targets else _("{verdict} (it overrides the measured values)").format(
+            verdict=verdict)
     return "; ".join(
         (f"{_target(t.indicator, t.year)}: {number(t.value) if t.value is not None else '—'} ≥ {number(t.minimum)}"
          if t.met else
@@ -160,7 +185,7 @@ def commitments_table(settlement: Settlement) -> Table:
     table = Table(title=title(heading), title_justify="left")
     for header in vocabulary.columns("results"):
         table.add_column(header, overflow="fold")
-    styles = {"met": "green", "not_met": "bold red", "not_due": ""}
+    styles = {"met": "green", "not_met": "bold red", "not_due": "", "unjudged": "bold yellow"}
     statuses = vocabulary.translated(vocabulary.UNIT_STATUS)
     for unit in ratio.units:
         table.add_row(cell(f"{unit.commitment} {unit.title}"), str(unit.year or "—"),

@@ -32,6 +32,7 @@ from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.render import vocabulary
+from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import rule_value, settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.settlement.steps import cause, consultant
@@ -63,7 +64,8 @@ SUMMARY_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "effort", "res
 MAXIMA_TOTALLED = ("maximum", "effort", "result")
 NAME_WIDTH = 30  # characters of a beneficiary's name a line, so that the signed figures fit A4 at a legible size
 INTERIM_TOTALLED = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
-TOTALLED = {"settled": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED, "maxima": MAXIMA_TOTALLED}
+TOTALLED = {"settled": SUMMARY_TOTALLED, "provisional": SUMMARY_TOTALLED, "interim": INTERIM_TOTALLED,
+            "maxima": MAXIMA_TOTALLED}
 FORMATS = {"fte": FTE, "maximum": EURO, "rate": EURO, "term_days": COUNT, "shortfall_fte_days": FTE_DAYS,
            "deduction_exact": EURO, "deduction": EURO, "base": EURO, "effort_share": FTE, "effort": EURO,
            "result_share": FTE, "ratio": RATIO, "result": EURO, "payable_before_cap": EURO, "eligible_costs": EURO,
@@ -268,12 +270,24 @@ def _commitments(sheet: Sheet, settlements: list[Settlement]) -> None:
                 _("targets")
             if not unit.due:
                 ground = _("work year (or term) not over yet")
+            elif unit.unjudged:
+                ground = _("qualitative: waits for the auditor's verdict")
             base: list[object] = [unit.commitment, settlement.id, unit.title, unit.year,
                                   statuses[unit.status].lower(), ground]
+            # who decided, beside the figures: the source, the sector's own view, and each value the
+            # auditor counted otherwise with the sector's beside it
+            decided = [judgement.source(unit, settlement.judgement), judgement.self_assessment(unit)]
             for target in unit.targets or (None,):
-                extra = [target.indicator, target.year, target.minimum, target.value, vocabulary.yes_no(target.met)] \
-                    if target else []
-                sheet.put_row(row, base + extra, [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT])
+                extra: list[object] = [None] * 5
+                corrected: list[object] = [None, None]
+                if target is not None:
+                    extra = [target.indicator, target.year, target.minimum, target.value,
+                             vocabulary.yes_no(target.met)]
+                    if target.corrected:
+                        corrected = [target.reported, target.correction]
+                sheet.put_row(row, base + extra + decided + corrected,
+                              [None, None, None, COUNT, None, None, None, COUNT, COUNT, COUNT, None, None, None,
+                               COUNT, None])
                 row += 1
     sheet.finish()
 
@@ -326,6 +340,14 @@ def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance
         role = _("file given") if record.given else _("file referred to")
         kind = vocabulary.kind(record.kind)
         rows.append([_("Input ({kind})").format(kind=kind), record.name, role, kind, None, record.sha256])
+    for settlement in settlements:  # who judged each eindrapport, and in which file
+        judged = settlement.judgement
+        if judged is not None:
+            rows.append([_("Assessment ({id})").format(id=settlement.id), judgement.judged_by(judged), judged.file,
+                         vocabulary.kind("assessment"), None, judged.sha256])
+        elif settlement.provisional:
+            rows.append([_("Assessment ({id})").format(id=settlement.id), judgement.waiting(settlement), None, None,
+                         None, None])
     for settlement in settlements:
         for name, origin in settlement.rules.origins.items():
             value = rule_value(name, getattr(settlement.rules.rules, name))

@@ -64,6 +64,7 @@ def _with_statement(settlement: Settlement) -> list[Line]:
 def costs_sheet(sheet: Sheet, settlements: list[Settlement], layout: CostRows) -> None:
     sheet.header(vocabulary.columns("costs"))
     words = vocabulary.translated(vocabulary.COMMON)
+    kinds = vocabulary.translated(vocabulary.COST_KINDS)
     formats = [FORMATS.get(key) for key in KEYS]
     for index, settlement in enumerate(settlements):
         agreement = settlement.id if len(settlements) > 1 else None
@@ -72,7 +73,7 @@ def costs_sheet(sheet: Sheet, settlements: list[Settlement], layout: CostRows) -
             first, total = layout.rows[(index, line.enterprise_number)]
             number = format_enterprise_number(line.enterprise_number)
             for row, cost in enumerate(line.costs.lines, first):
-                _line(sheet, row, [line.name, agreement, number], cost, words, formats)
+                _line(sheet, row, [line.name, agreement, number], cost, words, kinds, formats)
             sheet.put(total, 1, _("Total {name}").format(name=line.name), bold=True)
             sheet.put(total, 2, agreement)
             statement = line.costs
@@ -84,10 +85,10 @@ def costs_sheet(sheet: Sheet, settlements: list[Settlement], layout: CostRows) -
 
 
 def _line(sheet: Sheet, row: int, who: list[object], cost: CostLineOutcome, words: dict[str, str],
-          formats: list[str | None]) -> None:
+          kinds: dict[str, str], formats: list[str | None]) -> None:
     """One cost line: its facts as values, its days, eligible part, refusal and count as formulas."""
     kept = cost.eligible_span
-    values: list[object] = [*who, vocabulary.cost_kind(cost.kind), cost.reference, cost.consultant,
+    values: list[object] = [*who, kinds[cost.kind], cost.reference, cost.consultant,
                             cost.period.start, cost.period.end, cost.amount, None,
                             kept.start if kept else None, kept.end if kept else None, None if kept else 0, None, None,
                             words["yes" if cost.refused else "no"], None if cost.refused else 0, None, cost.note]
