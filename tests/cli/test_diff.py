@@ -399,3 +399,32 @@ def test_a_value_for_a_target_over_the_whole_term_is_said_so(run_cli, write_yaml
     assert "error[CV504]: R1 has no target bedrijfsbezoeken for the whole term" in result.stderr
     assert "R1: no value for bedrijfsbezoeken (year 2)" in result.stderr
     assert "None" not in result.stderr
+
+
+def test_one_covenant_named_by_two_paths_is_no_change(run_cli, project):
+    # the eindrapport as `import` writes it beside another folder names the same covenant by
+    # another path: both resolve to metaal.yaml, so nothing changed (exit 0)
+    (project / "elders").mkdir()
+    real = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
+    (project / "elders" / "real.yaml").write_text(real, encoding="utf-8")  # ../metaal.yaml from elders/ too
+    (project / "real-hier.yaml").write_text(real.replace("convenant: ../metaal.yaml", "convenant: metaal.yaml"),
+                                            encoding="utf-8")
+    result = run_cli("diff", "examples/real.yaml", "real-hier.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["changes"] == []
+
+
+def test_a_copy_of_the_covenant_with_the_same_content_is_no_change_but_another_covenant_is(run_cli, project):
+    # same SHA-256: the same covenant under another name; one byte more: another file, reported
+    real = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
+    covenant = (project / "metaal.yaml").read_text(encoding="utf-8")
+    (project / "kopie.yaml").write_text(covenant, encoding="utf-8")
+    (project / "ander.yaml").write_text(covenant + "# een opmerking\n", encoding="utf-8")
+    (project / "real-kopie.yaml").write_text(real.replace("../metaal.yaml", "kopie.yaml"), encoding="utf-8")
+    (project / "real-ander.yaml").write_text(real.replace("../metaal.yaml", "ander.yaml"), encoding="utf-8")
+    same = run_cli("diff", "examples/real.yaml", "real-kopie.yaml", "--format", "json")
+    assert same.exit_code == 0, same.stdout + same.stderr
+    other = run_cli("diff", "examples/real.yaml", "real-ander.yaml", "--format", "json")
+    assert other.exit_code == 1, other.stdout + other.stderr
+    assert [(c["field"], c["old"], c["new"]) for c in json.loads(other.stdout)["changes"]] == [
+        ("convenant", "../metaal.yaml", "ander.yaml")]

@@ -80,7 +80,7 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     except KindMismatchError as error:
         raise UsageError(_("{name} and {name2}: {error}").format(name=docs[0].name, name2=docs[1].name, error=error),
                          _("compare two versions of the same kind of file, or a covenant and its extension")) from None
-    result = _same_eindrapport(result, docs)
+    result = _same_references(result, docs)
     inputs = diff_inputs(docs[0], docs[1], facts, judgements)
     effect = None
     no_money_effect = False
@@ -98,16 +98,26 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
 
 
-def _same_eindrapport(result: Diff, docs: list[LoadedDocument]) -> Diff:
-    """Two assessments of one eindrapport, named by two paths (each relative to its own file's
-    folder): the same file is no change."""
-    if docs[0].kind is not Kind.ASSESSMENT or docs[1].kind is not Kind.ASSESSMENT:
-        return result
+def _same_references(result: Diff, docs: list[LoadedDocument]) -> Diff:
+    """A reference written two ways is no change: a realisation's `convenant:`, an addendum's
+    `parent:`, an assessment's `realisation:` that names one file by two paths (each relative to
+    its own file's folder), or two files with the same content (SHA-256)."""
+    key = _reference_key(docs[0])
     old, new = docs[0].reference, docs[1].reference
-    if old is None or new is None or old.path != new.path:
+    if key is None or key != _reference_key(docs[1]) or old is None or new is None:
         return result
-    kept = tuple(c for c in result.changes if not (c.subject.type == "assessment" and c.field == "realisation"))
+    if old.path != new.path and old.source.sha256 != new.source.sha256:
+        return result
+    kept = tuple(change for change in result.changes
+                 if not (change.category == "scalar" and change.field == key)
+                 and not (change.subject.type == "assessment" and change.field == key))
     return replace(result, changes=kept)
+
+
+def _reference_key(doc: LoadedDocument) -> str | None:
+    """The key by which a file names the one it belongs to (`convenant:`, `parent:`, `realisation:`)."""
+    keys = doc.kind.reference_keys if doc.kind is not None else ()
+    return keys[0] if len(keys) == 1 else None
 
 
 def write_diff_outputs(run: CompareRun, *, xlsx: Path | None, output: Path | None, text: Callable[[], str],
