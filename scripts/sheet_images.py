@@ -26,7 +26,7 @@ def first_pages(pdf: Path) -> dict[str, int]:
     found: dict[str, int] = {}
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     for number, page in enumerate(text.split("\f"), 1):
-        lines = [line.split() for line in page.splitlines() if "Pagina" in line]
+        lines = [line.split() for line in page.splitlines() if "Pagina" in line or "Page" in line]
         if lines and lines[-1]:
             found.setdefault(lines[-1][0].lower(), number)
     return found

@@ -31,7 +31,7 @@ def convenant(*, rules=None, commitments=None, groups=None, fte="1.00", max_subs
 
 
 def realisation(*, achieved=(True, True, True), absences=(), consultants=None, results=None, advances=None,
-                costs=None) -> Realisation:
+                costs=None, cost_lines=None, as_of=None) -> Realisation:
     staff = consultants if consultants is not None else [{"name": "A", "fte": "1.00", "absences": list(absences)}]
     return Realisation.model_validate({
         "schema_version": 1, "kind": "realisation", "convenant": "x.yaml",
@@ -39,6 +39,8 @@ def realisation(*, achieved=(True, True, True), absences=(), consultants=None, r
         "staffing": [{"beneficiary": INOM, "consultants": staff}],
         "advances": [{"beneficiary": INOM, "amount": advances}] if advances else [],
         "eligible_costs": [{"beneficiary": INOM, "amount": costs}] if costs else [],
+        "costs": [{"beneficiary": INOM, "lines": cost_lines}] if cost_lines is not None else [],
+        **({"as_of": as_of} if as_of is not None else {}),
     })
 
 

@@ -56,7 +56,7 @@ def half_up(value: Fraction) -> Decimal:
 def test_the_workbook_has_a_sheet_for_every_view(evidence, dutch):
     _, book, _ = evidence
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
-                               "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
+                               "Resultaatsverbintenissen", "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
     for sheet in book.worksheets:
         assert sheet.page_setup.paperSize == 9, sheet.title  # A4
         assert sheet.print_title_rows and sheet.print_area, sheet.title
@@ -95,6 +95,37 @@ def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence, dutch
                   "de wet: 14 dagen, 8 weken (56 dagen) voor een arbeidsongeschiktheid vanaf 2026-01-01 — vast te "
                   "leggen met `rules.relapse_days`")
     assert assumption in notes
+
+
+def test_every_figure_of_the_jsons_costs_is_on_the_kosten_sheet(evidence, dutch):
+    """The JSON's cost statements, line by line and summed, are the Kosten sheet's values, and the
+    summary's eligible costs are the sheet's sums."""
+    data, book, _ = evidence
+    sheet = rows(book["Kosten"])
+    summary = {r["Begunstigde"]: r for r in rows(book["Samenvatting"], header_row=2) if r["Begunstigde"]}
+    checked = 0
+    for line in data["beneficiaries"]:
+        costs = line["costs"]
+        if costs is None:
+            continue
+        lines = [r for r in sheet if r["Begunstigde"] == line["name"]]
+        [total] = [r for r in sheet if r["Begunstigde"] == f"Totaal {line['name']}"]
+        assert [r["Referentie"] for r in lines] == [c["reference"] for c in costs["lines"]]
+        for row, cost in zip(lines, costs["lines"], strict=True):
+            assert (Decimal(str(row["Bedrag"])), row["Dagen"], row["Subsidiabele dagen"]) == (
+                Decimal(cost["amount"]), cost["days"], cost["eligible_days"])
+            assert Decimal(str(row["Subsidiabel deel"])).quantize(Decimal("0.01")) == Decimal(cost["eligible"])
+            checked += 1
+        for column, key in (("Bedrag", "declared"), ("Niet subsidiabel", "not_eligible"), ("Geweigerd", "refused"),
+                            ("Subsidiabele kosten", "eligible")):
+            assert Decimal(str(total[column])).quantize(Decimal("0.01")) == Decimal(costs[key]), column
+            checked += 1
+        assert Decimal(str(summary[line["name"]]["Subsidiabele kosten"])) == Decimal(costs["eligible"])
+    # RTM's four lines, each whole in the term: 15.600,00 + 31.800,00 + 23.400,00 + 1.200,00 = 72.000,00
+    assert checked == 4 + 4
+    formulas = load_workbook(evidence[2])
+    rtm = next(r for r in formulas["Samenvatting"].iter_rows(min_row=3) if r[0].value == "RTM Vlaams-Brabant vzw")
+    assert [c.value for c in rtm if isinstance(c.value, str) and "Kosten" in c.value] == ["='Kosten'!R6"]
 
 
 def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(evidence, dutch):

@@ -290,6 +290,38 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
     assert Decimal(str(overview.cell(row=last, column=payable_column).value)) == Decimal("1806640.15")
 
 
+@pytest.mark.parametrize("case", ["kostenstaat-loon-buiten-de-tewerkstelling.yaml",
+                                  "kostenstaat-loon-over-het-begin.yaml", "kostenstaat-werking-na-de-termijn.yaml"])
+def test_the_kosten_sheet_recomputes_to_the_json(run_cli, tmp_path, dutch, case):
+    """A formula engine redoes each line's eligible part from its days, and the sums the cap refers
+    to, to the JSON's cent: 15.000,05 x 91 / 182 = 7.500,025 is 7.500,03 in binary arithmetic too."""
+    out = tmp_path / "kosten.xlsx"
+    result = run_cli("settle", ROOT / "cases" / "basis" / "kostenstaat.yaml", "-r", ROOT / "cases" / "feiten" / case,
+                     "--format", "json", "--xlsx", out)
+    assert result.exit_code == 0, result.stderr
+    [line] = settlement(result.stdout)["beneficiaries"]
+    costs, again = line["costs"], _recomputed(out)
+    kosten = load_workbook(out)["Kosten"]
+    headers = [one_line(cell.value) for cell in kosten[1]]
+    column = dict(zip(headers, "ABCDEFGHIJKLMNOPQRS", strict=False))
+
+    def cent(row: int, header: str) -> Decimal:
+        value = again[("KOSTEN", f"{column[header]}{row}")]
+        assert kosten[f"{column[header]}{row}"].value.startswith("="), header  # a formula, recomputed
+        return Decimal(repr(float(value))).quantize(Decimal("0.01"))
+
+    for row, cost in enumerate(costs["lines"], 2):
+        assert int(again[("KOSTEN", f"{column['Dagen']}{row}")]) == cost["days"]
+        assert cent(row, "Subsidiabel deel") == Decimal(cost["eligible"]), cost["reference"]
+    total = len(costs["lines"]) + 2
+    for header, key in (("Bedrag", "declared"), ("Niet subsidiabel", "not_eligible"), ("Geweigerd", "refused"),
+                        ("Subsidiabele kosten", "eligible")):
+        assert cent(total, header) == Decimal(costs[key]), header
+    summary = load_workbook(out)["Samenvatting"]
+    cap = next(cell for cell in summary[3] if isinstance(cell.value, str) and "Kosten" in cell.value)
+    assert Decimal(repr(float(again[("SAMENVATTING", cap.coordinate)]))) == Decimal(line["eligible_costs"])
+
+
 def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path, dutch):
     out = tmp_path / "metaal.xlsx"
     _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--assessment",

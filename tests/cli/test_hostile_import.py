@@ -143,7 +143,7 @@ def test_rows_beyond_the_declared_dimension_are_read(run_cli, project):
     assert text.count("reason: ") == 9  # the 8 absences of the example and the one at row 15.000
     assert "{start: 2025-05-05, end: 2025-05-06, reason: \"time_credit\"}" in text
     assert "rows read: Resultaten 5 rows, Consulenten 15 rows, Afwezigheden 9 rows, Voorschotten 8 rows, " \
-           "Kosten 2 rows" in result.stderr
+           "Kosten 5 rows" in result.stderr
     # without the absence added, the figures of the example: the advance of 26.500,00 counted
     without_extra = text.replace("          - {start: 2025-05-05, end: 2025-05-06, reason: \"time_credit\"}\n", "")
     assert without_extra != text
@@ -201,13 +201,13 @@ def test_a_declared_dimension_past_the_limit_names_its_sheet(run_cli, project, o
 
 
 def test_a_sheet_of_wrong_rows_is_told_in_50_problems_and_a_count(run_cli, project):
-    # 300 rows whose enterprise number is no number and whose amount is empty: 600 problems, 50 shown
+    # 300 rows whose enterprise number is no number and whose Soort is empty: 600 problems, 50 shown
     workbook = project / "w.xlsx"
-    _rewritten(workbook, _part(workbook, "Kosten"), lambda data: _many_rows(data, 300, first=4))
+    _rewritten(workbook, _part(workbook, "Kosten"), lambda data: _many_rows(data, 300, first=7))  # after its 5 rows
     result = run_cli("import", "w.xlsx")
     assert result.exit_code == 1
     shown = [line for line in result.stderr.splitlines() if line.startswith("w.xlsx:Kosten!")]
-    assert len(shown) == 50 and shown[0].startswith("w.xlsx:Kosten!A4: error[CV207]: invalid enterprise number")
+    assert len(shown) == 50 and shown[0].startswith("w.xlsx:Kosten!A7: error[CV207]: invalid enterprise number")
     assert "w.xlsx:Kosten: 550 more problems not shown" in result.stderr
     assert "1 file checked: 600 errors, 0 warnings" in result.stderr  # every problem is counted
 
@@ -224,10 +224,10 @@ def test_import_says_what_validate_says_and_the_rows_it_read(run_cli, project, d
     assert failed.stderr.splitlines()[-1] == "1 bestand gecontroleerd: 2 fouten, 0 waarschuwingen"
     assert "rijen" not in failed.stderr  # no rows read: nothing was written
     _edited(project / "w.xlsx", lambda book: [setattr(book["Voorschotten"]["D2"], "value", 196100.0),
-                                              setattr(book["Kosten"]["A2"], "value", "0409.845.289")])
+                                              setattr(book["Kosten"]["A2"], "value", "0474.431.354")])
     read = run_cli("import", "w.xlsx", "-o", "eindrapport.yaml")
     assert read.exit_code == 0
     assert read.stderr.splitlines()[:2] == [
         "1 bestand gecontroleerd: 0 fouten, 0 waarschuwingen",
         "gelezen rijen: Resultaten 5 rijen, Consulenten 15 rijen, Afwezigheden 8 rijen, Voorschotten 8 rijen, "
-        "Kosten 2 rijen"]
+        "Kosten 5 rijen"]

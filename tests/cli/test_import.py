@@ -102,6 +102,7 @@ def test_the_workbook_has_the_sheets_headers_and_validation_of_the_contract(run_
 def _fill_as_a_sector(path, realisation) -> None:
     """Type the example eindrapport's facts into the empty template, as a person would in Excel:
     numbers as numbers, dates as dates, words from the lists."""
+    from convenant_cli.domain.cost_kinds import COST_KINDS_NL
     from convenant_cli.domain.identifiers import format_enterprise_number
     from convenant_cli.models import REASONS_NL
 
@@ -128,8 +129,15 @@ def _fill_as_a_sector(path, realisation) -> None:
     for advance in realisation.advances:
         book["Voorschotten"].append([format_enterprise_number(advance.beneficiary), advance.date, advance.reference,
                                      float(advance.amount)])
+    for statement in realisation.costs:
+        for line in statement.lines:  # Soort, Consulent, Van, Tot, Datum, Bedrag, Referentie
+            period = [line.from_, line.to, None] if line.kind == "wage" else [None, None, line.date]
+            book["Kosten"].append([format_enterprise_number(statement.beneficiary),
+                                   COST_KINDS_NL[line.kind], line.consultant, *period, float(line.amount),
+                                   line.reference])
     for cost in realisation.eligible_costs:
-        book["Kosten"].append([format_enterprise_number(cost.beneficiary), float(cost.amount)])
+        book["Kosten"].append([format_enterprise_number(cost.beneficiary), "totaal", None, None, None, None,
+                               float(cost.amount)])
     book.save(path)
 
 
@@ -152,6 +160,95 @@ def test_the_empty_template_filled_in_settles_as_the_example(run_cli, sector):
                        "convenants/examples/metaal-2023-2025-beoordeling.yaml")
     assert {k: v for k, v in filled.items() if k != "assessment"} == {
         k: v for k, v in example.items() if k != "assessment"}  # only the assessment's file differs
+
+
+COST_CASES = ["kostenstaat-loon-over-het-begin.yaml", "kostenstaat-loon-buiten-de-tewerkstelling.yaml",
+              "kostenstaat-werking-na-de-termijn.yaml", "kostenstaat-plafond.yaml"]
+
+
+@pytest.mark.parametrize("name", COST_CASES)
+def test_a_cost_statement_typed_into_the_template_settles_as_its_yaml(run_cli, sector, name):
+    """new -> filled in with openpyxl -> import -> settle: the figures of the YAML the lines came from."""
+    from convenant_cli.loading.workspace import Workspace
+
+    agreement, real = "cases/basis/kostenstaat.yaml", f"cases/feiten/{name}"
+    assert run_cli("new", "realisation", agreement, "--xlsx", "leeg.xlsx").exit_code == 0
+    _fill_as_a_sector(sector / "leeg.xlsx", Workspace().load(sector / real).model)
+    imported = run_cli("import", "leeg.xlsx", "-o", "cases/feiten/ingevuld.yaml")
+    assert imported.exit_code == 0, imported.stdout + imported.stderr
+    filled = _settled(run_cli, agreement, "cases/feiten/ingevuld.yaml")
+    assert filled == _settled(run_cli, agreement, real)
+    assert filled["beneficiaries"][0]["costs"] is not None
+
+
+def test_the_cost_statement_round_trips_through_a_prefilled_workbook(run_cli, sector):
+    agreement, real = "cases/basis/kostenstaat.yaml", "cases/feiten/kostenstaat-werking-na-de-termijn.yaml"
+    assert run_cli("new", "realisation", agreement, "--xlsx", "w.xlsx", "--from", real).exit_code == 0
+    rows = [[cell.value for cell in row] for row in load_workbook("w.xlsx")["Kosten"].iter_rows(min_row=2)]
+    assert [row[:3] + row[6:8] for row in rows] == [
+        ["0409.845.289", "loon", "Consulent K", 100000, "loonstaat K"],
+        ["0409.845.289", "werking", None, 1200, "factuur 2024-117"],
+        ["0409.845.289", "werking", "Consulent K", 800, "factuur 2025-201"]]
+    imported = run_cli("import", "w.xlsx", "-o", "cases/feiten/terug.yaml")
+    assert imported.exit_code == 0, imported.stderr
+    # the line after the term is a warning at its cell (its accepting comment is the YAML's, not the workbook's)
+    assert "w.xlsx:Kosten!F4: warning[CV533]: cost line 'factuur 2025-201': dated 2025-07-02" in imported.stderr
+    assert _settled(run_cli, agreement, "cases/feiten/terug.yaml") == _settled(run_cli, agreement, real)
+
+
+def _kosten_with(run_cli, *rows) -> str:
+    """The template of the cost statement's covenant with one consultant and these Kosten rows, imported."""
+    assert run_cli("new", "realisation", "cases/basis/kostenstaat.yaml", "--xlsx", "k.xlsx").exit_code == 0
+    book = load_workbook("k.xlsx")
+    for row in book["Resultaten"].iter_rows(min_row=2):
+        row[4].value = 214
+    book["Consulenten"].append(["0409.845.289", None, None, "Consulent K", 1.0])
+    for values in rows:
+        book["Kosten"].append(values)
+    book.save("k.xlsx")
+    return run_cli("import", "k.xlsx").stderr
+
+
+def test_each_mistake_of_a_cost_line_is_told_at_its_cell(run_cli, sector):
+    wage = ["0409.845.289", "loon", "Consulent K", date(2023, 7, 1), date(2023, 12, 31), None, 100.0]
+    output = _kosten_with(
+        run_cli,
+        [*wage, "a"],
+        [*wage, "a"],  # row 3: the reference again
+        ["0409.845.289", "lon", "Consulent K", date(2023, 7, 1), date(2023, 12, 31), None, 100.0, "b"],
+        ["0409.845.289", "loon", "Consulant K", date(2023, 7, 1), date(2023, 12, 31), None, 100.0, "c"],
+        ["0409.845.289", "loon", "Consulent K", date(2024, 1, 1), date(2023, 12, 31), None, 100.0, "d"],
+        ["0409.845.289", "werking", None, date(2024, 1, 1), None, date(2024, 1, 1), 100.0, "e"],
+        ["0409.845.289", "werking", None, None, None, "15/03/2024", 100.0, "f"],
+        ["0409.845.289", "werking", None, None, None, date(2024, 3, 15), 100.0],
+        ["0409.845.289", "totaal", None, None, None, None, 90000.0],
+    )
+    assert "k.xlsx:Kosten!H3: error[CV531]: 0409.845.289: the reference 'a' is given twice" in output
+    assert "the other is in row 2; each line has a reference of its own" in output
+    assert "k.xlsx:Kosten!B4: error[CV103]: Soort: 'lon' is not one of loon, werking, totaal" in output
+    assert "hint: did you mean `loon`?" in output
+    assert "k.xlsx:Kosten!C5: error[CV530]: 'Consulant K' is not a consultant of 0409.845.289 in Consulenten" in output
+    assert "hint: did you mean `Consulent K`?" in output
+    assert "k.xlsx:Kosten!E6: error[CV536]: 2023-12-31: Tot is before Van" in output
+    assert "k.xlsx:Kosten!D7: error[CV103]: Van: not used in a row of Soort werking" in output
+    assert "k.xlsx:Kosten!F8: error[CV105]: Datum: the cell holds text, not a date" in output
+    assert "k.xlsx:Kosten!H9: error[CV102]: no Referentie: the payslip, the invoice or the ledger line" in output
+    assert "k.xlsx:Kosten!A10: error[CV535]: 0409.845.289 has cost lines and a totaal row both" in output
+
+
+def test_a_workbook_of_0_6_still_gives_its_eligible_costs_total(run_cli, sector):
+    assert run_cli("new", "realisation", "cases/basis/kostenstaat.yaml", "--xlsx", "oud.xlsx").exit_code == 0
+    book = load_workbook("oud.xlsx")
+    for row in book["Resultaten"].iter_rows(min_row=2):
+        row[4].value = 214
+    kosten = book["Kosten"]
+    kosten.delete_rows(1)
+    kosten.append(["Ondernemingsnummer", "Subsidiabele kosten"])  # the sheet as 0.6 wrote it
+    kosten.append(["0409.845.289", 90000.0])
+    book.save("oud.xlsx")
+    imported = run_cli("import", "oud.xlsx")
+    assert imported.exit_code == 0, imported.stderr
+    assert "eligible_costs:\n  - {beneficiary: \"0409845289\", amount: 90000.00}\n" in imported.stdout
 
 
 def _template_with(run_cli, sector, edit) -> str:

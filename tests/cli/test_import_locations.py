@@ -7,7 +7,8 @@ sector would (tests/cli/test_import.py), then spoiled in one place per case.
 Rows of the filled workbook: Resultaten 2-6 (R1 work years 1 and 2, R2 qualitative, R3 work
 years 1 and 2); Consulenten 2-6 INOM (Consulent A, Vervanger A, B, C, D), 7-8 mtech+ Antwerpen
 (E, F), ..., 16 mtech+ Brabant (N); Afwezigheden 2-3 Consulent A, 4-5 E, 6 I, 7 K, 8 L, 9 N;
-Voorschotten 2-9; Kosten 2 (INOM), 3 (RTM).
+Voorschotten 2-9; Kosten 2-5 RTM's cost statement (Consulent L), 6 INOM's eligible costs total
+(Soort totaal).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ LOCATION = re.compile(r"^w\.xlsx:(Resultaten|Consulenten|Afwezigheden|Voorschott
 # the lines import closes with on stderr, as validate does (its count, and the rows read)
 SUMMARY = re.compile(r"^(\d+ files? checked: |rows read: )")
 YAML_WORDS = re.compile(r"`(achieved|note|staffing|employed|consultants|results|advances|eligible_costs|start|end|"
-                        r"fte|id|name|insz|reason|value|indicator|year|beneficiary)\b|<import>|\.yaml:|\bline [0-9]")
+                        r"fte|id|name|insz|reason|value|indicator|year|beneficiary|costs|kind|from|to|date|"
+                        r"reference)\b|<import>|\.yaml:|\bline [0-9]")
 
 
 @pytest.fixture
@@ -49,6 +51,14 @@ def _both(*edits):  # type: ignore[no-untyped-def]
 
 def _delete_rows(sheet: str, first: int, count: int):  # type: ignore[no-untyped-def]
     return lambda book: book[sheet].delete_rows(first, count)
+
+
+def _append(sheet: str, *rows: list[object]):  # type: ignore[no-untyped-def]
+    return lambda book: [book[sheet].append(row) for row in rows]
+
+
+# a wage line of mtech+ Antwerpen (no cost statement) for Consulent E, Kosten row 7 (after RTM's lines and INOM's total)
+_E_WAGE = ["0433.981.067", "loon", "Consulent E", date(2023, 7, 1), date(2024, 6, 30), None, 52000.0, "loonstaat E"]
 
 
 CASES = {
@@ -74,7 +84,8 @@ CASES = {
               "mtech+ Brabant vzw (0434.364.911) has no"),
     "CV509": (_set("Afwezigheden", "D2", date(2024, 1, 1)), "Afwezigheden!D2", "ends (2024-01-01) before"),
     "CV510": (_set("Afwezigheden", "F3", 1.5), "Afwezigheden!F3", "absent for 1.50 FTE but employed for 1.00"),
-    "CV513": (_set("Kosten", "A3", "0409.845.289"), "Kosten!A3", "is listed twice in Kosten"),
+    "CV513": (_append("Kosten", ["0409.845.289", "totaal", None, None, None, None, 1000.0]), "Kosten!A7",
+              "is listed twice in Kosten"),
     "CV515": (_set("Consulenten", "D4", "Consulent C"), "Consulenten!D5", "two consultants of 0409.845.289"),
     "CV516": (_both(_set("Consulenten", "F4", date(2026, 1, 1)), _set("Consulenten", "G4", date(2026, 6, 30))),
               "Consulenten!F4", "is not employed during the term"),
@@ -82,6 +93,19 @@ CASES = {
     "CV522": (_set("Resultaten", "G4", None), "Resultaten!G4", "the self-assessment has no Toelichting"),
     "CV517": (_both(_set("Afwezigheden", "C9", date(2025, 8, 1)), _set("Afwezigheden", "D9", date(2025, 8, 5))),
               "Afwezigheden!row 9", "starts after the term ends"),
+    "CV530": (_append("Kosten", [*_E_WAGE[:2], "Consulant E", *_E_WAGE[3:]]), "Kosten!C7",
+              "'Consulant E' is not a consultant of 0433.981.067 in Consulenten"),
+    "CV531": (_append("Kosten", _E_WAGE, _E_WAGE), "Kosten!H8", "the reference 'loonstaat E' is given twice"),
+    "CV532": (_append("Kosten", ["0434.112.117", "loon", "Consulent G", date(2023, 7, 1), date(2023, 8, 31), None,
+                                 8000.0, "loonstaat G"]), "Kosten!row 7", "is outside the employment of Consulent G"),
+    "CV533": (_append("Kosten", ["0433.981.067", "werking", None, None, None, date(2025, 7, 2), 800.0, "f 201"]),
+              "Kosten!F7", "dated 2025-07-02, outside the term"),
+    "CV534": (_append("Kosten", [*_E_WAGE[:4], date(2025, 12, 31), *_E_WAGE[5:]]), "Kosten!row 7",
+              "184 of its 915 days fall outside the term"),
+    "CV535": (_append("Kosten", ["0409.845.289", *_E_WAGE[1:2], "Consulent A", *_E_WAGE[3:]]), "Kosten!A7",
+              "0409.845.289 has cost lines and a totaal row both"),
+    "CV536": (_append("Kosten", [*_E_WAGE[:4], date(2023, 6, 30), *_E_WAGE[5:]]), "Kosten!E7",
+              "2023-06-30: Tot is before Van"),
 }
 
 
@@ -192,9 +216,10 @@ def test_an_addendum_without_fte_says_its_consultants_are_not_used(run_cli, sect
 
 
 IMPORT_MODULES = ["app/import_workbook.py", "reading/eindrapport_workbook.py", "reading/eindrapport_results.py",
-                  "reading/eindrapport_staffing.py", "reading/eindrapport_payments.py", "reading/workbook_cells.py"]
+                  "reading/eindrapport_staffing.py", "reading/eindrapport_payments.py", "reading/eindrapport_costs.py",
+                  "reading/workbook_cells.py"]
 # what validate finds in the generated YAML and import reports at its cell (app/import_locations.py)
-FROM_THE_YAML = {"CV506", "CV507", "CV509", "CV510", "CV516", "CV517", "CV218", "CV103"}
+FROM_THE_YAML = {"CV506", "CV507", "CV509", "CV510", "CV516", "CV517", "CV218", "CV103", "CV532", "CV533", "CV534"}
 ELSEWHERE = {"CV005": "test_hostile_workbooks.py (the row limit)", "CV514": "above"}
 
 

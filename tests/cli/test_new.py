@@ -32,7 +32,7 @@ def test_a_skeleton_lists_every_beneficiary_and_target_and_fails_on_each_empty_v
     assert result.exit_code == 0, result.stderr
     text = (sector / "eind.yaml").read_text()
     # Art. 1: eight beneficiaries (1 + 4 + 1 + 2 members of groups a, b, c and d)
-    assert text.count("  - beneficiary: ") == 8 and "0409.845.289  # INOM vzw" in text
+    assert len(re.findall(r"^  - beneficiary: ", text, re.M)) == 8 and "0409.845.289  # INOM vzw" in text
     # R1 and R3 each have a target in work years 1 and 2: four targets; R2 is qualitative
     assert text.count("        value:  # measured value") == 4
     assert text.count('indicator: "bedrijfsbezoeken"') == 2 and text.count('indicator: "opgeleide werkzoekenden"') == 2
@@ -45,6 +45,35 @@ def test_a_skeleton_lists_every_beneficiary_and_target_and_fails_on_each_empty_v
     validate = run_cli("validate", "eind.yaml")
     assert validate.exit_code == 1
     assert _error_lines(validate.stdout) == empty  # every empty value, each on its own line, nothing else
+
+
+def test_an_eindrapport_skeleton_shows_the_cost_statement_in_a_comment_that_reads_when_uncommented(run_cli, sector):
+    run_cli("new", "realisation", METAAL, "-o", "eind.yaml")
+    text = (sector / "eind.yaml").read_text()
+    example = text[text.index("# costs:"):]
+    assert example == (
+        "# costs:\n"
+        "#   - beneficiary: 0409.845.289  # INOM vzw - Instituut voor Naschoolse Opleiding van de Metaalverwerkende "
+        "Nijverheid\n"
+        "#     lines:\n"
+        "#       - {kind: wage, consultant: Consulent A, from: 2023-07-01, to: 2023-12-31, amount: 31250.00, "
+        "reference: loonstaat 2023}\n"
+        "#       - {kind: operating, date: 2023-07-01, amount: 1200.00, reference: factuur 2023-001}\n")
+    facts = (sector / "convenants" / "examples" / "metaal-2023-2025-realisatie.yaml").read_text()
+    facts = facts[:facts.index("costs:")]  # the example's own cost statement and total left out
+    (sector / "convenants" / "examples" / "eind.yaml").write_text(
+        facts + "\n".join(line[2:] for line in example.splitlines()) + "\n")
+    result = run_cli("settle", "convenants/metaal-2023-2025.yaml", "-r", "convenants/examples/eind.yaml",
+                     "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    [inom] = [line for line in settlement(result.stdout)["beneficiaries"] if line["enterprise_number"] == "0409845289"]
+    # both lines fall in the term: 31.250,00 + 1.200,00 = 32.450,00 caps INOM's payable amount (348.255,68)
+    assert (inom["costs"]["eligible"], inom["payable"]) == ("32450.00", "32450.00")
+
+
+def test_a_progress_report_skeleton_has_no_cost_statement(run_cli, sector):
+    result = run_cli("new", "realisation", METAAL, "--as-of", "2024-09-30")
+    assert result.exit_code == 0 and "costs:" not in result.stdout
 
 
 def test_the_skeleton_filled_as_a_sector_would_settles_as_the_example(run_cli, sector):

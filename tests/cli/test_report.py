@@ -123,6 +123,34 @@ def test_every_figure_on_an_agreement_page_equals_the_json(generation):
     assert checked >= 140  # 4 agreements, 25 beneficiaries, up to 8 figures each
 
 
+def test_every_figure_of_the_jsons_costs_is_on_its_beneficiarys_annex(generation):
+    """Each cost line's amount and eligible part, the statement's sums and the cap, as the JSON has them."""
+    folder, data = generation
+    checked = 0
+    for settlement in data["settlements"]:
+        page = read(folder / f"{settlement['convenant']}.html")
+        for line in settlement["beneficiaries"]:
+            costs = line.get("costs")
+            shown = [f for f in page.figures if f["owner"] == format_number(line["enterprise_number"])]
+            if costs is None:
+                assert not any(f["data-key"].startswith("cost") for f in shown), line["name"]
+                continue
+            for key, figures in (("cost_amount", [c["amount"] for c in costs["lines"]]),
+                                 ("cost_eligible", [c["eligible"] for c in costs["lines"]])):
+                found = [f for f in shown if f["data-key"] == key]
+                assert [Decimal(f["value"]) for f in found] == [Decimal(v) for v in figures], (line["name"], key)
+                assert [dutch_amount(f["shown"]) for f in found] == [Decimal(v) for v in figures]
+                checked += len(found)
+            for key in ("declared", "not_eligible", "refused", "eligible"):
+                [found] = [f for f in shown if f["data-key"] == f"costs_{key}"]
+                assert Decimal(found["value"]) == dutch_amount(found["shown"]) == Decimal(costs[key])
+                checked += 1
+            [cap] = [f for f in shown if f["data-key"] == "eligible_costs"]  # the chain's cap, beside the payable
+            assert Decimal(cap["value"]) == Decimal(line["eligible_costs"]) == Decimal(costs["eligible"])
+    # RTM Vlaams-Brabant: four lines (amount and eligible part each) and the four sums
+    assert checked == 4 * 2 + 4
+
+
 def format_number(number: str) -> str:
     return f"{number[:4]}.{number[4:7]}.{number[7:]}"
 

@@ -143,7 +143,7 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
     totals = settlement(result.stdout)["totals"]
     book = load_workbook(out)
     assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
-                               "Resultaatsverbintenissen", "Voorschotten", "Toelichting", "Bronnen"]
+                               "Resultaatsverbintenissen", "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
     summary = book["Samenvatting"]
     values = load_workbook(out, data_only=True)["Samenvatting"]
     assert summary.freeze_panes == "B3"  # the title and header rows, the name column

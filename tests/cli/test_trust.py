@@ -148,10 +148,12 @@ def test_diff_and_combined_tables_keep_every_figure(run_cli, monkeypatch, width,
     assert "477.717,08" in both  # INOM vzw over both: 348.255,68 + 129.461,40
 
 
-def test_at_140_columns_the_settlement_is_still_one_table(run_cli, monkeypatch, dutch):
-    monkeypatch.setenv("COLUMNS", "140")
+def test_at_155_columns_the_settlement_is_still_one_table(run_cli, monkeypatch, dutch):
+    # nine figure columns since the eligible costs stand beside the payable amount they cap (R6):
+    # one column more than fitted in 140
+    monkeypatch.setenv("COLUMNS", "155")
     table = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED).stdout
-    assert re.search(r"│ +392\.200,00 │ +36,20 │ +5\.249,25 │", table)
+    assert re.search(r"│ +392\.200,00 │ +36,20 │ +5\.249,25 │ .* │ +390\.000,00 │ +348\.255,68 │", table)
     monkeypatch.setenv("COLUMNS", "100")
     stacked = run_cli("settle", METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED).stdout
     assert re.search(r"Vermindering afwezigheid +5\.249,25", stacked)

@@ -12,12 +12,21 @@ import re
 from convenant_cli.domain.diagnostics import Diagnostic, Location
 from convenant_cli.domain.language import _
 from convenant_cli.reading.eindrapport_facts import AT
-from convenant_cli.reading.eindrapport_format import AGREEMENT, CONSULTANTS, EMPLOYED_FROM, EMPLOYED_TO, KEYS, SHEETS
+from convenant_cli.reading.eindrapport_format import (
+    AGREEMENT,
+    CONSULTANTS,
+    COSTS,
+    EMPLOYED_FROM,
+    EMPLOYED_TO,
+    KEYS,
+    SHEETS,
+)
 from convenant_cli.reading.workbook_file import column_number
 from convenant_cli.render.realisation_yaml import Origin
 
 # checked on the cells by `import` (reading/eindrapport_*.py), in the sheet's words
-CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV513", "CV514", "CV515", "CV521", "CV522"})
+CHECKED_ON_CELLS = frozenset({"CV211", "CV503", "CV504", "CV508", "CV513", "CV514", "CV515", "CV521", "CV522",
+                              "CV530", "CV531", "CV535", "CV536"})
 _KEY_PATH = re.compile(r"^`([^`]{1,300})`: ")
 
 
@@ -57,6 +66,12 @@ def _worded(diagnostic: Diagnostic, sheet: str, origin: Origin | None,
     if diagnostic.code == "CV506":
         hint = _("an absence falls within the consultant's {start} and {end} in {sheet}").format(
             start=EMPLOYED_FROM, end=EMPLOYED_TO, sheet=CONSULTANTS)
+    elif diagnostic.code == "CV532":
+        hint = _("a wage line pays the days of the consultant's {start} to {end} in {sheet}").format(
+            start=EMPLOYED_FROM, end=EMPLOYED_TO, sheet=CONSULTANTS)
+    elif diagnostic.code == "CV537":
+        hint = _("Art. 6: the financial part belongs to the eindrapport only; leave {sheet} empty in a progress "
+                 "report").format(sheet=COSTS)
     elif diagnostic.code == "CV507":
         other = _overlapping_row(origin, origins)
         hint = (_("the other absence is in row {row}; one day has one reason").format(row=other) if other

@@ -115,7 +115,30 @@ def realisation_skeleton(agreement: Agreement, agreement_path: Path, output: Pat
                      f"# {_comment(member.name)}")
         lines.append("    consultants:  # - {name: ..., fte: 1.00, absences: [{start: ..., end: ..., reason: ...}]}")
     lines.append("advances: []")
+    if as_of is None:  # Art. 6: the financial part belongs to the eindrapport only
+        lines += _cost_example(agreement)
     return "\n".join(lines) + "\n"
+
+
+def _cost_example(agreement: Agreement) -> list[str]:
+    """The cost statement as a commented example (rulebook R6): a wage line and an operating
+    line for the first beneficiary, dated in the term, so that a skeleton left as it is stays
+    the same eindrapport."""
+    _group, member = next(iter(agreement.members()))
+    start = agreement.period.start
+    end = min(agreement.period.end, date(start.year, 12, 31))
+    return ["# " + _("The cost statement (Art. 5 and 6): per beneficiary, its cost lines instead of one "
+                     "`eligible_costs` total."),
+            "# " + _("A wage line names a consultant of the staffing and the period it pays; an operating line has "
+                     "its date."),
+            "# " + _("Each line has its amount and a reference (payslip, invoice); only its part in the term and the "
+                     "employment is eligible."),
+            "# costs:",
+            f"#   - beneficiary: {format_enterprise_number(member.enterprise_number)}  # {_comment(member.name)}",
+            "#     lines:",
+            f"#       - {{kind: wage, consultant: Consulent A, from: {start}, to: {end}, amount: 31250.00, "
+            f"reference: loonstaat {start.year}}}",
+            f"#       - {{kind: operating, date: {start}, amount: 1200.00, reference: factuur {start.year}-001}}"]
 
 
 def _years_due(agreement: Agreement, as_of: date) -> int:

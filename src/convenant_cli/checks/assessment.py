@@ -1,12 +1,13 @@
 """Checks on an auditor's assessment against the realisation it judges and that realisation's
 covenant or addendum: the file named is a realisation, every commitment judged and every
 measured value corrected exists there, and what a settlement would still wait for (a
-qualitative commitment without a verdict). The cost lines it refuses are the cost
-statement's to check.
+qualitative commitment without a verdict). The cost lines it refuses or accepts are checked
+against the cost statement in `checks.costs`.
 """
 
 from __future__ import annotations
 
+from convenant_cli.checks.costs import check_cost_decisions
 from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _
@@ -120,4 +121,5 @@ def check_assessment_date(doc: LoadedDocument) -> list[Diagnostic]:
                         _("the date of an assessment is the day the auditor judged the eindrapport"))]
 
 
-ASSESSMENT_CHECKS = (check_assessment_target, check_verdicts, check_corrections, check_assessment_date)
+ASSESSMENT_CHECKS = (check_assessment_target, check_verdicts, check_corrections, check_assessment_date,
+                     check_cost_decisions)

@@ -102,7 +102,7 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                               .format(key=result.commitment, id=target.id),
                                      ("expect", "results", index, "commitment"),
                                      _("one of: {value}").format(value=", ".join(sorted(commitments)))))
-    written = {section: _written_keys(doc, section) for section in ("beneficiaries", "combined")}
+    written = {section: _written_keys(doc, section) for section in ("beneficiaries", "combined", "costs")}
 
     def as_written(section: str, number: str) -> str:
         return written[section].get(number, number)
@@ -113,6 +113,11 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
             found.append(doc.problem("CV602", _("{number} is not a beneficiary of {id}")
                                               .format(number=format_enterprise_number(number), id=target.id),
                                      ("expect", "beneficiaries", as_written("beneficiaries", number)), key=True))
+    for number in expect.costs:
+        if number not in members:
+            found.append(doc.problem("CV602", _("{number} is not a beneficiary of {id}")
+                                              .format(number=format_enterprise_number(number), id=target.id),
+                                     ("expect", "costs", as_written("costs", number)), key=True))
     everyone = {m.enterprise_number for agreement in agreements for _group, m in agreement.members()}
     for number in expect.combined:
         if number not in everyone:
@@ -130,6 +135,10 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                          "the term ends").format(key=key), path + (key,),
                               _("expect the deduction, the shortfall or the advances of the interim view"), key=True)
                   for path, figures in expected for key in NOT_INTERIM if getattr(figures, key) is not None]
+        if expect.costs:
+            found.append(doc.problem("CV606", _("`costs` has no value in an interim view (`as_of`): the cost "
+                                                "statement belongs to the eindrapport (Art. 6)"),
+                                     ("expect", "costs"), key=True))
         if expect.ratio is not None:
             found.append(doc.problem("CV606", _("`ratio` has no value in an interim view (`as_of`)"),
                                      ("expect", "ratio"), key=True))
@@ -140,6 +149,9 @@ def check_case_expectations(doc: LoadedDocument) -> list[Diagnostic]:
                                        .format(key=key),
                               path + (key,), _("add the eindrapport under `realisation:`, or expect the maxima"),
                               key=True) for path, key in named]
+        if expect.costs:
+            found.append(doc.problem("CV605", _("`costs` has no value without an eindrapport"), ("expect", "costs"),
+                                     key=True))
         if expect.ratio is not None:
             found.append(doc.problem("CV605", _("`ratio` has no value without an eindrapport"), ("expect", "ratio"),
                                      key=True))

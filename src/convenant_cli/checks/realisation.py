@@ -1,10 +1,12 @@
 """Checks on a realisation (eindrapport) against its covenant or addendum:
 every commitment reported on, indicators and years known, beneficiaries known,
-absences inside the term and the employment, one consultant's absences apart.
+absences inside the term and the employment, one consultant's absences apart; the cost
+statement's lines (`checks.costs`).
 """
 
 from __future__ import annotations
 
+from convenant_cli.checks.costs import check_cost_statement
 from convenant_cli.domain.diagnostics import Diagnostic, Vocabulary
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.kinds import Kind
@@ -152,7 +154,7 @@ def check_beneficiaries(doc: LoadedDocument) -> list[Diagnostic]:
     model = doc.model_as(Realisation)
     names = {m.enterprise_number: m.name for _group, m in agreement.members()}
     found = []
-    for section in ("staffing", "advances", "eligible_costs"):
+    for section in ("staffing", "costs", "advances", "eligible_costs"):
         seen = set()
         once = section != "advances"  # advances come in tranches (rulebook); the others are one entry each
         for index, item in enumerate(getattr(model, section)):
@@ -309,4 +311,4 @@ def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tupl
 
 
 REALISATION_CHECKS = (check_realisation_target, check_as_of, check_results, check_beneficiaries,
-                      check_consultant_keys, check_absences)
+                      check_consultant_keys, check_absences, check_cost_statement)

@@ -88,7 +88,7 @@ _ALL = (
          retired=N_("the realisation holds the sector's self-assessment, not the auditor's verdict: see CV522")),
     Code("CV512", _E, N_("realisation: no measured value for a target (or a qualitative commitment) and no verdict"),
          retired=N_("a verdict is the auditor's, in an assessment: see CV521 (a value) and CV703 (a verdict)")),
-    Code("CV513", _E, N_("realisation: a beneficiary listed twice in `staffing` or `eligible_costs`")),
+    Code("CV513", _E, N_("realisation: a beneficiary listed twice in `staffing`, `costs` or `eligible_costs`")),
     Code("CV514", _W, N_("realisation: `staffing` for an addendum without `fte` (no deduction applies)")),
     Code("CV515", _E, N_("realisation: two consultants of one beneficiary with one name and no `id` to tell them "
                          "apart")),
@@ -102,13 +102,24 @@ _ALL = (
                          "for one)")),
     Code("CV522", _W, N_("realisation: a qualitative commitment, or the sector's self-assessment (`achieved:`), "
                          "without a `note:` saying where the eindrapport shows it")),
+    Code("CV530", _E, N_("cost statement: a line names a consultant who is not in that beneficiary's staffing")),
+    Code("CV531", _E, N_("cost statement: a reference given twice within one beneficiary")),
+    Code("CV532", _E, N_("cost statement: a wage line's period does not overlap the consultant's employment")),
+    Code("CV533", _W, N_("cost statement: an operating line dated outside the term (it is not eligible)")),
+    Code("CV534", _W, N_("cost statement: part of a wage line's period outside the term or the employment (that part "
+                         "is not eligible)")),
+    Code("CV535", _E, N_("cost statement: a beneficiary with cost lines and an `eligible_costs` total both")),
+    Code("CV536", _E, N_("cost statement: a wage line whose `from` is after its `to`")),
+    Code("CV537", _W, N_("cost statement: cost lines in a progress report (`as_of`); they are not used")),
     Code("CV601", _E, N_("case: `settle` names no covenant or addendum, or `realisation` no eindrapport of a settled "
                       "file")),
     Code("CV602", _E, N_("case: an expected figure of a beneficiary the settled file does not have")),
     Code("CV603", _E, N_("case: `expect.convenant` names a file the case does not settle")),
     Code("CV604", _E, N_("case: `expect.combined` with a single settled file")),
-    Code("CV605", _E, N_("case: payable, advances, balance or ratio expected without an eindrapport (maxima)")),
-    Code("CV606", _E, N_("case: effort, result, payable, balance or ratio expected of an interim view (`as_of`)")),
+    Code("CV605", _E, N_("case: payable, advances, balance, ratio or costs expected without an eindrapport "
+                         "(maxima)")),
+    Code("CV606", _E, N_("case: effort, result, payable, balance, ratio or costs expected of an interim view "
+                         "(`as_of`)")),
     Code("CV607", _E, N_("case: `assessment` names no assessment, or the assessment of an eindrapport the case does "
                          "not name")),
     Code("CV608", _E, N_("case: an expected result of a commitment the settled file does not have")),
@@ -119,6 +130,8 @@ _ALL = (
     Code("CV704", _W, N_("assessment: a correction that gives the value the realisation already has")),
     Code("CV705", _W, N_("assessment: dated before the facts it judges (the term's end, or a progress report's "
                          "`as_of`)")),
+    Code("CV706", _E, N_("assessment: a cost line refused or accepted that the realisation's cost statement does not "
+                         "have (beneficiary and reference)")),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 

@@ -11,9 +11,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_cli.domain.diagnostics import Diagnostic
+from convenant_cli.engine.costs import CostStatementOutcome
 from convenant_cli.engine.families import Family, FamilyLine
 from convenant_cli.engine.settlement import IF_MET, Settlement
-from convenant_cli.models.case import CombinedFigures, Expectation, ExpectedResult, Figures
+from convenant_cli.models.case import CombinedFigures, CostFigures, Expectation, ExpectedResult, Figures
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +65,22 @@ def _figures(path: str, expected: Figures | CombinedFigures, actual: object | No
     return found
 
 
+def _costs(path: str, expected: CostFigures, statement: CostStatementOutcome | None) -> list[Mismatch]:
+    """A cost statement's sums and each line's eligible part, by reference (R6)."""
+    found = []
+    for key in ("declared", "not_eligible", "refused", "eligible"):
+        want = getattr(expected, key)
+        have = getattr(statement, key) if statement is not None else None
+        if want is not None and (have is None or have != want):
+            found.append(Mismatch(f"{path}.{key}", str(want), None if have is None else str(have)))
+    parts = {line.reference: line.eligible for line in statement.lines} if statement is not None else {}
+    for reference, want in expected.lines.items():
+        have = parts.get(reference)
+        if have is None or have != want:
+            found.append(Mismatch(f"{path}.lines[{reference}]", str(want), None if have is None else str(have)))
+    return found
+
+
 def compare(expect: Expectation, settlements: list[Settlement], families: tuple[Family, ...]) -> tuple[Mismatch, ...]:
     """Every figure the case names that the settlement does not produce exactly; the
     combined figures (R7) are those of the family of the settlement the case is about."""
@@ -83,6 +100,9 @@ def compare(expect: Expectation, settlements: list[Settlement], families: tuple[
         found += _figures(f"beneficiaries[{number}]", figures, lines.get(number), shown)
     if expect.totals is not None:
         found += _figures("totals", expect.totals, settlement.totals, shown)
+    for number, cost_figures in expect.costs.items():
+        line = lines.get(number)
+        found += _costs(f"costs[{number}]", cost_figures, line.costs if line is not None else None)
     family = next((f for f in families if any(m is settlement for m in f.members)), None)
     combined = family.lines if family is not None and len(family.members) > 1 else ()
     by_number = {line.enterprise_number: line for line in combined}

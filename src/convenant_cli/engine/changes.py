@@ -21,8 +21,8 @@ Category = Literal["bank_account", "scalar", "beneficiary", "commitment", "resul
 CATEGORY_ORDER: tuple[Category, ...] = get_args(Category)
 ChangeKind = Literal["added", "removed", "changed"]
 SubjectType = Literal["covenant", "period", "rules", "beneficiary", "commitment", "target", "realisation", "result",
-                      "actual", "staffing", "consultant", "absence", "advance", "eligible_costs", "assessment",
-                      "verdict", "correction", "cost_decision"]
+                      "actual", "staffing", "consultant", "absence", "advance", "cost_line", "eligible_costs",
+                      "assessment", "verdict", "correction", "cost_decision"]
 Record = dict[str, Typed]  # an added or removed item: its main fields, each typed
 
 

@@ -1,7 +1,8 @@
 """What changed between two versions of a realisation (eindrapport): results by commitment
 id, measured values by indicator and work year, consultants by their key (rulebook),
-absences by their first day, advance tranches by date and reference, eligible costs by
-beneficiary. Pure; the money effect of the change is `money_effect`'s.
+absences by their first day, advance tranches by date and reference, cost lines by
+beneficiary and reference, eligible costs by beneficiary. Pure; the money effect of the
+change is `money_effect`'s.
 """
 
 from __future__ import annotations
@@ -9,8 +10,27 @@ from __future__ import annotations
 from datetime import date
 
 from convenant_cli.domain.units import Typed, Unit
-from convenant_cli.engine.changes import Change, Record, Subject, change_kind, fields, keyed, record, target_key
-from convenant_cli.models import Absence, Advance, Consultant, Realisation, ResultRealisation, Staffing
+from convenant_cli.engine.changes import (
+    Change,
+    Record,
+    Subject,
+    change_kind,
+    fields,
+    keyed,
+    record,
+    same_text,
+    target_key,
+)
+from convenant_cli.models import (
+    Absence,
+    Advance,
+    Consultant,
+    CostLine,
+    Realisation,
+    ResultRealisation,
+    Staffing,
+    WageLine,
+)
 
 ABSENCE_FIELDS = ("start", "end", "reason", "fte", "replaced", "new_illness")
 
@@ -25,6 +45,8 @@ def realisation_changes(old: Realisation, new: Realisation) -> list[Change]:
                      lambda s: {"consultants": Typed(len(s.consultants), Unit.COUNT)})
     changes += keyed("payment", _tranches(old.advances), _tranches(new.advances), _tranche, _tranche_path,
                      _compare_tranche, lambda a: record(a, ("amount", "date", "reference")))
+    changes += keyed("payment", _cost_lines(old), _cost_lines(new), _cost_subject, _cost_path, _compare_cost_line,
+                     _cost_values)
     changes += keyed("payment", {p.beneficiary: p for p in old.eligible_costs},
                      {p.beneficiary: p for p in new.eligible_costs},
                      lambda number, _: Subject("eligible_costs", {"beneficiary": number}, number),
@@ -121,4 +143,48 @@ def _compare_tranche(subject: Subject, path: str, before: Advance, after: Advanc
     return fields("payment", subject, path, before, after, ("amount",))
 
 
+CostKey = tuple[str, str]  # beneficiary, reference: unique within a beneficiary (rulebook R6)
+
+
+def _cost_lines(realisation: Realisation) -> dict[CostKey, CostLine]:
+    return {(statement.beneficiary, line.reference): line for statement in realisation.costs
+            for line in statement.lines}
+
+
+def _cost_subject(key: CostKey, _: CostLine) -> Subject:
+    number, reference = key
+    return Subject("cost_line", {"beneficiary": number, "reference": reference}, reference)
+
+
+def _cost_path(key: CostKey) -> str:
+    number, reference = key
+    return f"costs[beneficiary={number}].lines[reference={reference}]"
+
+
+def _cost_values(line: CostLine) -> Record:
+    """A line's values under the keys the file writes (`from`, not the field `from_`)."""
+    if isinstance(line, WageLine):
+        values = {"kind": Typed(line.kind, Unit.TEXT), "consultant": Typed(line.consultant, Unit.TEXT),
+                  "from": Typed(line.from_, Unit.DATE), "to": Typed(line.to, Unit.DATE)}
+    else:
+        values = {"kind": Typed(line.kind, Unit.TEXT), "date": Typed(line.date, Unit.DATE)}
+        if line.consultant is not None:
+            values["consultant"] = Typed(line.consultant, Unit.TEXT)
+    return values | {"amount": Typed(line.amount, Unit.EURO)}
+
+
+def _compare_cost_line(subject: Subject, path: str, before: CostLine, after: CostLine) -> list[Change]:
+    """Every key of a cost line whose value differs; a line that changes its kind, as a whole."""
+    if before.kind != after.kind:
+        return [Change("payment", "changed", subject, path, None, Unit.RECORD, _cost_values(before),
+                       _cost_values(after))]
+    old, new = _cost_values(before), _cost_values(after)
+    found = []
+    for name in dict.fromkeys([*old, *new]):
+        was, now = old.get(name), new.get(name)
+        item = was if was is not None else now
+        if item is not None and not same_text(was.value if was else None, now.value if now else None):
+            found.append(Change("payment", "changed", subject, f"{path}.{name}", name, item.unit,
+                                was.value if was else None, now.value if now else None))
+    return found
 

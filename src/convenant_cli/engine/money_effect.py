@@ -65,6 +65,28 @@ class RatioEffect:
         return self.old_ratio != self.new_ratio or bool(self.verdicts)
 
 
+@dataclass(frozen=True, eq=False, kw_only=True)
+class CapChange:
+    """R6: a beneficiary whose cap (its eligible costs) moved, and what it caps in each version:
+    the payable amount before the cap, and the payable amount after it."""
+
+    enterprise_number: str
+    name: str
+    old: Decimal | None  # the eligible costs; None: no cap in that version
+    new: Decimal | None
+    old_before_cap: Decimal | None  # None: not a beneficiary of that version
+    new_before_cap: Decimal | None
+    old_payable: Decimal | None
+    new_payable: Decimal | None
+
+    @property
+    def moves_payable(self) -> bool:
+        """The move of the cap changes the payable amount (the payable amount under it differs)."""
+        return self.old_payable != self.new_payable and (
+            (self.old is not None and self.old_payable == self.old) or
+            (self.new is not None and self.new_payable == self.new))
+
+
 @dataclass(frozen=True, eq=False)
 class SettlementEffect:
     beneficiaries: tuple[BeneficiaryEffect, ...]
@@ -73,6 +95,7 @@ class SettlementEffect:
     ratio: RatioEffect | None = None  # both versions settled with results
     keys: tuple[str, ...] = EFFECT_KEYS  # the figures compared
     as_of: tuple[date | None, date | None] = (None, None)  # the day of each interim view (Art. 6)
+    caps: tuple[CapChange, ...] = ()  # R6: the beneficiaries whose eligible costs moved
 
     @property
     def interim(self) -> bool:
@@ -100,8 +123,30 @@ def settlement_effect(old: Settlement, new: Settlement) -> SettlementEffect:
                                       _figures(after[number], keys) if number in after else None, keys)
                     for number in numbers)
     ratio = None if old.interim or new.interim else _ratio_effect(old, new)
+    caps = () if old.interim or new.interim else _caps(before, after, numbers)
     return SettlementEffect(effects, {key: getattr(old.totals, key) for key in keys},
-                            {key: getattr(new.totals, key) for key in keys}, ratio, keys, (old.as_of, new.as_of))
+                            {key: getattr(new.totals, key) for key in keys}, ratio, keys, (old.as_of, new.as_of),
+                            caps)
+
+
+def _caps(before: dict[str, Line], after: dict[str, Line], numbers: list[str]) -> tuple[CapChange, ...]:
+    """R6: each beneficiary whose eligible costs differ between the versions (a cost line added,
+    removed, cut or refused, or a total changed), with the payable amount each version caps."""
+    found = []
+    for number in numbers:
+        was, now = before.get(number), after.get(number)
+        old_cap = was.eligible_costs if was is not None else None
+        new_cap = now.eligible_costs if now is not None else None
+        if old_cap == new_cap:
+            continue
+        line = now or was
+        assert line is not None
+        found.append(CapChange(enterprise_number=number, name=line.name, old=old_cap, new=new_cap,
+                               old_before_cap=was.payable_before_cap if was is not None else None,
+                               new_before_cap=now.payable_before_cap if now is not None else None,
+                               old_payable=was.payable if was is not None else None,
+                               new_payable=now.payable if now is not None else None))
+    return tuple(found)
 
 
 def _ratio_effect(old: Settlement, new: Settlement) -> RatioEffect | None:

@@ -1,11 +1,11 @@
 """Settling a covenant or addendum: rules R1, R2, R5, R6, R7 on top of R3 and R4.
 
 Pure: validated models in, a frozen `Settlement` out that holds every figure and every
-input of its arithmetic (rate, exact deduction, base, shares, ratio, cap, tranches), so
-that the explanation, the tables and the workbook are all narrated from the same numbers
-(`render/settlement/`). Nothing here formats text. All rounding goes through
-`money.quantize`, once per figure; totals are sums of the rounded beneficiary figures,
-so every table adds up to the cent.
+input of its arithmetic (rate, exact deduction, base, shares, ratio, the cap with its cost
+statement from `engine.costs`, tranches), so that the explanation, the tables and the
+workbook are all narrated from the same numbers (`render/settlement/`). Nothing here
+formats text. All rounding goes through `money.quantize`, once per figure; totals are sums
+of the rounded beneficiary figures, so every table adds up to the cent.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from convenant_cli.models.rules import Origin, RulesInForce
 
 if TYPE_CHECKING:
     from convenant_cli.engine.absence import StaffingOutcome
+    from convenant_cli.engine.costs import CostStatementOutcome
     from convenant_cli.engine.result_ratio import ResultRatio
-    from convenant_cli.models.assessment import Assessment
+    from convenant_cli.models import CostLine
+    from convenant_cli.models.assessment import Assessment, CostDecision
 
 # Every figure of a line and of the totals, in the order the rulebook gives them, with its unit.
 FIGURES: dict[str, Unit] = {"maximum": Unit.EURO, "deduction": Unit.EURO, "shortfall_fte_days": Unit.FTE_DAYS,
@@ -78,7 +80,8 @@ class Line:
     result: Decimal
     payable_before_cap: Decimal  # effort + result (- deduction, never below zero, under `payable`)
     floored: bool  # effort + result - deduction fell below zero and was paid as 0,00
-    eligible_costs: Decimal | None
+    eligible_costs: Decimal | None  # the cap of R6: the cost statement's eligible costs, or the total given
+    costs: CostStatementOutcome | None = None  # the cost statement, when the eindrapport has one
     payable: Decimal
     advance_tranches: tuple[Advance, ...]
     advances: Decimal
@@ -91,6 +94,11 @@ class Line:
     @property
     def capped(self) -> bool:
         return self.eligible_costs is not None and self.payable < self.payable_before_cap
+
+    @property
+    def costs_without_statement(self) -> bool:
+        """The cap is one `eligible_costs` total, not the sum of a cost statement's lines."""
+        return self.eligible_costs is not None and self.costs is None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,19 +254,36 @@ class _Facts:
     """The realisation's figures per enterprise number (none without a realisation)."""
 
     def __init__(self, realisation: Realisation | None, assessment: Assessment | None = None) -> None:
+        # A progress report has no cost statement (Art. 6: the financial part is the eindrapport's);
+        # the checks warn about one, and an interim view reads none.
         self.settled = realisation is not None
         self.assessment = assessment  # the auditor's judgement of the realisation, if given
         self.staffing: dict[str, list[Consultant]] = {}
         self.costs: dict[str, Decimal] = {}
+        self.statements: dict[str, list[CostLine]] = {}
+        self.refusals: dict[str, dict[str, CostDecision]] = {}  # per beneficiary, by reference
         self.advances: dict[str, tuple[Advance, ...]] = {}
         if realisation is None:
             return
         self.staffing = {s.beneficiary: s.consultants for s in realisation.staffing}
         self.costs = {p.beneficiary: p.amount for p in realisation.eligible_costs}
+        self.statements = {s.beneficiary: s.lines for s in realisation.costs}
+        for decision in assessment.costs if assessment is not None else []:
+            if not decision.accepted:
+                self.refusals.setdefault(decision.beneficiary, {})[decision.reference] = decision
         tranches: dict[str, list[Advance]] = {}
         for advance in realisation.advances:
             tranches.setdefault(advance.beneficiary, []).append(advance)
         self.advances = {number: tuple(items) for number, items in tranches.items()}
+
+    def cost_statement(self, number: str, term: Span) -> CostStatementOutcome | None:
+        """R6: the beneficiary's cost statement, each line's eligible part, and what the auditor refused."""
+        lines = self.statements.get(number)
+        if lines is None:
+            return None
+        from convenant_cli.engine.costs import cost_statement  # only an eindrapport with a cost statement
+
+        return cost_statement(lines, self.staffing.get(number, []), term, self.refusals.get(number, {}))
 
 
 def _settle_member(agreement: Agreement, group: Group, member: Member, rules: RulesInForce,
@@ -283,7 +308,9 @@ def _settle_member(agreement: Agreement, group: Group, member: Member, rules: Ru
     if interim:  # no ratio yet, so nothing to pay: these figures are not shown (SHOWN_KEYS)
         effort = result = result_if_met = ZERO
     floored = not on_maximum and effort + result < deduction and not interim
-    costs = facts.costs.get(member.enterprise_number) if not interim else None
+    statement = facts.cost_statement(member.enterprise_number, term) if not interim else None
+    costs = (statement.eligible if statement is not None else facts.costs.get(member.enterprise_number)
+             if not interim else None)
 
     def capped(result: Decimal) -> tuple[Decimal, Decimal]:
         """R5 and R6: the payable before the cost cap, and after it."""
@@ -298,7 +325,7 @@ def _settle_member(agreement: Agreement, group: Group, member: Member, rules: Ru
                 maximum=maximum, rate=rate, term_days=term.days, staffed=staffed, staffing=staffing,
                 shortfall_fte_days=shortfall, deduction_exact=deduction_exact, deduction=deduction, base=base,
                 effort=effort, result=result, payable_before_cap=before_cap, floored=floored, eligible_costs=costs,
-                payable=payable, advance_tranches=tranches, advances=advances,
+                costs=statement, payable=payable, advance_tranches=tranches, advances=advances,
                 balance=payable - advances if not interim else ZERO, result_if_met=result_if_met,
                 payable_if_met=payable_if_met)
 

@@ -96,23 +96,55 @@ def _unwrap(annotation: object) -> object:
             return annotation
 
 
-def keys_at(model: type[BaseModel], path: KeyPath) -> list[str]:
-    """The keys the model allows in the mapping at `path` (empty if unknown)."""
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """The keys a file writes for a model's fields (an alias such as `from`), to the field names."""
+    return {info.alias or name: name for name, info in model.model_fields.items()}
+
+
+def _tagged(annotation: object, tag: object) -> type[BaseModel] | None:
+    """The member of a union of models (a cost line: `kind: wage` or `kind: operating`) whose
+    `kind` is `tag`, the part pydantic puts in an error's place; None when there is none."""
+    if get_origin(annotation) not in (Union, types.UnionType):
+        return None
+    for option in get_args(annotation):
+        if (isinstance(option, type) and issubclass(option, BaseModel) and "kind" in option.model_fields
+                and tag in get_args(option.model_fields["kind"].annotation)):
+            return option
+    return None
+
+
+def _walk(model: type[BaseModel], path: KeyPath) -> tuple[KeyPath, object]:
+    """The path as the file writes it (the union tags pydantic adds to an error's place left out),
+    and the annotation at its end (None where the models do not say)."""
     annotation: object = model
+    kept: list[str | int] = []
     for part in path:
         annotation = _unwrap(annotation)
         origin = get_origin(annotation)
+        member = _tagged(annotation, part) if isinstance(part, str) else None
+        if member is not None:
+            annotation = member
+            continue
+        kept.append(part)
+        if annotation is None:
+            continue
+        keys = _keys(annotation) if isinstance(annotation, type) and issubclass(annotation, BaseModel) else {}
         if isinstance(part, int) and origin is list:
             annotation = get_args(annotation)[0]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and part in annotation.model_fields:
-            annotation = annotation.model_fields[str(part)].rebuild_annotation()
+        elif part in keys and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = annotation.model_fields[keys[str(part)]].rebuild_annotation()
         elif origin is dict:
             annotation = get_args(annotation)[1]
         else:
-            return []
-    annotation = _unwrap(annotation)
+            annotation = None
+    return tuple(kept), annotation
+
+
+def keys_at(model: type[BaseModel], path: KeyPath) -> list[str]:
+    """The keys the model allows in the mapping at `path` (empty if unknown)."""
+    annotation = _unwrap(_walk(model, path)[1])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return list(annotation.model_fields)
+        return list(_keys(annotation))
     return []
 
 
@@ -136,15 +168,20 @@ def map_errors(error: ValidationError, model: type[BaseModel], source: SourceFil
 
 def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diagnostic:
     kind = item["type"]
-    path: KeyPath = tuple(item["loc"])
+    path: KeyPath = _walk(model, tuple(item["loc"]))[0]
+    if kind == "union_tag_invalid":  # the `kind` of a cost line: point at its value
+        path += ("kind",)
     code = CODES.get(kind, "CV103")
     where = dotted(path)
     hint = None
     if kind == "extra_forbidden":
-        known = keys_at(model, path[:-1])
+        known = keys_at(model, tuple(item["loc"])[:-1])
         hint = did_you_mean(str(path[-1]), known) or (_("allowed here: {keys}").format(keys=", ".join(known))
                                                       if known else None)
         return Diagnostic.of(code, _("unknown key `{key}`").format(key=path[-1]), source.locate(path, key=True), hint)
+    if kind == "union_tag_not_found":  # a cost line without its `kind`
+        return Diagnostic.of("CV102", _("missing key `kind` in {parent}").format(parent=where),
+                             source.locate(path), _("a cost line is `kind: wage` or `kind: operating`"))
     if kind == "missing":
         message = (_("missing key `{key}` in {parent}").format(key=path[-1], parent=dotted(path[:-1])) if path[:-1]
                    else _("missing key `{key}` in the file").format(key=path[-1]))
@@ -172,6 +209,12 @@ def _one(item: ErrorDetails, model: type[BaseModel], source: SourceFile) -> Diag
     elif kind == "literal_error":
         english = DUTCH_REASONS.get(str(value).strip().lower()) if isinstance(value, str) else None
         hint = _("did you mean `{word}`? The YAML keeps English words").format(word=english) if english else None
+    elif kind == "union_tag_invalid":
+        from convenant_cli.domain.cost_kinds import DUTCH_COST_KINDS
+
+        tag = (item.get("ctx") or {}).get("tag")
+        english = DUTCH_COST_KINDS.get(str(tag).strip().lower())
+        hint = _("did you mean `{word}`? The YAML keeps English words").format(word=english) if english else None
     elif kind == "list_type" and value is None:
         hint = _("the key has no value: write its items under it, each on a line starting with `- `, or `[]` for "
                  "none")
@@ -196,6 +239,8 @@ def _message(item: ErrorDetails) -> str:
     if item["type"] in ("literal_error", "enum"):  # pydantic's "'a' or 'b'", without its English "or"
         context["expected"] = ", ".join(re.findall(r"'([^']*)'", context.get("expected", ""))) or \
             context.get("expected", "")
+    if item["type"] == "union_tag_invalid":
+        context["expected_tags"] = " | ".join(re.findall(r"'([^']*)'", context.get("expected_tags", "")))
     try:
         return _(template).format(**context)
     except (KeyError, IndexError):  # a pydantic release that names its context differently

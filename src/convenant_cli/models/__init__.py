@@ -35,18 +35,22 @@ from convenant_cli.models.realisation import (
     Actual,
     Advance,
     Consultant,
+    CostLine,
+    CostStatement,
     Employment,
+    OperatingLine,
     Payment,
     Realisation,
     ResultRealisation,
     Staffing,
+    WageLine,
 )
 
 __all__ = [
     "DUTCH_REASONS", "INCAPACITY", "REASONS_NL", "Absence", "Actual", "Addendum", "Advance", "Agreement",
-    "Consultant", "Convenant", "Employment", "Group", "Member", "Payment", "Period", "Realisation",
-    "ResultCommitment", "ResultRealisation", "RuleOverrides", "Rules", "Staffing", "Target", "all_models",
-    "model_of",
+    "Consultant", "Convenant", "CostLine", "CostStatement", "Employment", "Group", "Member", "OperatingLine",
+    "Payment", "Period", "Realisation", "ResultCommitment", "ResultRealisation", "RuleOverrides", "Rules",
+    "Staffing", "Target", "WageLine", "all_models", "model_of",
 ]
 
 if TYPE_CHECKING:

@@ -50,6 +50,17 @@ class ExpectedResult(Model):
     source: Optional[Literal["measured", "corrected", "assessment"]] = None
 
 
+class CostFigures(Model):
+    """Expected figures of one beneficiary's cost statement (R6): declared = not eligible +
+    refused + eligible; `lines` the eligible part of each line, by its reference."""
+
+    declared: Optional[ExpectedFigure] = None
+    not_eligible: Optional[ExpectedFigure] = None
+    refused: Optional[ExpectedFigure] = None
+    eligible: Optional[ExpectedFigure] = None
+    lines: dict[Text, ExpectedFigure] = {}
+
+
 class Expectation(Model):
     convenant: Optional[Text] = None  # the id of the settled file these figures are of; default: the first
     status: Optional[Literal["settled", "provisional", "interim", "maxima"]] = None
@@ -58,6 +69,7 @@ class Expectation(Model):
     beneficiaries: dict[EnterpriseNumber, Figures] = {}
     totals: Optional[Figures] = None
     combined: dict[EnterpriseNumber, CombinedFigures] = {}
+    costs: dict[EnterpriseNumber, CostFigures] = {}  # the cost statements (R6), of an eindrapport
 
 
 class Case(Model):

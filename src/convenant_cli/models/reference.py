@@ -33,8 +33,9 @@ def _type(schema: dict[str, Any]) -> str:
         return f"`{schema['const']}`"
     if "enum" in schema:
         return " or ".join(f"`{value}`" for value in schema["enum"])
-    if "anyOf" in schema:
-        kinds = [_type(option) for option in schema["anyOf"] if option.get("type") != "null"]
+    if "anyOf" in schema or "oneOf" in schema:  # oneOf: a union told apart by its `kind` (a cost line)
+        options = schema["anyOf"] if "anyOf" in schema else schema["oneOf"]
+        kinds = [_type(option) for option in options if option.get("type") != "null"]
         return " or ".join(dict.fromkeys(kinds))
     kind = schema.get("type")
     if kind == "array":

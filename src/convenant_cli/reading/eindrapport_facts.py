@@ -48,5 +48,6 @@ class Facts:
     results: dict[str, Record] = field(default_factory=dict)
     consultants: dict[str, list[Record]] = field(default_factory=dict)
     advances: list[Record] = field(default_factory=list)
-    costs: list[Record] = field(default_factory=list)
+    cost_lines: dict[str, list[Record]] = field(default_factory=dict)  # the cost statement, by beneficiary
+    costs: list[Record] = field(default_factory=list)  # a total per beneficiary without a cost statement
     rows: dict[str, int] = field(default_factory=dict)  # sheet -> rows with something in them

@@ -45,7 +45,9 @@ NEW_INCAPACITY = "Nieuwe ongeschiktheid"
 DATE = "Datum"
 REFERENCE = "Referentie"
 AMOUNT = "Bedrag"
-ELIGIBLE_COSTS = "Subsidiabele kosten"
+KIND = "Soort"  # of a cost line: loon or werking (`domain.cost_kinds`), or TOTAL
+ELIGIBLE_COSTS = "Subsidiabele kosten"  # the one column of a 0.6 workbook's Kosten beside the number
+TOTAL = "totaal"  # a Soort of Kosten: the eligible costs of a beneficiary without a cost statement
 
 # Row 1 of each sheet read back, in this order.
 SHEETS: dict[str, tuple[str, ...]] = {
@@ -53,8 +55,11 @@ SHEETS: dict[str, tuple[str, ...]] = {
     CONSULTANTS: (ENTERPRISE_NUMBER, BENEFICIARY, KEY, NAME, FTE, EMPLOYED_FROM, EMPLOYED_TO, WAGE_DAYS, INSZ),
     ABSENCES: (ENTERPRISE_NUMBER, CONSULTANT, FROM, TO, REASON, FTE, REPLACED, NEW_INCAPACITY),
     ADVANCES: (ENTERPRISE_NUMBER, DATE, REFERENCE, AMOUNT),
-    COSTS: (ENTERPRISE_NUMBER, ELIGIBLE_COSTS),
+    COSTS: (ENTERPRISE_NUMBER, KIND, CONSULTANT, FROM, TO, DATE, AMOUNT, REFERENCE),
 }
+# The headers of a sheet as a workbook of 0.6 wrote it, read as the same facts: its Kosten held
+# one eligible costs total per beneficiary, the cost statement's lines came later (rulebook R6).
+FORMER_SHEETS: dict[str, tuple[str, ...]] = {COSTS: (ENTERPRISE_NUMBER, ELIGIBLE_COSTS)}
 # Headers a workbook of 0.6 gave a column, read as the column's header now (the same facts):
 # its Resultaten called the sector's own `achieved:` "Oordeel auditor".
 FORMER_HEADERS: dict[str, dict[str, str]] = {RESULTS: {"Oordeel auditor": SELF_ASSESSMENT}}
@@ -68,8 +73,10 @@ KEYS: dict[str, dict[str, str]] = {
     ABSENCES: {"start": FROM, "end": TO, "reason": REASON, "fte": FTE, "replaced": REPLACED,
                "new_illness": NEW_INCAPACITY},
     ADVANCES: {"beneficiary": ENTERPRISE_NUMBER, "date": DATE, "reference": REFERENCE, "amount": AMOUNT},
-    COSTS: {"beneficiary": ENTERPRISE_NUMBER, "amount": ELIGIBLE_COSTS},
+    COSTS: {"beneficiary": ENTERPRISE_NUMBER, "kind": KIND, "consultant": CONSULTANT, "from": FROM, "to": TO,
+            "date": DATE, "amount": AMOUNT, "reference": REFERENCE},
 }
+FORMER_KEYS: dict[str, dict[str, str]] = {COSTS: {"beneficiary": ENTERPRISE_NUMBER, "amount": ELIGIBLE_COSTS}}
 YES, NO = "ja", "nee"
 
 # The sheet Convenant: a label in column A, its value in column B; the beneficiaries (each

@@ -30,6 +30,7 @@ from convenant_cli.reading.eindrapport_format import (
     CONSULTANTS,
     COSTS,
     FORMER_HEADERS,
+    FORMER_SHEETS,
     ID_LABEL,
     INSZ,
     RESULTS,
@@ -85,7 +86,8 @@ class EindrapportBook:
 
     def rows(self, sheet: str) -> Iterator[Row]:
         """Each row of `sheet` below its headers, as cells by header; a formula is refused at
-        its cell. A missing sheet, or headers other than the format's, is a problem."""
+        its cell. A missing sheet, or headers other than the format's (or than a 0.6 workbook's,
+        `FORMER_SHEETS`), is a problem."""
         headers = SHEETS[sheet]
         reading = self._reading
         if sheet not in self._book.sheetnames:
@@ -98,7 +100,10 @@ class EindrapportBook:
         former = FORMER_HEADERS.get(sheet, {})
         found = tuple(former.get(text, text) for text in
                       (str(cell.value).strip() if cell.value is not None else "" for cell in first))
-        if found != headers:
+        earlier = FORMER_SHEETS.get(sheet)
+        if earlier is not None and found[:len(earlier)] == earlier and not any(found[len(earlier):]):
+            headers = earlier  # a 0.6 workbook's sheet: its own columns
+        elif found != headers:
             reading.problem("CV101", sheet, _("the headers of {sheet} are not {headers}")
                                             .format(sheet=sheet, headers=", ".join(headers)),
                             _("keep the headers as `convenant new realisation --xlsx` writes them"))
@@ -211,7 +216,8 @@ def open_eindrapport(path: Path, reading: Reading) -> Iterator[EindrapportBook]:
 
 def read_facts(book: EindrapportBook, agreement: AgreementOutline, reading: Reading) -> Facts:
     """The facts of every sheet, read against the agreement; each problem in `reading`."""
-    from convenant_cli.reading.eindrapport_payments import read_advances, read_costs
+    from convenant_cli.reading.eindrapport_costs import read_costs
+    from convenant_cli.reading.eindrapport_payments import read_advances
     from convenant_cli.reading.eindrapport_results import read_results
     from convenant_cli.reading.eindrapport_staffing import read_absences, read_consultants
 
@@ -230,5 +236,5 @@ def read_facts(book: EindrapportBook, agreement: AgreementOutline, reading: Read
                                 .format(name=name, number=format_enterprise_number(number), sheet=CONSULTANTS))
     read_absences(book.rows(ABSENCES), reading, agreement, consultants, facts)
     read_advances(book.rows(ADVANCES), reading, agreement, facts)
-    read_costs(book.rows(COSTS), reading, agreement, facts)
+    read_costs(book.rows(COSTS), reading, agreement, consultants, facts)
     return facts

@@ -68,6 +68,10 @@ class Row:
     def __getitem__(self, header: str) -> Cell:
         return self.cells[self._columns[header]]
 
+    def __contains__(self, header: str) -> bool:
+        """The sheet has this column (a 0.6 workbook's sheet may have other columns)."""
+        return header in self._columns
+
     @property
     def number(self) -> int:
         return self.cells[0].row

@@ -11,8 +11,9 @@ import json
 from convenant_cli.render.safe_text import escape_json
 
 
-def dumps(data: object, levels: int = 4) -> str:
-    """`data` as JSON, indented two spaces for `levels` levels of objects and lists.
+def dumps(data: object, levels: int = 4, deeper: frozenset[str] = frozenset()) -> str:
+    """`data` as JSON, indented two spaces for `levels` levels of objects and lists; the value
+    of a key in `deeper` one level more (a list inside it then has an item on each line).
 
     >>> print(dumps({"a": [{"b": [1, 2]}], "c": {}}, levels=2), end="")
     {
@@ -21,17 +22,23 @@ def dumps(data: object, levels: int = 4) -> str:
       ],
       "c": {}
     }
+    >>> print(dumps({"a": {"b": [1, 2]}}, levels=1, deeper=frozenset({"a"})), end="")
+    {
+      "a": {
+        "b": [1, 2]
+      }
+    }
     """
-    return escape_json(_dumps(data, levels, 0)) + "\n"
+    return escape_json(_dumps(data, levels, 0, deeper)) + "\n"
 
 
-def _dumps(data: object, levels: int, depth: int) -> str:
+def _dumps(data: object, levels: int, depth: int, deeper: frozenset[str]) -> str:
     inner = "  " * (depth + 1)
     if levels and isinstance(data, dict) and data:
-        items = (f"{inner}{json.dumps(key, ensure_ascii=False)}: {_dumps(value, levels - 1, depth + 1)}"
-                 for key, value in data.items())
+        items = (f"{inner}{json.dumps(key, ensure_ascii=False)}: "
+                 f"{_dumps(value, levels - (key not in deeper), depth + 1, deeper)}" for key, value in data.items())
         return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
     if levels and isinstance(data, list) and data:
-        return "[\n" + ",\n".join(f"{inner}{_dumps(item, levels - 1, depth + 1)}" for item in data) + "\n" + \
-            "  " * depth + "]"
+        return "[\n" + ",\n".join(f"{inner}{_dumps(item, levels - 1, depth + 1, deeper)}" for item in data) + \
+            "\n" + "  " * depth + "]"
     return json.dumps(data, ensure_ascii=False)

@@ -2,7 +2,8 @@
 people at a sector's training fund who know Excel and their payroll export, not YAML.
 
 Sheets and their headers, in this order, are the contract `convenant import` reads back:
-Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten (`reading/eindrapport_format.py`), and
+Resultaten, Consulenten, Afwezigheden, Voorschotten, Kosten (the cost statement, a row per line;
+`reading/eindrapport_format.py`), and
 Convenant (the agreement's id and SHA-256, never a path, which breaks when the workbook travels;
 a workbook of an agreement that changed since is refused); before
 them, Uitleg says per sheet what to enter, in the run's language, and Resultaten has each
@@ -20,9 +21,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from convenant_cli.domain.cost_kinds import COST_KINDS_NL
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
-from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target
+from convenant_cli.models import REASONS_NL, Agreement, Realisation, Target, WageLine
 from convenant_cli.reading.eindrapport_format import (
     ABSENCES,
     ADVANCES,
@@ -39,6 +41,7 @@ from convenant_cli.reading.eindrapport_format import (
     SHA256_LABEL,
     SHEETS,
     TITLE_LABEL,
+    TOTAL,
     YES,
 )
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, MAX_WIDTH, Book, Sheet
@@ -51,7 +54,7 @@ WIDTHS: dict[str, tuple[int, ...]] = {
     CONSULTANTS: (21, 42, 12, 26, 7, 14, 14, 12, 18),
     ABSENCES: (21, 22, 12, 12, 22, 7, 10, 12),
     ADVANCES: (21, 12, 18, 14),
-    COSTS: (21, 20),
+    COSTS: (21, 9, 22, 12, 12, 12, 14, 24),
 }
 ROWS = 2000  # rows that carry data validation below the header
 YES_NO = f'"{YES},{NO}"'
@@ -114,7 +117,11 @@ def _guide(sheet: Sheet, agreement: Agreement) -> None:
                            "from the list; VTE only for a partial absence; Vervangen ja when a replacement took "
                            "over; Nieuwe ongeschiktheid ja for an illness that is not a relapse.")),
         (ADVANCES, _("A row per advance paid: Datum, Referentie and Bedrag in euro.")),
-        (COSTS, _("A row per beneficiary whose eligible costs cap the payment: Subsidiabele kosten in euro.")),
+        (COSTS, _("The cost statement, a row per cost line: Soort loon with the Consulent (Sleutel, else Naam) and "
+                  "Van and Tot of the period paid, or werking with its Datum (a Consulent optionally); Bedrag in "
+                  "euro and the Referentie of the payslip or the invoice, once per beneficiary. Only the part in the "
+                  "term and the employment is eligible. Without a cost statement, one row of Soort totaal gives a "
+                  "beneficiary's eligible costs in Bedrag.")),
         (AGREEMENT, _("The agreement this workbook was written for, by its Id and SHA-256: leave it as it is. "
                       "`convenant import` finds the agreement by its Id in the project, or with --convenant.")),
         (_("Dates"), _("A date cell, not text: the cell shows the date right-aligned; =DATE(2024,1,8) gives one. "
@@ -203,7 +210,29 @@ def _advances(sheet: Sheet, realisation: Realisation | None, numbers_range: str)
 
 
 def _costs(sheet: Sheet, realisation: Realisation | None, numbers_range: str) -> None:
-    for row, cost in enumerate(realisation.eligible_costs if realisation else [], 2):
-        sheet.put_row(row, [format_enterprise_number(cost.beneficiary), cost.amount], [None, EURO])
+    """The cost statement's lines, then each total given without one (rulebook R6)."""
+    row = 2
+    for statement in realisation.costs if realisation else []:
+        number = format_enterprise_number(statement.beneficiary)
+        for line in statement.lines:
+            kind = COST_KINDS_NL[line.kind]
+            if isinstance(line, WageLine):
+                values: list[object] = [number, kind, line.consultant, line.from_, line.to, None, line.amount,
+                                        line.reference]
+            else:
+                values = [number, kind, line.consultant, None, None, line.date, line.amount, line.reference]
+            sheet.put_row(row, values, [None, None, None, DATE, DATE, DATE, EURO])
+            row += 1
+    for cost in realisation.eligible_costs if realisation else []:
+        sheet.put_row(row, [format_enterprise_number(cost.beneficiary), TOTAL, None, None, None, None, cost.amount],
+                      [None, None, None, None, None, None, EURO])
+        row += 1
     _number_column(sheet, numbers_range)
-    sheet.validate(2, 2, ROWS, "decimal", "0", message="een bedrag van ten minste 0")
+    kinds = [*COST_KINDS_NL.values(), TOTAL]
+    sheet.validate(2, 2, ROWS, "list", '"' + ",".join(kinds) + '"', message="loon, werking of totaal")
+    # the consultant from the sheet Consulenten: its Naam, or a Sleutel typed (a warning, not a refusal)
+    sheet.validate(3, 2, ROWS, "list", f"{CONSULTANTS}!$D$2:$D${ROWS + 1}", strict=False,
+                   message="een consulent uit Consulenten (Naam, of Sleutel als die er is)")
+    for column in (4, 5, 6):
+        sheet.validate(column, 2, ROWS, "date", "1", message="een datum")
+    sheet.validate(7, 2, ROWS, "decimal", "0", message="een bedrag van ten minste 0")

@@ -136,6 +136,16 @@ def realisation_yaml(agreement: Agreement, agreement_path: Path, facts: Facts, s
     text.add("advances:" if facts.advances else "advances: []", where=ADVANCES)
     for advance in facts.advances:
         text.flow("  ", advance)
+    if facts.cost_lines:
+        text.add("costs:", where=COSTS)
+    for _, member in agreement.members():
+        lines = facts.cost_lines.get(member.enterprise_number)
+        if not lines:
+            continue
+        text.add(f"  - beneficiary: {format_enterprise_number(member.enterprise_number)}", lines[0], "beneficiary")
+        text.add("    lines:", lines[0])
+        for cost_line in lines:
+            text.flow("      ", cost_line)
     if facts.costs:
         text.add("eligible_costs:", where=COSTS)
         for cost in facts.costs:

@@ -87,6 +87,7 @@ REASONS: dict[str, str] = {
     "illness": N_("illness"), "accident": N_("accident"), "time_credit": N_("time credit"),
     "career_break": N_("career break"), "maternity_leave": N_("maternity leave"), "unpaid_leave": N_("unpaid leave"),
 }
+COST_KINDS: dict[str, str] = {"wage": N_("wage"), "operating": N_("operating")}  # R6, Art. 5: loon, werking
 KINDS: dict[str, str] = {"convenant": N_("covenant"), "addendum": N_("addendum"), "realisation": N_("eindrapport"),
                          "action_plan": N_("action plan"), "assessment": N_("auditor's assessment")}
 COUNTING: dict[str, str] = {"per_commitment": N_("per commitment"),
@@ -139,7 +140,7 @@ FIELDS: dict[str, str] = {
     "reason": N_("Reason"),
     "replaced": N_("Replaced"), "new_illness": N_("New illness"), "amount": N_("Amount"), "date": N_("Date"),
     "reference": N_("Reference"), "consultants": N_("Consultants"), "absences": N_("Absences"),
-    "insz": N_("INSZ changed"), **RULES,
+    "insz": N_("INSZ changed"), "consultant": N_("Consultant"), "from": N_("From"), "to": N_("To"), **RULES,
 }
 
 # a field of the auditor's assessment, where it reads otherwise than the same key of another file
@@ -151,9 +152,9 @@ ASSESSMENT_FIELDS: dict[str, str] = {"achieved": N_("Met (the auditor's verdict)
 SHEETS: dict[str, str] = {
     "summary": N_("Summary"), "portfolio": N_("Overview"), "families": N_("Per beneficiary"),
     "consultants": N_("Consultants"), "absences": N_("Absences"), "short_spans": N_("Shortfall per period"),
-    "commitments": N_("Result commitments"), "advances": N_("Advances"), "explanation": N_("Explanation"),
-    "sources": N_("Sources"),
-    "changes": N_("Changes"), "maxima": N_("Money effect on the maximum"),
+    "commitments": N_("Result commitments"), "advances": N_("Advances"), "costs": N_("Costs"),
+    "explanation": N_("Explanation"), "sources": N_("Sources"),
+    "changes": N_("Changes"), "maxima": N_("Money effect on the maximum"), "caps": N_("Cost cap"),
     "settlement": N_("Money effect on settlement"), "ratio": N_("Result ratio"), "problems": N_("Problems"),
 }
 SUMMARY: dict[str, str] = {
@@ -185,6 +186,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     N_("Target met"), N_("Decided by"), N_("The sector's self-assessment"),
                     N_("Value reported by the sector"), N_("Correction by the auditor")),
     "advances": (*_WHO, COMMON["enterprise_number"], N_("Date"), N_("Reference"), N_("Amount")),
+    "costs": (*_WHO, COMMON["enterprise_number"], N_("Kind"), N_("Reference"), COMMON["consultant"], N_("From"),
+              N_("To"), N_("Amount"), N_("Days"), N_("Eligible from"), N_("Eligible to"), N_("Eligible days"),
+              N_("Eligible part"), N_("Not eligible"), N_("Not accepted"), N_("Refused"), FIGURES["eligible_costs"][1],
+              N_("Auditor's reason")),
     "explanation": (N_("Subject"), COMMON["covenant"], COMMON["consultant"], N_("Figure"), N_("Rule"),
                     N_("Article"), N_("Inputs"), N_("Calculation")),
     "sources": (N_("Item"), N_("Value"), N_("Origin"), N_("Source"), N_("Legal source"), N_("SHA-256")),
@@ -228,6 +233,11 @@ REPORT: dict[str, str] = {
     "employment": N_("employed"), "wage": N_("guaranteed wage (no deduction)"),
     "replaced": N_("replaced (no deduction)"),
     "no_staffing": N_("No consultants in the eindrapport for this beneficiary: no timeline."),
+    "costs": N_("Cost statement"), "reference": N_("Reference"), "cost_kind": N_("Kind"), "period": N_("Period"),
+    "cost_days": N_("Days in term and employment"), "eligible_part": N_("Eligible part"), "declared": N_("Declared"),
+    "not_eligible": N_("Not eligible (outside term or employment)"), "refused": N_("Not accepted by the auditor"),
+    "not_accepted": N_("not accepted"), "cap": N_("Eligible costs: the payable amount is at most this sum (R6)"),
+    "capped": N_("capped"), "not_capped": N_("above effort + result: caps nothing"),
     "sources": N_("Sources"), "tool": N_("Tool"), "created": N_("Created"), "files": N_("Input files"),
     "file": N_("File"), "rules": N_("Rules in effect"), "rule": N_("Rule"), "value": N_("Value"),
     "origin": N_("Origin"), "legal_source": N_("Legal source"), "back": N_("Overview"),

@@ -322,10 +322,14 @@ class Sheet:
         self.formula(row, column, f"=SUM({column_letter}{first}:{column_letter}{last})", value, number_format,
                      bold=True)
 
-    def validate(self, column: int, first: int, last: int, kind: str, formula: str, *, message: str) -> None:
+    def validate(self, column: int, first: int, last: int, kind: str, formula: str, *, message: str,
+                 strict: bool = True) -> None:
         """Data validation on the column's rows `first` to `last`: `list` (a quoted list
-        `"ja,nee"` or a range), `date` (any date), `decimal` (a number of at least `formula`)."""
+        `"ja,nee"` or a range), `date` (any date), `decimal` (a number of at least `formula`).
+        Not `strict`: a value off the list is warned about, and kept when the person says so."""
         options: dict[str, object] = {"validate": kind, "ignore_blank": True, "error_message": message}
+        if not strict:
+            options["error_type"] = "warning"
         if kind == "list":
             options["source"] = formula.strip('"').split(",") if formula.startswith('"') else "=" + formula
             self._width(column, max((len(item) for item in formula.strip('"').split(",")), default=0) + 3

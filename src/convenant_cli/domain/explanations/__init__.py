@@ -8,12 +8,12 @@ Imported only where an explanation is shown, never when a file is checked.
 
 from __future__ import annotations
 
-from convenant_cli.domain.explanations import agreements, assessments, cases, files, realisations, references
+from convenant_cli.domain.explanations import agreements, assessments, cases, costs, files, realisations, references
 from convenant_cli.domain.explanations.record import Explanation
 
 EXPLANATIONS: dict[str, Explanation] = {
     explanation.code: explanation
-    for family in (files, agreements, references, realisations, cases, assessments)
+    for family in (files, agreements, references, realisations, costs, cases, assessments)
     for explanation in family.EXPLANATIONS
 }
 

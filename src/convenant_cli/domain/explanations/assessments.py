@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from convenant_cli.domain.explanations.record import R3, R8, WHO, Explanation
+from convenant_cli.domain.explanations.record import COSTS, R3, R8, WHO, Explanation
 from convenant_cli.domain.language import N_
 
 _R2 = "R2: {achieved: true, note: Eindrapport p. 14 - financiële opvolging D&I-netwerk nagekeken}\n"
+_REFUSED = "- {beneficiary: 0409.845.289, reference: factuur 2024-117, accepted: false, note: geen werkingskost van " \
+           "de consulent}\n"
 _CORRECTION = "- {commitment: R1, indicator: bedrijfsbezoeken, year: 2, value: 186, note: 2 bezoeken dubbel geteld}\n"
 
 EXPLANATIONS = (
@@ -36,4 +38,9 @@ EXPLANATIONS = (
         "eindrapport, before the day of a progress report. The date is the day the auditor judged; a view of an "
         "earlier day does not use the assessment, so a mistyped year changes what a settlement shows."),
         mistake="date: 2025-03-14\n", fix="date: 2025-11-14\n"),
+    Explanation(code="CV706", section=COSTS, text=N_(
+        "The assessment refuses (or accepts) a cost line that the eindrapport's cost statement does not have: the "
+        "reference is mistyped, or the line is of another beneficiary. The auditor decides on a line by its "
+        "beneficiary and reference; a decision on no line would leave the line meant counted."),
+        mistake=_REFUSED.replace("factuur 2024-117", "factuur 2024-171"), fix=_REFUSED),
 )

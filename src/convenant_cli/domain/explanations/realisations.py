@@ -26,8 +26,8 @@ EXPLANATIONS = (
         mistake="- {indicator: bedrijfsbezoek, year: 2, value: 188}\n",
         fix="- {indicator: bedrijfsbezoeken, year: 2, value: 188}\n"),
     Explanation(code="CV505", section=_REALISATION, text=N_(
-        "`staffing`, `advances` or `eligible_costs` names an enterprise number that is not a beneficiary of the "
-        "agreement (Art. 1): a digit is mistyped, or it is a beneficiary of another covenant."),
+        "`staffing`, `costs`, `advances` or `eligible_costs` names an enterprise number that is not a beneficiary "
+        "of the agreement (Art. 1): a digit is mistyped, or it is a beneficiary of another covenant."),
         mistake="- {beneficiary: 0403.019.261, amount: 45580.00}\n",
         fix="- {beneficiary: 0474.431.354, amount: 45580.00}\n"),
     Explanation(code="CV506", section=R4, text=N_(
@@ -72,10 +72,11 @@ EXPLANATIONS = (
         fix="- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n"
             "- {indicator: bedrijfsbezoeken, year: 2, value: 188}\n"),
     Explanation(code="CV513", section=R6, text=N_(
-        "A beneficiary is listed twice in `staffing` or in `eligible_costs`. Its consultants belong in one entry "
-        "and its eligible costs are one total; only advances may come in several tranches."),
-        mistake="- {beneficiary: 0409.845.289, amount: 72000.00}\n",
-        fix="- {beneficiary: 0474.431.354, amount: 72000.00}\n"),
+        "A beneficiary is listed twice in `staffing`, `costs` or `eligible_costs`. Its consultants belong in one "
+        "entry, its cost lines in one cost statement and its eligible costs are one total; only advances may come "
+        "in several tranches."),
+        mistake="- {beneficiary: 0409.845.289, amount: 390000.00}\n- {beneficiary: 0409.845.289, amount: 5000.00}\n",
+        fix="- {beneficiary: 0409.845.289, amount: 390000.00}\n"),
     Explanation(code="CV514", section=R7, text=N_(
         "The eindrapport of an addendum without `fte` gives `staffing`. Such an addendum has no deduction for "
         "absence, so the staffing is not used: leave it out, or check that the eindrapport names the right "

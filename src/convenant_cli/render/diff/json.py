@@ -1,7 +1,8 @@
 """A diff as JSON for machines (rulebook): each change with a structured subject (type,
 key, name), a machine path, the field, the unit and typed old and new values (decimal
 strings for amounts); the money effect on each beneficiary's maximum and, when
-both versions could be settled, on its settlement; the problems found beside the diff.
+both versions could be settled, on its settlement (with the cost caps that moved); the
+problems found beside the diff.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from convenant_cli.domain.money import format_fraction, quantize
 from convenant_cli.engine.changes import Change
-from convenant_cli.engine.money_effect import RatioEffect
+from convenant_cli.engine.money_effect import CapChange, RatioEffect
 from convenant_cli.render.diagnostics.json import as_dict as diagnostic
 from convenant_cli.render.diff.view import DiffView
 from convenant_cli.render.json_text import dumps
@@ -64,7 +65,17 @@ def _settlement(view: DiffView) -> Json | None:
         "totals": {"old": _figures(effect.old_totals), "new": _figures(effect.new_totals),
                    "difference": _figures(effect.difference)},
         "ratio": _ratio(effect.ratio),
+        "caps": [_cap(cap) for cap in effect.caps],
     }
+
+
+def _cap(cap: CapChange) -> Json:
+    """R6: a beneficiary's eligible costs in each version, and the payable amount before and after the cap."""
+    return {"enterprise_number": cap.enterprise_number, "name": cap.name,
+            "eligible_costs": {"old": _money(cap.old), "new": _money(cap.new)},
+            "payable_before_cap": {"old": _money(cap.old_before_cap), "new": _money(cap.new_before_cap)},
+            "payable": {"old": _money(cap.old_payable), "new": _money(cap.new_payable)},
+            "moves_payable": cap.moves_payable}
 
 
 def _day(day: date | None) -> str | None:

@@ -1,6 +1,7 @@
 """A diff as rich tables for people, in the run's language. Bank-account (IBAN) changes come
 first, in their own table, so an auditor never misses one; then the money effect on each
-beneficiary's maximum and, when both versions could be settled, on its settlement.
+beneficiary's maximum and, when both versions could be settled, on its settlement, with each
+cost cap that moved (R6).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from convenant_cli.domain.language import _
 from convenant_cli.domain.money import show_fraction
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import CATEGORY_ORDER, Change
-from convenant_cli.engine.money_effect import RatioEffect
+from convenant_cli.engine.money_effect import CapChange, RatioEffect
 from convenant_cli.render import vocabulary
 from convenant_cli.render.diff.view import DiffView, change_row, heading, versions
 from convenant_cli.render.layout import Fitted, cell, stacked, title
@@ -133,6 +134,7 @@ def render_table(view: DiffView) -> Group:
             parts.append(title(_("Effect on the settlement per beneficiary (eindrapport {files})")
                                .format(files=versions(old, new))))
         parts.append(_settlement_table(view))
+        parts.extend(cell(f"* {cap_sentence(cap)}") for cap in view.effect.caps)
         if view.effect.ratio is not None and view.effect.ratio.changed:
             parts.extend(_ratio_parts(view.effect.ratio))
     return Group(*parts)
@@ -150,6 +152,19 @@ def _ratio_parts(ratio: RatioEffect) -> list[RenderableType]:
                           verdict_word(verdict.old), verdict_word(verdict.new))
         parts.append(table)
     return parts
+
+
+def cap_sentence(cap: CapChange) -> str:
+    """R6: a beneficiary's eligible costs old and new, and whether that moves its payable amount."""
+    costs = _("{name} ({number}): eligible costs {old} → {new} (R6)").format(
+        name=cap.name, number=format_enterprise_number(cap.enterprise_number), old=_money(cap.old),
+        new=_money(cap.new))
+    if cap.moves_payable and cap.old_payable is not None and cap.new_payable is not None:
+        return _("{costs}; the cap moves the payable amount {old} → {new} ({difference})").format(
+            costs=costs, old=amount(cap.old_payable), new=amount(cap.new_payable),
+            difference=amount(cap.new_payable - cap.old_payable))
+    return _("{costs}; above effort + result in both versions: the payable amount does not move").format(costs=costs) \
+        if cap.old_payable == cap.new_payable else costs
 
 
 def verdict_word(achieved: bool | None) -> str:

@@ -132,15 +132,27 @@ def subject_label(subject: Subject, names: Mapping[str, str] | None = None) -> s
         case "correction":
             return (_("Correction of {id}: {name} (work year {year})") if year else
                     _("Correction of {id}: {name} (whole term)")).format(id=identifier, name=name, year=year)
-        case "cost_decision":
+        case "cost_line" | "cost_decision":  # a line of the cost statement, or the auditor's decision on it
             return _("Cost line {reference} of {number}").format(reference=key.get("reference", ""), number=shown)
 
 
 def value_label(change: Change, value: object) -> str:
+    """A value by its unit; a cost line's kind (a key of the file) in words."""
     if isinstance(value, dict):
-        return "; ".join(f"{field_label(name, change.subject.type)}: {show(item.value, item.unit)}"
-                         for name, item in value.items())
+        return "; ".join(f"{field_label(name, change.subject.type)}: " +
+                         (_cost_kind(str(item.value)) if _a_cost_kind(change, name) else
+                          show(item.value, item.unit)) for name, item in value.items())
+    if _a_cost_kind(change, change.field) and isinstance(value, str):
+        return _cost_kind(value)
     return show(value, change.unit)
+
+
+def _cost_kind(key: str) -> str:
+    return vocabulary.translated(vocabulary.COST_KINDS).get(key, key)
+
+
+def _a_cost_kind(change: Change, name: str | None) -> bool:
+    return change.subject.type == "cost_line" and name == "kind"
 
 
 def change_row(change: Change, names: Mapping[str, str]) -> tuple[str, str, str, str, str]:

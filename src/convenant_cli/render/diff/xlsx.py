@@ -1,7 +1,8 @@
 """A diff as a workbook, with the settle workbook's conventions: the changes (amounts as
 numbers with their format), the effect on every beneficiary's maximum (all of them, so
 the `SUM` totals are the maximum subsidies), the effect on the settlement when both
-versions could be settled, and the problems found beside the diff. Each change says in
+versions could be settled (and each cost cap that moved, R6), and the problems found beside
+the diff. Each change says in
 words what changed where (the subject by its name and enterprise number, the field by its
 label); the machine's path is in JSON.
 """
@@ -105,6 +106,20 @@ def _ratio(sheet: Sheet, view: DiffView) -> None:
     sheet.finish(header_row=2)
 
 
+def _caps(sheet: Sheet, view: DiffView) -> None:
+    """R6: each beneficiary whose eligible costs moved, with what they cap in each version."""
+    caps = view.effect.caps if view.effect is not None else ()
+    before = vocabulary.translated(vocabulary.SUMMARY)["payable_before_cap"]
+    figures = [f"{name} {vocabulary.word(side)}" for name in (label("eligible_costs"), before, label("payable"))
+               for side in ("old", "new")]
+    sheet.header([*vocabulary.columns("families"), *figures, _("The cap moves the payable amount")])
+    for row, cap in enumerate(caps, 2):
+        sheet.put_row(row, [cap.name, format_enterprise_number(cap.enterprise_number), cap.old, cap.new,
+                            cap.old_before_cap, cap.new_before_cap, cap.old_payable, cap.new_payable,
+                            yes_no(cap.moves_payable)], [None, None, EURO, EURO, EURO, EURO, EURO, EURO])
+    sheet.finish()
+
+
 def _figures(b: BeneficiaryEffect) -> list[Decimal | None]:
     old, new = b.old or {}, b.new or {}
     return [value for key in b.keys for value in (old.get(key), new.get(key), b.difference[key])]
@@ -129,6 +144,8 @@ def write_workbook(path: Path, view: DiffView, created: datetime) -> None:
         _settlement(book.sheet(name("settlement")), view)
     if view.effect is not None and view.effect.ratio is not None and view.effect.ratio.changed:
         _ratio(book.sheet(name("ratio")), view)
+    if view.effect is not None and view.effect.caps:
+        _caps(book.sheet(name("caps")), view)
     if view.problems:
         _problems(book.sheet(name("problems")), view)
     book.close()

@@ -1,8 +1,9 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
 per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments with who decided each, a staffing timeline; the auditor and the day of
-the judgement on every beneficiary's page, the annex of its settlement letter), and the
-sources (files with their SHA-256, the tool's version, the rules in effect).
+result commitments with who decided each, the cost statement line by line with its sum and
+the cap, a staffing timeline; the auditor and the day of the judgement on every beneficiary's
+page, the annex of its settlement letter), and the sources (files with their SHA-256, the
+tool's version, the rules in effect).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
+from convenant_cli.engine.costs import CostStatementOutcome
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import IF_MET, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
@@ -34,8 +36,8 @@ from convenant_cli.render.settlement.explanation import rule_value
 
 # each figure of a beneficiary's chain: the rulebook section and the covenant's article
 CHAIN = (("maximum", "R1", "Art. 1"), ("deduction", "R4", "Art. 5"), ("base", "R5", "Art. 2, 5"),
-         ("effort", "R2", "Art. 2"), ("result", "R2, R3", "Art. 2"), ("payable", "R2, R6", "Art. 2, 3"),
-         ("advances", "R6", "Art. 3"), ("balance", "R6", "Art. 3"))
+         ("effort", "R2", "Art. 2"), ("result", "R2, R3", "Art. 2"), ("eligible_costs", "R6", "Art. 5, 6"),
+         ("payable", "R2, R6", "Art. 2, 3"), ("advances", "R6", "Art. 3"), ("balance", "R6", "Art. 3"))
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Figure:
     article: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Beneficiary:
     anchor: str
     name: str
@@ -57,6 +59,8 @@ class Beneficiary:
     balance_word: str | None
     timeline: Timeline | None
     shortfall_fte_days: Decimal
+    costs: CostStatementOutcome | None = None  # the cost statement of a settlement (R6), line by line
+    capped: bool = False  # the eligible costs cap the payable amount
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,10 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
     shown = settlement.shown_keys
     found = []
     for key, rulebook, article in CHAIN:
-        if key not in shown and not (key == "base" and "effort" in shown):
+        if key == "eligible_costs":  # the cap of R6, where a settlement has one
+            if not settlement.final or line.eligible_costs is None:
+                continue
+        elif key not in shown and not (key == "base" and "effort" in shown):
             continue
         value = getattr(line, key)
         found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
@@ -114,8 +121,11 @@ def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str]) -> B
     word = None
     if settlement.final:
         word = names["to_pay"] if line.balance >= 0 else names["to_recover"]
-    return Beneficiary(f"b{line.enterprise_number}", line.name, format_enterprise_number(line.enterprise_number),
-                       _figures(settlement, line, names), word, picture, line.shortfall_fte_days)
+    return Beneficiary(anchor=f"b{line.enterprise_number}", name=line.name,
+                       enterprise_number=format_enterprise_number(line.enterprise_number),
+                       figures=_figures(settlement, line, names), balance_word=word, timeline=picture,
+                       shortfall_fte_days=line.shortfall_fte_days, costs=line.costs if settlement.final else None,
+                       capped=settlement.final and line.capped)
 
 
 def pages(settlements: list[Settlement], names: dict[str, str]) -> list[Page]:
@@ -139,7 +149,8 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
         "t": names, "lang": language(), "version": version, "amount": vocabulary.amount, "fte": vocabulary.fte,
         "ratio": vocabulary.ratio, "number": vocabulary.number, "reason": vocabulary.reason, "day": vocabulary.day,
         "days": vocabulary.days,
-        "kind": vocabulary.kind, "style": (templates / "report.css").read_text(encoding="utf-8"),
+        "kind": vocabulary.kind, "cost_kinds": vocabulary.translated(vocabulary.COST_KINDS),
+        "style": (templates / "report.css").read_text(encoding="utf-8"),
         "status": vocabulary.translated(vocabulary.FAMILY_STATUS),
         # who decided what: the annex's line, each commitment's source and the sector's own view
         "judged_by": judgement.judged_by, "source": judgement.source, "self_assessment": judgement.self_assessment,

@@ -250,10 +250,16 @@ def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
 
 def _payments(subject: str, line: Line) -> list[Step]:
     steps = []
+    if line.costs is not None:
+        from convenant_cli.render.settlement.cost_steps import cost_steps  # only an eindrapport with a statement
+
+        steps += cost_steps(subject, line.costs)
     if line.eligible_costs is not None:
         verdict = _("capped at the costs") if line.capped else _("the costs cap nothing")
+        given = (_("eligible costs {costs} (the cost statement)") if line.costs is not None else
+                 _("eligible costs {costs} (a total without a cost statement)"))
         steps.append(Step(subject, _("Cap of the eligible costs"), "R6", "Art. 5",
-                          _("eligible costs {costs}").format(costs=amount(line.eligible_costs)),
+                          given.format(costs=amount(line.eligible_costs)),
                           f"min({amount(line.payable_before_cap)}; {amount(line.eligible_costs)}) = "
                           f"{amount(line.payable)} ({verdict})"))
     tranches = [_tranche(advance.amount, advance.date, advance.reference) for advance in line.advance_tranches]

@@ -1,8 +1,9 @@
 """Settlements as JSON (rulebook): amounts as decimal strings, the ratio as a
 fraction, enterprise numbers as ten digits; who judged and when (`assessment`), and per
 result unit who decided it; per beneficiary its consultants and their absences, the short
-spans with their causes, the advance tranches; the assumptions and notes that change money
-as `warnings`; with `--explain`, the short spans with their causes and the `steps`.
+spans with their causes, the advance tranches, the cost statement; the assumptions and notes
+that change money as `warnings`; with `--explain`, the short spans with their causes and the
+`steps`.
 
 Keys, codes and vocabulary values are English; the explanation's sentences are in the run's language.
 """
@@ -20,6 +21,7 @@ from convenant_cli.render.json_text import dumps
 if TYPE_CHECKING:
     from convenant_cli.domain.terms import Span
     from convenant_cli.engine.absence import AbsenceOutcome, ConsultantOutcome, ShortSpan
+    from convenant_cli.engine.costs import CostLineOutcome, CostStatementOutcome
     from convenant_cli.engine.families import Family, FamilyLine, Portfolio
     from convenant_cli.engine.result_ratio import UnitOutcome
     from convenant_cli.render.settlement.steps import Step
@@ -94,6 +96,24 @@ def _short_span(span: ShortSpan) -> Json:
     }
 
 
+def _cost_line(line: CostLineOutcome) -> Json:
+    wage = line.kind == "wage"
+    return {"kind": line.kind, "reference": line.reference, "consultant": line.consultant,
+            "from": str(line.period.start) if wage else None, "to": str(line.period.end) if wage else None,
+            "date": None if wage else str(line.period.start), "amount": decimal_text(line.amount, Unit.EURO),
+            "days": line.days, "eligible_days": line.eligible_days, "eligible": decimal_text(line.eligible, Unit.EURO),
+            "refused": line.refused, "note": line.note}
+
+
+def _costs(statement: CostStatementOutcome | None) -> Json | None:
+    """R6: the cost statement's sums (declared = not eligible + refused + eligible) and each line."""
+    if statement is None:
+        return None
+    return {**{key: decimal_text(getattr(statement, key), Unit.EURO)
+               for key in ("declared", "not_eligible", "refused", "eligible")},
+            "lines": [_cost_line(line) for line in statement.lines]}
+
+
 def _step(step: Step) -> Json:
     return {"subject": step.subject, "detail": step.detail, "figure": step.figure, "rule": step.rule,
             "article": step.article, "inputs": step.inputs, "arithmetic": step.arithmetic}
@@ -106,6 +126,7 @@ def _line(settlement: Settlement, line: Line, explain: bool) -> Json:
     if settlement.settled:
         final = settlement.final
         data["eligible_costs"] = None if line.eligible_costs is None else decimal_text(line.eligible_costs, Unit.EURO)
+        data["costs"] = _costs(line.costs)
         data["payable_before_cap"] = decimal_text(line.payable_before_cap, Unit.EURO) if final else None
         data["advance_tranches"] = [{"amount": decimal_text(a.amount, Unit.EURO),
                                      "date": str(a.date) if a.date else None, "reference": a.reference}
@@ -150,6 +171,8 @@ def warnings(settlement: Settlement) -> list[Json]:
     for line in settlement.lines:
         if settlement.final and line.capped:
             found.append({"code": "cost_cap", "beneficiary": line.enterprise_number})
+        if settlement.final and line.costs_without_statement:  # a total nothing checks: "kosten zonder kostenstaat"
+            found.append({"code": "costs_without_statement", "beneficiary": line.enterprise_number})
         if settlement.final and line.floored:
             found.append({"code": "floored_at_zero", "beneficiary": line.enterprise_number})
         if settlement.interim and any(advance.date is None for advance in line.advance_tranches):
@@ -231,7 +254,7 @@ def render_json(settlements: list[Settlement], families: tuple[Family, ...], por
                 explain: bool = False) -> str:
     """One object, whatever the number of files (`"format": "convenant.settlement/3"`):
     every settlement, every family (R7) and the portfolio; indented down to each
-    consultant, absence, span and step, which stand on a line of their own."""
+    consultant, absence, span, step and cost line, which stand on a line of their own."""
     return dumps({"format": FORMAT, "settlements": [as_dict(s, explain) for s in settlements],
                   "families": [family_dict(family) for family in families],
-                  "portfolio": portfolio_dict(portfolio)}, levels=6)
+                  "portfolio": portfolio_dict(portfolio)}, levels=6, deeper=frozenset({"costs"}))

@@ -1,6 +1,7 @@
 """What a reader of a settlement must not miss, in the run's language: a settlement that waits
 for the auditor's verdict (what it pays for certain, and if met), a payment capped at the
-eligible costs, an amount floored at zero, and every assumption the figures rest on
+eligible costs, eligible costs given as a total without a cost statement, a cost line the
+auditor does not accept, an amount floored at zero, and every assumption the figures rest on
 (a beneficiary taken as fully staffed, a rule setting no file writes). Shown under the
 table, on the workbook's summary and, as codes, in JSON `warnings`.
 """
@@ -37,6 +38,14 @@ def settlement_notes(settlement: Settlement) -> list[str]:
             notes.append(_("{name}: payable capped at the eligible costs {costs} (effort + result {before}; R6)")
                          .format(name=line.name, costs=amount(line.eligible_costs),
                                  before=amount(line.payable_before_cap)))
+        if settlement.final and line.costs_without_statement and line.eligible_costs is not None:
+            notes.append(_("{name}: eligible costs {costs} without a cost statement: a total the eindrapport gives, "
+                           "without lines to check (R6)").format(name=line.name, costs=amount(line.eligible_costs)))
+        for cost in line.costs.lines if settlement.final and line.costs is not None else ():
+            if cost.refused:
+                notes.append(_("{name}: cost line '{reference}' ({eligible}) not accepted by the auditor: {note}")
+                             .format(name=line.name, reference=cost.reference, eligible=amount(cost.eligible),
+                                     note=cost.note or "—"))
         if settlement.final and line.floored:
             notes.append(_("{name}: effort + result − deduction is negative; payable {zero} (R5)")
                          .format(name=line.name, zero=amount(ZERO)))

@@ -60,6 +60,26 @@ _unit = {
 _ratio = {"anyOf": [{"type": "string", "pattern": r"^[0-9]+/[0-9]+$"}, _null]}
 
 
+_cost_line = {
+    "type": "object",
+    "required": ["kind", "reference", "consultant", "from", "to", "date", "amount", "days", "eligible_days",
+                 "eligible", "refused", "note"],
+    "properties": {
+        "kind": {"enum": ["wage", "operating"]}, "reference": {"type": "string"},
+        "consultant": {"anyOf": [{"type": "string"}, _null]},
+        **{key: {"anyOf": [{"type": "string", "format": "date"}, _null]} for key in ("from", "to", "date")},
+        "amount": {"$ref": "#/$defs/money"}, "days": {"type": "integer", "minimum": 1},
+        "eligible_days": {"type": "integer", "minimum": 0}, "eligible": {"$ref": "#/$defs/money"},
+        "refused": {"type": "boolean"}, "note": {"anyOf": [{"type": "string"}, _null]},
+    },
+}
+# R6: a beneficiary's cost statement, or null (no statement, or an interim view)
+_costs = {"anyOf": [_null, {
+    "type": "object", "required": ["declared", "not_eligible", "refused", "eligible", "lines"],
+    "properties": {**{key: {"$ref": "#/$defs/money"} for key in ("declared", "not_eligible", "refused", "eligible")},
+                   "lines": {"type": "array", "items": _cost_line}},
+}]}
+
 _settlement = {
     "type": "object",
     "required": ["convenant", "kind", "status", "as_of", "ratio", "ratio_if_met", "assessment", "awaiting_verdict",
@@ -80,7 +100,8 @@ _settlement = {
         "beneficiaries": {"type": "array", "items": {
             "allOf": [_figures(("maximum", "deduction", "effort", "result", "payable", "advances", "balance")),
                       {"required": ["name", "enterprise_number"],
-                       "properties": {"name": {"type": "string"}, "enterprise_number": _enterprise_number}}]}},
+                       "properties": {"name": {"type": "string"}, "enterprise_number": _enterprise_number,
+                                      "costs": _costs}}]}},
         "totals": _figures(MONEY_KEYS),
         "warnings": {"type": "array", "items": {"type": "object", "required": ["code"],
                                                 "properties": {"code": {"type": "string"}}}},

@@ -3,8 +3,10 @@
 
 A table that does not fit the terminal becomes a block per beneficiary: a figure is
 never cut (see `layout.Fitted`). A balance says what it asks for (still to pay, to
-recover). Under each settlement, the notes that change money: a payment capped at the
-eligible costs, a payable amount floored at zero, and every assumption the figures rest on.
+recover). The eligible costs stand beside the payable amount they cap (R6), "—" for a
+beneficiary without them. Under each settlement, the notes that change money: a payment
+capped at the eligible costs, costs without a cost statement, a cost line the auditor refused,
+a payable amount floored at zero, and every assumption the figures rest on.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from convenant_cli.render.settlement.steps import Step
 from convenant_cli.render.values import show
 from convenant_cli.render.vocabulary import number
 
-SETTLED_KEYS = ("maximum", "shortfall_fte_days") + MONEY_KEYS[1:]
+# R6: the cap (the eligible costs: the sum of the cost statement, or the total given) before what it caps
+SETTLED_KEYS = ("maximum", "shortfall_fte_days", "deduction", "effort", "result", "eligible_costs", "payable",
+                "advances", "balance")
 MAXIMA_KEYS = ("maximum", "effort", "result")
 INTERIM_KEYS = ("maximum", "shortfall_fte_days", "deduction", "advances")  # Art. 6: nothing payable yet
 # a provisional settlement: the payable for certain, and beside it the payable if what waits is met
@@ -118,7 +122,8 @@ def settlement_table(settlement: Settlement) -> Group:
     words = vocabulary.figures(vocabulary.MAXIMA_FIGURES if settlement.status == "maxima" else vocabulary.FIGURES)
     rows = [(line.name, line.enterprise_number, {key: getattr(line, key) for key in keys})
             for line in settlement.lines]
-    totals = {key: getattr(settlement.totals, key) for key in keys}
+    # a cap is a beneficiary's own: its column has no total (a total of caps caps nothing)
+    totals = {key: getattr(settlement.totals, key, None) for key in keys}
     table = figures_table(title(settlement_title(settlement)), rows, totals, keys, words)
     notes = settlement_notes(settlement)
     if not notes:

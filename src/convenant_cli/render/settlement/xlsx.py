@@ -4,7 +4,8 @@ An auditor follows every figure without leaving the file: the summary with each
 beneficiary's inputs beside its figures, the families over covenant and addenda (R7) and
 the portfolio, the consultants, their absences with the article or law behind each, the
 short spans with their cause (they add up to each shortfall), the result commitments per
-work year, the advance tranches, the explanation, and `Bronnen`: tool version, every input
+work year, the advance tranches, the cost statements (each line's eligible part; the
+summary's eligible costs are their sums), the explanation, and `Bronnen`: tool version, every input
 file with its SHA-256, and each rule in force with where it came from and its legal source.
 
 Every rounded figure of the summary is a formula of the cells it derives from, so that an
@@ -36,6 +37,7 @@ from convenant_cli.render.settlement.explanation import rule_value, settlement_s
 from convenant_cli.render.settlement.notes import settlement_notes
 from convenant_cli.render.settlement.steps import cause, consultant
 from convenant_cli.render.settlement.table import settlement_title
+from convenant_cli.render.settlement.xlsx_costs import CostRows, cost_rows, costs_sheet
 from convenant_cli.render.settlement.xlsx_families import families_sheet, portfolio_sheet
 from convenant_cli.render.workbook import COUNT, DATE, EURO, FTE, FTE_DAYS, RATIO, Book, Formula, Sheet, letter
 
@@ -136,12 +138,13 @@ def _summary_cells(settlement: Settlement, line: Line, row: int) -> dict[str, tu
 
 def _computed(settlement: Settlement, line: Line) -> dict[str, Decimal | Fraction | int | None]:
     """What each formula of the summary comes to, as the engine computed it."""
-    return {"rate": line.rate, "deduction_exact": line.deduction_exact, "deduction": line.deduction,
+    return {"eligible_costs": line.eligible_costs, "rate": line.rate, "deduction_exact": line.deduction_exact,
+            "deduction": line.deduction,
             "base": line.base, "effort": line.effort, "result": line.result, "ratio": settlement.share,
             "payable_before_cap": line.payable_before_cap, "payable": line.payable, "balance": line.balance}
 
 
-def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
+def _summary(sheet: Sheet, settlements: list[Settlement], costs: CostRows) -> None:
     sheet.limit(1, NAME_WIDTH)
     # the signed columns: the name, and eight figures of about fifteen characters
     sheet.title_row("\n".join(settlement_title(s) for s in settlements), len(SIGNED_KEYS),
@@ -149,11 +152,14 @@ def _summary(sheet: Sheet, settlements: list[Settlement]) -> None:
     headers = vocabulary.translated(vocabulary.SUMMARY)
     sheet.header([headers[key] for key in SUMMARY_KEYS], row=2)
     row = 3
-    for settlement in settlements:
+    for index, settlement in enumerate(settlements):
         first = row
         for line in settlement.lines:
             computed = _computed(settlement, line)
             cells = _summary_cells(settlement, line, row)
+            cap = costs.cap(index, line.enterprise_number)
+            if cap is not None:  # R6: the sum of its cost statement, on the sheet of the cost lines
+                cells["eligible_costs"] = (Formula(cap), None)
             for column, key in enumerate(SUMMARY_KEYS, 1):
                 value, _unused = cells.get(key, (None, None))
                 if isinstance(value, Formula):
@@ -356,7 +362,8 @@ def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Fa
                    provenance: Provenance) -> None:
     book = Book(path, title=" | ".join(settlement_title(s) for s in settlements), created=provenance.created)
     name = vocabulary.sheet
-    _summary(book.sheet(name("summary")), settlements)
+    costs = cost_rows(name("costs"), settlements)
+    _summary(book.sheet(name("summary")), settlements, costs)
     if len(families) > 1:
         portfolio_sheet(book.sheet(name("portfolio")), portfolio)
     if any(len(family.members) > 1 for family in families):
@@ -366,6 +373,8 @@ def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Fa
     _short_spans(book.sheet(name("short_spans")), settlements)
     _commitments(book.sheet(name("commitments")), settlements)
     _advances(book.sheet(name("advances")), settlements)
+    if costs.rows:
+        costs_sheet(book.sheet(name("costs")), settlements, costs)
     _explanation(book.sheet(name("explanation")), settlements)
     _sources(book.sheet(name("sources")), settlements, provenance)
     book.close()
