@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import settings
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from convenant_cli.cli import app
 from tests import viewers
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 CONVENANTS = ROOT / "convenants"
 EXAMPLES = CONVENANTS / "examples"
@@ -126,6 +128,16 @@ def counted_work() -> Iterator[Work]:
         yield work
     finally:
         sys.setprofile(previous)
+
+
+def counted_run(run: Callable[..., T], *args: object) -> tuple[T, Work]:
+    """`run(*args)` twice, and the work of the second: the first pays for what a process does
+    once (importing a command's modules, building a model's validator), which depends on the
+    tests this worker ran before, not on the input under test."""
+    run(*args)
+    with counted_work() as work:
+        result = run(*args)
+    return result, work
 
 
 def settlements(stdout: str) -> list[dict]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from convenant_cli.reading.source import MAX_FILE_BYTES
-from tests.conftest import CONVENANTS, DATA, counted_work
+from tests.conftest import CONVENANTS, DATA, counted_run
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 
@@ -53,8 +53,7 @@ def test_alias_bomb_ends_quickly_with_a_limit(run_cli, tmp_path):
         lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n")
-    with counted_work() as work:
-        result = run_cli("validate", path)
+    result, work = counted_run(run_cli, "validate", path)
     assert work.calls < 50_000, work.calls  # about 13.000 for the whole run
     assert_clean_failure(result, 1, "[CV005]", "expands to more than 500 000 values")
 
@@ -62,8 +61,7 @@ def test_alias_bomb_ends_quickly_with_a_limit(run_cli, tmp_path):
 def test_5000_levels_of_nesting_end_quickly_with_a_limit(run_cli, tmp_path):
     path = tmp_path / "deep.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
-    with counted_work() as work:
-        result = run_cli("validate", path)
+    result, work = counted_run(run_cli, "validate", path)
     assert work.calls < 50_000, work.calls  # about 12.000 for the whole run
     assert_clean_failure(result, 1, "[CV005]", "nesting deeper than 50 levels")
 
@@ -73,8 +71,7 @@ def test_a_30_mb_file_ends_quickly_with_a_limit(run_cli, tmp_path):
     line = b"- {indicator: bedrijfsbezoeken, year: 1, value: 214}\n"
     path.write_bytes(b"results:\n" + line * (30 * 1024 * 1024 // len(line)))
     assert path.stat().st_size > 29 * 1024 * 1024 > MAX_FILE_BYTES
-    with counted_work() as work:
-        result = run_cli("validate", path)
+    result, work = counted_run(run_cli, "validate", path)
     assert work.calls < 50_000, work.calls  # about 12.000: the file is not parsed
     assert_clean_failure(result, 1, "[CV005]", "larger than the limit of 2 MiB")
 

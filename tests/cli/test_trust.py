@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from convenant_cli.domain.money import format_eur, format_number
-from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, counted_work, settlement
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, counted_run, settlement
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
 METAAL_REAL = EXAMPLES / "metaal-2023-2025-realisatie.yaml"
@@ -72,8 +72,7 @@ def test_max_subsidy_with_thousands_separators_and_a_quoted_amount(run_cli, proj
 @pytest.mark.parametrize("written", ["1.0e-999999999", "1e5", "0x1F", "1_000", "12:30", ".5", "1" * 25])
 def test_other_number_notations_are_refused_quickly_and_briefly(run_cli, project, written):
     line = edit(project / "examples" / "real.yaml", "amount: 72080.00}", f"amount: {written}}}")
-    with counted_work() as work:
-        result = run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml")
+    result, work = counted_run(run_cli, "settle", "metaal.yaml", "-r", "examples/real.yaml")
     assert work.calls < 100_000, work.calls  # about 30.000 calls for the whole run
     output = clean(result, 1)
     assert re.search(rf"examples/real.yaml:{line}:\d+: error\[CV10[37]\]", output)
@@ -259,8 +258,8 @@ def test_a_reference_to_a_fifo_folder_or_overlong_path_has_its_own_code(run_cli,
     line = _refer(project, target)
     other = project / "other.yaml"
     other.write_text(SMALL.read_text().replace("fte: 4.00", "fte: 4.00\nammount: 1"))
-    with counted_work() as work:
-        output = clean(run_cli("validate", "examples/real.yaml", "other.yaml"), 1)
+    result, work = counted_run(run_cli, "validate", "examples/real.yaml", "other.yaml")
+    output = clean(result, 1)
     assert work.calls < 100_000, work.calls  # about 27.000; reading a FIFO would block
     assert re.search(rf"examples/real.yaml:{line}:12: error\[{code}\]: .*{needle}", output)
     assert "other.yaml" in output and "error[CV101]: unknown key `ammount`" in output  # not hidden
@@ -282,8 +281,7 @@ def test_twenty_thousand_diagnostics_in_text_cost_linear_work(run_cli, project):
     lines = (project / "examples" / "real.yaml").read_text().replace("results:\n", "results:\n" + "".join(
         f"  Q{i}: {{achieved: true, note: x}}\n" for i in range(20_000)))
     (project / "examples" / "real.yaml").write_text(lines)
-    with counted_work() as work:
-        result = run_cli("validate", "examples/real.yaml")
+    result, work = counted_run(run_cli, "validate", "examples/real.yaml")
     clean(result, 1)
     assert result.stdout.count("error[CV502]") == 20_000
     assert work.calls < 300 * 20_000, work.calls  # linear: about 180 calls a diagnostic
@@ -297,16 +295,15 @@ def test_did_you_mean_over_thousands_of_ids_stays_fast(run_cli, project):
     results = "".join(f"  X{i:05d}: {{achieved: true, note: x}}\n" for i in range(5_000))
     (project / "examples" / "real.yaml").write_text(
         "schema_version: 1\nkind: realisation\nconvenant: ../metaal.yaml\nresults:\n" + results)
-    with counted_work() as work:
-        result = run_cli("validate", "examples/real.yaml")
+    result, work = counted_run(run_cli, "validate", "examples/real.yaml")
     assert work.calls < 600 * 5_000, work.calls  # linear: about 370 calls an unknown id
     assert clean(result, 1).count("error[CV502]") == 5_000
 
 
 def test_a_term_of_ten_thousand_years_is_refused(run_cli, project):
     line = edit(project / "metaal.yaml", "end: 2025-06-30}", "end: 9999-06-30}")
-    with counted_work() as work:
-        output = clean(run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml"), 1)
+    result, work = counted_run(run_cli, "settle", "metaal.yaml", "-r", "examples/real.yaml")
+    output = clean(result, 1)
     assert work.calls < 100_000, work.calls  # about 31.000; a day-by-day walk of the term would be millions
     assert f"metaal.yaml:{line}" in output and "error[CV105]" in output and "outside the dates" in output
     edit(project / "metaal.yaml", "end: 9999-06-30}", "end: 2099-06-30}")
@@ -325,8 +322,7 @@ def test_alias_expansion_counts_against_the_text_limit(run_cli, project):
     big = "x" * 100_000
     text = f"schema_version: 1\nkind: convenant\nid: &big {big}\nnotes: [" + ", ".join(["*big"] * 200) + "]\n"
     (project / "bomb.yaml").write_text(text)
-    with counted_work() as work:
-        result = run_cli("validate", "bomb.yaml")
+    result, work = counted_run(run_cli, "validate", "bomb.yaml")
     assert work.calls < 100_000, work.calls  # about 15.000
     output = clean(result, 1)
     assert "error[CV005]: the file expands to more than 16 MiB of text (YAML aliases)" in output
