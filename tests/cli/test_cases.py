@@ -14,8 +14,8 @@ CASES = ROOT / "cases"
 def test_every_shipped_case_passes(run_cli, dutch):
     result = run_cli("test", CASES)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 45
-    assert result.stdout.endswith("45 gevallen: 45 geslaagd, 0 mislukt\n")
+    assert result.stdout.count("\nOK   ") + result.stdout.startswith("OK   ") == 46
+    assert result.stdout.endswith("46 gevallen: 46 geslaagd, 0 mislukt\n")
 
 
 def test_a_failing_case_shows_each_figure_expected_computed_and_difference(run_cli, tmp_path, monkeypatch, dutch):

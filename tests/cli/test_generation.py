@@ -209,6 +209,33 @@ def test_the_bundled_generation_settles_out_of_the_box(run_cli):
     assert Decimal(data["portfolio"]["totals"]["payable"]) == sum(payable.values())
 
 
+@pytest.mark.parametrize("as_of", [None, "2025-09-30"])
+def test_every_family_line_and_portfolio_row_reconciles_on_its_own(run_cli, as_of):
+    # payable - advances = balance on every line that has a payable; each column adds up over
+    # the lines. On 30 September 2025 Metaal is settled and its extension still runs: INOM's
+    # line is 400.326,93 (Metaal 270.865,53 + duaal leren 129.461,40) - 268.023,00 (196.100,00 +
+    # 71.923,00) = 132.303,93, the extension's 49.025,00 apart
+    data = _settle(run_cli, CONVENANTS, *(("--as-of", as_of) if as_of else ()))
+    money = lambda value: None if value is None else Decimal(value)  # noqa: E731
+    rows = [line for family in data["families"] for line in (*family["beneficiaries"], family["totals"])]
+    rows.append(data["portfolio"]["totals"])
+    for row in rows:
+        payable, advances, balance = (money(row[key]) for key in ("payable", "advances", "balance"))
+        assert (payable is None) == (balance is None), row
+        if payable is not None:
+            assert payable - (advances or 0) == balance, row
+    for family in data["families"]:
+        for key in ("maximum", "deduction", "payable", "advances", "advances_interim", "balance"):
+            column = [money(line[key]) for line in family["beneficiaries"] if line[key] is not None]
+            assert sum(column, Decimal(0)) == (money(family["totals"][key]) or 0), (family["convenant"], key)
+    if as_of == "2025-09-30":
+        inom = next(line for line in data["families"][0]["beneficiaries"] if line["enterprise_number"] == INOM)
+        assert (inom["payable"], inom["advances"], inom["advances_interim"], inom["balance"]) == (
+            "400326.93", "268023.00", "49025.00", "132303.93")
+    else:  # every member settled: nothing runs, nothing apart
+        assert all(row["advances_interim"] is None for row in rows)
+
+
 def test_an_extension_follows_its_parent_whatever_the_order_found(run_cli, tmp_path, monkeypatch):
     # the extension's file sorts first (a... before m...), yet it is settled after its covenant
     monkeypatch.chdir(tmp_path)

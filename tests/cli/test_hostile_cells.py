@@ -218,4 +218,4 @@ def test_a_missing_or_damaged_catalogue_falls_back_to_english_with_one_warning(r
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.count("convenant: warning: the message catalogue of language 'nl' cannot be read (") == 1
-    assert "files checked (15 referring to a given file): 0 errors, 0 warnings" in result.stderr  # in English
+    assert "files checked (16 referring to a given file): 0 errors, 0 warnings" in result.stderr  # in English

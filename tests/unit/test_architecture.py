@@ -116,12 +116,13 @@ def test_the_validate_formats_are_the_registry():
 
 
 def test_figure_keys_have_one_source():
-    from convenant_cli.engine.settlement import FIGURE_KEYS, IF_MET, MONEY_KEYS
+    from convenant_cli.engine.families import FAMILY_KEYS
+    from convenant_cli.engine.settlement import FIGURE_KEYS, IF_MET
     from convenant_cli.models.case import CombinedFigures, Figures
     from convenant_cli.render import vocabulary
 
     assert set(Figures.model_fields) == {*FIGURE_KEYS, IF_MET}
-    assert set(CombinedFigures.model_fields) == set(MONEY_KEYS)
+    assert set(CombinedFigures.model_fields) == set(FAMILY_KEYS)
     assert set(FIGURE_KEYS) <= set(vocabulary.FIGURES) and set(FIGURE_KEYS) <= set(vocabulary.SUMMARY)
 
 

@@ -6,7 +6,9 @@ one line per beneficiary over its members, by enterprise number. Two covenants a
 merged. A family's maximum adds up every member's maximum; every other figure adds up the
 members with facts (settled, or an interim view at a day) that have that figure, and is
 `None` when none has: a maximum is never added to a payable figure, and an interim view
-(Art. 6), which pays nothing, adds its deduction and advances but never a payable figure.
+(Art. 6), which pays nothing, adds its deduction but never a payable figure. Its advances are
+counted apart (`advances_interim`): the advances beside a payable are those of the members
+that have a balance, so that every line reconciles on its own (payable - advances = balance).
 A provisional settlement (a commitment waits for the auditor's verdict) counts with its
 certain figures: its payable and balance as if every unjudged commitment were not met; a
 family with such a member is provisional itself. The *portfolio* has one row per family and
@@ -26,13 +28,19 @@ from convenant_cli.engine.settlement import MONEY_KEYS, Line, Settlement, Totals
 
 # every money figure but the maximum: summed over the members with facts that have it
 SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
+# the advances paid to the members still running (interim views, Art. 6): beside the advances,
+# never in them, since those members have no payable figure and no balance yet
+INTERIM_ADVANCES = "advances_interim"
+# a family's and the portfolio's figures: the money figures and the interim members' advances
+FAMILY_KEYS = tuple(key for money in MONEY_KEYS for key in ((money, INTERIM_ADVANCES) if money == "advances"
+                                                              else (money,)))
 Status = Literal["settled", "provisional", "interim", "maxima", "partial"]
 
 
 @dataclass(frozen=True, kw_only=True)
 class FamilyLine:
-    """One beneficiary over a covenant and its addenda (R7), or a family's totals: each money
-    figure by key (`MONEY_KEYS`), `None` where no member was settled."""
+    """One beneficiary over a covenant and its addenda (R7), or a family's totals: each figure
+    by key (`FAMILY_KEYS`), `None` where no member has it."""
 
     name: str
     enterprise_number: str
@@ -85,14 +93,24 @@ def _sum(items: Iterable[Line | Totals], key: str) -> Decimal:
 
 
 def _with(key: str, items: list[tuple[Settlement, Line | Totals]]) -> list[Line | Totals]:
-    """The figures `key` of the members with facts that have it (`Settlement.shown_keys`)."""
+    """The figures `key` of the members with facts that have it (`Settlement.shown_keys`); the
+    advances of the members that have a balance, the others' being the interim advances."""
+    if key == "advances":
+        return [item for member, item in items if member.settled and "balance" in member.shown_keys]
     return [item for member, item in items if member.settled and key in member.shown_keys]
+
+
+def _settled_figures(items: list[tuple[Settlement, Line | Totals]]) -> dict[str, Decimal | None]:
+    figures = {key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS}
+    running = [item for member, item in items if member.interim]
+    figures[INTERIM_ADVANCES] = _sum(running, "advances") if running else None
+    return figures
 
 
 def _family_line(name: str, number: str, items: list[tuple[Settlement, Line | Totals]]) -> FamilyLine:
     figures: dict[str, Decimal | None] = {"maximum": _sum((item for _, item in items), "maximum")}
-    figures.update({key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS})
-    return FamilyLine(name=name, enterprise_number=number, figures=figures)
+    figures.update(_settled_figures(items))
+    return FamilyLine(name=name, enterprise_number=number, figures={key: figures[key] for key in FAMILY_KEYS})
 
 
 def family_of(root: str, sector: str, members: list[Settlement]) -> Family:
@@ -125,7 +143,8 @@ def portfolio(groups: tuple[Family, ...]) -> Portfolio:
     unsettled = [member for member in members if not member.settled]
     items: list[tuple[Settlement, Line | Totals]] = [(member, member.totals) for member in settled]
     totals: dict[str, Decimal | None] = {"maximum": _sum((member.totals for member in settled), "maximum")}
-    totals.update({key: _sum(found, key) if (found := _with(key, items)) else None for key in SETTLED_KEYS})
+    totals.update(_settled_figures(items))
+    totals = {key: totals[key] for key in FAMILY_KEYS}
     return Portfolio(families=groups, settled=len(settled), maxima=len(unsettled),
                      interim=sum(1 for member in settled if member.interim),
                      provisional=sum(1 for member in settled if member.provisional), totals=totals,

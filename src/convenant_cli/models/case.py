@@ -20,9 +20,7 @@ from convenant_cli.models.fields import (
 
 # The figures are the engine's keys (`engine.settlement.MONEY_KEYS`, `FIGURE_KEYS`); a test
 # holds them together. The docstrings are the schema's descriptions, which editors show.
-class CombinedFigures(Model):
-    """Expected figures of one beneficiary over all settled files (R7)."""
-
+class _MoneyFigures(Model):
     maximum: Optional[ExpectedFigure] = None
     deduction: Optional[ExpectedFigure] = None
     effort: Optional[ExpectedFigure] = None
@@ -32,7 +30,13 @@ class CombinedFigures(Model):
     balance: Optional[ExpectedFigure] = None
 
 
-class Figures(CombinedFigures):
+class CombinedFigures(_MoneyFigures):
+    """Expected figures of one beneficiary over all settled files (R7)."""
+
+    advances_interim: Optional[ExpectedFigure] = None  # the advances of the members still running
+
+
+class Figures(_MoneyFigures):
     """Expected figures of one beneficiary, or of the totals: only those named are compared."""
 
     shortfall_fte_days: Optional[ExpectedFigure] = None

@@ -43,6 +43,7 @@ FIGURES: dict[str, tuple[str, str]] = {
     # a provisional settlement's other payable: every commitment that waits for the auditor met
     "payable_if_met": (N_("Payable if met"), N_("Payable\nif met")),
     "advances": (N_("Advances"), N_("Advances")),
+    "advances_interim": (N_("Advances still running"), N_("Advances\nstill running")),  # of interim members
     "balance": (N_("Balance"), N_("Balance")),
 }
 # the same figures of an agreement without an eindrapport: each is a maximum
@@ -54,14 +55,13 @@ MAXIMA_FIGURES: dict[str, tuple[str, str]] = {
 # the portfolio over families: its own columns beside the figures
 PORTFOLIO: dict[str, tuple[str, str]] = {
     "maximum": (N_("Maximum (settled)"), N_("Maximum\n(settled)")),
-    "deduction": FIGURES["deduction"], "effort": FIGURES["effort"], "result": FIGURES["result"],
-    "payable": FIGURES["payable"], "advances": FIGURES["advances"], "balance": FIGURES["balance"],
+    **{key: FIGURES[key] for key in ("deduction", "effort", "result", "payable", "advances", "advances_interim",
+                                     "balance")},
     "maxima_maximum": (N_("Maxima without an eindrapport"), N_("Maxima without\nan eindrapport")),
 }
 # short headers, for a table that shows every figure side by side (the report's index)
 SHORT: dict[str, str] = {"deduction": N_("Deduction"), "effort": N_("Effort"), "result": N_("Result"),
-                         "advances": N_("Advances")}
-
+                         "advances": N_("Advances"), "advances_interim": N_("Advances still running")}
 UNITS: dict[str, str] = {"fte": N_("FTE"), "fte_days": N_("FTE-days"), "day": N_("day"), "days": N_("days"),
                          "calendar_days": N_("calendar days")}
 

@@ -160,7 +160,9 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
         "index.html": environment.get_template("index.html").render(
             **common, pages=made, families=families, portfolio=portfolio, by_id=by_id,
             several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
-                                              "balance")),
+                                              "balance"),
+            family_keys=("maximum", "deduction", "effort", "result", "payable", "advances",
+                         *(("advances_interim",) if portfolio.interim else ()), "balance")),
         "sources.html": environment.get_template("sources.html").render(
             **common, created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,
             settlements=settlements, rule_labels=vocabulary.translated(vocabulary.RULES),

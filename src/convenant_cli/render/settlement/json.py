@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from convenant_cli.domain.money import format_fraction, quantize, round_half_up
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Judgement, Line, Settlement, Totals
+from convenant_cli.engine.settlement import FIGURES, IF_MET, Judgement, Line, Settlement, Totals
 from convenant_cli.render.json_text import dumps
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _family_figures(line: FamilyLine) -> Json:
-    return {key: _money(line.figures[key]) for key in MONEY_KEYS}
+    return {key: _money(value) for key, value in line.figures.items()}  # FAMILY_KEYS, in their order
 
 
 def family_dict(family: Family) -> Json:

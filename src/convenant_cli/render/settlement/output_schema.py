@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from convenant_cli.engine.families import FAMILY_KEYS
 from convenant_cli.engine.settlement import IF_MET, MONEY_KEYS, SHOWN_KEYS
 from convenant_cli.render.settlement.json import FORMAT
 
@@ -135,9 +136,9 @@ _settlement = {
 
 _family_line = {
     "type": "object",
-    "required": ["maximum", "deduction", "effort", "result", "payable", "advances", "balance"],
+    "required": list(FAMILY_KEYS),
     "properties": {"maximum": {"$ref": "#/$defs/money"},
-                   **{key: {"$ref": "#/$defs/nullable_money"} for key in MONEY_KEYS if key != "maximum"}},
+                   **{key: {"$ref": "#/$defs/nullable_money"} for key in FAMILY_KEYS if key != "maximum"}},
 }
 
 _family = {
@@ -154,7 +155,7 @@ _family = {
         "totals": _family_line,
     },
     "if": {"properties": {"status": {"const": "maxima"}}},
-    "then": {"properties": {"totals": {"properties": {key: _null for key in MONEY_KEYS if key != "maximum"}}}},
+    "then": {"properties": {"totals": {"properties": {key: _null for key in FAMILY_KEYS if key != "maximum"}}}},
 }
 
 _portfolio = {
@@ -168,9 +169,9 @@ _portfolio = {
         "provisional": {"type": "integer", "minimum": 0},
         "maxima": {"type": "integer", "minimum": 0},
         # over the agreements with facts that have the figure; null when none has it
-        "totals": {"type": "object", "required": list(MONEY_KEYS),
+        "totals": {"type": "object", "required": list(FAMILY_KEYS),
                    "properties": {key: {"$ref": "#/$defs/money" if key == "maximum" else "#/$defs/nullable_money"}
-                                  for key in MONEY_KEYS}},
+                                  for key in FAMILY_KEYS}},
         "maxima_maximum": {"$ref": "#/$defs/money"},
     },
 }

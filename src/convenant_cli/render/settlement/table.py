@@ -23,9 +23,9 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.money import show_fraction
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.families import Family, Portfolio
+from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family, Portfolio
 from convenant_cli.engine.result_ratio import UnitOutcome
-from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Settlement
+from convenant_cli.engine.settlement import FIGURES, IF_MET, Settlement
 from convenant_cli.render import vocabulary
 from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
 from convenant_cli.render.settlement import judgement
@@ -211,7 +211,8 @@ def family_title(family: Family, named: bool) -> str:
         parts = [_("payable and balance over {members} only").format(members=settled) if settled else
                  _("nothing payable")]
         if interim:
-            parts.append(_("{members} interim: deduction and advances only").format(members=interim))
+            parts.append(_("{members} interim: its deduction only, its advances apart (not against the payable)")
+                         .format(members=interim))
         if shown:
             parts.append(_("{members} without an eindrapport (maxima)").format(members=shown))
         return _("{heading} — partly settled: {parts}").format(heading=heading, parts="; ".join(parts))
@@ -220,7 +221,7 @@ def family_title(family: Family, named: bool) -> str:
 
 def family_table(family: Family, named: bool) -> Group:
     keys = ("maximum",) if family.status == "maxima" else \
-        tuple(key for key in MONEY_KEYS if key == "maximum" or family.totals.figures[key] is not None)
+        tuple(key for key in FAMILY_KEYS if key == "maximum" or family.totals.figures[key] is not None)
     rows = [(line.name, line.enterprise_number, {key: line.figures[key] for key in keys}) for line in family.lines]
     totals = {key: family.totals.figures[key] for key in keys}
     return figures_table(Text(family_title(family, named)), rows, totals, keys, vocabulary.figures())
@@ -247,26 +248,32 @@ def portfolio_table(portfolio: Portfolio) -> Group:
     table = Table(show_footer=True)
     table.add_column(vocabulary.word("covenant"), footer=total, min_width=18, max_width=48)
     table.add_column(vocabulary.word("status"), footer="")
-    for key in PORTFOLIO_KEYS:
+    keys = portfolio_keys(portfolio)
+    for key in keys:
         table.add_column(words[key][1], justify="right", no_wrap=True,
                          footer=_column_cell(key, portfolio_total(portfolio, key)))
     for family in portfolio.families:
         figures = portfolio_figures(family)
         table.add_row(cell(f"{family.convenant}\n{family.sector}"), statuses[family.status],
-                      *(_column_cell(key, figures[key]) for key in PORTFOLIO_KEYS))
+                      *(_column_cell(key, figures[key]) for key in keys))
 
     def narrow() -> Group:
         blocks = [stacked(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
-                          [_block_row(key, portfolio_figures(family)[key], words) for key in PORTFOLIO_KEYS])
+                          [_block_row(key, portfolio_figures(family)[key], words) for key in keys])
                   for family in portfolio.families]
         blocks.append(stacked(Text(total, style="bold"),
-                              [_block_row(key, portfolio_total(portfolio, key), words) for key in PORTFOLIO_KEYS]))
+                              [_block_row(key, portfolio_total(portfolio, key), words) for key in keys]))
         return Group(*blocks)
 
     return Group(title(portfolio_heading(portfolio)), Fitted(table, narrow))
 
 
-PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", "balance", "maxima_maximum")
+PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", INTERIM_ADVANCES, "balance", "maxima_maximum")
+
+
+def portfolio_keys(portfolio: Portfolio) -> tuple[str, ...]:
+    """The portfolio's columns: the advances of members still running only when one is."""
+    return PORTFOLIO_KEYS if portfolio.interim else tuple(key for key in PORTFOLIO_KEYS if key != INTERIM_ADVANCES)
 
 
 def portfolio_figures(family: Family) -> dict[str, Decimal | None]:

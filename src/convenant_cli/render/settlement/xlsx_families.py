@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
-from convenant_cli.engine.families import Family, Portfolio
-from convenant_cli.engine.settlement import MONEY_KEYS
+from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family, Portfolio
 from convenant_cli.render import vocabulary
-from convenant_cli.render.settlement.table import PORTFOLIO_KEYS, family_title, portfolio_figures, portfolio_total
+from convenant_cli.render.settlement.table import family_title, portfolio_figures, portfolio_keys, portfolio_total
 from convenant_cli.render.workbook import EURO, Sheet
 
 
 def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
     """R7: per family of several members, a line per beneficiary and its total."""
     headers = vocabulary.figures()
-    sheet.header(vocabulary.columns("families") + [headers[key][1] for key in MONEY_KEYS])
+    keys = _family_keys(families)
+    sheet.header(vocabulary.columns("families") + [headers[key][1] for key in keys])
     row = 2
     for family in families:
         if len(family.members) < 2:
@@ -25,10 +25,10 @@ def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
         first = row
         for line in family.lines:
             sheet.put_row(row, [line.name, format_enterprise_number(line.enterprise_number),
-                                *(line.figures[key] for key in MONEY_KEYS)], [None, None] + [EURO] * len(MONEY_KEYS))
+                                *(line.figures[key] for key in keys)], [None, None] + [EURO] * len(keys))
             row += 1
         sheet.put(row, 1, _("Total {id}").format(id=family.convenant), bold=True)
-        for offset, key in enumerate(MONEY_KEYS):
+        for offset, key in enumerate(keys):
             total = family.totals.figures[key]
             if total is not None:
                 sheet.sum_formula(row, 3 + offset, first, row - 1, EURO, total)
@@ -36,14 +36,18 @@ def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
     sheet.finish()
 
 
-# the portfolio's columns: the table's, with the effort and result financing beside the deduction
-OVERVIEW_KEYS = PORTFOLIO_KEYS[:2] + ("effort", "result") + PORTFOLIO_KEYS[2:]
+def _family_keys(families: tuple[Family, ...]) -> tuple[str, ...]:
+    """Every figure of a family; the advances of members still running only when one is."""
+    running = any(member.interim for family in families for member in family.members)
+    return FAMILY_KEYS if running else tuple(key for key in FAMILY_KEYS if key != INTERIM_ADVANCES)
 
 
 def portfolio_sheet(sheet: Sheet, portfolio: Portfolio) -> None:
     """The overview: one row per family; the payable figures and their maximum over the settled
     agreements, the maxima of those without an eindrapport apart, so every column adds up."""
-    keys = OVERVIEW_KEYS
+    # the table's columns, with the effort and result financing beside the deduction
+    shown = portfolio_keys(portfolio)
+    keys = shown[:2] + ("effort", "result") + shown[2:]
     sheet.limit(2, 30)  # a sector's name wraps: the figures stay on the page
     words = vocabulary.figures(vocabulary.PORTFOLIO)
     statuses = vocabulary.translated(vocabulary.FAMILY_STATUS)
