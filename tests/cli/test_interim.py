@@ -115,6 +115,29 @@ def test_a_day_before_the_term_is_refused_naming_the_term(run_cli):
     assert "2023-06-30 is before the term of metaal-2023-2025: 2023-07-01 - 2025-06-30" in result.stderr
 
 
+def test_a_folder_viewed_before_an_extension_begins_leaves_it_out_with_a_note(run_cli):
+    # convenants/ holds Metaal's extension, whose term starts on 2025-07-01: at 2024-09-30 it has
+    # no facts, so the view shows the three agreements that have begun; the note names the one
+    # left out. Alone, the same day is refused (above).
+    result = run_cli("settle", CONVENANTS, "--as-of", "2024-09-30", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["convenant"] for s in data["settlements"]] == [
+        "metaal-2023-2025", "metaal-duaal-leren-2023-2025", "social-profit-2023-2025"]
+    assert ("metaal-verlenging-2025-2026: its term starts on 2025-07-01, after 2024-09-30: not in this view"
+            in result.stderr)
+    # Metaal's interim deduction at that day, 14.283,17 (case tussentijdse-stand-metaal-2024-09-30),
+    # plus duaal leren's 0,00 (an addendum without FTE) is the first family's total; all advances
+    # are of agreements still running: 583.000,00 (Metaal, undated, so paid by the day) + 71.923,00
+    metaal = data["families"][0]
+    assert metaal["totals"]["deduction"] == "14283.17"
+    assert metaal["totals"]["advances_interim"] == "654923.00"
+    assert metaal["totals"]["advances"] is None and metaal["totals"]["payable"] is None
+    alone = run_cli("settle", EXAMPLES / "metaal-verlenging-2025-2026.yaml",
+                    "-r", EXAMPLES / "metaal-verlenging-2025-2026-realisatie.yaml", "--as-of", "2024-09-30")
+    assert alone.exit_code == 2 and "before the term of metaal-verlenging-2025-2026" in alone.stderr
+
+
 def test_a_day_not_written_as_a_date_is_a_usage_error(run_cli):
     result = run_cli("settle", METAAL, "-r", REPORT, "--as-of", "30/09/2024")
     assert result.exit_code == 2

@@ -105,8 +105,9 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
 
     inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found,
                                                       files.assessments)
+    inputs, notes = _started(inputs, as_of)
     days = [view_day(item, as_of) for item in inputs]  # every refusal before any work
-    settlements, notes = [], []
+    settlements = []
     for item, day in zip(inputs, days, strict=True):
         settlement = settle_input(item, day)
         settlements.append(settlement)
@@ -116,6 +117,18 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
     return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups),
                      notes=notes)
+
+
+def _started(inputs: list[SettlementInput], as_of: date | None) -> tuple[list[SettlementInput], list[str]]:
+    """The agreements a view at `as_of` shows, and a note for each left out: one whose term
+    starts after the day (an extension not yet begun) has no facts at that day. When none has
+    begun, all stay, so that the day is refused with its reason."""
+    started = [item for item in inputs if as_of is None or as_of >= item.agreement.period.start]
+    if not started:
+        return inputs, []
+    return started, [_("{id}: its term starts on {start}, after {day}: not in this view")
+                     .format(id=item.agreement.id, start=item.agreement.period.start, day=as_of)
+                     for item in inputs if as_of is not None and as_of < item.agreement.period.start]
 
 
 def settle_input(item: SettlementInput, day: date | None) -> Settlement:
