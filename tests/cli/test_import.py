@@ -269,6 +269,25 @@ def test_a_date_typed_as_text_is_refused_with_its_cell(run_cli, sector):
     assert "=DATE(2024,1,8)" in output and "8/01/2024" not in output
 
 
+def test_a_date_typed_as_the_hint_shows_is_that_day_and_any_other_formula_is_refused(run_cli, sector):
+    # the tip above says =DATE(2024,1,8) gives a date: typed so (Dutch Excel's =DATUM(2024;1;8) is
+    # stored in this one form), it is read as the day it writes, never evaluated; a formula that
+    # computes anything stays refused
+    def edit(book):
+        book["Afwezigheden"]["C2"].value = "=DATE(2024,1,9)"
+        book["Afwezigheden"]["D2"].value = "=DATE(2024,4,30)+1"
+
+    output = _template_with(run_cli, sector, edit)
+    assert "Afwezigheden!C2" not in output
+    assert "w.xlsx:Afwezigheden!D2: error[CV103]: a formula; type the value itself" in output
+
+
+def test_a_date_typed_as_a_date_formula_imports_as_that_day(run_cli, sector):
+    output = _template_with(run_cli, sector, lambda book: setattr(book["Afwezigheden"]["C2"], "value",
+                                                                  "=DATE(2024,1,9)"))
+    assert "1 file checked: 0 errors, 0 warnings" in output and "start: 2024-01-09" in output
+
+
 def test_an_unknown_consultant_gets_a_did_you_mean(run_cli, sector):
     output = _template_with(run_cli, sector,
                             lambda book: setattr(book["Afwezigheden"]["B2"], "value", "Consulant A"))

@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.kinds import Kind
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.models import Addendum, Agreement, Realisation
-from convenant_cli.models.assessment import Assessment
 from convenant_cli.models.document import LoadedDocument
 from convenant_cli.models.rules import RulesInForce
+
+if TYPE_CHECKING:
+    from convenant_cli.models.assessment import Assessment  # loaded only when an assessment is
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -58,7 +61,7 @@ def settlement_inputs(agreements: list[LoadedDocument], realisations: list[Loade
                              .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)), hint)
     if len({doc.path for doc in agreements}) != len(agreements):
         raise UsageError(_("the same file is given twice"))
-    found_judgements = [doc for doc in found if isinstance(doc.model, Assessment)]
+    found_judgements = [doc for doc in found if doc.model is not None and doc.kind is Kind.ASSESSMENT]
     found_facts = _with_judged([doc for doc in found if isinstance(doc.model, Realisation)], found_judgements)
     settled = _with_found(agreements, found, found_facts)
     paired = _pair_named(realisations, {doc.path for doc in settled})
@@ -92,7 +95,7 @@ def _pair_assessments(named: Sequence[LoadedDocument], found: list[LoadedDocumen
     by_target: dict[Path, list[LoadedDocument]] = {}
     for doc in {doc.path: doc for doc in named}.values():
         real = doc.reference
-        if not isinstance(doc.model, Assessment) or real is None:
+        if doc.model is None or doc.kind is not Kind.ASSESSMENT or real is None:
             raise UsageError(_("{name} is {kind}, not an assessment")
                              .format(name=doc.name, kind=Kind.in_a_sentence(doc.kind)),
                              _("--assessment takes the auditor's assessment of an eindrapport (kind: assessment)"))
@@ -205,10 +208,15 @@ def settlement_input(doc: LoadedDocument, real: LoadedDocument | None,
     if doc.rules is None:
         raise TypeError(f"{doc.name}: no rules resolved")  # the workspace resolves them for every agreement
     agreement = doc.model_as(Agreement)
+    assessment = None
+    if judgement is not None:
+        from convenant_cli.models.assessment import Assessment
+
+        assessment = judgement.model_as(Assessment)
     root = doc.reference_as(Agreement) if isinstance(agreement, Addendum) else agreement
     root = root if root is not None else agreement
     return SettlementInput(agreement=agreement, rules=doc.rules,
                            realisation=real.model_as(Realisation) if real is not None else None,
                            root=root.id, sector=root.sector,
-                           assessment=judgement.model_as(Assessment) if judgement is not None else None,
+                           assessment=assessment,
                            assessment_file=(judgement.name, judgement.source.sha256) if judgement else None)

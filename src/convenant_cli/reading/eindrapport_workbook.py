@@ -12,10 +12,12 @@ naming the file; what openpyxl warns about is counted, never printed raw. Never 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
@@ -114,7 +116,8 @@ class EindrapportBook:
                 reading.problem("CV005", f"{sheet}!A{number}", _("more than {limit} rows")
                                 .format(limit=f"{MAX_ROWS:_}".replace("_", " ")), row=number)
                 return
-            cells = [Cell(sheet, number, column, cell.value, _kind(cell)) for column, cell in enumerate(row, 1)]
+            cells = [_typed_date(Cell(sheet, number, column, cell.value, _kind(cell)))
+                     for column, cell in enumerate(row, 1)]
             cells += [Cell(sheet, number, column, None, "n") for column in range(len(cells) + 1, len(headers) + 1)]
             for cell in cells:
                 if cell.kind == "f":
@@ -153,6 +156,25 @@ def _national_numbers(cell: Cell, reading: Reading) -> None:
                         _("an INSZ goes in the column {column} of {sheet} only; take it out of this cell")
                         .format(column=INSZ, sheet=CONSULTANTS),
                         cell.row, cell.column)
+
+
+# a date typed as =DATE(2024,1,8) (=DATUM(2024;1;8) in a Dutch spreadsheet, which the file
+# stores in this one form): three whole numbers, read as written, never evaluated
+_DATE_FORMULA = re.compile(r"=DATE\((\d{4}),(\d{1,2}),(\d{1,2})\)")
+
+
+def _typed_date(cell: Cell) -> Cell:
+    """A formula that only writes a day is that day; any other formula stays a formula (CV103)."""
+    if cell.kind != "f" or not isinstance(cell.value, str):
+        return cell
+    found = _DATE_FORMULA.fullmatch(cell.value.replace(" ", "").upper())
+    if found is None:
+        return cell
+    try:
+        day = date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return cell
+    return Cell(cell.sheet, cell.row, cell.column, datetime(day.year, day.month, day.day), "d")
 
 
 def _kind(cell: object) -> str:
