@@ -11,6 +11,7 @@ import gettext
 import io
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +168,40 @@ def test_a_type_error_names_an_empty_value_as_empty(tmp_path):
     set_language("nl")
     assert described(None) == "een lege waarde"
     set_language("en")
+
+
+def test_the_runtime_catalogue_finds_every_message_of_the_po_with_its_translation():
+    """The compiled catalogue is looked up one message at a time (`domain/catalogue.py`): every
+    message of the `.po`, singular and plural, comes back translated as the `.po` says, and one
+    that is not in it comes back as it is."""
+    from convenant_cli.domain.catalogue import Catalogue
+    from convenant_cli.domain.language import catalogue_folder
+
+    book = Catalogue(MO.read_bytes())
+    assert Path(catalogue_folder()) / "nl" / "LC_MESSAGES" / "convenant.mo" == MO
+    checked = 0
+    for message in read_catalogue():
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            assert book.ngettext(message.id[0], message.id[1], 1) == message.string[0]
+            assert book.ngettext(message.id[0], message.id[1], 2) == message.string[1]
+        else:
+            assert book.gettext(message.id) == message.string, message.id
+        checked += 1
+    assert checked > 1000
+    assert book.gettext("a message no one wrote") == "a message no one wrote"
+    assert book.ngettext("{n} thing", "{n} things", 2) == "{n} things"
+
+
+def test_a_catalogue_cut_short_or_pointing_past_its_end_is_refused_when_opened():
+    import struct
+
+    from convenant_cli.domain.catalogue import Catalogue
+
+    whole = MO.read_bytes()
+    originals = struct.unpack("<I", whole[12:16])[0]  # where the table of originals starts
+    past_end = whole[:originals] + struct.pack("<I", 10**9) + whole[originals + 4:]  # its first length
+    for damaged in (whole[:19], whole[:len(whole) // 2], b"\0" * 4 + whole[4:], past_end):
+        with pytest.raises(ValueError):
+            Catalogue(damaged)

@@ -59,9 +59,14 @@ def _translations() -> NullTranslations:
         if _language == "en":  # the msgids are the English text
             _catalogue = gettext.NullTranslations()
         else:
-            try:
-                _catalogue = gettext.translation(DOMAIN, catalogue_folder(), [_language])
-            except Exception as error:  # missing (OSError), or damaged: gettext raises many kinds
+            from pathlib import Path
+
+            from convenant_cli.domain.catalogue import Catalogue
+
+            found = Path(catalogue_folder()) / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            try:  # looked up one message at a time, not read whole (`domain/catalogue.py`)
+                _catalogue = Catalogue(found.read_bytes())
+            except Exception as error:  # missing (OSError), or damaged (ValueError, struct.error)
                 _unread = type(error).__name__
                 _catalogue = gettext.NullTranslations()
     return _catalogue
