@@ -246,6 +246,20 @@ REPORT: dict[str, str] = {
     "print_note": N_("Print this page on A4: each beneficiary starts on a page of its own, as an annex to the "
                      "settlement letter."),
     **FAMILY_STATUS,
+    # the annex of a settlement letter (issue 34): what a page is, its heading block, its notes, its chain
+    "view_settled": N_("Settlement"),
+    "view_provisional": N_("Provisional settlement — waits for the auditor's verdict"),
+    "view_interim": N_("Interim view at {day} — no settlement"), "view_maxima": N_("Maxima — no settlement"),
+    "interim_views": N_("Interim views — no settlement"),
+    "annex_to": N_("Annex to the settlement decision"), "decision_reference": N_("Reference of the decision"),
+    "issued": N_("Date of issue"), "auditor_name": N_("Name of the auditor"), "signature": N_("Signature"),
+    "page": N_("page"), "of": N_("of"),
+    "notes": N_("Notes on this settlement"), "line_item": N_("Line item"),
+    "payable_before_cap": SUMMARY["payable_before_cap"],
+    "payable_before_cap_deducted": N_("Effort + result − deduction"),
+    "floored": N_("negative: paid as {zero} (R5)"),
+    "capped_at": N_("capped at the eligible costs {costs} (R6)"),
+    "verdict_on": N_("Verdict on {unit}"), "verdict_on_year": N_("Verdict on {unit}, work year {year}"),
 }
 
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
