@@ -317,3 +317,41 @@ def test_a_reference_without_a_report_is_a_usage_error(run_cli):
     assert result.exit_code == 2
     assert "--reference and --date are the heading of the --html report" in result.stderr
     assert result.stdout == ""
+
+
+def printed_pages(browser, page: Path, pdf: Path) -> list[str]:
+    """The page printed by Chromium to PDF, each sheet's text (pdftotext), white space as a reader sees it."""
+    from tests.viewers import page_sizes, run
+
+    browser.open(page.as_uri())
+    pdf.write_bytes(browser.pdf())
+    count = len(page_sizes(pdf))
+    return [" ".join(run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], timeout=60).split())
+            for n in range(1, count + 1)]
+
+
+@pytest.mark.viewers
+@pytest.mark.timeout(300)
+def test_every_printed_page_of_an_interim_report_says_it_is_no_settlement(run_cli, monkeypatch, tmp_path):
+    from tests.chromium import Chromium
+    from tests.viewers import need
+
+    need("chromium")
+    need("pdftotext")
+    folder = tmp_path / "rapport"
+    report(run_cli, monkeypatch, folder, METAAL, "-r", METAAL_REAL, "--as-of", "2024-09-30", "--reference",
+           "DWSE/2024/88", "--date", "2024-10-15")
+    with Chromium(tmp_path / "profile") as browser:
+        for name in ("metaal-2023-2025.html", "index.html", "sources.html"):
+            sheets = printed_pages(browser, folder / name, tmp_path / f"{name}.pdf")
+            # the agreement: its header and commitments, then each of its 8 beneficiaries on a page of its own
+            assert len(sheets) >= (1 + 8 if name.startswith("metaal") else 1), name
+            for number, sheet in enumerate(sheets, start=1):
+                # the running header, and the footer with the reference, the date of issue and the page number
+                assert sheet.count(INTERIM_WORDS) >= 2, (name, number)
+                assert "Referentie van de beslissing: DWSE/2024/88" in sheet, (name, number)
+                assert "Datum van uitgifte: 15 oktober 2024" in sheet, (name, number)
+                assert f"pagina {number} van {len(sheets)}" in sheet, (name, number)
+                assert "Afrekeningsrapport" not in sheet, (name, number)
+            if name.startswith("metaal"):
+                assert sheets[0].startswith(f"metaal-2023-2025 — {INTERIM_WORDS}")
