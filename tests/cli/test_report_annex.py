@@ -280,7 +280,8 @@ def test_the_reference_and_the_date_of_issue_head_every_beneficiary_in_words(run
     report(run_cli, monkeypatch, folder, METAAL, "-r", METAAL_REAL, "--assessment", METAAL_JUDGED,
            "--reference", reference, "--date", "2025-12-01")
     html = (folder / "metaal-2023-2025.html").read_text(encoding="utf-8")
-    assert "<script>" not in html and html.count("DWSE/2025/117 &lt;script&gt;&#34;") == 1 + 8  # the header, each beneficiary
+    # shown in the agreement's header and in each beneficiary's heading, escaped
+    assert "<script>" not in html and html.count("DWSE/2025/117 &lt;script&gt;&#34;") == 1 + 8
     page = read(folder / "metaal-2023-2025.html")
     for section in page.sections.values():
         text = flat(section["text"])
