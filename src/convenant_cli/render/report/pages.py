@@ -132,7 +132,7 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
 
     add("maximum", line.maximum)
     if "deduction" in shown and (on_maximum or "effort" not in shown):
-        add("deduction", line.deduction, "−")
+        add("deduction", line.deduction, "−" if "effort" in shown else "")  # an interim view subtracts it from nothing
     if "effort" in shown:
         if on_maximum:
             add("base", line.base, "=")
