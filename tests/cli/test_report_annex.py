@@ -356,3 +356,36 @@ def test_every_printed_page_of_an_interim_report_says_it_is_no_settlement(run_cl
                 assert "Afrekeningsrapport" not in sheet, (name, number)
             if name.startswith("metaal"):
                 assert sheets[0].startswith(f"metaal-2023-2025 — {INTERIM_WORDS}")
+
+
+@pytest.mark.parametrize(("case", "figures"), [
+    # effort 106.000 × 0,70 = 74.200,00; result 106.000 × 0,30 × 2/3 = 21.200,00; − 12.180,57 = 83.219,43
+    ("vermindering-op-het-uit-te-betalen-bedrag", {"effort": "74.200,00", "result": "21.200,00",
+                                                    "deduction": "12.180,57", "payable": "83.219,43"}),
+    # 74.200,00 + 0,00 − 106.000,00 = −31.800,00, paid as 0,00; 0,00 − 53.000,00 = −53.000,00
+    ("nooit-onder-nul", {"effort": "74.200,00", "result": "0,00", "deduction": "106.000,00",
+                         "payable_before_cap": "-31.800,00", "payable": "0,00", "balance": "-53.000,00"}),
+])
+def test_a_deduction_on_the_payable_amount_reconciles_in_its_own_order(run_cli, monkeypatch, tmp_path, case, figures):
+    import yaml
+
+    from tests.conftest import ROOT
+
+    spec = yaml.safe_load((ROOT / "cases" / f"{case}.yaml").read_text(encoding="utf-8"))
+    args = [ROOT / "cases" / spec["settle"][0], "-r", ROOT / "cases" / spec["realisation"][0]]
+    for assessment in spec.get("assessment", []):
+        args += ["--assessment", ROOT / "cases" / assessment]
+    report(run_cli, monkeypatch, tmp_path / "rapport", *args)
+    page = read(next(p for p in (tmp_path / "rapport").glob("*.html") if p.name not in ("index.html",
+                                                                                        "sources.html")))
+    (section,) = page.sections.values()
+    shown = section["figures"]
+    assert {key: shown[key].split(" (")[0] for key in figures} == figures
+    assert list(shown)[:4] == ["maximum", "effort", "result", "deduction"]  # on the maximum; the deduction after
+    value = {key: euro(text.split(" (")[0]) for key, text in shown.items() if key != "shortfall_fte_days"}
+    before = value["effort"] + value["result"] - value["deduction"]
+    assert value["payable"] == max(before, Decimal(0))
+    assert value.get("payable_before_cap", before) == before
+    assert value["payable"] - value["advances"] == value["balance"]
+    if before < 0:
+        assert section["remarks"]["payable_before_cap"] == "negatief: uitbetaald als 0,00 (R5)"

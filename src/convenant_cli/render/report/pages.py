@@ -145,8 +145,9 @@ def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple
             add("advances", line.advances, cited="advances_as_of")
         return tuple(found)
     capped = line.capped and line.eligible_costs is not None
-    if capped or line.floored:
-        add("payable_before_cap", line.payable_before_cap, "=",
+    if capped or line.floored:  # the sum before the cap, or before the floor at zero (as it came out, below it)
+        before = line.payable_before_cap if on_maximum else line.effort + line.result - line.deduction
+        add("payable_before_cap", before, "=",
             label=names["payable_before_cap" if on_maximum else "payable_before_cap_deducted"],
             remark=names["floored"].format(zero=vocabulary.amount(ZERO)) if line.floored else None)
     if line.eligible_costs is not None:
