@@ -389,3 +389,12 @@ def test_a_deduction_on_the_payable_amount_reconciles_in_its_own_order(run_cli, 
     assert value["payable"] - value["advances"] == value["balance"]
     if before < 0:
         assert section["remarks"]["payable_before_cap"] == "negatief: uitbetaald als 0,00 (R5)"
+
+
+def test_a_reference_with_a_control_or_bidi_character_is_shown_made_visible(run_cli, monkeypatch, tmp_path):
+    report(run_cli, monkeypatch, tmp_path / "rapport", METAAL, "-r", METAAL_REAL, "--reference",
+           "DWSE\u202e711/5202\x07")
+    html = (tmp_path / "rapport" / "metaal-2023-2025.html").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "\x07" not in html
+    assert html.count("DWSE⟨U+202E⟩711/5202␇") == 1 + 8
+    assert r"DWSE\27e8 U\2b 202E\27e9 711\2f 5202\2407 " in html  # the footer's CSS string, of the visible text
