@@ -1,9 +1,13 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
-per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments with who decided each, the cost statement line by line with its sum and
-the cap, a staffing timeline; the auditor and the day of the judgement on every beneficiary's
-page, the annex of its settlement letter), and the sources (files with their SHA-256, the
-tool's version, the rules in effect).
+per agreement (each beneficiary's figures in the order their arithmetic runs, each with its
+article and rulebook section from one table of citations, so that the page adds up on its own;
+the result commitments with a verdict per work year and who decided each; the cost statement
+line by line with its sum and the cap; a staffing timeline; every note of the settlement; the
+auditor and the day of the judgement on every beneficiary's page, the annex of its settlement
+letter, with the decision's reference, the date of issue and blank fields to sign), and the
+sources (files with their SHA-256, the tool's version, the rules in effect). Every page says
+what it is (a settlement, an interim view, maxima) in its title and in the running header and
+footer it prints on every sheet (page-margin boxes of literal text, escaped as CSS strings).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or

@@ -3,7 +3,8 @@ for the auditor's verdict (what it pays for certain, and if met), a payment capp
 eligible costs, eligible costs given as a total without a cost statement, a cost line the
 auditor does not accept, an amount floored at zero, and every assumption the figures rest on
 (a beneficiary taken as fully staffed, a rule setting no file writes). Shown under the
-table, on the workbook's summary and, as codes, in JSON `warnings`.
+table, on the workbook's summary, on the report's page of each beneficiary it is about and,
+as codes, in JSON `warnings`.
 """
 
 from __future__ import annotations
