@@ -55,7 +55,14 @@ class SettleRun:
     settlements: list[Settlement]
     families: tuple[Family, ...]
     portfolio: Portfolio
-    notes: list[str]  # what the reader of an interim view, or of a day at the term's end, must know
+    # what the reader of each settlement's view must know (an interim view, a day at the term's
+    # end, a settlement that waits for the auditor), in the order of `settlements`
+    view_notes: list[list[str]]
+    left_out: list[str]  # the agreements not yet begun at the day of the view, each in a note
+
+    @property
+    def notes(self) -> list[str]:
+        return self.left_out + [note for notes in self.view_notes for note in notes]
 
     @property
     def unsettled(self) -> list[str]:
@@ -105,18 +112,18 @@ def settle_documents(workspace: Workspace, files: SettleFiles,
 
     inputs: list[SettlementInput] = settlement_inputs(files.named, files.realisations, files.found,
                                                       files.assessments)
-    inputs, notes = _started(inputs, as_of)
+    inputs, left_out = _started(inputs, as_of)
     days = [view_day(item, as_of) for item in inputs]  # every refusal before any work
-    settlements = []
+    settlements, notes = [], []
     for item, day in zip(inputs, days, strict=True):
         settlement = settle_input(item, day)
         settlements.append(settlement)
-        notes += view_notes(settlement, day)
+        notes.append(view_notes(settlement, day))
         if on_settled is not None:
             on_settled(len(settlements), len(inputs))
     groups = families(settlements, [(item.root, item.sector) for item in inputs])
     return SettleRun(workspace=workspace, settlements=settlements, families=groups, portfolio=portfolio(groups),
-                     notes=notes)
+                     view_notes=notes, left_out=left_out)
 
 
 def _started(inputs: list[SettlementInput], as_of: date | None) -> tuple[list[SettlementInput], list[str]]:
@@ -212,6 +219,8 @@ class SettleOutputs:
     html: Path | None = None
     output: Path | None = None
     force: bool = False
+    reference: str | None = None  # the settlement decision's, in the report's heading (text from the user)
+    issued: date | None = None  # the report's date of issue; None: the day it is written
 
     @property
     def any(self) -> bool:
@@ -240,11 +249,12 @@ def write_settlement_outputs(run: SettleRun, outputs: SettleOutputs, text: Calla
             staging.write(book, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
                                                             provenance))
         if report is not None:
-            from convenant_cli.render.report.pages import write_report
+            from convenant_cli.render.report.pages import Annex, write_report
 
+            annex = Annex(reference=outputs.reference, issued=outputs.issued or created.date(), notes=run.view_notes)
             staging.write(report, lambda folder: write_report(folder, run.settlements, run.families,
                                                               run.portfolio, version=version, created=created,
-                                                              records=records))
+                                                              records=records, annex=annex))
         if listing is not None:
             staging.write(listing, lambda path: path.write_text(text(), encoding="utf-8"))
         staging.commit()

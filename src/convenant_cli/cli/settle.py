@@ -16,7 +16,7 @@ from convenant_cli.app.settle import (
     render_settlement,
     settle_documents,
 )
-from convenant_cli.cli.choices import as_of_option, table_or_json_option
+from convenant_cli.cli.choices import as_of_option, parse_day, table_or_json_option
 from convenant_cli.cli.output import (
     NOTE,
     ColorOption,
@@ -36,6 +36,7 @@ from convenant_cli.cli.output import (
     xlsx_option,
 )
 from convenant_cli.cli.terminal import ColorMode
+from convenant_cli.domain.errors import UsageError
 from convenant_cli.domain.language import N_, _
 
 # Aliases: typer evaluates each parameter's annotation from its text (this module's annotations
@@ -59,6 +60,12 @@ XlsxOption = Annotated[Optional[Path], xlsx_option(N_("Also write an Excel workb
 HtmlOption = Annotated[Optional[Path], typer.Option("--html", metavar=N_("FOLDER"), help=N_(
     "Also write an HTML report into this new folder: an index, a page per agreement with each beneficiary's figures "
     "and staffing timeline, and the sources; it opens from disk and prints on A4."))]
+ReferenceOption = Annotated[Optional[str], typer.Option("--reference", metavar=N_("TEXT"), help=N_(
+    "The reference of the settlement decision, printed in the heading of every page of the --html report (the annex "
+    "of the settlement letter)."))]
+DateOption = Annotated[Optional[date], typer.Option("--date", metavar=N_("DAY"), parser=parse_day, help=N_(
+    "The date of issue in the heading of the --html report, as YYYY-MM-DD; default today (SOURCE_DATE_EPOCH when "
+    "set)."))]
 OutputOption = Annotated[Optional[Path], output_option(
     N_("Write the table or JSON to this file instead of standard output (- is standard output)."))]
 ForceOption = Annotated[bool, typer.Option("--force", help=N_(
@@ -75,17 +82,23 @@ def settle(
     output_format: FormatOption = SettlementFormat.TABLE,
     xlsx: XlsxOption = None,
     html: HtmlOption = None,
+    reference: ReferenceOption = None,
+    issued: DateOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     color: ColorOption = ColorMode.auto,
 ) -> None:
     state.color = color
+    if html is None and (reference is not None or issued is not None):
+        raise UsageError(_("--reference and --date are the heading of the --html report; there is no report without "
+                           "--html"), _("add --html FOLDER, or leave them out"))
     workspace, found = load_settlement(list(files), list(realisation or []), list(assessment or []))
     stop_on_errors(workspace)
     with progress_bar(N_("settling")) as advance:
         run = settle_documents(workspace, found, advance, as_of=as_of)
     rendered = render_settlement(run, output_format, explain=explain)
-    outputs = SettleOutputs(xlsx=xlsx, html=html, output=standard_output_or(output), force=force)
+    outputs = SettleOutputs(xlsx=xlsx, html=html, output=standard_output_or(output), force=force,
+                            reference=reference, issued=issued)
     if outputs.any:
         from convenant_cli.app.settle import write_settlement_outputs
 

@@ -49,8 +49,10 @@ class Catalogue(NullTranslations):
         length, offset = table[2 * index], table[2 * index + 1]
         return self._data[offset:offset + length].decode("utf-8", errors="replace")
 
-    def _find(self, message: str) -> int | None:
+    def _find(self, message: object) -> int | None:
         """The index of the entry whose original (its singular) is `message`, by bisection."""
+        if not isinstance(message, str):  # as gettext's own: what is not a message is not found
+            return None
         key = message.encode("utf-8")
         low, high = 1, self._count  # entry 0 is the header, the empty original
         while low < high:

@@ -19,11 +19,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any, TypeVar
 
 from convenant_cli.domain.language import N_, _, language
-from convenant_cli.domain.money import format_eur, format_fte, format_number, show_fraction
+
+# numbers as the run's language writes them, here with the words (every renderer reads both from here)
+from convenant_cli.render.numbers import amount as amount
+from convenant_cli.render.numbers import fte as fte
+from convenant_cli.render.numbers import number as number
+from convenant_cli.render.numbers import ratio as ratio
 
 K = TypeVar("K")
 
@@ -246,6 +250,20 @@ REPORT: dict[str, str] = {
     "print_note": N_("Print this page on A4: each beneficiary starts on a page of its own, as an annex to the "
                      "settlement letter."),
     **FAMILY_STATUS,
+    # the annex of a settlement letter (issue 34): what a page is, its heading block, its notes, its chain
+    "view_settled": N_("Settlement"),
+    "view_provisional": N_("Provisional settlement — waits for the auditor's verdict"),
+    "view_interim": N_("Interim view at {day} — no settlement"), "view_maxima": N_("Maxima — no settlement"),
+    "interim_views": N_("Interim views — no settlement"),
+    "annex_to": N_("Annex to the settlement decision"), "decision_reference": N_("Reference of the decision"),
+    "issued": N_("Date of issue"), "auditor_name": N_("Name of the auditor"), "signature": N_("Signature"),
+    "page": N_("page"), "of": N_("of"),
+    "notes": N_("Notes on this settlement"), "line_item": N_("Line item"),
+    "payable_before_cap": SUMMARY["payable_before_cap"],
+    "payable_before_cap_deducted": N_("Effort + result − deduction"),
+    "floored": N_("negative: paid as {zero} (R5)"),
+    "capped_at": N_("capped at the eligible costs {costs} (R6)"),
+    "verdict_on": N_("Verdict on {unit}"), "verdict_on_year": N_("Verdict on {unit}, work year {year}"),
 }
 
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
@@ -350,42 +368,6 @@ def days(count: int) -> str:
     """
     units = translated(UNITS)
     return f"{count} {units['day'] if count == 1 else units['days']}"
-
-
-def amount(value: Decimal | Fraction | None) -> str:
-    """An amount in euro to the cent, as the run's language writes it; "—" for none.
-
-    >>> from convenant_cli.domain.language import set_language
-    >>> set_language("nl"); amount(Decimal("1022559.87")), amount(None)
-    ('1.022.559,87', '—')
-    >>> set_language("en"); amount(Decimal("1022559.87")), amount(Decimal("-0.5"))
-    ('1,022,559.87', '-0.50')
-    """
-    return "—" if value is None else format_eur(value, language())
-
-
-def number(value: Decimal) -> str:
-    """A plain decimal (a count, a share) as the run's language writes it, as many places as it has.
-
-    >>> from convenant_cli.domain.language import set_language
-    >>> set_language("nl"); number(Decimal("1240")), number(Decimal("0.70"))
-    ('1.240', '0,70')
-    """
-    return format_number(value, language())
-
-
-def fte(value: Decimal) -> str:
-    """FTE or FTE-days to two places, without their unit.
-
-    >>> from convenant_cli.domain.language import set_language
-    >>> set_language("en"); fte(Decimal("36.2")), fte(Decimal("1234.567"))
-    ('36.20', '1,234.57')
-    """
-    return format_fte(value, language())
-
-
-def ratio(value: Fraction | None) -> str:
-    return "—" if value is None else show_fraction(value)
 
 
 def day(value: date) -> str:

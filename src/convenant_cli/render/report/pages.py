@@ -1,9 +1,13 @@
 """The HTML report's pages from the settlements: an index (portfolio and families), a page
-per agreement (each beneficiary's figures with their article and rulebook section, the
-result commitments with who decided each, the cost statement line by line with its sum and
-the cap, a staffing timeline; the auditor and the day of the judgement on every beneficiary's
-page, the annex of its settlement letter), and the sources (files with their SHA-256, the
-tool's version, the rules in effect).
+per agreement (each beneficiary's figures in the order their arithmetic runs, each with its
+article and rulebook section from one table of citations, so that the page adds up on its own;
+the result commitments with a verdict per work year and who decided each; the cost statement
+line by line with its sum and the cap; a staffing timeline; every note of the settlement; the
+auditor and the day of the judgement on every beneficiary's page, the annex of its settlement
+letter, with the decision's reference, the date of issue and blank fields to sign), and the
+sources (files with their SHA-256, the tool's version, the rules in effect). Every page says
+what it is (a settlement, an interim view, maxima) in its title and in the running header and
+footer it prints on every sheet (page-margin boxes of literal text, escaped as CSS strings).
 
 Jinja2 renders the templates with autoescape on: every text from a file (a name, a title, a
 note) is escaped, in the HTML and in the inline SVG alike, and made visible first (a control or
@@ -17,13 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
+from convenant_cli.domain.citations import CITATIONS
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
+from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.costs import CostStatementOutcome
 from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.settlement import IF_MET, Line, Settlement
@@ -33,21 +39,23 @@ from convenant_cli.render.report.timeline import Timeline, timeline
 from convenant_cli.render.safe_text import shown_in_page
 from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import rule_value
-
-# each figure of a beneficiary's chain: the rulebook section and the covenant's article
-CHAIN = (("maximum", "R1", "Art. 1"), ("deduction", "R4", "Art. 5"), ("base", "R5", "Art. 2, 5"),
-         ("effort", "R2", "Art. 2"), ("result", "R2, R3", "Art. 2"), ("eligible_costs", "R6", "Art. 5, 6"),
-         ("payable", "R2, R6", "Art. 2, 3"), ("advances", "R6", "Art. 3"), ("balance", "R6", "Art. 3"))
+from convenant_cli.render.settlement.notes import owned_notes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Figure:
+    """One line of a beneficiary's chain: a figure with how it follows from the lines above it
+    (`sign`: − subtracted, + added, = the result so far), its article and rulebook section, and
+    what changed it (`remark`: the cap of R6)."""
+
     key: str
     label: str
     value: Decimal | None
     shown: str
     rulebook: str
     article: str
+    sign: str = ""
+    remark: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,6 +69,7 @@ class Beneficiary:
     shortfall_fte_days: Decimal
     costs: CostStatementOutcome | None = None  # the cost statement of a settlement (R6), line by line
     capped: bool = False  # the eligible costs cap the payable amount
+    notes: tuple[str, ...] = ()  # what the terminal notes of this beneficiary
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,19 @@ class Page:
     file: str
     settlement: Settlement
     beneficiaries: tuple[Beneficiary, ...]
+    notes: tuple[str, ...] = ()  # what the terminal notes of the whole agreement, on every beneficiary's page too
+    view: str = ""  # what the page is: a settlement, an interim view, maxima (its title and print header)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Annex:
+    """What makes the report the annex of a settlement letter: the decision's reference (text
+    from the user), the date of issue, and each settlement's notes of its view (`view_notes`
+    of the run, in the order of the settlements)."""
+
+    reference: str | None = None
+    issued: date | None = None
+    notes: list[list[str]] | None = None
 
 
 # names that a page can never take: the report's own pages, in either language, and the names
@@ -98,25 +120,53 @@ def page_name(identifier: str, taken: set[str]) -> str:
 
 
 def _figures(settlement: Settlement, line: Line, names: dict[str, str]) -> tuple[Figure, ...]:
-    """The chain's figures this view has (an interim view and maxima have fewer; the base
-    stands wherever effort and result do)."""
+    """The chain this view has, in the order its arithmetic runs, so that the page adds up on
+    its own: maximum − deduction = base; effort + result (− deduction, under `deduction_base:
+    payable`); capped at the eligible costs when they are less; payable − advances = balance. An
+    interim view and maxima have fewer lines; the base stands wherever effort and result do."""
     shown = settlement.shown_keys
-    found = []
-    for key, rulebook, article in CHAIN:
-        if key == "eligible_costs":  # the cap of R6, where a settlement has one
-            if not settlement.final or line.eligible_costs is None:
-                continue
-        elif key not in shown and not (key == "base" and "effort" in shown):
-            continue
-        value = getattr(line, key)
-        found.append(Figure(key, names[key], value, vocabulary.amount(value), rulebook, article))
-        if key == "payable" and settlement.provisional:  # beside what is certain, what waits for the auditor
-            found.append(Figure(IF_MET, names[IF_MET], line.payable_if_met, vocabulary.amount(line.payable_if_met),
-                                "R3", "Art. 2"))
+    on_maximum = settlement.rules.rules.deduction_base == "maximum"
+    found: list[Figure] = []
+
+    def add(key: str, value: Decimal | None, sign: str = "", *, cited: str | None = None,
+            remark: str | None = None, label: str | None = None) -> None:
+        citation = CITATIONS[cited or key]
+        found.append(Figure(key=key, label=label or names[key], value=value, shown=vocabulary.amount(value),
+                            rulebook=citation.rulebook, article=citation.article, sign=sign, remark=remark))
+
+    add("maximum", line.maximum)
+    if "deduction" in shown and (on_maximum or "effort" not in shown):
+        add("deduction", line.deduction, "−" if "effort" in shown else "")  # an interim view subtracts it from nothing
+    if "effort" in shown:
+        if on_maximum:
+            add("base", line.base, "=")
+        add("effort", line.effort)
+        add("result", line.result, "+")
+        if not on_maximum and "deduction" in shown:
+            add("deduction", line.deduction, "−")
+    if not settlement.final:
+        if "advances" in shown:  # an interim view: the advances paid by its day
+            add("advances", line.advances, cited="advances_as_of")
+        return tuple(found)
+    capped = line.capped and line.eligible_costs is not None
+    if capped or line.floored:  # the sum before the cap, or before the floor at zero (as it came out, below it)
+        before = line.payable_before_cap if on_maximum else line.effort + line.result - line.deduction
+        add("payable_before_cap", before, "=",
+            label=names["payable_before_cap" if on_maximum else "payable_before_cap_deducted"],
+            remark=names["floored"].format(zero=vocabulary.amount(ZERO)) if line.floored else None)
+    if line.eligible_costs is not None:
+        add("eligible_costs", line.eligible_costs, "min" if capped else "",
+            remark=(names["capped_at"].format(costs=vocabulary.amount(line.eligible_costs)) if capped
+                    else names["not_capped"]))
+    add("payable", line.payable, "=", cited="cap" if capped else None)
+    if settlement.provisional:  # beside what is certain, what waits for the auditor
+        add(IF_MET, line.payable_if_met)
+    add("advances", line.advances, "−")
+    add("balance", line.balance, "=")
     return tuple(found)
 
 
-def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str]) -> Beneficiary:
+def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str], notes: tuple[str, ...]) -> Beneficiary:
     picture = timeline(line.staffing, settlement.term) if line.staffing and line.staffing.consultants else None
     word = None
     if settlement.final:
@@ -125,26 +175,76 @@ def _beneficiary(settlement: Settlement, line: Line, names: dict[str, str]) -> B
                        enterprise_number=format_enterprise_number(line.enterprise_number),
                        figures=_figures(settlement, line, names), balance_word=word, timeline=picture,
                        shortfall_fte_days=line.shortfall_fte_days, costs=line.costs if settlement.final else None,
-                       capped=settlement.final and line.capped)
+                       capped=settlement.final and line.capped, notes=notes)
 
 
-def pages(settlements: list[Settlement], names: dict[str, str]) -> list[Page]:
+def view_title(settlement: Settlement, names: dict[str, str]) -> str:
+    """What a page is, in its title, its print header and at the top of each beneficiary.
+
+    An interim view says so with its day (Art. 6), and never reads as a settlement."""
+    if settlement.as_of is not None:
+        return names["view_interim"].format(day=vocabulary.day(settlement.as_of))
+    return names[f"view_{settlement.status}"]
+
+
+def pages(settlements: list[Settlement], names: dict[str, str],
+          view_notes: list[list[str]] | None = None) -> list[Page]:
+    """A page per settlement, each beneficiary with the notes about it and the page with the
+    notes about the whole agreement (the table's notes, then those of the view)."""
     taken: set[str] = set()
-    return [Page(page_name(s.id, taken), s,
-                 tuple(_beneficiary(s, line, names) for line in s.lines)) for s in settlements]
+    made = []
+    for number, settlement in enumerate(settlements):
+        owned = owned_notes(settlement)
+        common = tuple(note.text for note in owned if note.beneficiary is None)
+        common += tuple(view_notes[number]) if view_notes is not None else ()
+        lines = tuple(_beneficiary(settlement, line, names,
+                                   tuple(n.text for n in owned if n.beneficiary == line.enterprise_number))
+                      for line in settlement.lines)
+        made.append(Page(page_name(settlement.id, taken), settlement, lines, common, view_title(settlement, names)))
+    return made
+
+
+def css_string(text: str) -> str:
+    """Text as a CSS string, every character but a letter, a digit or a space escaped, so that
+    text from a file or the command line can close neither the string nor the stylesheet.
+
+    >>> print(css_string('Ref "1" </style>'))
+    "Ref \\22 1\\22  \\3c \\2f style\\3e "
+    """
+    escaped = "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} "
+                      for char in str(shown_in_page(text)))
+    return f'"{escaped}"'
+
+
+def print_style(title: str, names: dict[str, str], annex: Annex) -> str:
+    """The running header and footer a printed page carries on every sheet (CSS page-margin boxes
+    of literal text): what the page is, and in the footer the decision's reference, the date of
+    issue and the page number."""
+    foot = [title]
+    if annex.reference:
+        foot.append(f"{names['decision_reference']}: {annex.reference}")
+    if annex.issued is not None:
+        foot.append(f"{names['issued']}: {vocabulary.day(annex.issued)}")
+    page = f'{css_string(names["page"] + " ")} counter(page) {css_string(" " + names["of"] + " ")} counter(pages)'
+    return ("@page { @top-left { content: " + css_string(title) + "; } "
+            "@bottom-left { content: " + css_string(" · ".join(foot)) + "; } "
+            "@bottom-right { content: " + page + "; } }")
 
 
 def write_report(folder: Path, settlements: list[Settlement], families: tuple[Family, ...], portfolio: Portfolio,
-                 *, version: str, created: datetime, records: list[FileRecord]) -> None:
+                 *, version: str, created: datetime, records: list[FileRecord], annex: Annex | None = None) -> None:
     """The report's pages, written into `folder` (which exists and is empty)."""
     from jinja2 import Environment, FileSystemLoader
+    from markupsafe import Markup
 
     templates = files("convenant_cli.render.report") / "templates"
     environment = Environment(loader=FileSystemLoader(str(templates)), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True, finalize=shown_in_page)
     names = vocabulary.translated(vocabulary.REPORT)
-    made = pages(settlements, names)
+    annex = annex or Annex(issued=created.date())
+    made = pages(settlements, names, annex.notes)
     by_id = {page.settlement.id: page for page in made}
+    title = report_title(made, names)
     common = {
         "t": names, "lang": language(), "version": version, "amount": vocabulary.amount, "fte": vocabulary.fte,
         "ratio": vocabulary.ratio, "number": vocabulary.number, "reason": vocabulary.reason, "day": vocabulary.day,
@@ -155,21 +255,36 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
         # who decided what: the annex's line, each commitment's source and the sector's own view
         "judged_by": judgement.judged_by, "source": judgement.source, "self_assessment": judgement.self_assessment,
         "correction": judgement.correction, "waiting": judgement.waiting,
+        "annex": annex, "issued": vocabulary.day(annex.issued) if annex.issued is not None else None,
     }
     outputs = {
         "index.html": environment.get_template("index.html").render(
-            **common, pages=made, families=families, portfolio=portfolio, by_id=by_id,
+            **common, title=title, print_style=Markup(print_style(title, names, annex)), pages=made,
+            families=families, portfolio=portfolio, by_id=by_id,
             several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
                                               "balance"),
             family_keys=("maximum", "deduction", "effort", "result", "payable", "advances",
                          *(("advances_interim",) if portfolio.interim else ()), "balance")),
         "sources.html": environment.get_template("sources.html").render(
-            **common, created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,
+            **common, title=title, print_style=Markup(print_style(f"{names['sources']} — {title}", names, annex)),
+            created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,
             settlements=settlements, rule_labels=vocabulary.translated(vocabulary.RULES),
             origins=vocabulary.translated(vocabulary.ORIGINS), legal=vocabulary.translated(vocabulary.LEGAL_SOURCES),
             rule_value=rule_value),
     }
     for page in made:
-        outputs[page.file] = environment.get_template("agreement.html").render(**common, page=page)
+        outputs[page.file] = environment.get_template("agreement.html").render(
+            **common, page=page, print_style=Markup(print_style(f"{page.settlement.id} — {page.view}", names, annex)))
     for name, text in outputs.items():
         (folder / name).write_text(text, encoding="utf-8")
+
+
+def report_title(made: list[Page], names: dict[str, str]) -> str:
+    """The index's title: a settlement report, unless no page is a settlement (interim views,
+    maxima), which the title then says."""
+    views = {page.view for page in made}
+    if len(views) == 1 and made and not made[0].settlement.final:
+        return views.pop()
+    if made and all(page.settlement.interim for page in made):
+        return names["interim_views"]
+    return names["report"]

@@ -6,6 +6,7 @@ A line counted whole has no step of its own: the sum names it.
 
 from __future__ import annotations
 
+from convenant_cli.domain.citations import cite
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.terms import Span
 from convenant_cli.engine.costs import CostLineOutcome, CostStatementOutcome
@@ -19,7 +20,7 @@ def cost_steps(subject: str, statement: CostStatementOutcome) -> list[Step]:
     steps += [_refused(subject, line) for line in statement.lines if line.refused]
     lines = len(statement.lines)
     steps.append(Step(
-        subject, label("eligible_costs"), "R6", "Art. 5, Art. 6",
+        subject, label("eligible_costs"), *cite("eligible_costs"),
         _("cost statement of {lines}: declared {declared}, not eligible {outside}, not accepted {refused}")
         .format(lines=ngettext("{count} line", "{count} lines", lines).format(count=lines),
                 declared=amount(statement.declared), outside=amount(statement.not_eligible),

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_cli.domain.citations import cite
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.money import ZERO, show_fraction
@@ -124,7 +125,7 @@ def _ratio(ratio: ResultRatio) -> Step:
     verdict = (_("{share} ≥ {minimum}: paid pro rata") if ratio.ratio else
                _("{share} < {minimum}: no result financing")).format(share=share, minimum=minimum)
     counted = f"{ratio.total} × {unit} ({vocabulary.translated(vocabulary.COUNTING)[ratio.counting]})"
-    return Step(_("result commitments"), _("Result ratio"), "R3", "Art. 2",
+    return Step(_("result commitments"), _("Result ratio"), *cite("ratio"),
                 _("{counted}; not met: {missed}").format(counted=counted,
                                                         missed=", ".join(missed) or vocabulary.word("none")),
                 _("{achieved} met / {total} = {verdict} → ratio {ratio}")
@@ -148,7 +149,7 @@ def _advances_paid(subject: str, line: Line, as_of: date | None) -> list[Step]:
     none = vocabulary.word("none")
     tranches = [_tranche(advance.amount, advance.date, advance.reference) for advance in line.advance_tranches]
     sum_text = " + ".join(amount(a.amount) for a in line.advance_tranches) or none
-    return [Step(subject, label("advances"), "R6", "Art. 3, Art. 6",
+    return [Step(subject, label("advances"), *cite("advances_as_of"),
                  _("paid up to and including {day}: {tranches}").format(day=as_of,
                                                                          tranches="; ".join(tranches) or none),
                  _("{sum} = {total}; no balance before the final settlement")
@@ -162,7 +163,7 @@ def _maximum(subject: str, line: Line) -> Step:
     if line.rate is not None and line.fte:
         arithmetic = _("{maximum}; per FTE {maximum} / {fte} = {rate}").format(
             maximum=arithmetic, fte=vocabulary.fte(line.fte), rate=amount(line.rate))
-    return Step(subject, label("maximum"), "R1", "Art. 1", inputs, arithmetic)
+    return Step(subject, label("maximum"), *cite("maximum"), inputs, arithmetic)
 
 
 def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True,
@@ -170,10 +171,10 @@ def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True
     if not settled:
         return []
     if line.staffed is Staffed.NO_FTE:
-        return [Step(subject, label("deduction"), "R4", "Art. 5", _("no FTE in Art. 1"),
+        return [Step(subject, label("deduction"), *cite("deduction"), _("no FTE in Art. 1"),
                      _("no deduction: {zero}").format(zero=amount(ZERO)))]
     if line.staffed is Staffed.ASSUMED_FULL or line.staffing is None:
-        return [Step(subject, label("shortfall_fte_days"), "R4", "Art. 5",
+        return [Step(subject, label("shortfall_fte_days"), *cite("shortfall_fte_days"),
                      _("not in the staffing of the eindrapport"),
                      _("ASSUMPTION: taken as fully staffed, 0 FTE-days short, no deduction"))]
     steps = [absence_step(subject, absence) for absence in line.staffing.absences] if per_absence else []
@@ -184,7 +185,7 @@ def _deduction(subject: str, line: Line, settled: bool, per_absence: bool = True
     inputs = (_("per FTE {rate}; {shortfall} FTE-days short up to and including {day} (accrued, Art. 6); {days} days "
                 "in the whole term") if as_of is not None else
               _("per FTE {rate}; {shortfall} FTE-days short; {days} days in the term"))
-    steps.append(Step(subject, label("deduction"), "R4", "Art. 5",
+    steps.append(Step(subject, label("deduction"), *cite("deduction"),
                       inputs.format(rate=rate, shortfall=shortfall, day=as_of, days=line.term_days),
                       _("{rate} × {shortfall} / {days} = {exact} → {deduction} (rounded half up, once)")
                       .format(rate=rate, shortfall=shortfall, days=line.term_days, exact=exact(line.deduction_exact),
@@ -196,7 +197,7 @@ def _shortfall(subject: str, staffing: StaffingOutcome) -> Step:
     short = [vocabulary.fte(span.shortfall_fte_days) for span in staffing.short_spans if span.shortfall_fte]
     parts = " + ".join(short) + " = " if len(short) > 1 else ""
     consultants, absences = len(staffing.consultants), len(staffing.absences)
-    return Step(subject, label("shortfall_fte_days"), "R4", "Art. 5",
+    return Step(subject, label("shortfall_fte_days"), *cite("shortfall_fte_days"),
                 _("FTE of the beneficiary {fte}; {consultants}; {absences}; a surplus on one day never makes up for "
                   "another day").format(
                     fte=fte(staffing.beneficiary_fte),
@@ -217,10 +218,10 @@ def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
     deduction_base = vocabulary.translated(vocabulary.DEDUCTION_BASE)[rules.deduction_base]
     effort_share, result_share = number(rules.effort_share), number(rules.result_share)
     steps = [
-        Step(subject, label("effort"), "R2/R5", "Art. 2",
+        Step(subject, label("effort"), *cite("effort"),
              _("deduction {base}; share {share}").format(base=deduction_base, share=effort_share),
              f"{base} × {effort_share} = {amount(line.effort)}"),
-        Step(subject, label("result"), "R2/R3/R5", "Art. 2",
+        Step(subject, label("result"), *cite("result"),
              _("share {share}; ratio {ratio}").format(share=result_share, ratio=ratio),
              f"{base} × {result_share} × {ratio} = {amount(line.result)}"),
     ]
@@ -233,13 +234,13 @@ def _financing(subject: str, line: Line, settlement: Settlement) -> list[Step]:
                    f"{amount(line.effort + line.result - line.deduction)}")
         if line.floored:
             payable = _("{sum} → {zero} (never below zero)").format(sum=payable, zero=amount(ZERO))
-    steps.append(Step(subject, label("payable"), "R5", "Art. 2, Art. 5",
+    steps.append(Step(subject, label("payable"), *cite("payable"),
                       _("deduction {base}").format(base=deduction_base), payable))
     if settlement.provisional and settlement.ratio is not None:
         if_met = show_fraction(settlement.ratio.ratio_if_met)
         before = line.effort + line.result_if_met if on_maximum else line.effort + line.result_if_met - line.deduction
         capped = _(" (capped at the costs)") if line.payable_if_met < before else ""
-        steps.append(Step(subject, label("payable_if_met"), "R3", "Art. 2",
+        steps.append(Step(subject, label("payable_if_met"), *cite("payable_if_met"),
                           _("{waiting}; ratio if met {ratio}").format(waiting=judgement.waiting(settlement),
                                                                       ratio=if_met),
                           f"{base} × {result_share} × {if_met} = {amount(line.result_if_met)}; "
@@ -258,19 +259,19 @@ def _payments(subject: str, line: Line) -> list[Step]:
         verdict = _("capped at the costs") if line.capped else _("the costs cap nothing")
         given = (_("eligible costs {costs} (the cost statement)") if line.costs is not None else
                  _("eligible costs {costs} (a total without a cost statement)"))
-        steps.append(Step(subject, _("Cap of the eligible costs"), "R6", "Art. 5",
+        steps.append(Step(subject, _("Cap of the eligible costs"), *cite("cap"),
                           given.format(costs=amount(line.eligible_costs)),
                           f"min({amount(line.payable_before_cap)}; {amount(line.eligible_costs)}) = "
                           f"{amount(line.payable)} ({verdict})"))
     tranches = [_tranche(advance.amount, advance.date, advance.reference) for advance in line.advance_tranches]
     if len(tranches) > 1:
-        steps.append(Step(subject, label("advances"), "R6", "Art. 3", "; ".join(tranches),
+        steps.append(Step(subject, label("advances"), *cite("advances"), "; ".join(tranches),
                           " + ".join(amount(a.amount) for a in line.advance_tranches) +
                           f" = {amount(line.advances)}"))
     single = line.advance_tranches[0] if len(line.advance_tranches) == 1 else None
     dated = single is not None and (single.date is not None or single.reference is not None)
     paid = _("advances {paid}").format(paid=tranches[0] if dated else amount(line.advances))
-    steps.append(Step(subject, label("balance"), "R6", "Art. 3", paid,
+    steps.append(Step(subject, label("balance"), *cite("balance"), paid,
                       f"{amount(line.payable)} − {amount(line.advances)} = {amount(line.balance)} "
                       f"({vocabulary.balance_word(line.balance)})"))
     return steps

@@ -3,10 +3,13 @@ for the auditor's verdict (what it pays for certain, and if met), a payment capp
 eligible costs, eligible costs given as a total without a cost statement, a cost line the
 auditor does not accept, an amount floored at zero, and every assumption the figures rest on
 (a beneficiary taken as fully staffed, a rule setting no file writes). Shown under the
-table, on the workbook's summary and, as codes, in JSON `warnings`.
+table, on the workbook's summary, on the report's page of each beneficiary it is about and,
+as codes, in JSON `warnings`.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
@@ -30,24 +33,41 @@ def assumption_text(settlement: Settlement, assumption: Assumption) -> str:
             .format(rule=vocabulary.translated(vocabulary.RULES)[setting], value=value, key=setting))
 
 
+@dataclass(frozen=True)
+class Note:
+    """One note, and whom it is about: a beneficiary (by enterprise number) or the whole agreement (None)."""
+
+    text: str
+    beneficiary: str | None = None
+
+
 def settlement_notes(settlement: Settlement) -> list[str]:
-    notes = [provisional_note(settlement)] if settlement.provisional else []
+    return [note.text for note in owned_notes(settlement)]
+
+
+def owned_notes(settlement: Settlement) -> list[Note]:
+    """The notes in the order the table shows them, each with whom it is about (the HTML report
+    shows a beneficiary's notes, and the agreement's, on that beneficiary's page)."""
+    notes = [Note(provisional_note(settlement))] if settlement.provisional else []
     amount = vocabulary.amount
     for line in settlement.lines:
+        def add(text: str, number: str = line.enterprise_number) -> None:
+            notes.append(Note(text, number))
+
         if settlement.final and line.capped and line.eligible_costs is not None:
-            notes.append(_("{name}: payable capped at the eligible costs {costs} (effort + result {before}; R6)")
-                         .format(name=line.name, costs=amount(line.eligible_costs),
-                                 before=amount(line.payable_before_cap)))
+            add(_("{name}: payable capped at the eligible costs {costs} (effort + result {before}; R6)")
+                .format(name=line.name, costs=amount(line.eligible_costs), before=amount(line.payable_before_cap)))
         if settlement.final and line.costs_without_statement and line.eligible_costs is not None:
-            notes.append(_("{name}: eligible costs {costs} without a cost statement: a total the eindrapport gives, "
-                           "without lines to check (R6)").format(name=line.name, costs=amount(line.eligible_costs)))
+            add(_("{name}: eligible costs {costs} without a cost statement: a total the eindrapport gives, "
+                  "without lines to check (R6)").format(name=line.name, costs=amount(line.eligible_costs)))
         for cost in line.costs.lines if settlement.final and line.costs is not None else ():
             if cost.refused:
-                notes.append(_("{name}: cost line '{reference}' ({eligible}) not accepted by the auditor: {note}")
-                             .format(name=line.name, reference=cost.reference, eligible=amount(cost.eligible),
-                                     note=cost.note or "—"))
+                add(_("{name}: cost line '{reference}' ({eligible}) not accepted by the auditor: {note}")
+                    .format(name=line.name, reference=cost.reference, eligible=amount(cost.eligible),
+                            note=cost.note or "—"))
         if settlement.final and line.floored:
-            notes.append(_("{name}: effort + result − deduction is negative; payable {zero} (R5)")
-                         .format(name=line.name, zero=amount(ZERO)))
-    notes += [assumption_text(settlement, assumption) for assumption in settlement.assumptions]
+            add(_("{name}: effort + result − deduction is negative; payable {zero} (R5)")
+                .format(name=line.name, zero=amount(ZERO)))
+    notes += [Note(assumption_text(settlement, assumption), assumption.beneficiary)
+              for assumption in settlement.assumptions]
     return notes
