@@ -246,10 +246,28 @@ REPORT: dict[str, str] = {
     "print_note": N_("Print this page on A4: each beneficiary starts on a page of its own, as an annex to the "
                      "settlement letter."),
     **FAMILY_STATUS,
+    # the staffing chart's value axis and interim day, its legend, and the table of short spans under it
+    "as_of_line": N_("as of {day}"),
+    "as_of_legend": N_("as of {day}: nothing is drawn after this day"),
+    "as_of_about": N_("Interim view: the chart shows the days up to and including {day}; the term runs until {end}."),
+    "short_spans": N_("Days short of the beneficiary's FTE"),
+    "short_spans_about": N_("Each period with the same staffing and absences on which the beneficiary was short of "
+                            "its FTE, with its cause: the FTE-days add up to the shortfall in FTE-days above."),
+    "no_short_spans": N_("No day short of the beneficiary's FTE."),
+    "from": N_("From"), "to": N_("To"), "short_fte": N_("Short (FTE)"), "cause": N_("Cause"),
+    "fte_days": UNITS["fte_days"], "days_column": N_("Days"),
+    "cause_absence": N_("{reason}: {name} ({fte} FTE)"),
+    "cause_vacancy": N_("vacancy: {fte} FTE not filled"),
+    "cause_away": N_("vacancy: {fte} FTE not filled (not employed: {names})"),
+    "cause_made_up": N_("made up by a replacement or surplus: {fte} FTE"),
 }
 
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
           N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+# a month on a chart's axis, beside its year
+SHORT_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+                N_("Oct"), N_("Nov"), N_("Dec"))
 
 _translated: dict[tuple[int, str], dict[Any, Any]] = {}  # (a table's id, language): its words
 
@@ -398,3 +416,15 @@ def day(value: date) -> str:
     '1 July 2023'
     """
     return f"{value.day} {_(MONTHS[value.month - 1])} {value.year}"
+
+
+def month(value: date) -> str:
+    """The month of a day, short, with its year: a chart's axis.
+
+    >>> from convenant_cli.domain.language import set_language
+    >>> set_language("nl"); month(date(2023, 10, 1)), month(date(2024, 3, 1))
+    ('okt 2023', 'mrt 2024')
+    >>> set_language("en"); month(date(2023, 10, 1))
+    'Oct 2023'
+    """
+    return f"{_(SHORT_MONTHS[value.month - 1])} {value.year}"

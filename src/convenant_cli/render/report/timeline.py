@@ -1,31 +1,49 @@
 """A beneficiary's staffing over the term, as the shapes of a picture: a row per consultant
-(employment, each absence by reason, the part paid as guaranteed wage, a replaced absence)
-and a strip of the shortfall in FTE per day. Pure geometry from the engine's outcome: the
-template draws it as SVG.
+(employment, each absence by reason, the part paid as guaranteed wage, a replaced absence),
+a strip of the shortfall in FTE per day with its value axis, and the table of the short
+spans under it. Pure geometry and records from the engine's outcome: the template draws it
+as SVG and the table as HTML.
 
-A day is `day_width` points wide, an FTE of shortfall `fte_height` points high, so that the
+A day is `day_width` units wide, an FTE of shortfall `fte_height` units high, so that the
 strip's area divided by both is the beneficiary's shortfall in FTE-days. Each shape keeps
 the real dates it stands for (an absence may begin before the term; it is drawn from the
-term's first day).
+term's first day). The picture spans the whole term, but draws only the days the shortfall
+counts (`StaffingOutcome.counted`): in an interim view nothing stands after the view's day,
+which a labelled line marks. The short spans are the engine's own (`short_spans`), so that
+the table's FTE-days add up to the shortfall that the deduction is computed from.
+
+The picture is `WIDTH` units wide and is printed across the page's width: on A4 (186 mm
+between the margins, 527 pt) a unit prints at 0.70 pt, so text of `FONT` units prints at
+8.4 pt. Labels are placed with a generous estimate of their width (`CHAR` a character),
+never past the term's end or an interim view's day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from functools import lru_cache
+from datetime import date
 from decimal import Decimal
 
-from convenant_cli.domain.terms import Span
-from convenant_cli.engine.absence import StaffingOutcome
+from convenant_cli.domain.terms import ONE_DAY, Span
+from convenant_cli.domain.language import language
+from convenant_cli.engine.absence import ConsultantOutcome, ShortSpan, StaffingOutcome
+from convenant_cli.render import vocabulary
 
-Points = float  # not money: where a shape stands on the picture, in points
-LEFT = 150.0  # points for the consultants' names
-PLOT = 600.0  # points for the term
-ROW = 16.0  # a consultant's row
-BAR = 12.0  # an employment or a whole-time absence within it
-STRIP = 48.0  # the shortfall strip's height: one FTE, or the largest shortfall when more
-GAP = 22.0  # between the rows and the strip, for the month labels
+Points = float  # not money: where a shape stands on the picture, in the picture's units
+WIDTH = 750.0  # the picture's width (its viewBox): printed across the page
+LEFT = 170.0  # for the consultants' names and the strip's value axis
+PLOT = 570.0  # for the term
+FONT = 12.0  # the text's size (report.css sets it): 12 x 527 / 750 = 8.4 pt on A4
+CHAR = 0.6 * FONT  # wider than Carlito's widest digit or lower-case letter but m and w, for fitting labels
+ROW = 20.0  # a consultant's row
+BAR = 14.0  # an employment or a whole-time absence within it
+TOP = 18.0  # above the rows, in an interim view: the label of the view's day
+GAP = 28.0  # between the rows and the strip, for the month labels
+STRIP = 60.0  # the shortfall strip's height: one FTE, or the largest shortfall when more
+BOTTOM = 12.0  # below the strip: the lowest value of the axis
+NAME = 25  # characters of a consultant's name that fit left of the term (Carlito: about half an em each)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +70,17 @@ class Row:
     y: Points
     shapes: tuple[Shape, ...]
 
+    @property
+    def label(self) -> str:
+        """The name as it fits left of the term (the whole name is in each shape's title).
+
+        >>> Row("Consulent A", Decimal(1), 0.0, ()).label
+        'Consulent A'
+        >>> Row("Consulente met een bijzonder lange naam", Decimal(1), 0.0, ()).label
+        'Consulente met een bijzo…'
+        """
+        return self.name if len(self.name) <= NAME else self.name[:NAME - 1] + "…"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -71,72 +100,214 @@ class Block:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Cause:
+    """Why a span is short, in the engine's figures: an uncovered absence (`reason`, the
+    consultant's `name`), a vacancy (with the consultants not employed then, in `names`), or
+    what a replacement or a surplus made up for (`made_up`)."""
+
+    kind: str  # absence, vacancy, made_up
+    fte: Decimal
+    reason: str | None = None
+    name: str | None = None
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShortRow:
+    """A row of the table under the chart: one of the engine's short spans."""
+
+    start: date
+    end: date
+    days: int
+    fte: Decimal  # short on each day
+    fte_days: Decimal
+    causes: tuple[Cause, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """A value of the strip's axis: `fte` short stands at height `y`."""
+
+    y: Points
+    fte: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
 class Timeline:
+    left: Points = LEFT  # where the term starts; the names and the strip's values end left of it
     term: Span
+    counted: Span  # the days drawn: the term, or its start up to an interim view's day
     day_width: Points
     fte_height: Points
     width: Points
     height: Points
+    top: Points  # the first row's top
     rows: tuple[Row, ...]
     strip_top: Points
+    strip_bottom: Points
+    end_x: Points  # the end of the last day drawn
     blocks: tuple[Block, ...]
-    ticks: tuple[tuple[Points, str], ...]  # x and the month it starts (yyyy-mm)
-    reasons: tuple[str, ...]  # those drawn, for the legend
+    ticks: tuple[tuple[Points, str], ...]  # x of a month's first day, and the month with its year
+    levels: tuple[Level, ...]  # the strip's value axis, from 0 up
+    drawn: tuple[str, ...]  # what the chart draws, for the legend: kinds, and `reason-KEY` for each reason
+    short: tuple[ShortRow, ...]  # the table of short spans
+    shortfall_fte_days: Decimal  # the engine's sum, that the table adds up to
+
+    @property
+    def as_of(self) -> date | None:
+        """The interim view's day, when the picture stops before the term's end."""
+        return self.counted.end if self.counted.end < self.term.end else None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(kind.removeprefix("reason-") for kind in self.drawn if kind.startswith("reason-"))
 
 
 def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
+    counted = staffing.counted.clip(term) or term
     day_width = PLOT / term.days
 
     def x_of(day: date) -> Points:
         return LEFT + (day - term.start).days * day_width
 
+    top = TOP if counted.end < term.end else 0.0
+    rows = tuple(_row(number, consultant, top + number * ROW, counted, x_of, day_width)
+                 for number, consultant in enumerate(staffing.consultants))
+    strip_top = top + len(rows) * ROW + GAP
+    strip_bottom = strip_top + STRIP
+    largest = max((span.shortfall_fte for span in staffing.short_spans), default=Decimal(0))
+    scale = max(largest, Decimal(1))  # one FTE short fills the strip; more, and it is scaled to fit
+    fte_height = STRIP / float(scale)  # not money: units an FTE
+    blocks = tuple(Block(span.start, span.end, span.shortfall_fte, x_of(span.start),
+                         strip_bottom - float(span.shortfall_fte) * fte_height, span.days * day_width,
+                         float(span.shortfall_fte) * fte_height)  # not money: the block's height
+                   for span in staffing.short_spans if span.shortfall_fte)
+    end_x = x_of(counted.end + ONE_DAY)
+    drawn = [*dict.fromkeys(kind for row in rows for shape in row.shapes for kind in _legend_keys(shape))]
+    if blocks:
+        drawn.append("short")
+    return Timeline(term=term, counted=counted, day_width=day_width, fte_height=fte_height, width=WIDTH,
+                    height=strip_bottom + BOTTOM, top=top, rows=rows, strip_top=strip_top, strip_bottom=strip_bottom,
+                    end_x=end_x, blocks=blocks, ticks=_ticks(term, counted),
+                    levels=_levels(largest, scale, strip_bottom, fte_height), drawn=tuple(_ordered(drawn)),
+                    short=tuple(_short_row(span, staffing.consultants) for span in staffing.short_spans
+                                if span.shortfall_fte),
+                    shortfall_fte_days=staffing.shortfall_fte_days)
+
+
+def _row(number: int, consultant: ConsultantOutcome, y: Points, counted: Span, x_of: Callable[[date], Points],
+         day_width: Points) -> Row:
+    """A consultant's row: the employment, then each absence with its guaranteed wage and its
+    replacement, each drawn on the days counted only."""
+    top = y + (ROW - BAR) / 2
+
     def drawn(kind: str, span: Span, y: Points, height: Points, **extra: object) -> Shape | None:
-        inside = span.clip(term)
+        inside = span.clip(counted)
         if inside is None:
             return None
         return Shape(kind=kind, start=span.start, end=span.end, x=x_of(inside.start), y=y,
                      width=inside.days * day_width, height=height, **extra)  # type: ignore[arg-type]
 
-    rows = []
-    reasons: list[str] = []
-    for number, consultant in enumerate(staffing.consultants):
-        top = number * ROW + (ROW - BAR) / 2
-        shapes = [drawn("employment", consultant.employed, top, BAR, fte=consultant.fte)]
-        for absence in consultant.absences:
-            # a partial absence (0,20 of a 1,00 consultant) is drawn at that part of the row's height
-            share = min(Decimal(1), absence.fte / consultant.fte) if consultant.fte else Decimal(1)
-            height = BAR * float(share)  # not money: a bar's height
-            y = top + BAR - height
-            shapes.append(drawn("absence", absence.span, y, height, reason=absence.reason, fte=absence.fte))
-            if absence.wage is not None:
-                shapes.append(drawn("wage", absence.wage, y, height, reason=absence.reason, fte=absence.fte))
-            if absence.replaced:
-                shapes.append(drawn("replaced", absence.span, y, height, reason=absence.reason, fte=absence.fte))
-            if absence.reason not in reasons:
-                reasons.append(absence.reason)
-        rows.append(Row(consultant.name, consultant.fte, number * ROW, tuple(s for s in shapes if s is not None)))
-    strip_top = len(rows) * ROW + GAP
-    largest = max((span.shortfall_fte for span in staffing.short_spans), default=Decimal(0))
-    scale = max(largest, Decimal(1))  # one FTE short fills the strip; more, and it is scaled to fit
-    fte_height = STRIP / float(scale)  # not money: points an FTE
-    blocks = []
-    for span in staffing.short_spans:
-        if not span.shortfall_fte:
-            continue
-        height = float(span.shortfall_fte) * fte_height  # not money: the block's height
-        blocks.append(Block(span.start, span.end, span.shortfall_fte, x_of(span.start), strip_top + STRIP - height,
-                            span.days * day_width, height))
-    return Timeline(term=term, day_width=day_width, fte_height=fte_height, width=LEFT + PLOT,
-                    height=strip_top + STRIP + 16, rows=tuple(rows), strip_top=strip_top, blocks=tuple(blocks),
-                    ticks=_ticks(term, x_of), reasons=tuple(reasons))
+    shapes = [drawn("employment", consultant.employed, top, BAR, fte=consultant.fte)]
+    for absence in consultant.absences:
+        # a partial absence (0,20 of a 1,00 consultant) is drawn at that part of the row's height
+        share = min(Decimal(1), absence.fte / consultant.fte) if consultant.fte else Decimal(1)
+        height = BAR * float(share)  # not money: a bar's height
+        low = top + BAR - height
+        shapes.append(drawn("absence", absence.span, low, height, reason=absence.reason, fte=absence.fte))
+        if absence.wage is not None:
+            shapes.append(drawn("wage", absence.wage, low, height, reason=absence.reason, fte=absence.fte))
+        if absence.replaced:
+            shapes.append(drawn("replaced", absence.span, low, height, reason=absence.reason, fte=absence.fte))
+    return Row(consultant.name, consultant.fte, y, tuple(s for s in shapes if s is not None))
 
 
-def _ticks(term: Span, x_of: Callable[[date], Points]) -> tuple[tuple[Points, str], ...]:
-    """The first day of each quarter inside the term."""
+def _legend_keys(shape: Shape) -> tuple[str, ...]:
+    return (shape.kind, f"reason-{shape.reason}") if shape.kind == "absence" else (shape.kind,)
+
+
+def _ordered(drawn: list[str]) -> list[str]:
+    """The legend's order: employment, the reasons as first drawn, guaranteed wage, replaced, short."""
+    order = {"employment": 0, "absence": 1, "wage": 3, "replaced": 4, "short": 5}
+    return sorted((kind for kind in drawn if kind != "absence"), key=lambda kind: order.get(kind, 2))
+
+
+def _levels(largest: Decimal, scale: Decimal, bottom: Points, fte_height: Points) -> tuple[Level, ...]:
+    """The strip's axis: 0 and the top of the strip; the largest shortfall between them when
+    its label keeps a line's height from both.
+
+    >>> [(level.y, str(level.fte)) for level in _levels(Decimal("0.36"), Decimal(1), 100.0, 60.0)]
+    [(100.0, '0'), (78.4, '0.36'), (40.0, '1')]
+    >>> [str(level.fte) for level in _levels(Decimal("0.20"), Decimal(1), 100.0, 60.0)]  # 12 units above 0
+    ['0', '1']
+    """
+    levels = [Level(bottom, Decimal(0)), Level(bottom - float(scale) * fte_height, scale)]
+    middle = bottom - float(largest) * fte_height  # not money: a height
+    if FONT + 2 <= bottom - middle and FONT + 2 <= middle - levels[1].y:
+        levels.insert(1, Level(middle, largest))
+    return tuple(levels)
+
+
+def _ticks(term: Span, counted: Span) -> tuple[tuple[Points, str], ...]:
+    """Each tick's x and its label: the month and its year, in the run's language."""
+    return _month_ticks(term, counted, language())
+
+
+@lru_cache(maxsize=64)  # the same for every beneficiary of an agreement
+def _month_ticks(term: Span, counted: Span, spoken: str) -> tuple[tuple[Points, str], ...]:
+    """The first day of each quarter inside the days drawn (of each half year, year or two
+    years when a quarter is too narrow for its label), whose label ends before the last day drawn;
+    `spoken`, the language of the labels, keys the cache.
+
+    >>> from convenant_cli.domain.language import set_language
+    >>> set_language("en"); two_years = Span(date(2023, 7, 1), date(2025, 6, 30))
+    >>> [label for _x, label in _month_ticks(two_years, two_years, "en")]
+    ['Jul 2023', 'Oct 2023', 'Jan 2024', 'Apr 2024', 'Jul 2024', 'Oct 2024', 'Jan 2025', 'Apr 2025']
+    >>> [label for _x, label in _month_ticks(two_years, Span(two_years.start, date(2024, 9, 30)), "en")]
+    ['Jul 2023', 'Oct 2023', 'Jan 2024', 'Apr 2024', 'Jul 2024']
+    >>> ten_years = Span(date(2020, 1, 1), date(2029, 12, 31))
+    >>> [label for _x, label in _month_ticks(ten_years, ten_years, "en")]
+    ['Jan 2020', 'Jan 2022', 'Jan 2024', 'Jan 2026', 'Jan 2028']
+    """
+    day_width = PLOT / term.days
+
+    def x_of(day: date) -> Points:
+        return LEFT + (day - term.start).days * day_width
+
+    end_x = x_of(counted.end + ONE_DAY)
+    label = 8 * CHAR  # "okt 2023": a short month and the year
+    step = next((months for months in (3, 6, 12, 24)
+                 if x_of(_months_after(counted.start, months)) - x_of(_months_after(counted.start, 0)) >= label + CHAR),
+                60)
     ticks = []
-    day = date(term.start.year, term.start.month, 1)
-    while day <= term.end:
-        if day >= term.start and day.month in (1, 4, 7, 10):
-            ticks.append((x_of(day), f"{day:%Y-%m}"))
-        day = (day + timedelta(days=32)).replace(day=1)
+    day = _months_after(counted.start, 0)
+    while day <= counted.end:
+        if day >= counted.start and (day.year * 12 + day.month - 1) % step == 0 and x_of(day) + 2 + label <= end_x:
+            ticks.append((x_of(day), vocabulary.month(day)))
+        day = _months_after(day, 1)
     return tuple(ticks)
+
+
+def _months_after(day: date, months: int) -> date:
+    """The first day of the month `months` after `day`'s.
+
+    >>> _months_after(date(2023, 11, 15), 3), _months_after(date(2023, 1, 31), 12)
+    (datetime.date(2024, 2, 1), datetime.date(2024, 1, 1))
+    """
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _short_row(span: ShortSpan, consultants: tuple[ConsultantOutcome, ...]) -> ShortRow:
+    """The engine's span with its causes: each uncovered absence, the vacancy (and who was not
+    employed then: employments begin and end only where a span does, so its first day
+    tells), and what a replacement or a surplus made up for."""
+    causes = [Cause(kind="absence", fte=absence.fte, reason=absence.reason, name=absence.name)
+              for absence in sorted(span.absences, key=lambda a: (a.consultant, a.span.start))]
+    if span.vacancy_fte:
+        away = tuple(c.name for c in consultants if c.fte and not c.employed.start <= span.start <= c.employed.end)
+        causes.append(Cause(kind="vacancy", fte=span.vacancy_fte, names=away))
+    if span.surplus_fte:
+        causes.append(Cause(kind="made_up", fte=span.surplus_fte))
+    return ShortRow(start=span.start, end=span.end, days=span.days, fte=span.shortfall_fte,
+                    fte_days=span.shortfall_fte_days, causes=tuple(causes))
