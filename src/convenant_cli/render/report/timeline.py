@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
-from convenant_cli.domain.terms import ONE_DAY, Span
 from convenant_cli.domain.language import language
+from convenant_cli.domain.terms import ONE_DAY, Span
 from convenant_cli.engine.absence import ConsultantOutcome, ShortSpan, StaffingOutcome
 from convenant_cli.render import vocabulary
 
@@ -36,7 +36,7 @@ WIDTH = 750.0  # the picture's width (its viewBox): printed across the page
 LEFT = 170.0  # for the consultants' names and the strip's value axis
 PLOT = 570.0  # for the term
 FONT = 12.0  # the text's size (report.css sets it): 12 x 527 / 750 = 8.4 pt on A4
-CHAR = 0.6 * FONT  # wider than Carlito's widest digit or lower-case letter but m and w, for fitting labels
+CHAR = 0.6 * FONT  # wider than any digit or small letter but m and w (`text_width`), for fitting labels
 ROW = 20.0  # a consultant's row
 BAR = 14.0  # an employment or a whole-time absence within it
 TOP = 18.0  # above the rows, in an interim view: the label of the view's day
@@ -243,7 +243,7 @@ def _levels(largest: Decimal, scale: Decimal, bottom: Points, fte_height: Points
     """
     levels = [Level(bottom, Decimal(0)), Level(bottom - float(scale) * fte_height, scale)]
     middle = bottom - float(largest) * fte_height  # not money: a height
-    if FONT + 2 <= bottom - middle and FONT + 2 <= middle - levels[1].y:
+    if min(bottom - middle, middle - levels[1].y) >= FONT + 2:
         levels.insert(1, Level(middle, largest))
     return tuple(levels)
 
@@ -275,17 +275,30 @@ def _month_ticks(term: Span, counted: Span, spoken: str) -> tuple[tuple[Points, 
         return LEFT + (day - term.start).days * day_width
 
     end_x = x_of(counted.end + ONE_DAY)
-    label = 8 * CHAR  # "okt 2023": a short month and the year
-    step = next((months for months in (3, 6, 12, 24)
-                 if x_of(_months_after(counted.start, months)) - x_of(_months_after(counted.start, 0)) >= label + CHAR),
-                60)
+    widest = max(text_width(f"{vocabulary.month(date(2000, month, 1))}") for month in range(1, 13))
+    # the shortest quarter has 89 days; a label starts 2 units after its tick, and keeps 4 from the next
+    step = next((months for months in (3, 6, 12, 24) if months / 3 * 89 * day_width >= widest + 6), 60)
     ticks = []
     day = _months_after(counted.start, 0)
     while day <= counted.end:
-        if day >= counted.start and (day.year * 12 + day.month - 1) % step == 0 and x_of(day) + 2 + label <= end_x:
-            ticks.append((x_of(day), vocabulary.month(day)))
+        if day >= counted.start and (day.year * 12 + day.month - 1) % step == 0:
+            label = vocabulary.month(day)
+            if x_of(day) + 2 + text_width(label) <= end_x:
+                ticks.append((x_of(day), label))
         day = _months_after(day, 1)
     return tuple(ticks)
+
+
+def text_width(text: str) -> Points:
+    """At most the width of `text` at `FONT` units in the stylesheet's first fonts (Carlito,
+    Calibri, Liberation Sans: a digit or a small letter is at most 0.56 em, a capital at most
+    0.7 em, but M and W 0.95 and m and w 0.83).
+
+    >>> round(text_width("okt 2024"), 1), round(text_width("May 2025"), 1)
+    (57.6, 61.8)
+    """
+    return sum(CHAR if c not in "MWmw" and not c.isupper() else 0.7 * FONT if c not in "MWmw" else
+               0.95 * FONT for c in text)
 
 
 def _months_after(day: date, months: int) -> date:
