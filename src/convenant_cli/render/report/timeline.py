@@ -294,8 +294,8 @@ def text_width(text: str) -> Points:
     Calibri, Liberation Sans: a digit or a small letter is at most 0.56 em, a capital at most
     0.7 em, but M and W 0.95 and m and w 0.83).
 
-    >>> round(text_width("okt 2024"), 1), round(text_width("May 2025"), 1)
-    (57.6, 61.8)
+    >>> f"{text_width('okt 2024'):.1f} {text_width('May 2025'):.1f}"  # 8 x 7,2; 11,4 + 7 x 7,2
+    '57.6 61.8'
     """
     return sum(CHAR if c not in "MWmw" and not c.isupper() else 0.7 * FONT if c not in "MWmw" else
                0.95 * FONT for c in text)
