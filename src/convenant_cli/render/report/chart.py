@@ -49,6 +49,23 @@ def swatch(key: str, anchor: str) -> Markup:
     return Markup(f'<svg width="18" height="12" aria-hidden="true">{inner}</svg>')  # built of escaped parts
 
 
+def legend_items(items: tuple[tuple[str, str], ...], anchor: str) -> Markup:
+    """The legend's items: each key's swatch and its words."""
+    return Markup("\n".join(f'  <li data-legend="{_text(key)}">{swatch(key, anchor)} {_text(words)}</li>'
+                             for key, words in items))  # every part escaped
+
+
+def short_rows(tl: Layout) -> Markup:
+    """The rows of the table of short spans: from, to, days, FTE short, cause, FTE-days."""
+    spoken = language()
+    return Markup("\n".join(
+        f'  <tr class="short-span" data-start="{r.start}" data-end="{r.end}" data-days="{r.days}" '
+        f'data-fte="{r.fte}" data-fte-days="{r.fte_days}">\n    <td>{_day(r.start, spoken)}</td>'
+        f'<td>{_day(r.end, spoken)}</td><td class="num">{r.days}</td><td class="num">{_fte(r.fte, spoken)}</td>\n'
+        f'    <td>{_text(r.cause)}</td><td class="num fte-days">{_fte(r.fte_days, spoken)}</td>\n  </tr>'
+        for r in tl.short))  # every part escaped
+
+
 def chart(tl: Layout, anchor: str, name: str) -> Markup:
     """The chart: month ticks, a row per consultant, the shortfall strip with its value axis,
     and in an interim view the line of its day."""

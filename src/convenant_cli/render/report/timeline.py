@@ -68,9 +68,13 @@ class Timeline(Layout):
         """The chart as SVG markup (`chart`: written in code, for speed)."""
         return chart.chart(self, anchor, name)
 
-    def swatch(self, key: str, anchor: str) -> Markup:
-        """The legend's picture of `key`."""
-        return chart.swatch(key, anchor)
+    def legend_items(self, anchor: str) -> Markup:
+        """The legend's items as HTML, each with its swatch (`chart`)."""
+        return chart.legend_items(self.legend, anchor)
+
+    def short_rows(self) -> Markup:
+        """The rows of the table of short spans as HTML (`chart`)."""
+        return chart.short_rows(self)
 
 
 def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
