@@ -179,7 +179,7 @@ def box_extents(pdf: Path) -> tuple[float, float]:
     `/Ascent` and `/Descent` in the PDF, or poppler's 0.95 and 0.35 where they are 0 (as
     LibreOffice writes them). Every font of the file must agree, or a box cannot be read."""
     found = set()
-    for ascent, descent in re.findall(rb"/Type/FontDescriptor.*?/Ascent (-?[\d.]+)\s*/Descent (-?[\d.]+)",
+    for ascent, descent in re.findall(rb"/Type\s*/FontDescriptor.*?/Ascent (-?[\d.]+)\s*/Descent (-?[\d.]+)",
                                       pdf.read_bytes(), re.S):
         up, down = abs(float(ascent)) / 1000, abs(float(descent)) / 1000
         found.add((up or 0.95, down or 0.35))

@@ -206,17 +206,17 @@ def test_the_timeline_draws_the_realisations_spans(generation):
     k = [s for s in page.shapes if s["consultant"] == "Consulent K"]
     assert [(s["data-kind"], s["data-start"], s["data-end"]) for s in k[1:]] == [
         ("absence", "2025-06-10", "2025-08-15"), ("wage", "2025-06-10", "2025-07-09")]
-    day = 600 / TERM_DAYS
+    day = 570 / TERM_DAYS  # the term is 570 units wide, from x = 170 (the names left of it)
     for shape in k[1:]:
         # 10 June 2025 is day 710 of the term (2023-07-01 is day 0); 21 days to 30 June
-        assert float(shape["x"]) == pytest.approx(150 + 710 * day)
+        assert float(shape["x"]) == pytest.approx(170 + 710 * day)
         assert float(shape["width"]) == pytest.approx(21 * day)
     illness = next(s for s in page.shapes if s["consultant"] == "Consulent A" and s["data-kind"] == "absence")
     # 8 January 2024 is day 191 of the term; 114 days to 30 April
-    assert float(illness["x"]) == pytest.approx(150 + 191 * day)
+    assert float(illness["x"]) == pytest.approx(170 + 191 * day)
     assert float(illness["width"]) == pytest.approx(114 * day)
     credit = next(s for s in page.shapes if s.get("data-reason") == "time_credit")
-    assert float(credit["height"]) == pytest.approx(12 * 0.2)  # 0,20 of a 1,00 FTE consultant's bar
+    assert float(credit["height"]) == pytest.approx(14 * 0.2)  # 0,20 of a 1,00 FTE consultant's 14-unit bar
 
 
 def test_the_shortfall_strip_has_the_area_of_the_shortfall(generation):

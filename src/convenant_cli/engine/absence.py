@@ -159,7 +159,8 @@ class StaffingOutcome:
     beneficiary_fte: Decimal
     shortfall_fte_days: Decimal
     consultants: tuple[ConsultantOutcome, ...]
-    short_spans: tuple[ShortSpan, ...]
+    short_spans: tuple[ShortSpan, ...]  # every day of `counted` that is short or made up, in order
+    counted: Span  # the days whose shortfall counts: the term, or its start up to an interim view's day
 
     @property
     def absences(self) -> tuple[AbsenceOutcome, ...]:
@@ -275,7 +276,7 @@ def staffing_shortfall(consultants: list[Consultant], beneficiary_fte: Decimal, 
                              absent_fte, tuple(active.values()))
             spans.append(span)
             total += span.shortfall_fte_days
-    return StaffingOutcome(beneficiary_fte, total, tuple(outcomes), tuple(spans))
+    return StaffingOutcome(beneficiary_fte, total, tuple(outcomes), tuple(spans), term)
 
 
 def _masked_insz(insz: str | None) -> str | None:

@@ -1,6 +1,6 @@
 """The words people read, in one place and in the run's language: each figure's label and
 column header, each sheet's name and column headers, statuses, verdicts, reasons, units,
-the report's words; and numbers and days as people of that language write them.
+the report's words; and (from `notation`) numbers and days as people of that language write them.
 
 Every renderer that shows a figure, a column or a sheet to a person takes its word from
 here: the tables, the explanation, the notes, the workbooks, the diff and the HTML report.
@@ -17,17 +17,18 @@ headers are fixed, in Dutch, whatever the language; they are not here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from convenant_cli.domain.language import N_, _, language
 
-# numbers as the run's language writes them, here with the words (every renderer reads both from here)
-from convenant_cli.render.numbers import amount as amount
-from convenant_cli.render.numbers import fte as fte
-from convenant_cli.render.numbers import number as number
-from convenant_cli.render.numbers import ratio as ratio
+# numbers, amounts and days as the run's language writes them: here too, for every renderer
+from convenant_cli.render.notation import amount as amount
+from convenant_cli.render.notation import day as day
+from convenant_cli.render.notation import fte as fte
+from convenant_cli.render.notation import month as month
+from convenant_cli.render.notation import number as number
+from convenant_cli.render.notation import ratio as ratio
 
 K = TypeVar("K")
 
@@ -264,10 +265,21 @@ REPORT: dict[str, str] = {
     "floored": N_("negative: paid as {zero} (R5)"),
     "capped_at": N_("capped at the eligible costs {costs} (R6)"),
     "verdict_on": N_("Verdict on {unit}"), "verdict_on_year": N_("Verdict on {unit}, work year {year}"),
+    # the staffing chart's value axis and interim day, its legend, and the table of short spans under it
+    "as_of_line": N_("as of {day}"),
+    "as_of_legend": N_("as of {day}: nothing is drawn after this day"),
+    "as_of_about": N_("Interim view: the chart shows the days up to and including {day}; the term runs until {end}."),
+    "short_spans": N_("Days short of the beneficiary's FTE"),
+    "short_spans_about": N_("Each period with the same staffing and absences on which the beneficiary was short of "
+                            "its FTE, with its cause: the FTE-days add up to the shortfall in FTE-days above."),
+    "no_short_spans": N_("No day short of the beneficiary's FTE."),
+    "from": N_("From"), "to": N_("To"), "short_fte": N_("Short (FTE)"), "cause": N_("Cause"),
+    "fte_days": UNITS["fte_days"], "days_column": N_("Days"),
+    "cause_absence": N_("{reason}: {name} ({fte} FTE)"),
+    "cause_vacancy": N_("vacancy: {fte} FTE not filled"),
+    "cause_away": N_("vacancy: {fte} FTE not filled (not employed: {names})"),
+    "cause_made_up": N_("made up by a replacement or surplus: {fte} FTE"),
 }
-
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 _translated: dict[tuple[int, str], dict[Any, Any]] = {}  # (a table's id, language): its words
 
@@ -368,15 +380,3 @@ def days(count: int) -> str:
     """
     units = translated(UNITS)
     return f"{count} {units['day'] if count == 1 else units['days']}"
-
-
-def day(value: date) -> str:
-    """A day in words, as a letter writes it.
-
-    >>> from convenant_cli.domain.language import set_language
-    >>> set_language("nl"); day(date(2023, 7, 1)), day(date(2024, 9, 30))
-    ('1 juli 2023', '30 september 2024')
-    >>> set_language("en"); day(date(2023, 7, 1))
-    '1 July 2023'
-    """
-    return f"{value.day} {_(MONTHS[value.month - 1])} {value.year}"
