@@ -89,9 +89,31 @@ def project(tmp_path, monkeypatch, run_cli):
     judged = (EXAMPLES / "metaal-2023-2025-beoordeling.yaml").read_text(
         encoding="utf-8")
     (tmp_path / "examples" / "beoordeling.yaml").write_text(
-        judged.replace("realisation: metaal-2023-2025-realisatie.yaml", "realisation: real.yaml"), encoding="utf-8")
+        judging(judged.replace("realisation: metaal-2023-2025-realisatie.yaml", "realisation: real.yaml"),
+                tmp_path / "examples" / "real.yaml"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def restamp(project: Path) -> None:
+    """The `project`'s assessment recording its eindrapport as a test has changed it: the
+    auditor judged this version (a test of something else than CV707)."""
+    judged = project / "examples" / "beoordeling.yaml"
+    judged.write_text(judging(judged.read_text(encoding="utf-8"), project / "examples" / "real.yaml"),
+                      encoding="utf-8")
+
+
+def judging(assessment: str, realisation: Path) -> str:
+    """An assessment's text recording `realisation` as it is now (`realisation_sha256`): the
+    auditor's judgement of a copy, or of an eindrapport a test has written."""
+    import hashlib
+    import re
+
+    sha256 = hashlib.sha256(realisation.read_bytes()).hexdigest()
+    if "realisation_sha256:" in assessment:
+        return re.sub(r"(?m)^realisation_sha256: .*$", f"realisation_sha256: {sha256}", assessment)
+    return re.sub(r"(?m)^(realisation: .*)$", lambda m: f"{m.group(1)}\nrealisation_sha256: {sha256}", assessment,
+                  count=1)
 
 
 @pytest.fixture

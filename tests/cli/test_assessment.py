@@ -252,6 +252,28 @@ def test_new_assessment_shows_each_measured_value_for_reference(run_cli, tmp_pat
     assert "\n  R1:" not in text and "\n  R3:" not in text  # no verdict to fill in where values decide
 
 
+def test_an_eindrapport_changed_after_its_judgement_is_no_longer_the_one_judged(run_cli, project):
+    # the auditor judged examples/real.yaml as it was (its SHA-256 in the assessment); the sector
+    # then changes R1's work year 2 from 188 to 199: the verdicts no longer stand for these facts
+    real = project / "examples" / "real.yaml"
+    real.write_text(real.read_text(encoding="utf-8").replace("value: 188}", "value: 199}"), encoding="utf-8")
+    result = run_cli("validate", "examples/real.yaml")
+    assert result.exit_code == 1
+    assert "examples/beoordeling.yaml:8:21: error[CV707]: examples/real.yaml changed after this assessment" in \
+        result.stdout
+    settled = run_cli("settle", "metaal.yaml", "-r", "examples/real.yaml", "--assessment", "examples/beoordeling.yaml")
+    assert settled.exit_code == 1 and "CV707" in settled.stdout + settled.stderr
+    # an assessment without the SHA-256 is a warning that names the one to record
+    judged = project / "examples" / "beoordeling.yaml"
+    judged.write_text("\n".join(line for line in judged.read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("realisation_sha256:")) + "\n", encoding="utf-8")
+    unstamped = run_cli("validate", "examples/beoordeling.yaml")
+    assert unstamped.exit_code == 0
+    sha256 = hashlib.sha256(real.read_bytes()).hexdigest()
+    assert "warning[CV708]: the assessment does not record which version of examples/real.yaml it judged" in \
+        unstamped.stdout and f"realisation_sha256: {sha256}" in unstamped.stdout
+
+
 def test_a_changed_eindrapport_brings_its_assessment_to_validate(run_cli, project):
     result = run_cli("validate", "examples/real.yaml")
     assert result.exit_code == 0
@@ -261,7 +283,7 @@ def test_a_changed_eindrapport_brings_its_assessment_to_validate(run_cli, projec
     (project / "examples" / "beoordeling.yaml").write_text(text.replace("  R2: {", "  R4: {"), encoding="utf-8")
     broken = run_cli("validate", "examples/real.yaml")
     assert broken.exit_code == 1
-    assert "examples/beoordeling.yaml:11:3: error[CV701]: result commitment 'R4' is not in metaal-2023-2025" in \
+    assert "examples/beoordeling.yaml:12:3: error[CV701]: result commitment 'R4' is not in metaal-2023-2025" in \
         broken.stdout
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, judging
 from tests.conftest import settlement as settled_json
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
@@ -302,7 +302,8 @@ def test_the_workbook_holds_the_settlement_effect_and_the_problems(run_cli, proj
     (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
     judged = (project / "examples" / "beoordeling.yaml").read_text(encoding="utf-8")
     (project / "examples" / "beoordeling-corrected.yaml").write_text(
-        judged.replace("realisation: real.yaml", "realisation: corrected.yaml"), encoding="utf-8")
+        judging(judged.replace("realisation: real.yaml", "realisation: corrected.yaml"),
+                project / "examples" / "corrected.yaml"), encoding="utf-8")
     out = tmp_path / "effect.xlsx"
     assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--assessment", "examples/beoordeling.yaml",
                    "--assessment", "examples/beoordeling-corrected.yaml", "--xlsx", out).exit_code == 1

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from convenant_cli.render.diagnostics import DiagnosticFormat
+from tests.conftest import restamp
 
 HOSTILE = "R9\n::error file=/etc/passwd,line=1::X\n##vso[task.setvariable variable=PWN]Y\r::warning::Z"
 REAL = "examples/real.yaml"
@@ -25,6 +26,7 @@ def hostile(project):
     key = json.dumps(HOSTILE)  # a YAML double-quoted key: the breaks written as \n and \r
     real.write_text(text.replace("results:\n", f"results:\n  {key}: {{achieved: true, note: x}}\n", 1),
                     encoding="utf-8")
+    restamp(project)
     return project
 
 

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from stdnum.be import bis, nn
 
 from convenant_cli.render.diagnostics import DiagnosticFormat
+from tests.conftest import restamp
 
 REAL = "examples/real.yaml"
 
@@ -91,6 +92,7 @@ def planted(project):
     extra = _valid("700101321")
     covenant.write_text(text.replace(address.group(0), f"address: \"{address.group(1)} (bus {extra})\"", 1),
                         encoding="utf-8")
+    restamp(project)
     return project, [*NUMBERS, extra]
 
 

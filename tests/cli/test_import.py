@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from convenant_cli.reading.eindrapport_format import SHEETS
-from tests.conftest import CONVENANTS, ROOT, settlement
+from tests.conftest import CONVENANTS, ROOT, judging, settlement
 
 PAIRS = [
     ("metaal-2023-2025.yaml", "examples/metaal-2023-2025-realisatie.yaml"),
@@ -150,8 +150,9 @@ def test_the_empty_template_filled_in_settles_as_the_example(run_cli, sector):
     imported = run_cli("import", "leeg.xlsx", "-o", "ingevuld.yaml")
     assert imported.exit_code == 0, imported.stdout + imported.stderr
     judged = (sector / "convenants" / "examples" / "metaal-2023-2025-beoordeling.yaml").read_text(encoding="utf-8")
-    (sector / "beoordeling.yaml").write_text(judged.replace("realisation: metaal-2023-2025-realisatie.yaml",
-                                                            "realisation: ingevuld.yaml"), encoding="utf-8")
+    (sector / "beoordeling.yaml").write_text(judging(judged.replace("realisation: metaal-2023-2025-realisatie.yaml",
+                                                                    "realisation: ingevuld.yaml"),
+                                                     sector / "ingevuld.yaml"), encoding="utf-8")
     filled = _settled(run_cli, "convenants/metaal-2023-2025.yaml", "ingevuld.yaml", "--assessment", "beoordeling.yaml")
     # hand-worked in test_settle.py: deduction 25.521,20, payable 1.022.559,87, balance 439.559,87
     assert (filled["totals"]["deduction"], filled["totals"]["payable"], filled["totals"]["balance"]) == (

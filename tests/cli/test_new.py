@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import CONVENANTS, ROOT, settlement
+from tests.conftest import CONVENANTS, ROOT, judging, settlement
 
 METAAL = "convenants/metaal-2023-2025.yaml"
 
@@ -90,8 +90,8 @@ def test_the_skeleton_filled_as_a_sector_would_settles_as_the_example(run_cli, s
     (sector / "eind.yaml").write_text(text)
     assert run_cli("validate", "eind.yaml").exit_code == 0
     judged = (sector / "convenants" / "examples" / "metaal-2023-2025-beoordeling.yaml").read_text()
-    (sector / "beoordeling.yaml").write_text(judged.replace("realisation: metaal-2023-2025-realisatie.yaml",
-                                                            "realisation: eind.yaml"))
+    (sector / "beoordeling.yaml").write_text(judging(judged.replace("realisation: metaal-2023-2025-realisatie.yaml",
+                                                                    "realisation: eind.yaml"), sector / "eind.yaml"))
     filled = settlement(run_cli("settle", METAAL, "-r", "eind.yaml", "--assessment", "beoordeling.yaml",
                                 "--format", "json").stdout)
     example_run = settlement(run_cli("settle", METAAL, "-r", "convenants/examples/metaal-2023-2025-realisatie.yaml",

@@ -59,6 +59,7 @@ def assessment_skeleton(doc: LoadedDocument, output: Path | None) -> str:
                       "provisional."),
              "schema_version: 1", "kind: assessment",
              f"realisation: {written_reference(doc.path, output)}",
+             f"realisation_sha256: {doc.source.sha256}  # " + _("the eindrapport as judged: a change to it shows"),
              "auditor:  # " + _("the auditor's name"),
              "date:  # " + _("the day of the judgement, e.g. {day}").format(day=agreement.period.end)]
     lines.append("verdicts:" if qualitative else "verdicts: {}")

@@ -106,6 +106,28 @@ def _correction_hint(commitment: str, targets: dict[str, set[tuple[str, int | No
     return _("the targets of {key} (indicator and work year): {targets}").format(key=commitment, targets=named)
 
 
+def check_judged_version(doc: LoadedDocument) -> list[Diagnostic]:
+    """The auditor judged one version of the eindrapport: its SHA-256 is in the assessment. A
+    realisation changed since is no longer the one judged (an error: its verdicts and
+    corrections would be presented as the auditor's judgement of facts the auditor never saw)."""
+    realisation = doc.reference
+    if realisation is None or not isinstance(realisation.model, Realisation):
+        return []
+    recorded = doc.model_as(Assessment).realisation_sha256
+    now = realisation.source.sha256
+    if recorded is None:
+        return [doc.problem("CV708", _("the assessment does not record which version of {name} it judged")
+                                     .format(name=realisation.name), ("realisation",),
+                            _("add `realisation_sha256: {sha256}` if this is the version the auditor judged")
+                            .format(sha256=now), key=True)]
+    if recorded == now:
+        return []
+    return [doc.problem("CV707", _("{name} changed after this assessment: it judged SHA-256 {judged}…, the file is "
+                                   "now {now}…").format(name=realisation.name, judged=recorded[:12], now=now[:12]),
+                        ("realisation_sha256",),
+                        _("the auditor judges the changed eindrapport again and records its SHA-256"))]
+
+
 def check_assessment_date(doc: LoadedDocument) -> list[Diagnostic]:
     """The auditor judges facts that exist: an eindrapport after the term ends, a progress report
     after its day."""
@@ -121,5 +143,5 @@ def check_assessment_date(doc: LoadedDocument) -> list[Diagnostic]:
                         _("the date of an assessment is the day the auditor judged the eindrapport"))]
 
 
-ASSESSMENT_CHECKS = (check_assessment_target, check_verdicts, check_corrections, check_assessment_date,
-                     check_cost_decisions)
+ASSESSMENT_CHECKS = (check_assessment_target, check_judged_version, check_verdicts, check_corrections,
+                     check_assessment_date, check_cost_decisions)

@@ -132,6 +132,8 @@ _ALL = (
                          "`as_of`)")),
     Code("CV706", _E, N_("assessment: a cost line refused or accepted that the realisation's cost statement does not "
                          "have (beneficiary and reference)")),
+    Code("CV707", _E, N_("assessment: the realisation changed after it was judged (its SHA-256 differs)")),
+    Code("CV708", _W, N_("assessment: no `realisation_sha256`, so a change to the realisation judged goes unseen")),
 )
 CODES: dict[str, Code] = {code.code: code for code in _ALL}
 

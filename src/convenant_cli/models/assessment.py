@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
+from pydantic import Field
+
 from convenant_cli.models.base import Model
 from convenant_cli.models.fields import EnterpriseNumber, Filled, IsoDate, Quantity, SchemaVersion, Text, WorkYear
 
@@ -51,6 +53,9 @@ class Assessment(Model):
     schema_version: SchemaVersion
     kind: Literal["assessment"]
     realisation: Text  # the path of the realisation judged, relative to this file
+    # the SHA-256 of that realisation as the auditor judged it: a realisation changed after the
+    # judgement no longer matches (CV707), and an assessment without it says so (CV708)
+    realisation_sha256: Optional[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = None
     auditor: Annotated[Text, Filled]
     date: Annotated[IsoDate, Filled]  # the day of the judgement: an interim view at an earlier day does not use it
     verdicts: dict[str, Verdict] = {}

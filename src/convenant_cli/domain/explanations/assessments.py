@@ -43,4 +43,16 @@ EXPLANATIONS = (
         "reference is mistyped, or the line is of another beneficiary. The auditor decides on a line by its "
         "beneficiary and reference; a decision on no line would leave the line meant counted."),
         mistake=_REFUSED.replace("factuur 2024-117", "factuur 2024-171"), fix=_REFUSED),
+    Explanation(code="CV707", section=WHO, checked=False, text=N_(
+        "The eindrapport changed after the auditor judged it: its SHA-256 is no longer the one the assessment "
+        "records. The verdicts and corrections were given on other facts, so they cannot stand as the auditor's "
+        "judgement of these: the auditor judges the changed eindrapport again (`convenant diff` shows what "
+        "changed) and records its new SHA-256."),
+        mistake=f"realisation_sha256: {'5' * 64}\n", fix=f"realisation_sha256: {'c' * 64}\n"),
+    Explanation(code="CV708", section=WHO, checked=False, text=N_(
+        "The assessment does not record the SHA-256 of the eindrapport it judged, so nothing would show that the "
+        "eindrapport changed after the judgement. `convenant new assessment` writes it; the hint gives the "
+        "SHA-256 of the file as it is now, to add if that is the version the auditor judged."),
+        mistake="realisation: metaal-2023-2025-realisatie.yaml\n",
+        fix=f"realisation: metaal-2023-2025-realisatie.yaml\nrealisation_sha256: {'c' * 64}\n"),
 )
