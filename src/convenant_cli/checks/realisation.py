@@ -310,5 +310,25 @@ def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tupl
     return found
 
 
+def check_advances_twice(doc: LoadedDocument) -> list[Diagnostic]:
+    """An advance listed twice for one beneficiary, by its reference, or by its day and amount
+    when it has none: tranches add up, so a copied row would count one payment twice."""
+    seen: set[tuple[object, ...]] = set()
+    found = []
+    for index, advance in enumerate(doc.model_as(Realisation).advances):
+        key = ((advance.beneficiary, "reference", advance.reference) if advance.reference is not None else
+               (advance.beneficiary, "day", advance.date, advance.amount))
+        if key in seen:
+            what = (_("reference {reference}").format(reference=advance.reference) if advance.reference is not None
+                    else _("{amount} on {day}").format(amount=advance.amount, day=advance.date or "—"))
+            found.append(doc.problem("CV523", _("{number}: an advance listed twice ({what}); tranches add up, so it "
+                                                "counts twice").format(number=format_enterprise_number(
+                                                    advance.beneficiary), what=what),
+                                     ("advances", index),
+                                     _("remove the copy, or give each tranche its own `reference`")))
+        seen.add(key)
+    return found
+
+
 REALISATION_CHECKS = (check_realisation_target, check_as_of, check_results, check_beneficiaries,
-                      check_consultant_keys, check_absences, check_cost_statement)
+                      check_consultant_keys, check_absences, check_advances_twice, check_cost_statement)

@@ -102,6 +102,8 @@ _ALL = (
                          "for one)")),
     Code("CV522", _W, N_("realisation: a qualitative commitment, or the sector's self-assessment (`achieved:`), "
                          "without a `note:` saying where the eindrapport shows it")),
+    Code("CV523", _W, N_("realisation: an advance listed twice for one beneficiary (its reference, or its day and "
+                         "amount without one)")),
     Code("CV530", _E, N_("cost statement: a line names a consultant who is not in that beneficiary's staffing")),
     Code("CV531", _E, N_("cost statement: a reference given twice within one beneficiary")),
     Code("CV532", _E, N_("cost statement: a wage line's period does not overlap the consultant's employment")),

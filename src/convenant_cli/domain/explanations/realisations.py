@@ -128,4 +128,10 @@ EXPLANATIONS = (
         "saying where the eindrapport shows it. The auditor judges a qualitative commitment on that page of the "
         "eindrapport: without it there is nothing to look up."),
         mistake="R2: {}\n", fix="R2: {note: p. 2}\n"),
+    Explanation(code="CV523", section=R6, text=N_(
+        "An advance stands twice for one beneficiary: the same payment reference, or, without a reference, the same "
+        "day and amount. Tranches add up, so a row copied twice counts the payment twice and lowers the balance by "
+        "it (a balance to pay can become one to recover). Remove the copy, or give each tranche its own reference."),
+        mistake="- {beneficiary: 0409.845.289, amount: 196100.00}\n- {beneficiary: 0409.845.289, amount: 196100.00}\n",
+        fix="- {beneficiary: 0409.845.289, amount: 196100.00}\n"),
 )
