@@ -310,6 +310,29 @@ def _overlaps(doc: LoadedDocument, name: str, path: KeyPath, absences: list[tupl
     return found
 
 
+def check_own_guaranteed_wage(doc: LoadedDocument) -> list[Diagnostic]:
+    """A consultant's own guaranteed wage is for a shorter one (a short contract): longer than
+    the rules in force, it moves the start of every deduction of that consultant (Art. 5) on
+    the sector's word alone, so it is said where it stands."""
+    rules = doc.reference.rules if doc.reference is not None else None
+    if rules is None:
+        return []
+    limit = rules.rules.guaranteed_wage_days
+    found = []
+    for s_index, staffing in enumerate(doc.model_as(Realisation).staffing):
+        for c_index, consultant in enumerate(staffing.consultants):
+            own = consultant.guaranteed_wage_days
+            if own is not None and own > limit:
+                found.append(doc.problem(
+                    "CV524", _("{name}: a guaranteed wage of {days} days, longer than the {limit} days of the rules in "
+                               "force: no deduction for the first {days} days of each absence").format(
+                                   name=consultant.name, days=own, limit=limit),
+                    ("staffing", s_index, "consultants", c_index, "guaranteed_wage_days"),
+                    _("a consultant's own length is for a shorter guaranteed wage (a short contract); leave it "
+                      "out, or keep the employment contract that says so for the auditor")))
+    return found
+
+
 def check_advances_twice(doc: LoadedDocument) -> list[Diagnostic]:
     """An advance listed twice for one beneficiary, by its reference, or by its day and amount
     when it has none: tranches add up, so a copied row would count one payment twice."""
@@ -331,4 +354,5 @@ def check_advances_twice(doc: LoadedDocument) -> list[Diagnostic]:
 
 
 REALISATION_CHECKS = (check_realisation_target, check_as_of, check_results, check_beneficiaries,
-                      check_consultant_keys, check_absences, check_advances_twice, check_cost_statement)
+                      check_consultant_keys, check_absences, check_own_guaranteed_wage, check_advances_twice,
+                      check_cost_statement)

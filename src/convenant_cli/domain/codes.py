@@ -104,6 +104,8 @@ _ALL = (
                          "without a `note:` saying where the eindrapport shows it")),
     Code("CV523", _W, N_("realisation: an advance listed twice for one beneficiary (its reference, or its day and "
                          "amount without one)")),
+    Code("CV524", _W, N_("realisation: a consultant's own guaranteed wage longer than the rules in force (the "
+                         "deduction starts later)")),
     Code("CV530", _E, N_("cost statement: a line names a consultant who is not in that beneficiary's staffing")),
     Code("CV531", _E, N_("cost statement: a reference given twice within one beneficiary")),
     Code("CV532", _E, N_("cost statement: a wage line's period does not overlap the consultant's employment")),

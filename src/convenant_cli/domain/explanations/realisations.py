@@ -134,4 +134,10 @@ EXPLANATIONS = (
         "it (a balance to pay can become one to recover). Remove the copy, or give each tranche its own reference."),
         mistake="- {beneficiary: 0409.845.289, amount: 196100.00}\n- {beneficiary: 0409.845.289, amount: 196100.00}\n",
         fix="- {beneficiary: 0409.845.289, amount: 196100.00}\n"),
+    Explanation(code="CV524", section=R4, text=N_(
+        "A consultant's own `guaranteed_wage_days` is longer than the guaranteed wage of the rules in force. The "
+        "key is for a shorter one, such as a short fixed-term contract; a longer one means that no absence of that "
+        "consultant costs anything until that many days have passed, on the sector's word alone. A warning: the "
+        "auditor asks for the contract that says so."),
+        mistake="guaranteed_wage_days: 45\n", fix="guaranteed_wage_days: 7\n"),
 )
