@@ -40,8 +40,30 @@ class Fitted:
         self.min_width = min_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if _fixed_width(self.wide) > options.max_width:  # too wide on its figures alone: no need to measure
+            yield self.narrow()
+            return
         needed = _minimum_width(console, options, self.wide)
         yield self.wide if max(needed, self.min_width) <= options.max_width else self.narrow()
+
+
+def _fixed_width(table: Table) -> int:
+    """What `_minimum_width` finds at least, counted from the columns that do not wrap alone
+    (each its longest line and its padding, the lines between columns), without measuring
+    the cells of the others: rich's measuring costs a table's every cell its layout, and a
+    table of 10.000 beneficiaries that cannot fit needs none of it."""
+    if table.padding != (0, 1, 0, 1) or not table.pad_edge or table.collapse_padding:
+        return 0
+    width = (2 if table.box and table.show_edge else 0) + (len(table.columns) - 1 if table.box else 0)
+    for column in table.columns:
+        if column.no_wrap:
+            texts = [column.header, column.footer, *column.cells]
+            width += 2 + max((cell_len(line) for text in texts
+                              for line in (text.plain if isinstance(text, Text) else str(text)).splitlines()),
+                             default=0)
+        elif column.min_width is not None:
+            width += 2 + column.min_width
+    return width
 
 
 def _minimum_width(console: Console, options: ConsoleOptions, table: Table) -> int:
@@ -60,14 +82,63 @@ def _minimum_width(console: Console, options: ConsoleOptions, table: Table) -> i
     return measured + extra
 
 
+STACKED_PADDING = (0, 1, 0, 2)
+
+
 def stacked(heading: Text, rows: Iterable[tuple[str, Text | str]]) -> Table:
     """One item as a two-column block (label, value), for a narrow terminal."""
-    table = Table(title=heading, title_justify="left", show_header=False, box=None, padding=(0, 1, 0, 2))
+    table = Table(title=heading, title_justify="left", show_header=False, box=None, padding=STACKED_PADDING)
     table.add_column("label", overflow="fold", ratio=1)
     table.add_column("value", justify="right", overflow="fold")
     for label, value in rows:
         table.add_row(label, value)
     return table
+
+
+class Blocks:
+    """What a group of `stacked` blocks draws, written as segments where that is sure to be the
+    same: a block whose labels and values are plain one-line text (no markup, no emoji code)
+    and that fits the width is its heading (laid out by rich, as a table lays out its title)
+    and a line per row, the label padded, the value to the right; any other block is drawn
+    as `stacked`. Thousands of beneficiaries then cost their characters, not thousands of
+    tables' layout."""
+
+    def __init__(self, blocks: Iterable[tuple[Text, list[tuple[str, str]]]]) -> None:
+        self.blocks = list(blocks)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        _, right, _, left = STACKED_PADDING
+        padding = left + right
+        line = Segment.line()
+        for heading, rows in self.blocks:
+            labels = [cell_len(label) for label, _ in rows]
+            values = [cell_len(value) for _, value in rows]
+            widths = (max(labels, default=0) + padding, max(values, default=0) + padding)
+            if not rows or sum(widths) > options.max_width or not all(map(_plain, (text for row in rows
+                                                                                   for text in row))):
+                yield stacked(heading, rows)
+                continue
+            yield from console.render(heading, options.update(width=sum(widths), justify="left", height=None,
+                                                              highlight=False))
+            label_width, value_width = widths[0] - padding, widths[1] - padding
+            for (label, value), label_length, value_length in zip(rows, labels, values, strict=True):
+                yield Segment(f"{' ' * left}{label}{' ' * (label_width - label_length + right + left)}"
+                              f"{' ' * (value_width - value_length)}{value}{' ' * right}")
+                yield line
+
+
+_NOT_PLAIN = frozenset("[]:")  # markup and emoji codes; `isprintable` refuses the rest
+
+
+def _plain(text: str) -> bool:
+    """Whether rich shows `text` as it is: no markup or emoji code, one line, printable.
+
+    >>> _plain("Saldo (nog te betalen)"), _plain("[bold]x"), _plain("a:smile:"), _plain("a\\nb")
+    (True, False, False, False)
+    """
+    return isinstance(text, str) and text.isprintable() and _NOT_PLAIN.isdisjoint(text)
 
 
 class Lines:

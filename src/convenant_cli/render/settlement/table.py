@@ -27,7 +27,7 @@ from convenant_cli.engine.families import Family, Portfolio
 from convenant_cli.engine.result_ratio import UnitOutcome
 from convenant_cli.engine.settlement import FIGURES, IF_MET, MONEY_KEYS, Settlement
 from convenant_cli.render import vocabulary
-from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
+from convenant_cli.render.layout import Blocks, Fitted, Lines, cell, title
 from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
@@ -84,12 +84,12 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
     for name, enterprise_number, figures in rows:
         table.add_row(_who(name, enterprise_number), *(_column_cell(key, figures[key]) for key in keys))
 
-    def narrow() -> Group:
-        blocks = [stacked(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
-                          [_block_row(key, figures[key], words) for key in keys])
+    def narrow() -> Blocks:
+        blocks = [(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
+                   [_block_row(key, figures[key], words) for key in keys])
                   for name, enterprise_number, figures in rows]
-        blocks.append(stacked(Text(total, style="bold"), [_block_row(key, totals[key], words) for key in keys]))
-        return Group(*blocks)
+        blocks.append((Text(total, style="bold"), [_block_row(key, totals[key], words) for key in keys]))
+        return Blocks(blocks)
 
     return Group(heading, Fitted(table, narrow))
 
@@ -255,13 +255,13 @@ def portfolio_table(portfolio: Portfolio) -> Group:
         table.add_row(cell(f"{family.convenant}\n{family.sector}"), statuses[family.status],
                       *(_column_cell(key, figures[key]) for key in PORTFOLIO_KEYS))
 
-    def narrow() -> Group:
-        blocks = [stacked(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
-                          [_block_row(key, portfolio_figures(family)[key], words) for key in PORTFOLIO_KEYS])
+    def narrow() -> Blocks:
+        blocks = [(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
+                   [_block_row(key, portfolio_figures(family)[key], words) for key in PORTFOLIO_KEYS])
                   for family in portfolio.families]
-        blocks.append(stacked(Text(total, style="bold"),
-                              [_block_row(key, portfolio_total(portfolio, key), words) for key in PORTFOLIO_KEYS]))
-        return Group(*blocks)
+        blocks.append((Text(total, style="bold"),
+                       [_block_row(key, portfolio_total(portfolio, key), words) for key in PORTFOLIO_KEYS]))
+        return Blocks(blocks)
 
     return Group(title(portfolio_heading(portfolio)), Fitted(table, narrow))
 
