@@ -82,7 +82,8 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
     for key in keys:
         table.add_column(words[key][1], justify="right", no_wrap=True, footer=_column_cell(key, totals[key]))
     for name, enterprise_number, figures in rows:
-        table.add_row(_who(name, enterprise_number), *(_column_cell(key, figures[key]) for key in keys))
+        # figures as `Text`: rich would read a `str` cell for markup, when it measures it and again when it draws it
+        table.add_row(_who(name, enterprise_number), *(Text(_column_cell(key, figures[key])) for key in keys))
 
     def narrow() -> Blocks:
         blocks = [(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
