@@ -40,6 +40,7 @@ class Fitted:
         self.min_width = min_width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        _fix_widths(self.wide)
         if _fixed_width(self.wide) > options.max_width:  # too wide on its figures alone: no need to measure
             yield self.narrow()
             return
@@ -47,20 +48,29 @@ class Fitted:
         yield self.wide if max(needed, self.min_width) <= options.max_width else self.narrow()
 
 
+def _fix_widths(table: Table) -> None:
+    """Give each column that does not wrap the width of its longest line, which is what rich
+    would measure it at, so that rich measures none of its cells: it measures every cell of a
+    table three times before it draws one (twice for the table's width, once more to draw it),
+    the cost of a table of 10.000 beneficiaries."""
+    for column in table.columns:
+        if column.no_wrap and column.width is None:
+            texts = [column.header, column.footer, *column.cells]
+            column.width = max((cell_len(line) for text in texts
+                                for line in (text.plain if isinstance(text, Text) else str(text)).splitlines()),
+                               default=0)
+
+
 def _fixed_width(table: Table) -> int:
-    """What `_minimum_width` finds at least, counted from the columns that do not wrap alone
-    (each its longest line and its padding, the lines between columns), without measuring
-    the cells of the others: rich's measuring costs a table's every cell its layout, and a
-    table of 10.000 beneficiaries that cannot fit needs none of it."""
+    """What `_minimum_width` finds at least, counted from the columns of a fixed width alone
+    (each with its padding, the lines between columns), without measuring the cells of the
+    others: a table of 10.000 beneficiaries that cannot fit needs none of that measuring."""
     if table.padding != (0, 1, 0, 1) or not table.pad_edge or table.collapse_padding:
         return 0
     width = (2 if table.box and table.show_edge else 0) + (len(table.columns) - 1 if table.box else 0)
     for column in table.columns:
-        if column.no_wrap:
-            texts = [column.header, column.footer, *column.cells]
-            width += 2 + max((cell_len(line) for text in texts
-                              for line in (text.plain if isinstance(text, Text) else str(text)).splitlines()),
-                             default=0)
+        if column.width is not None:
+            width += 2 + column.width
         elif column.min_width is not None:
             width += 2 + column.min_width
     return width
@@ -68,11 +78,12 @@ def _fixed_width(table: Table) -> int:
 
 def _minimum_width(console: Console, options: ConsoleOptions, table: Table) -> int:
     """The narrowest the table can be without cutting a cell. Rich measures a cell's minimum
-    as its longest word; a column that does not wrap needs its longest line."""
+    as its longest word; a column that does not wrap needs its longest line (a column of a
+    fixed width is measured at that width)."""
     measured = Measurement.get(console, options.update(width=10_000), table).minimum
     extra = 0
     for column in table.columns:
-        if not column.no_wrap:
+        if not column.no_wrap or column.width is not None:
             continue
         texts = [column.header, column.footer, *column.cells]
         lines = [line for text in texts for line in (text.plain if isinstance(text, Text) else str(text)).splitlines()]
