@@ -6,6 +6,7 @@ format, and the table of blocks about what the JSON does. Work is counted in fun
 from __future__ import annotations
 
 import importlib.util
+import itertools
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def covenants(tmp_path_factory) -> dict[int, tuple[Path, Path]]:
 
 def marginal(calls: dict[int, int]) -> list[float]:
     """The calls a beneficiary more costs, from each size to the next."""
-    return [(calls[b] - calls[a]) / (b - a) for a, b in zip(SIZES, SIZES[1:], strict=False)]
+    return [(calls[b] - calls[a]) / (b - a) for a, b in itertools.pairwise(SIZES)]
 
 
 def blocks(output: str) -> int:
