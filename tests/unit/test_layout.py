@@ -38,3 +38,33 @@ def test_blocks_draw_what_the_stacked_tables_draw(width, color):
     # rich lays a table's title out at the table's width
     if width >= 45 and not color:
         assert by_rich.splitlines()[0].rstrip() == "INOM vzw - Instituut voor Naschoolse"
+
+
+LINES = [(0, "Begunstigde 0 vzw (0410.000.093)", "bold"),
+         (2, "Vermindering afwezigheid — C0-0 (R3, Art. 5)", "bold"),
+         (4, "tekort 61,50 VTE-dagen × 145,01 euro per VTE-dag, " * 4, ""),
+         (4, "→ 8.917,92", ""),
+         (4, "名前の長い受益者 " * 6, ""),  # wide characters: a line rich crops
+         (2, "[bold]geen opmaak[/bold] :smile: \x1b[2J", "")]
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("width", [12, 19, 20, 40, 80, 160])
+@pytest.mark.parametrize("lines", [LINES[:4], LINES], ids=["ascii", "wide characters"])
+def test_lines_written_as_text_are_what_rich_draws(width, color, lines):
+    from convenant_cli.cli.output import _rendered
+    from convenant_cli.render.layout import Lines
+
+    by_rich = drawn(Lines(lines), width, color)
+    console = Console(width=width, color_system="truecolor" if color else None, force_terminal=color,
+                      highlight=False, soft_wrap=False)
+    written = Lines(lines).drawn(console)
+    # rich draws a width under 20, or a line it must crop, itself; every other is written as text: the
+    # wide characters' line is 58 characters and 106 cells (4 + 6 x 17): too wide from 21 to 80 columns
+    # (at 20 it wraps into lines of one word, 4 + 16 cells)
+    assert (written is None) == (width < 20 or (lines is LINES and 20 < width <= 80)), (width, written)
+    if written is not None:
+        assert written == by_rich
+    text = _rendered(Group(Text("kop"), Lines(lines), Text("staart")), width=width, color=color, encoding="utf-8")
+    expected = drawn(Group(Text("kop"), Lines(lines), Text("staart")), width, color)
+    assert text == "\n".join(line.rstrip(" ") for line in expected.split("\n"))
