@@ -131,13 +131,26 @@ class Blocks:
                                                                                    for text in row))):
                 yield stacked(heading, rows)
                 continue
-            yield from console.render(heading, options.update(width=sum(widths), justify="left", height=None,
-                                                              highlight=False))
+            yield from _heading(console, options, heading, sum(widths))
             label_width, value_width = widths[0] - padding, widths[1] - padding
             for (label, value), label_length, value_length in zip(rows, labels, values, strict=True):
                 yield Segment(f"{' ' * left}{label}{' ' * (label_width - label_length + right + left)}"
                               f"{' ' * (value_width - value_length)}{value}{' ' * right}")
                 yield line
+
+
+def _heading(console: Console, options: ConsoleOptions, heading: Text, width: int) -> RenderResult:
+    """A block's heading laid out `width` wide as rich lays out a table's title: one line of
+    plain text that fits is the text padded to the width in the heading's style."""
+    from rich.segment import Segment
+
+    plain = heading.plain
+    if heading.spans or heading.justify or heading.overflow or heading.end != "\n" or not plain.isascii() or \
+            not plain.isprintable() or len(plain) > width:
+        yield from console.render(heading, options.update(width=width, justify="left", height=None, highlight=False))
+        return
+    yield Segment(plain + " " * (width - len(plain)), console.get_style(heading.style))
+    yield Segment.line()
 
 
 _NOT_PLAIN = frozenset("[]:")  # markup and emoji codes; `isprintable` refuses the rest
