@@ -129,12 +129,37 @@ def _width(*, terminal: bool = True) -> int:
 def _rendered(output: RenderableType, *, width: int, color: bool, encoding: str) -> str:
     """A rich renderable as text, drawn with the characters `encoding` holds (rich draws
     ASCII boxes for a stream that is not UTF), without the spaces rich pads each line with."""
-    from rich.console import Console
+    from rich.console import Console, Group
+
+    from convenant_cli.render.layout import Lines
 
     aside = streams.Aside(encoding)
-    Console(file=aside, width=width, highlight=False, soft_wrap=False, force_terminal=color or None,
-            color_system="auto" if color else None).print(output)
+    console = Console(file=aside, width=width, highlight=False, soft_wrap=False, force_terminal=color or None,
+                      color_system="auto" if color else None)
+    others: list[RenderableType] = []
+    for part in _parts(output):  # plain lines written as they are, the rest drawn by rich in its turn
+        drawn = part.drawn(console) if isinstance(part, Lines) else None
+        if drawn is None:
+            others.append(part)
+            continue
+        if others:
+            console.print(Group(*others))
+            others = []
+        aside.write(drawn)
+    if others:
+        console.print(Group(*others))
     return "\n".join(line.rstrip(" ") for line in aside.getvalue().split("\n"))
+
+
+def _parts(output: RenderableType) -> Iterator[RenderableType]:
+    """A renderable's parts in the order drawn: a group's, group within group, one by one."""
+    from rich.console import Group
+
+    if isinstance(output, Group):
+        for part in output.renderables:
+            yield from _parts(part)
+    else:
+        yield output
 
 
 def show(output: str | RenderableType) -> None:

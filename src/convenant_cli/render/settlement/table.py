@@ -27,7 +27,7 @@ from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family,
 from convenant_cli.engine.result_ratio import UnitOutcome
 from convenant_cli.engine.settlement import FIGURES, IF_MET, Settlement
 from convenant_cli.render import vocabulary
-from convenant_cli.render.layout import Fitted, Lines, cell, stacked, title
+from convenant_cli.render.layout import Blocks, Fitted, Lines, cell, title
 from convenant_cli.render.settlement import judgement
 from convenant_cli.render.settlement.explanation import settlement_steps
 from convenant_cli.render.settlement.notes import settlement_notes
@@ -82,14 +82,15 @@ def figures_table(heading: Text, rows: list[Row], totals: dict[str, Decimal | No
     for key in keys:
         table.add_column(words[key][1], justify="right", no_wrap=True, footer=_column_cell(key, totals[key]))
     for name, enterprise_number, figures in rows:
-        table.add_row(_who(name, enterprise_number), *(_column_cell(key, figures[key]) for key in keys))
+        # figures as `Text`: rich would read a `str` cell for markup, when it measures it and again when it draws it
+        table.add_row(_who(name, enterprise_number), *(Text(_column_cell(key, figures[key])) for key in keys))
 
-    def narrow() -> Group:
-        blocks = [stacked(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
-                          [_block_row(key, figures[key], words) for key in keys])
+    def narrow() -> Blocks:
+        blocks = [(cell(f"{name} ({format_enterprise_number(enterprise_number)})", "bold"),
+                   [_block_row(key, figures[key], words) for key in keys])
                   for name, enterprise_number, figures in rows]
-        blocks.append(stacked(Text(total, style="bold"), [_block_row(key, totals[key], words) for key in keys]))
-        return Group(*blocks)
+        blocks.append((Text(total, style="bold"), [_block_row(key, totals[key], words) for key in keys]))
+        return Blocks(blocks)
 
     return Group(heading, Fitted(table, narrow))
 
@@ -257,13 +258,13 @@ def portfolio_table(portfolio: Portfolio) -> Group:
         table.add_row(cell(f"{family.convenant}\n{family.sector}"), statuses[family.status],
                       *(_column_cell(key, figures[key]) for key in keys))
 
-    def narrow() -> Group:
-        blocks = [stacked(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
-                          [_block_row(key, portfolio_figures(family)[key], words) for key in keys])
+    def narrow() -> Blocks:
+        blocks = [(cell(f"{family.convenant} ({statuses[family.status]})", "bold"),
+                   [_block_row(key, portfolio_figures(family)[key], words) for key in keys])
                   for family in portfolio.families]
-        blocks.append(stacked(Text(total, style="bold"),
-                              [_block_row(key, portfolio_total(portfolio, key), words) for key in keys]))
-        return Group(*blocks)
+        blocks.append((Text(total, style="bold"),
+                       [_block_row(key, portfolio_total(portfolio, key), words) for key in keys]))
+        return Blocks(blocks)
 
     return Group(title(portfolio_heading(portfolio)), Fitted(table, narrow))
 
