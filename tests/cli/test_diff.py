@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, judging
+from tests.conftest import CONVENANTS, DATA, EXAMPLES, ROOT, judging, one_line
 from tests.conftest import settlement as settled_json
 
 METAAL = CONVENANTS / "metaal-2023-2025.yaml"
@@ -429,3 +429,23 @@ def test_a_copy_of_the_covenant_with_the_same_content_is_no_change_but_another_c
     assert other.exit_code == 1, other.stdout + other.stderr
     assert [(c["field"], c["old"], c["new"]) for c in json.loads(other.stdout)["changes"]] == [
         ("convenant", "../metaal.yaml", "ander.yaml")]
+
+
+def test_the_money_effect_of_a_provisional_settlement_says_so(run_cli):
+    # without the auditor's assessment R2 waits on both sides: each payable counts it as not met
+    # (Metaal's 798.335,17 of test_generation), so the difference is only what is certain too
+    args = (CONVENANTS / "metaal-2023-2025.yaml", ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml",
+            "--realisation", EXAMPLES / "metaal-2023-2025-realisatie.yaml")
+    _code, data = diff_json(run_cli, *args)
+    settlement = data["money"]["settlement"]
+    assert settlement["status"] == {"old": "provisional", "new": "provisional"}
+    assert settlement["awaiting_verdict"] == {"old": ["R2"], "new": ["R2"]}
+    assert settlement["totals"]["old"]["payable"] == "798335.17"
+    table = run_cli("diff", *args)
+    assert ("* PROVISIONAL (old): R2 waits for the auditor's verdict; its payable counts it as not met, and so does "
+            "this difference") in one_line(table.stdout)
+    judged = ("--assessment", EXAMPLES / "metaal-2023-2025-beoordeling.yaml")
+    _code, settled = diff_json(run_cli, *args, *judged)
+    assert settled["money"]["settlement"]["status"] == {"old": "settled", "new": "settled"}
+    assert settled["money"]["settlement"]["awaiting_verdict"] == {"old": [], "new": []}
+    assert "PROVISIONAL" not in run_cli("diff", *args, *judged).stdout

@@ -87,7 +87,7 @@ class CapChange:
             (self.new is not None and self.new_payable == self.new))
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, kw_only=True)
 class SettlementEffect:
     beneficiaries: tuple[BeneficiaryEffect, ...]
     old_totals: dict[str, Decimal]
@@ -96,10 +96,17 @@ class SettlementEffect:
     keys: tuple[str, ...] = EFFECT_KEYS  # the figures compared
     as_of: tuple[date | None, date | None] = (None, None)  # the day of each interim view (Art. 6)
     caps: tuple[CapChange, ...] = ()  # R6: the beneficiaries whose eligible costs moved
+    status: tuple[str, str] = ("settled", "settled")  # each side's (a provisional one's payable is what is certain)
+    waiting: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # each side's commitments that wait for a verdict
 
     @property
     def interim(self) -> bool:
         return any(day is not None for day in self.as_of)
+
+    @property
+    def provisional(self) -> bool:
+        """Either side waits for the auditor's verdict: its payable counts the unjudged as not met."""
+        return "provisional" in self.status
 
     @property
     def difference(self) -> dict[str, Decimal]:
@@ -124,9 +131,12 @@ def settlement_effect(old: Settlement, new: Settlement) -> SettlementEffect:
                     for number in numbers)
     ratio = None if old.interim or new.interim else _ratio_effect(old, new)
     caps = () if old.interim or new.interim else _caps(before, after, numbers)
-    return SettlementEffect(effects, {key: getattr(old.totals, key) for key in keys},
-                            {key: getattr(new.totals, key) for key in keys}, ratio, keys, (old.as_of, new.as_of),
-                            caps)
+    waiting = tuple(tuple(side.ratio.waiting) if side.provisional and side.ratio is not None else ()
+                    for side in (old, new))
+    return SettlementEffect(beneficiaries=effects, old_totals={key: getattr(old.totals, key) for key in keys},
+                            new_totals={key: getattr(new.totals, key) for key in keys}, ratio=ratio, keys=keys,
+                            as_of=(old.as_of, new.as_of), caps=caps, status=(old.status, new.status),
+                            waiting=(waiting[0], waiting[1]))
 
 
 def _caps(before: dict[str, Line], after: dict[str, Line], numbers: list[str]) -> tuple[CapChange, ...]:

@@ -59,6 +59,9 @@ def _settlement(view: DiffView) -> Json | None:
     return {
         "realisations": {"old": view.realisations[0], "new": view.realisations[1]},
         "as_of": {"old": _day(effect.as_of[0]), "new": _day(effect.as_of[1])},  # an interim view's day (Art. 6)
+        # a provisional side's payable counts its unjudged commitments as not met (`awaiting_verdict`)
+        "status": {"old": effect.status[0], "new": effect.status[1]},
+        "awaiting_verdict": {"old": list(effect.waiting[0]), "new": list(effect.waiting[1])},
         "beneficiaries": [{"enterprise_number": b.enterprise_number, "name": b.name, "old": _figures(b.old),
                            "new": _figures(b.new), "difference": _figures(b.difference)}
                           for b in effect.beneficiaries if b.changed],

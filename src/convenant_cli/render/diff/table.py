@@ -14,11 +14,11 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_cli.domain.identifiers import format_enterprise_number
-from convenant_cli.domain.language import _
+from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.money import show_fraction
 from convenant_cli.domain.units import Unit
 from convenant_cli.engine.changes import CATEGORY_ORDER, Change
-from convenant_cli.engine.money_effect import CapChange, RatioEffect
+from convenant_cli.engine.money_effect import CapChange, RatioEffect, SettlementEffect
 from convenant_cli.render import vocabulary
 from convenant_cli.render.diff.view import DiffView, change_row, heading, versions
 from convenant_cli.render.layout import Fitted, cell, stacked, title
@@ -134,6 +134,7 @@ def render_table(view: DiffView) -> Group:
             parts.append(title(_("Effect on the settlement per beneficiary (eindrapport {files})")
                                .format(files=versions(old, new))))
         parts.append(_settlement_table(view))
+        parts.extend(cell(f"* {sentence}") for sentence in provisional_sentences(view.effect))
         parts.extend(cell(f"* {cap_sentence(cap)}") for cap in view.effect.caps)
         if view.effect.ratio is not None and view.effect.ratio.changed:
             parts.extend(_ratio_parts(view.effect.ratio))
@@ -152,6 +153,19 @@ def _ratio_parts(ratio: RatioEffect) -> list[RenderableType]:
                           verdict_word(verdict.old), verdict_word(verdict.new))
         parts.append(table)
     return parts
+
+
+def provisional_sentences(effect: SettlementEffect) -> list[str]:
+    """Each side that waits for the auditor's verdict, in words: its payable is only what is
+    certain, so the difference is too."""
+    sides = (vocabulary.word("old"), vocabulary.word("new"))
+    return [ngettext("PROVISIONAL ({side}): {ids} waits for the auditor's verdict; its payable counts it as not met, "
+                     "and so does this difference (add --assessment with the auditor's assessment)",
+                     "PROVISIONAL ({side}): {ids} wait for the auditor's verdict; its payable counts them as not "
+                     "met, and so does this difference (add --assessment with the auditor's assessment)",
+                     len(waiting)).format(side=side, ids=", ".join(waiting))
+            for side, status, waiting in zip(sides, effect.status, effect.waiting, strict=True)
+            if status == "provisional"]
 
 
 def cap_sentence(cap: CapChange) -> str:
