@@ -254,8 +254,8 @@ def hostile_project(tmp_path: Path) -> Path:
     covenant = METAAL.read_text(encoding="utf-8").replace(
         "name: mtech+ Antwerpen vzw", "name: '<img src=x onerror=alert(1)> & \"Co\"'")
     (tmp_path / "metaal.yaml").write_text(covenant, encoding="utf-8")
-    insz = "850731001" + f"{97 - 850731001 % 97:02d}"  # born 31 July 1985, serial 001: 97 - base mod 97
-    assert nn.is_valid(insz)
+    # born 31 July 1985, serial 001: the check digits that python-stdnum accepts
+    insz = next(candidate for check in range(100) if nn.is_valid(candidate := f"850731001{check:02d}"))
     realisation = METAAL_REAL.read_text(encoding="utf-8").replace("../metaal-2023-2025.yaml", "../metaal.yaml")
     realisation = realisation.replace("      - name: Consulent E\n",
                                       f"      - name: '<script>alert(\"E\")</script>'\n        insz: '{insz}'\n")
