@@ -107,3 +107,16 @@ def test_a_changed_agreement_is_refused_however_it_is_named(run_cli, project):
         result = run_cli("import", "w.xlsx", *option)
         assert result.exit_code == 2
         assert f"w.xlsx was written for another version of {COVENANT} (its SHA-256 differs)" in result.stderr
+
+
+def test_an_amended_version_with_the_same_id_is_told_apart_by_the_workbooks_sha256(run_cli, project):
+    # the bundled project has amendments/metaal-2023-2025-gewijzigd.yaml beside the covenant: one
+    # id, two files; the workbook records the SHA-256 of the one it was written for
+    _filled(run_cli, project)
+    (project / "amendments").mkdir(exist_ok=True)
+    amended = (project / COVENANT).read_text(encoding="utf-8").replace("title: ", "title: Gewijzigd - ", 1)
+    (project / "amendments" / "metaal-gewijzigd.yaml").write_text(amended, encoding="utf-8")
+    result = run_cli("import", "w.xlsx")
+    assert result.exit_code == 0, result.stderr
+    [named] = [line for line in result.stdout.splitlines() if line.startswith("convenant:")]
+    assert named == "convenant: convenants/metaal-2023-2025.yaml", named

@@ -53,6 +53,9 @@ def _looked_up(named: NamedAgreement, workbook: str, workspace: Workspace) -> Pa
     found = find_agreements(named.id, root)
     if len(found.paths) == 1:
         return found.paths[0]
+    written_for = [path for path in found.paths if _sha256(path) == named.sha256]
+    if len(written_for) == 1:  # an amended version beside the covenant: the workbook names the one it is of
+        return written_for[0]
     if found.paths:
         raise UsageError(_("{workbook} is the eindrapport of {id}, and {count} files of the project have that id: "
                            "{files}").format(workbook=workbook, id=named.id, count=len(found.paths),
@@ -62,6 +65,15 @@ def _looked_up(named: NamedAgreement, workbook: str, workspace: Workspace) -> Pa
         _("in the project folder {root} (searched in part: it holds too many files)")
     raise UsageError(_("{workbook} is the eindrapport of {id}; no covenant or addendum with that id {searched}")
                      .format(workbook=workbook, id=named.id, searched=searched.format(root=root)), _(_NAME_IT))
+
+
+def _sha256(path: Path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def outline_of(agreement: Agreement) -> AgreementOutline:
