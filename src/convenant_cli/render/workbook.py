@@ -345,7 +345,8 @@ class Sheet:
             sheet.set_column(column - 1, column - 1, width)
         sheet.set_paper(9)  # A4
         sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
-        sheet.set_footer(f"&L{_footer_text(self.name)}&R{_footer_text(_('Page'))} &P / &N")
+        page = _("Page")  # outside the f-string, where the catalogue's extraction finds it
+        sheet.set_footer(f"&L{_footer_text(self.name)}&R{_footer_text(page)} &P / &N")
         sheet.repeat_rows(0, header_row - 1)  # a title row above the column titles too: no page without them
         sheet.print_area(0, 0, max(self.last_row, header_row) - 1, max(self.last_column, 1) - 1)
         sheet.hide_gridlines(0)  # gridlines on paper too: rows are easy to follow

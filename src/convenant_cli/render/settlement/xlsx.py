@@ -239,8 +239,9 @@ def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance) -> None:
-    for column, width in ((1, 30), (2, 36), (4, 20), (5, 30)):  # long values wrap; a SHA-256 is one word
+    for column, width in ((1, 30), (2, 36), (4, 20), (5, 30), (6, 68)):  # long values wrap; a SHA-256 does not:
         sheet.limit(column, width)
+    sheet.at_least([0, 0, 0, 0, 0, 68])  # its 64 letters and digits on one line, in Excel's narrower columns too
     sheet.header(vocabulary.columns("sources"))
     rows: list[list[object]] = [
         [_("Tool"), f"convenant {provenance.version}", None, None, None, None],
