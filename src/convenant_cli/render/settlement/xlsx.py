@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from convenant_cli.domain.diagnostics import Diagnostic
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
 from convenant_cli.engine.families import Family, Portfolio
@@ -48,11 +49,16 @@ TEXT_WIDTH = 24  # characters a line of a name, a title or a ground beside the f
 
 @dataclass(frozen=True)
 class Provenance:
-    """What produced the workbook: the tool, when, from which files."""
+    """What produced the workbook: the tool, when, from which files; what the run said of them
+    (`notes`: what the terminal notes of each agreement, `{id}: ...`; `warnings`, and the warnings
+    `accepted` by a comment with its reason), so that the workbook says all the terminal says."""
 
     version: str
     created: datetime
     files: tuple[FileRecord, ...]
+    notes: tuple[str, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    accepted: tuple[tuple[Diagnostic, str], ...] = ()
 
 
 def _agreement(settlements: list[Settlement], settlement: Settlement) -> tuple[str, ...]:
@@ -261,6 +267,12 @@ def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance
         elif settlement.provisional:
             rows.append([_("Assessment ({id})").format(id=settlement.id), judgement.waiting(settlement), None, None,
                          None, None])
+    for d in provenance.warnings:  # as the terminal printed them, and those a comment accepted, with its reason
+        rows.append([_("Warning ({code})").format(code=d.code), d.message, f"{d.location.file}:{d.location.line}",
+                     None, None, None])
+    for d, reason in provenance.accepted:
+        rows.append([_("Accepted warning ({code})").format(code=d.code), d.message,
+                     f"{d.location.file}:{d.location.line}", _("accepted: {reason}").format(reason=reason), None, None])
     for settlement in settlements:
         for name, origin in settlement.rules.origins.items():
             value = rule_value(name, getattr(settlement.rules.rules, name))
@@ -277,7 +289,8 @@ def write_workbook(path: Path, settlements: list[Settlement], families: tuple[Fa
     name = vocabulary.sheet
     costs = cost_rows(name("costs"), settlements)
     layout = columns(settlements, name("summary"), name("calculation"))
-    summary_sheets(book.sheet(name("summary")), book.sheet(name("calculation")), settlements, costs, layout)
+    summary_sheets(book.sheet(name("summary")), book.sheet(name("calculation")), settlements, costs, layout,
+                   provenance.notes)
     if len(families) > 1:
         portfolio_sheet(book.sheet(name("portfolio")), portfolio)
     if any(len(family.members) > 1 for family in families):

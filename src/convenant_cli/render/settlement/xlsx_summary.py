@@ -21,6 +21,7 @@ row by row (each keeps its own rows in XlsxWriter's constant-memory mode).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -212,9 +213,10 @@ def _totals(sheet: Sheet, row: int, keys: tuple[str, ...], settlement: Settlemen
 
 
 def summary_sheets(summary: Sheet, calculation: Sheet, settlements: list[Settlement], costs: CostRows,
-                   layout: Columns) -> None:
+                   layout: Columns, run_notes: Sequence[str] = ()) -> None:
     """The summary and its calculation, written side by side: a block per agreement on each (under
-    its title, in a workbook of several), its lines, its total, and on the summary its notes."""
+    its title, in a workbook of several), its lines, its total, and on the summary its notes: those
+    under its table in the terminal, then those of the run about it (`run_notes`, each `{id}: ...`)."""
     headers = vocabulary.translated(vocabulary.SUMMARY)
     several = len(settlements) > 1
     title = (_("Summary of {count} agreements: each under its own title, with its total and notes")
@@ -246,7 +248,8 @@ def summary_sheets(summary: Sheet, calculation: Sheet, settlements: list[Settlem
         _totals(summary, row, layout.summary, settlement, first)
         _totals(calculation, calc_row, layout.calculation, settlement, calc_first)
         row += 1
-        for note in settlement_notes(settlement):
+        own = [note for note in run_notes if note.startswith(f"{settlement.id}: ")]
+        for note in settlement_notes(settlement) + own:
             summary.note(row, note, len(layout.summary))
             row += 1
         row, calc_row = row + 1, calc_row + 2
