@@ -227,6 +227,8 @@ def summary_sheets(summary: Sheet, calculation: Sheet, settlements: list[Settlem
                         _("Calculation: each figure of the sheet {summary} is a formula of these cells, rounded once "
                           "to the cent").format(summary=layout.summary_name) + "\n" + title,
                         len(keys), NAME_WIDTH + 14 * (len(keys) - 1))
+        # a column of amounts is as wide as its amounts: the header's lines are counted at that width
+        sheet.at_least([13 if FORMATS.get(key) == EURO else 0 for key in keys])
         sheet.header([headers[key] for key in keys], row=2)
     row = calc_row = 3
     signed = frozenset(layout.summary)
