@@ -158,6 +158,7 @@ def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 def _commitments(sheet: Sheet, settlements: list[Settlement]) -> None:
     at = 1 if len(settlements) > 1 else 0  # the agreement's column
+    sheet.limit(1, 12)  # a commitment's id (R1), or its id and work year
     for column in (2, 5, 6, 11, 12):  # the title, the ground, the indicator, who decided, the self-assessment: wrapped
         sheet.limit(column + at, TEXT_WIDTH)
     sheet.header(_columns(settlements, vocabulary.columns("commitments")))
@@ -245,7 +246,7 @@ def _explanation(sheet: Sheet, settlements: list[Settlement]) -> None:
 
 
 def _sources(sheet: Sheet, settlements: list[Settlement], provenance: Provenance) -> None:
-    for column, width in ((1, 30), (2, 36), (4, 20), (5, 30), (6, 68)):  # long values wrap; a SHA-256 does not:
+    for column, width in ((1, 30), (2, 36), (3, 30), (4, 20), (5, 30), (6, 68)):  # long values wrap, a SHA-256 not:
         sheet.limit(column, width)
     sheet.at_least([0, 0, 0, 0, 0, 68])  # its 64 letters and digits on one line, in Excel's narrower columns too
     sheet.header(vocabulary.columns("sources"))
