@@ -105,7 +105,7 @@ def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
     wage_law, art5 = _(vocabulary.WAGE_LAW), "Art. 5"
     formats = _columns(settlements, [None, None, None, None, DATE, DATE, COUNT, FTE, COUNT, DATE, DATE, COUNT, COUNT,
                                      None, DATE, DATE, None, None, DATE, DATE, COUNT, FTE_DAYS, None])
-    sheet.limit(len(formats), 20)  # the legal basis wraps
+    # the legal basis is not wrapped: a row of thousands written whole at C speed (`put_row`)
     sheet.header(_columns(settlements, vocabulary.columns("absences")))
     row = 2
     for settlement in settlements:
@@ -131,7 +131,7 @@ def _absences(sheet: Sheet, settlements: list[Settlement]) -> None:
 def _short_spans(sheet: Sheet, settlements: list[Settlement]) -> None:
     """One row per short span, then per beneficiary a SUM that equals its shortfall."""
     formats = _columns(settlements, [None, None, DATE, DATE, COUNT, FTE, FTE, FTE, FTE, FTE, FTE, FTE, FTE_DAYS, None])
-    _named(sheet).limit(len(formats), TEXT_WIDTH)  # the cause wraps
+    _named(sheet)  # the cause is not wrapped: a row of thousands written whole at C speed (`put_row`)
     sheet.header(_columns(settlements, vocabulary.columns("short_spans")))
     summed = 13 if len(settlements) > 1 else 12  # the shortfall in FTE-days
     row = 2
