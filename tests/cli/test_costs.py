@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from tests.conftest import ROOT, settlement
+from tests.conftest import ROOT, one_line, settlement
 
 BASIS = ROOT / "cases" / "basis" / "kostenstaat.yaml"
 HEAD = """\
@@ -209,7 +209,9 @@ def test_a_line_the_auditor_refuses_is_shown_with_its_reason_and_not_counted(run
     assert (line["costs"]["refused"], line["costs"]["eligible"], line["payable"]) == (
         "1200.00", "100000.00", "100000.00")
     kosten = load_workbook(out, data_only=True)["Kosten"]
-    row = next(r for r in kosten.iter_rows(min_row=2, values_only=True) if r[4] == "factuur 2024-117")
-    assert (row[15], row[16], row[17], row[18]) == ("ja", 1200, 0, "geen werkingskost van de consulent")
+    at = {one_line(cell.value): number for number, cell in enumerate(kosten[1])}  # one agreement: no agreement column
+    row = next(r for r in kosten.iter_rows(min_row=2, values_only=True) if r[at["Referentie"]] == "factuur 2024-117")
+    assert (row[at["Niet aanvaard"]], row[at["Geweigerd"]], row[at["Subsidiabele kosten"]],
+            row[at["Reden van de auditor"]]) == ("ja", 1200, 0, "geen werkingskost van de consulent")
     page = (report / "geval-kostenstaat.html").read_text(encoding="utf-8")
     assert "niet aanvaard: geen werkingskost van de consulent" in page

@@ -55,7 +55,7 @@ def half_up(value: Fraction) -> Decimal:
 
 def test_the_workbook_has_a_sheet_for_every_view(evidence, dutch):
     _, book, _ = evidence
-    assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
+    assert book.sheetnames == ["Samenvatting", "Berekening", "Consulenten", "Afwezigheden", "Tekort per periode",
                                "Resultaatsverbintenissen", "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
     for sheet in book.worksheets:
         assert sheet.page_setup.paperSize == 9, sheet.title  # A4
@@ -66,29 +66,32 @@ def test_the_workbook_has_a_sheet_for_every_view(evidence, dutch):
         # one page wide (fitToWidth absent is 1), or across pages at full size with the name column repeated
         assert (fitted and sheet.page_setup.fitToWidth in (None, 1)) or sheet.print_title_cols == "$A:$A", sheet.title
     summary = book["Samenvatting"]
-    assert summary.page_setup.orientation == "landscape" and int(summary.page_setup.scale) >= 80
-    # the signed columns (name to balance) fill the A4 landscape page at that scale: 842 points less
-    # half-inch margins, at most 7,5 pixels (0,75 points) a character as LibreOffice prints Calibri
+    assert summary.page_setup.orientation == "landscape" and summary.sheet_properties.pageSetUpPr.fitToPage
+    assert summary.print_title_rows == "$1:$2"  # the title and the column headers on every page
+    # the signed columns, the summary's only ones, fill the A4 landscape page at 80% or more: 842 points
+    # less half-inch margins, at most 7,5 pixels (0,75 points) a character as LibreOffice prints Calibri
     widths = {column: d.width for d in list(summary.column_dimensions.values()) if d.min
               for column in range(d.min, d.max + 1)}
-    signed = sum(widths[column] for column in range(1, 10))
-    assert signed * 7.5 * 0.75 * int(summary.page_setup.scale) / 100 <= 842 - 72
+    assert summary.max_column == 9 and [one_line(c.value) for c in summary[2]][-1] == "Saldo is"
+    assert sum(widths[column] for column in range(1, 10)) * 7.5 * 0.75 * 0.80 <= 842 - 72
 
 
 def test_summary_shows_the_cost_cap_and_every_figure_is_a_number(evidence, dutch):
     _, book, _ = evidence
     summary = rows(book["Samenvatting"], header_row=2)
     rtm = next(r for r in summary if r["Begunstigde"] == "RTM Vlaams-Brabant vzw")
+    calculation = next(r for r in rows(book["Berekening"], header_row=2) if r["Begunstigde"] == rtm["Begunstigde"])
     # (91.160 - 6.858,82) x 0,70 = 59.010,826 -> 59.010,83; x 0,30 x 2/3 = 16.860,236 -> 16.860,24;
     # together 75.871,07, capped at the eligible costs of 72.000,00
-    assert (rtm["Inspanning + resultaat"], rtm["Subsidiabele kosten"], rtm["Plafond toegepast"],
-            rtm["Uit te betalen"]) == (75871.07, 72000, "ja", 72000)
-    assert (rtm["Status"], rtm["Saldo is"]) == ("afgerekend", "nog te betalen")
-    for row in summary[:8]:
+    assert (calculation["Inspanning + resultaat"], calculation["Subsidiabele kosten"],
+            calculation["Plafond toegepast"], rtm["Uit te betalen"]) == (75871.07, 72000, "ja", 72000)
+    assert rtm["Saldo is"] == "nog te betalen" and book["Samenvatting"]["A1"].value.startswith("Afrekening ")
+    for row, inputs in zip(summary[:8], rows(book["Berekening"], header_row=2)[:8], strict=True):
         for column in ("Maximum", "Vermindering afwezigheid", "Inspanningsfinanciering", "Resultaatsfinanciering",
-                       "Uit te betalen", "Voorschotten", "Saldo", "Tekort in VTE-dagen"):
+                       "Uit te betalen", "Voorschotten", "Saldo"):
             assert isinstance(row[column], (int, float)), (row["Begunstigde"], column)
-    notes = [r["Begunstigde"] for r in summary if r["Begunstigde"] and r["Convenant"] is None]
+        assert isinstance(inputs["Tekort in VTE-dagen"], (int, float)), inputs["Begunstigde"]
+    notes = [r["Begunstigde"] for r in summary if r["Begunstigde"] and r["Maximum"] is None]
     assert any("RTM Vlaams-Brabant vzw: uit te betalen beperkt tot de subsidiabele kosten 72.000,00" in note
                for note in notes)
     assumption = ("AANNAME: Hervalvenster in kalenderdagen staat in geen enkel bestand; standaard toegepast: volgens "
@@ -102,7 +105,7 @@ def test_every_figure_of_the_jsons_costs_is_on_the_kosten_sheet(evidence, dutch)
     summary's eligible costs are the sheet's sums."""
     data, book, _ = evidence
     sheet = rows(book["Kosten"])
-    summary = {r["Begunstigde"]: r for r in rows(book["Samenvatting"], header_row=2) if r["Begunstigde"]}
+    summary = {r["Begunstigde"]: r for r in rows(book["Berekening"], header_row=2) if r["Begunstigde"]}
     checked = 0
     for line in data["beneficiaries"]:
         costs = line["costs"]
@@ -124,25 +127,32 @@ def test_every_figure_of_the_jsons_costs_is_on_the_kosten_sheet(evidence, dutch)
     # RTM's four lines, each whole in the term: 15.600,00 + 31.800,00 + 23.400,00 + 1.200,00 = 72.000,00
     assert checked == 4 + 4
     formulas = load_workbook(evidence[2])
-    rtm = next(r for r in formulas["Samenvatting"].iter_rows(min_row=3) if r[0].value == "RTM Vlaams-Brabant vzw")
-    assert [c.value for c in rtm if isinstance(c.value, str) and "Kosten" in c.value] == ["='Kosten'!R6"]
+    rtm = next(r for r in formulas["Berekening"].iter_rows(min_row=3) if r[0].value == "RTM Vlaams-Brabant vzw")
+    # one agreement: the sheet has no agreement column, so its eligible costs (column 18 of 19) are in Q
+    assert [c.value for c in rtm if isinstance(c.value, str) and "Kosten" in c.value] == ["='Kosten'!Q6"]
 
 
 def test_deduction_effort_and_result_can_be_redone_from_the_summary_cells(evidence, dutch):
     data, book, _ = evidence
     ratio = Fraction(data["ratio"])
-    for row, line in zip(rows(book["Samenvatting"], header_row=2)[:8], data["beneficiaries"], strict=True):
-        rate, shortfall, term = (Fraction(str(row[c])) for c in ("Bedrag per VTE", "Tekort in VTE-dagen",
-                                                                  "Dagen in termijn"))
+    summary, calculation = rows(book["Samenvatting"], header_row=2), rows(book["Berekening"], header_row=2)
+    for row, inputs, line in zip(summary[:8], calculation[:8], data["beneficiaries"], strict=True):
+        assert row["Begunstigde"] == inputs["Begunstigde"] == line["name"]  # a line each, in the same order
+        rate, shortfall, term = (Fraction(str(inputs[c])) for c in ("Bedrag per VTE", "Tekort in VTE-dagen",
+                                                                     "Dagen in termijn"))
         deduction = half_up(rate * shortfall / term)
         assert deduction == Decimal(line["deduction"]) == Decimal(str(row["Vermindering afwezigheid"]))
-        base = Fraction(str(row["Basis voor inspanning en resultaat"]))
+        base = Fraction(str(inputs["Basis voor inspanning en resultaat"]))
         assert base == Fraction(str(row["Maximum"])) - Fraction(deduction)
-        assert half_up(base * Fraction(str(row["Aandeel inspanning"]))) == Decimal(line["effort"])
-        assert half_up(base * Fraction(str(row["Aandeel resultaat"])) * ratio) == Decimal(line["result"])
-        ratio_cell = next(c for c in book["Samenvatting"][2] if c.value == "Resultaatsratio").column_letter
-        assert abs(row["Resultaatsratio"] - 2 / 3) < 1e-6
-        assert "?/" in book["Samenvatting"][f"{ratio_cell}3"].number_format
+        assert half_up(base * Fraction(str(inputs["Aandeel inspanning"]))) == Decimal(line["effort"]) == Decimal(
+            str(row["Inspanningsfinanciering"]))
+        assert half_up(base * Fraction(str(inputs["Aandeel resultaat"])) * ratio) == Decimal(line["result"])
+        ratio_cell = next(c for c in book["Berekening"][2] if one_line(c.value) == "Resultaatsratio").column_letter
+        assert abs(inputs["Resultaatsratio"] - 2 / 3) < 1e-6
+        assert "?/" in book["Berekening"][f"{ratio_cell}3"].number_format
+        # payable - advances = balance on the summary's own line
+        assert Decimal(str(row["Uit te betalen"])) - Decimal(str(row["Voorschotten"])) == Decimal(
+            str(row["Saldo"])) == Decimal(line["balance"])
 
 
 def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence, dutch):
@@ -158,7 +168,7 @@ def test_short_spans_add_up_to_each_shortfall_and_name_their_cause(evidence, dut
         assert by_name.get(line["name"], Decimal(0)) == Decimal(line["shortfall_fte_days"]), line["name"]
     formulas = load_workbook(evidence[2])["Tekort per periode"]
     totals = [row for row in formulas.iter_rows(min_row=2) if str(row[0].value).startswith("Totaal ")]
-    assert totals and all(row[12].value.startswith("=SUM(M") for row in totals)
+    assert totals and all(row[11].value.startswith("=SUM(L") for row in totals)  # one agreement: no agreement column
     limburg = next(r for r in spans if r["Begunstigde"] == "mtech+ Limburg vzw" and r["Van"] is not None)
     # Consulent G starts 2023-09-01: July and August (31 + 31 = 62 days) one FTE short
     assert (limburg["Dagen"], limburg["Tekort in VTE-dagen"], limburg["Oorzaak"]) == (

@@ -303,9 +303,9 @@ def test_every_formula_of_the_workbook_recomputes_to_the_cent(run_cli, generatio
     assert checked >= 150  # each line's rate, deduction, base, effort, ratio, result, payable, balance; every total
     summary = values_book["Samenvatting"]
     headers = [one_line(c.value) for c in summary[2]]
-    payable, agreement = headers.index("Uit te betalen") + 1, headers.index("Convenant") + 1
-    saved_totals = {summary.cell(row=r, column=agreement).value: Decimal(str(summary.cell(row=r,
-                                                                                          column=payable).value))
+    payable = headers.index("Uit te betalen") + 1
+    saved_totals = {str(summary.cell(row=r, column=1).value).removeprefix("Totaal "):
+                    Decimal(str(summary.cell(row=r, column=payable).value))
                     for r in range(3, summary.max_row + 1)
                     if str(summary.cell(row=r, column=1).value).startswith("Totaal ")}
     assert saved_totals == {s["convenant"]: Decimal(s["totals"]["payable"]) for s in data["settlements"]}
@@ -344,24 +344,26 @@ def test_the_kosten_sheet_recomputes_to_the_json(run_cli, tmp_path, dutch, case)
     for header, key in (("Bedrag", "declared"), ("Niet subsidiabel", "not_eligible"), ("Geweigerd", "refused"),
                         ("Subsidiabele kosten", "eligible")):
         assert cent(total, header) == Decimal(costs[key]), header
-    summary = load_workbook(out)["Samenvatting"]
-    cap = next(cell for cell in summary[3] if isinstance(cell.value, str) and "Kosten" in cell.value)
-    assert Decimal(repr(float(again[("SAMENVATTING", cap.coordinate)]))) == Decimal(line["eligible_costs"])
+    calculation = load_workbook(out)["Berekening"]  # the summary's figures derive from it
+    cap = next(cell for cell in calculation[3] if isinstance(cell.value, str) and "Kosten" in cell.value)
+    assert Decimal(repr(float(again[("BEREKENING", cap.coordinate)]))) == Decimal(line["eligible_costs"])
 
 
 def test_the_ratio_is_written_exactly_so_the_result_redoes(run_cli, tmp_path, dutch):
     out = tmp_path / "metaal.xlsx"
     _settle(run_cli, CONVENANTS / FILES[0], "-r", CONVENANTS / "examples" / REPORTS[0], "--assessment",
             CONVENANTS / "examples" / ASSESSMENTS[REPORTS[0]], "--xlsx", out)
-    sheet = load_workbook(out)["Samenvatting"]
+    sheet = load_workbook(out)["Berekening"]  # the calculation of the summary's figures
     at = {one_line(cell.value): cell.column_letter for cell in sheet[2]}
     assert sheet[f"{at['Resultaatsratio']}3"].value == "=2/3"
-    values = load_workbook(out, data_only=True)["Samenvatting"]
+    values = load_workbook(out, data_only=True)["Berekening"]
+    summary = load_workbook(out, data_only=True)["Samenvatting"]
+    result = {one_line(cell.value): cell.column_letter for cell in summary[2]}["Resultaatsfinanciering"]
     # INOM: (392.200 - 5.249,25) x 0,30 x 2/3 = 77.390,15, redone from the base, share and ratio as saved
     base, share, ratio = (Decimal(str(values[f"{at[header]}3"].value))
                           for header in ("Basis voor inspanning en resultaat", "Aandeel resultaat", "Resultaatsratio"))
     assert (base * share * ratio).quantize(Decimal("0.01")) == Decimal("77390.15") == Decimal(
-        str(values[f"{at['Resultaatsfinanciering']}3"].value))
+        str(summary[f"{result}3"].value))
 
 
 def test_diff_with_an_eindrapport_names_the_ratio_change(run_cli, tmp_path, dutch):

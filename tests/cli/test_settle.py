@@ -142,7 +142,7 @@ def test_xlsx_has_the_views_euro_format_frozen_header_and_sum_formulas(run_cli, 
     assert result.exit_code == 0, result.stderr
     totals = settlement(result.stdout)["totals"]
     book = load_workbook(out)
-    assert book.sheetnames == ["Samenvatting", "Consulenten", "Afwezigheden", "Tekort per periode",
+    assert book.sheetnames == ["Samenvatting", "Berekening", "Consulenten", "Afwezigheden", "Tekort per periode",
                                "Resultaatsverbintenissen", "Voorschotten", "Kosten", "Toelichting", "Bronnen"]
     summary = book["Samenvatting"]
     values = load_workbook(out, data_only=True)["Samenvatting"]

@@ -245,7 +245,9 @@ def write_settlement_outputs(run: SettleRun, outputs: SettleOutputs, text: Calla
         if book is not None:
             from convenant_cli.render.settlement.xlsx import Provenance, write_workbook
 
-            provenance = Provenance(version, created, tuple(records))
+            provenance = Provenance(version, created, tuple(records), notes=tuple(run.notes),
+                                    warnings=tuple(d for d in run.workspace.diagnostics() if not d.is_error),
+                                    accepted=tuple((a.diagnostic, a.reason) for a in run.workspace.accepted()))
             staging.write(book, lambda path: write_workbook(path, run.settlements, run.families, run.portfolio,
                                                             provenance))
         if report is not None:

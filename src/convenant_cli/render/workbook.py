@@ -14,7 +14,6 @@ back with openpyxl, recompute it with a formula engine and print it with LibreOf
 
 from __future__ import annotations
 
-import math
 import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -27,6 +26,9 @@ import xlsxwriter
 
 from convenant_cli.domain.language import _
 from convenant_cli.domain.money import quantize, round_half_up
+from convenant_cli.render.paper import PADDING as _PADDING
+from convenant_cli.render.paper import PAGE_WIDTH as _PAGE_WIDTH
+from convenant_cli.render.paper import points, wrapped_lines
 from convenant_cli.render.safe_text import visible
 from convenant_cli.render.workbook_file import Saving
 
@@ -40,10 +42,10 @@ MAX_WIDTH = 60  # characters; longer text wraps
 SIGNIFICANT = 17  # digits of an exact figure's saved value: more than a spreadsheet's double holds
 LINE_HEIGHT = 15  # points: a line of the default font (Calibri 11)
 _EPOCH = date(1899, 12, 30)  # a spreadsheet's day 0 (it counts 1900 as a leap year)
-# A4 landscape, half-inch margins: 842 - 72 points of width for the columns
-_PAGE_WIDTH = {"landscape": 770.0, "portrait": 523.0}
 _MARGIN = 0.5  # inches
-_SMALLEST_SCALE = 80  # percent: below it a sheet prints over several pages across instead
+_SMALLEST_SCALE = 55  # percent: below it a sheet prints over several pages across instead
+_NARROWEST = 8  # characters: a column of a yes or a small number still reads
+_DATE_WIDTH = 10  # characters of 2024-01-08 (digits are the widest letters: a column of ten holds it)
 
 Number = Decimal | int | Fraction
 
@@ -78,25 +80,6 @@ def exact_decimal(value: Number) -> Decimal:
         places = max(0, SIGNIFICANT - len(str(abs(value.numerator) // value.denominator)))
         return round_half_up(value, places).normalize()
     return Decimal(value)
-
-
-def points(width: float) -> float:  # not money: a column's width on paper
-    """A column `width` characters wide, in points as LibreOffice prints it with Calibri's
-    metrics (a little wider than Excel's seven pixels a character: the estimate must not fall
-    short, or the last signed column moves to the next page)."""
-    return (width + 0.71) * 7.5 * 0.75
-
-
-def wrapped_lines(text: str, width: int) -> int:
-    """How many lines `text` takes in a column `width` characters wide, pessimistic (a line
-    breaks between words, and proportional letters vary), so that a row is never too low for
-    its text; counted, not wrapped: a sheet may hold thousands of such cells.
-
-    >>> wrapped_lines("kort", 20), wrapped_lines("een twee drie vier vijf zes zeven acht", 20)
-    (1, 3)
-    """
-    usable = max(4, width - 2 - width // 8)  # what a line surely holds, less what wrapping by words leaves
-    return sum(-(-len(line) // usable) or 1 for line in text.split("\n"))
 
 
 class Book:
@@ -208,7 +191,7 @@ class Sheet:
             day = value.date() if isinstance(value, datetime) else value
             self.worksheet.write_number(row - 1, column - 1, (day - _EPOCH).days,
                                         self.book.style(number_format or DATE, bold=bold))
-            self._width(column, 11)
+            self._width(column, _DATE_WIDTH)
         elif isinstance(value, Fraction) and value.denominator == 1:
             self.put(row, column, value.numerator, number_format, bold=bold)
         elif isinstance(value, Fraction):
@@ -223,7 +206,13 @@ class Sheet:
         self._reach(row, column)
         saved: object = "" if value is None else exact_decimal(value)
         self.worksheet.write_formula(row - 1, column - 1, formula, self.book.style(number_format, bold=bold), saved)
-        self._width(column, 14)
+        if isinstance(value, Fraction) and number_format == RATIO:
+            self._width(column, 7)  # a fraction of whole numbers: 2/3, 11/12
+        elif value is not None:
+            digits = len(str(abs(int(value))))  # thousands separators, two decimals, the euro sign
+            self._width(column, digits + digits // 3 + (5 if number_format == EURO else 4))
+        else:
+            self._width(column, 14)
 
     def put_row(self, row: int, values: Sequence[Any], formats: Sequence[str | None] = ()) -> None:
         """A row of cells, as `put` writes them. The big sheets (an absence or a short span a row)
@@ -244,7 +233,7 @@ class Sheet:
                 shown = digits + digits // 3 + 5  # thousands separators, decimals, the euro sign
             elif kind is date:
                 number(index_row, index, (value - _EPOCH).days, date_style)
-                shown = 11
+                shown = _DATE_WIDTH
             elif kind is str and len(value) <= limit and value.isprintable():
                 string(index_row, index, value, style)
                 shown = len(value)
@@ -281,7 +270,7 @@ class Sheet:
             self._reach(row, column)
             self.worksheet.write_string(row - 1, column - 1, text, style)
             longest = max((len(word) for word in text.split()), default=0)
-            self._width(column, max(min(len(text), 12), longest + 1))
+            self._width(column, max(min(len(text), 8), longest + 1))
             # a few cells: wrapped word by word, at the column's width less a character for bold
             self._lines(row, sum(len(textwrap.wrap(line, self.widths[column] + 1)) or 1 for line in text.split("\n")))
 
@@ -301,18 +290,20 @@ class Sheet:
         # the title's letters are a size larger and bold: a fifth wider than the columns' characters
         self._lines(1, wrapped_lines(shown, (width or columns * 12) * 5 // 6), 18)
 
-    def note(self, row: int, text: str, columns: int) -> None:
+    def note(self, row: int, text: str, columns: int, *, bold: bool = False, width: int | None = None) -> None:
         """A sentence under a table, over its first `columns` columns, wrapped to their width.
         Those columns must print on one page width: a merged cell that runs onto a page that
         repeats the name column is drawn there twice (the print test catches it)."""
         self._reach(row, 1)
         text = visible(text, newlines=True)
-        width = sum(self.widths.get(column, 8) + 2 for column in range(1, columns + 1))
+        if width is None:  # the columns' widths so far: the rows after may only widen them
+            width = sum(max(_NARROWEST, self.widths.get(column, 8) + _PADDING) for column in range(1, columns + 1))
+        style = self.book.style(bold=bold, wrap=True)
         if columns < 2:
-            self.worksheet.write_string(row - 1, 0, text, self.book.style(wrap=True))
+            self.worksheet.write_string(row - 1, 0, text, style)
         else:
-            self.worksheet.merge_range(row - 1, 0, row - 1, columns - 1, text, self.book.style(wrap=True))
-        self._lines(row, wrapped_lines(text, width))
+            self.worksheet.merge_range(row - 1, 0, row - 1, columns - 1, text, style)
+        self._lines(row, wrapped_lines(text, width * 5 // 6 if bold else width))
 
     def sum_formula(self, row: int, column: int, first: int, last: int, number_format: str,
                     value: Number) -> None:
@@ -341,37 +332,33 @@ class Sheet:
             options.update(criteria=">=", value=Decimal(formula))
         self.worksheet.data_validation(first - 1, column - 1, last - 1, column - 1, options)
 
-    def finish(self, header_row: int = 1, frozen_columns: int = 1, *, signed: int = 0) -> None:
+    def finish(self, header_row: int = 1, frozen_columns: int = 1, *, smallest: int = _SMALLEST_SCALE) -> None:
         """Freeze the header row and the name column; size each column to its content (long
-        text wraps at `MAX_WIDTH`); print on A4 with the header rows on every page, page
-        numbers in the footer: one page wide when that keeps the text legible, else over
-        several pages across with the name column repeated. `signed`: the sheet's first
-        columns that an auditor signs, scaled to fill the page width (the rest on the pages after;
-        a manual column break is not used: Excel and LibreOffice read its position differently)."""
+        text wraps at `MAX_WIDTH`); print on A4 with the title and header rows on every page, page
+        numbers in the footer: one page wide, portrait or landscape, when that keeps the text at
+        `smallest` percent or more, else over several pages across at that size with the name
+        column repeated."""
         sheet = self.worksheet
         sheet.freeze_panes(header_row, frozen_columns)
-        widths = {column: max(8, width + 2) for column, width in self.widths.items()}
+        widths = {column: max(_NARROWEST, width + _PADDING) for column, width in self.widths.items()}
         for column, width in sorted(widths.items()):
             sheet.set_column(column - 1, column - 1, width)
         sheet.set_paper(9)  # A4
         sheet.set_margins(left=_MARGIN, right=_MARGIN, top=0.6, bottom=0.6)
-        sheet.set_footer(f"&L{_footer_text(self.name)}&R{_footer_text(_('Page'))} &P / &N")
-        sheet.repeat_rows(header_row - 1)  # the column titles; a title row above them prints once
+        page = _("Page")  # outside the f-string, where the catalogue's extraction finds it
+        sheet.set_footer(f"&L{_footer_text(self.name)}&R{_footer_text(page)} &P / &N")
+        sheet.repeat_rows(0, header_row - 1)  # a title row above the column titles too: no page without them
         sheet.print_area(0, 0, max(self.last_row, header_row) - 1, max(self.last_column, 1) - 1)
         sheet.hide_gridlines(0)  # gridlines on paper too: rows are easy to follow
         total = sum(points(widths.get(column, 8.43)) for column in range(1, self.last_column + 1))
-        if signed:
-            part = sum(points(widths.get(column, 8.43)) for column in range(1, signed + 1))
-            sheet.set_landscape()
-            sheet.set_print_scale(max(10, min(100, math.floor(_PAGE_WIDTH["landscape"] * 100 / part))))
-            sheet.repeat_columns(0, frozen_columns - 1)  # beside the derivation columns on the pages after
-        elif total <= _PAGE_WIDTH["portrait"]:
+        if total <= _PAGE_WIDTH["portrait"]:
             sheet.fit_to_pages(1, 0)
-        elif total * _SMALLEST_SCALE / 100 <= _PAGE_WIDTH["landscape"]:
+        elif total * smallest / 100 <= _PAGE_WIDTH["landscape"]:
             sheet.set_landscape()
             sheet.fit_to_pages(1, 0)
         else:
             sheet.set_landscape()
+            sheet.set_print_scale(smallest)
             sheet.repeat_columns(0, frozen_columns - 1)
 
 
