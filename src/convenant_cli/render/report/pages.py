@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -237,18 +238,25 @@ def _money(key: str, value: Decimal | None) -> object:
     Written here, not as a template macro: a page has thousands of them."""
     from markupsafe import Markup, escape
 
-    exact = "" if value is None else str(value)
-    return Markup(f'<data data-key="{escape(key)}" value="{escape(exact)}">{escape(vocabulary.amount(value))}</data>')
+    exact = "" if value is None else str(value)  # a Decimal's digits: nothing to escape, escaped all the same
+    return Markup(f'<data data-key="{_shown(key)}" value="{escape(exact)}">{escape(vocabulary.amount(value))}</data>')
+
+
+@lru_cache(maxsize=4096)
+def _shown(text: str) -> str:
+    """A text as a template prints it: made visible, then escaped (a chain's words repeat on
+    every beneficiary's page, so each is escaped once)."""
+    from markupsafe import escape
+
+    return str(escape(shown_in_page(text)))
 
 
 def _chain_rows(b: Beneficiary) -> object:
     """A beneficiary's chain as table rows, written in code like `_money` (a report of
     thousands of beneficiaries); every text made visible and escaped as the templates do."""
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
 
-    def shown(text: str) -> str:
-        return str(escape(shown_in_page(text)))
-
+    shown = _shown
     rows = []
     for f in b.figures:
         remark = (f'<br><span class="small remark" data-remark="{shown(f.key)}">{shown(f.remark)}</span>'
