@@ -89,16 +89,18 @@ def test_the_wheel_alone_runs_in_a_fresh_environment(built, tmp_path):
     schema = run("schema")
     assert schema.returncode == 0 and json.loads(schema.stdout)["$schema"].endswith("2020-12/schema")
     settled = run("settle", "cases/basis/een-consulent.yaml", "-r", "cases/feiten/volledig-bezet.yaml",
-                  "--format", "json")
+                  "--assessment", "cases/beoordelingen/volledig-bezet.yaml", "--format", "json")
     assert settled.returncode == 0, settled.stderr
     totals = json.loads(settled.stdout)["settlements"][0]["totals"]
-    # one consultant, fully staffed, all three commitments met: 106.000,00 x 0,70 = 74.200,00 effort,
+    # one consultant, fully staffed, all three commitments met (the auditor's verdicts: a sector's
+    # own word decides nothing): 106.000,00 x 0,70 = 74.200,00 effort,
     # 106.000,00 x 0,30 x 3/3 = 31.800,00 result, nothing deducted: 106.000,00 payable
     assert (totals["deduction"], totals["effort"], totals["result"], totals["payable"]) == (
         "0.00", "74200.00", "31800.00", "106000.00")
     # the report's templates came with the wheel; the workbook and report libraries are there
     written = run("settle", "cases/basis/een-consulent.yaml", "-r", "cases/feiten/volledig-bezet.yaml",
-                  "--html", "rapport", "--xlsx", "afrekening.xlsx")
+                  "--assessment", "cases/beoordelingen/volledig-bezet.yaml", "--html", "rapport", "--xlsx",
+                  "afrekening.xlsx")
     assert written.returncode == 0, written.stderr
     page = (work / "rapport" / "geval-een-consulent.html").read_text(encoding="utf-8")
     assert '<data data-key="payable" value="106000.00">106.000,00</data>' in page
