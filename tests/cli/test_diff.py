@@ -449,3 +449,15 @@ def test_the_money_effect_of_a_provisional_settlement_says_so(run_cli):
     assert settled["money"]["settlement"]["status"] == {"old": "settled", "new": "settled"}
     assert settled["money"]["settlement"]["awaiting_verdict"] == {"old": [], "new": []}
     assert "PROVISIONAL" not in run_cli("diff", *args, *judged).stdout
+
+
+def test_two_files_of_two_agreements_are_said_to_be_no_versions(run_cli):
+    # the Metaal and Social profit assessments judge eindrapporten of two covenants: the diff runs
+    # (a verdict R2 ja -> nee) but says the two are no versions of one agreement
+    result = run_cli("diff", EXAMPLES / "metaal-2023-2025-beoordeling.yaml",
+                     EXAMPLES / "social-profit-2023-2025-beoordeling.yaml")
+    assert ("are of two agreements (metaal-2023-2025, social-profit-2023-2025), not two versions of one: the "
+            "changes are how they differ") in result.stderr
+    # a covenant beside its amended version, or beside its extension, is one line of versions
+    for new in (ROOT / "amendments" / "metaal-2023-2025-gewijzigd.yaml", EXAMPLES / "metaal-verlenging-2025-2026.yaml"):
+        assert "two agreements" not in run_cli("diff", CONVENANTS / "metaal-2023-2025.yaml", new).stderr

@@ -47,6 +47,35 @@ class CompareRun:
     workspace: Workspace
     view: DiffView
     no_money_effect: bool  # two realisations compared, but one of them (or its covenant) has errors
+    agreements: tuple[str, str] | None = None  # the two are of different agreements (their ids), not versions
+
+
+def _agreement_id(doc: LoadedDocument) -> str | None:
+    """The id of the agreement a file is, or is the eindrapport of, or judges the eindrapport of."""
+    from convenant_cli.models import Agreement
+
+    for _step in range(3):  # an assessment -> its realisation -> its agreement
+        if isinstance(doc.model, Agreement):
+            return doc.model.id
+        if doc.reference is None:
+            return None
+        doc = doc.reference
+    return None
+
+
+def _other_agreements(docs: list[LoadedDocument]) -> tuple[str, str] | None:
+    """The ids of two files that are of two agreements (a covenant and its extension are one
+    line of versions, as the diff allows them), or None."""
+    from convenant_cli.models import Addendum
+
+    old, new = (_agreement_id(doc) for doc in docs)
+    if old is None or new is None or old == new:
+        return None
+    after = docs[1].model
+    if isinstance(after, Addendum) and after.extension and docs[1].reference is not None \
+            and _agreement_id(docs[1].reference) == old:
+        return None
+    return old, new
 
 
 def load_versions(old: Path, new: Path, realisations: list[Path], assessments: list[Path] | None = None
@@ -95,7 +124,8 @@ def compare_versions(workspace: Workspace, docs: list[LoadedDocument], facts: li
     from convenant_cli.render.diff.view import DiffView
 
     view = DiffView(result, docs[0].name, docs[1].name, effect, inputs.realisations, workspace.diagnostics())
-    return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect)
+    return CompareRun(workspace=workspace, view=view, no_money_effect=no_money_effect,
+                      agreements=_other_agreements(docs))
 
 
 def _same_references(result: Diff, docs: list[LoadedDocument]) -> Diff:

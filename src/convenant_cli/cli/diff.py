@@ -57,6 +57,10 @@ def diff(
     if run.no_money_effect:
         say(_("no money effect: an eindrapport or its covenant has errors (see above)"), None,
             prefix=NOTE)
+    if run.agreements is not None:
+        say(_("{old} and {new} are of two agreements ({id}, {id2}), not two versions of one: the changes are how "
+              "they differ").format(old=run.view.old_name, new=run.view.new_name, id=run.agreements[0],
+                                    id2=run.agreements[1]), None, prefix=NOTE)
     rendered = render_diff(run, output_format)
     target = standard_output_or(output)
     if xlsx is not None or target is not None:
