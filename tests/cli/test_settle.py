@@ -235,3 +235,14 @@ def test_a_file_of_the_wrong_kind_is_named_with_its_article(run_cli):
                        "-r", "convenants/metaal-duaal-leren-2023-2025.yaml")
     assert "metaal-duaal-leren-2023-2025.yaml is an addendum, not a realisation" in addendum.stderr
     assert " a addendum" not in addendum.stderr + plan.stderr and " a action_plan" not in plan.stderr
+
+
+def test_two_eindrapporten_named_for_one_agreement_are_refused_with_a_hint(run_cli, tmp_path):
+    (tmp_path / "metaal.yaml").write_text(METAAL.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (EXAMPLES / "metaal-2023-2025-realisatie.yaml").read_text(encoding="utf-8")
+    for name in ("een.yaml", "twee.yaml"):
+        (tmp_path / name).write_text(text.replace("../metaal-2023-2025.yaml", "metaal.yaml"), encoding="utf-8")
+    result = run_cli("settle", tmp_path / "metaal.yaml", "-r", tmp_path / "een.yaml", "-r", tmp_path / "twee.yaml")
+    assert result.exit_code == 2
+    assert "two realisations for" in result.stderr
+    assert "hint: give one --realisation for each agreement: the eindrapport meant" in result.stderr

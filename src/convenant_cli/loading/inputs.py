@@ -161,7 +161,8 @@ def _pair_named(realisations: list[LoadedDocument], settled: set[Path]) -> dict[
                              _("add {name} to the files to settle").format(name=reference.name))
         if target in paired:
             raise UsageError(_("two realisations for {name}: {name2} and {name3}")
-                             .format(name=reference.name, name2=paired[target].name, name3=real.name))
+                             .format(name=reference.name, name2=paired[target].name, name3=real.name),
+                             _("give one --realisation for each agreement: the eindrapport meant"))
         paired[target] = real
     return paired
 
