@@ -1,3 +1,3 @@
 """convenant: settlement calculator for Flemish sector covenants (sectorconvenants)."""
 
-__version__ = "0.7.0"
+__version__ = "0.7.1"
