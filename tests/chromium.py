@@ -7,7 +7,6 @@ import contextlib
 import os
 import select
 import subprocess
-import time
 from pathlib import Path
 
 from tests.viewers import kill, need
@@ -20,8 +19,11 @@ class Chromium:
 
     A context manager: the browser is closed on leaving it, and killed with every process it
     started (and reaped) on any error, a start that fails included. Every read and write of the
-    pipe has a deadline (`timeout` seconds for each call), so a hung browser fails the test, not
-    the run."""
+    pipe waits at most `timeout` seconds for the pipe, and a call reads at most `MESSAGES` messages
+    for its reply, so a hung or babbling browser fails the test, not the run (the waits are the
+    pipe's, by `select`: no clock is read)."""
+
+    MESSAGES = 100_000  # the most a call or a page load reads before its reply or its load event
 
     def __init__(self, profile: Path, timeout: float = 60.0) -> None:
         browser = need("chromium")
@@ -70,25 +72,23 @@ class Chromium:
         else:
             self.kill()
 
-    def _send(self, message: dict, deadline: float) -> None:
-        """Write one message; a browser that stops reading fails it at the deadline too."""
+    def _send(self, message: dict, wait: float) -> None:
+        """Write one message; a browser that reads none of it for `wait` seconds fails it."""
         import json
 
         if self._to_browser < 0:
             raise RuntimeError("chromium was closed")
         data = json.dumps(message).encode() + b"\0"
         while data:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([], [self._to_browser], [], left)[1]:
+            if not select.select([], [self._to_browser], [], wait)[1]:
                 raise TimeoutError(f"chromium read nothing within {self.timeout} s")
             data = data[os.write(self._to_browser, data):]
 
-    def _receive(self, deadline: float) -> dict:
+    def _receive(self, wait: float) -> dict:
         import json
 
         while b"\0" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self._from_browser], [], [], left)[0]:
+            if not select.select([self._from_browser], [], [], wait)[0]:
                 raise TimeoutError(f"chromium answered nothing within {self.timeout} s")
             chunk = os.read(self._from_browser, 1 << 20)
             if not chunk:
@@ -101,19 +101,19 @@ class Chromium:
         """Send one command and wait (at most `timeout` s) for its reply, keeping the events
         that come before it; any error kills the browser."""
         try:
-            deadline = time.monotonic() + self.timeout
             self._next += 1
             message: dict = {"id": self._next, "method": method, "params": params}
             if session:
                 message["sessionId"] = self.session
-            self._send(message, deadline)
-            while True:
-                reply = self._receive(deadline)
+            self._send(message, self.timeout)
+            for _ in range(self.MESSAGES):
+                reply = self._receive(self.timeout)
                 if reply.get("id") == self._next:
                     if "error" in reply:
                         raise RuntimeError(f"{method}: {reply['error']}")
                     return reply.get("result", {})
                 self.events.append(reply)
+            raise TimeoutError(f"chromium sent {self.MESSAGES} messages and no reply to {method}")
         except BaseException:
             self.kill()
             raise
@@ -123,9 +123,12 @@ class Chromium:
         self.events.clear()
         self.call("Page.navigate", session=True, url=url)
         try:
-            deadline = time.monotonic() + self.timeout
-            while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
-                self.events.append(self._receive(deadline))
+            for _ in range(self.MESSAGES):
+                if any(e.get("method") == "Page.loadEventFired" for e in self.events):
+                    break
+                self.events.append(self._receive(self.timeout))
+            else:
+                raise TimeoutError(f"{url} sent {self.MESSAGES} messages and did not load")
         except BaseException:
             self.kill()
             raise
@@ -162,7 +165,7 @@ class Chromium:
         """Ask the browser to close, give it a few seconds, then kill what is left."""
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(Exception):
-                self._send({"id": self._next + 1, "method": "Browser.close", "params": {}}, time.monotonic() + 5)
+                self._send({"id": self._next + 1, "method": "Browser.close", "params": {}}, 5)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=10)
         self.kill()

@@ -126,7 +126,7 @@ def _wait_until_writable(buffer: Any) -> None:
         raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
 
 
-def unread(stream: IO[str], wait: float = _READER) -> int:
+def unread(stream: IO[str], wait: float = _READER) -> int:  # not money: seconds
     """The bytes left in a pipe whose reader has gone (`| head -c 100` stopped reading): what
     was written but never read. A reader still busy is given `wait` seconds to take the rest
     or go; a reader that takes it all, a reader still there after that, a file and a terminal

@@ -163,7 +163,7 @@ def value_levels(largest: Decimal, scale: Decimal, bottom: Points, fte_height: P
     >>> [str(level.fte) for level in value_levels(Decimal("0.20"), Decimal(1), 100.0, 60.0)]  # 12 units above 0
     ['0', '1']
     """
-    levels = [Level(bottom, Decimal(0)), Level(bottom - float(scale) * fte_height, scale)]
+    levels = [Level(bottom, Decimal(0)), Level(bottom - float(scale) * fte_height, scale)]  # not money: heights
     middle = bottom - float(largest) * fte_height  # not money: a height
     if min(bottom - middle, middle - levels[1].y) >= FONT + 2:
         levels.insert(1, Level(middle, largest))

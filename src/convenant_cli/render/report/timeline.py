@@ -93,8 +93,8 @@ def timeline(staffing: StaffingOutcome, term: Span) -> Timeline:
     scale = max(largest, Decimal(1))  # one FTE short fills the strip; more, and it is scaled to fit
     fte_height = STRIP / float(scale)  # not money: units an FTE
     blocks = tuple(Block(span.start, span.end, span.shortfall_fte, x_of(span.start),
-                         strip_bottom - float(span.shortfall_fte) * fte_height, span.days * day_width,
-                         float(span.shortfall_fte) * fte_height)  # not money: the block's height
+                         strip_bottom - float(span.shortfall_fte) * fte_height,  # not money: the block's top
+                         span.days * day_width, float(span.shortfall_fte) * fte_height)  # not money: its height
                    for span in staffing.short_spans if span.shortfall_fte)
     end_x = x_of(counted.end + ONE_DAY)
     drawn = [*dict.fromkeys(kind for row in rows for shape in row.shapes for kind in _legend_keys(shape))]
