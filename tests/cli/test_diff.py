@@ -165,7 +165,9 @@ def test_a_file_whose_structure_cannot_be_read_is_exit_2(run_cli):
     assert "error[CV103]" in result.stderr and "the structure of" in result.stderr
 
 
-def test_a_corrected_eindrapport_shows_its_money_effect_as_two_settlements_do(run_cli, project):
+def _write_corrected(project) -> None:
+    """examples/corrected.yaml: the project's eindrapport with R1 work year 2 counted 201, an
+    accident ended a month earlier, and INOM's advance paid in two dated tranches."""
     corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
     corrected = corrected.replace("value: 188}", "value: 201}").replace(
         "{start: 2025-01-06, end: 2025-03-31, reason: accident}",
@@ -174,6 +176,10 @@ def test_a_corrected_eindrapport_shows_its_money_effect_as_two_settlements_do(ru
                                   "{beneficiary: 0409.845.289, amount: 98050.00, date: 2023-09-15}\n"
                                   "  - {beneficiary: 0409.845.289, amount: 98050.00, date: 2024-09-15}")
     (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+
+
+def test_a_corrected_eindrapport_shows_its_money_effect_as_two_settlements_do(run_cli, project):
+    _write_corrected(project)
     code, data = diff_json(run_cli, "examples/real.yaml", "examples/corrected.yaml")
     assert code == 1
     paths = [c["path"] for c in data["changes"]]
@@ -319,14 +325,7 @@ def test_the_workbook_names_each_change_in_words_and_only_once(run_cli, project,
     """Without a machine path, a change is told apart by what a person reads: its subject (the
     beneficiary by name and number, a consultant's absence by its first day, an advance by its
     date) and its field's label."""
-    corrected = (project / "examples" / "real.yaml").read_text(encoding="utf-8")
-    corrected = corrected.replace("value: 188}", "value: 201}").replace(
-        "{start: 2025-01-06, end: 2025-03-31, reason: accident}",
-        "{start: 2025-01-06, end: 2025-02-28, reason: accident}")
-    corrected = corrected.replace("{beneficiary: 0409.845.289, amount: 196100.00}",
-                                  "{beneficiary: 0409.845.289, amount: 98050.00, date: 2023-09-15}\n"
-                                  "  - {beneficiary: 0409.845.289, amount: 98050.00, date: 2024-09-15}")
-    (project / "examples" / "corrected.yaml").write_text(corrected, encoding="utf-8")
+    _write_corrected(project)
     _code, data = diff_json(run_cli, "examples/real.yaml", "examples/corrected.yaml")
     out = tmp_path / "diff.xlsx"
     assert run_cli("diff", "examples/real.yaml", "examples/corrected.yaml", "--xlsx", out).exit_code == 1

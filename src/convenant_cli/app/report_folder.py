@@ -136,13 +136,14 @@ def seal(folder: Path) -> None:
     for root, _folders, files in os.walk(folder):
         for name in files:
             path = Path(root) / name
-            _sync(path)
+            sync(path)
             names.append(path.relative_to(folder).as_posix())
     (folder / MARKER).write_text("\n".join([_FIRST_LINE, *sorted(names)]) + "\n", encoding="utf-8")
-    _sync(folder / MARKER)
+    sync(folder / MARKER)
 
 
-def _sync(path: Path) -> None:
+def sync(path: Path) -> None:
+    """A written file's bytes on the disk (a late write error, a full disk, shows now)."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)

@@ -153,7 +153,7 @@ def _place(output: _Output) -> None:
 
 def _place_file(output: _Output) -> None:
     temporary, target = output.temporary, output.target
-    _sync(temporary)  # a late write error (a full disk, an I/O error) shows now, before the move
+    report_folder.sync(temporary)  # a late write error (a full disk, an I/O error) shows now, before the move
     os.chmod(temporary, output_file.mode_for(target))  # mkstemp makes 0600; give the file its usual mode
     if not output.force:
         output_file.move_without_clobbering(temporary, target)
@@ -215,14 +215,6 @@ def _clean(output: _Output) -> None:
 def _remove_if_empty(folder: Path) -> None:
     with suppress(OSError):
         folder.rmdir()
-
-
-def _sync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @contextmanager

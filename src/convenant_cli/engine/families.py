@@ -32,8 +32,16 @@ SETTLED_KEYS = tuple(key for key in MONEY_KEYS if key != "maximum")
 # never in them, since those members have no payable figure and no balance yet
 INTERIM_ADVANCES = "advances_interim"
 # a family's and the portfolio's figures: the money figures and the interim members' advances
-FAMILY_KEYS = tuple(key for money in MONEY_KEYS for key in ((money, INTERIM_ADVANCES) if money == "advances"
-                                                              else (money,)))
+_AFTER = MONEY_KEYS.index("advances") + 1
+FAMILY_KEYS = (*MONEY_KEYS[:_AFTER], INTERIM_ADVANCES, *MONEY_KEYS[_AFTER:])
+
+
+def shown_keys(keys: tuple[str, ...], running: bool) -> tuple[str, ...]:
+    """`keys` as a table of families or of the portfolio shows them: the advances of members
+    still running only when one is."""
+    return keys if running else tuple(key for key in keys if key != INTERIM_ADVANCES)
+
+
 Status = Literal["settled", "provisional", "interim", "maxima", "partial"]
 
 

@@ -32,7 +32,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import language
 from convenant_cli.domain.money import ZERO
 from convenant_cli.engine.costs import CostStatementOutcome
-from convenant_cli.engine.families import Family, Portfolio
+from convenant_cli.engine.families import INTERIM_ADVANCES, Family, Portfolio, shown_keys
 from convenant_cli.engine.settlement import IF_MET, Line, Settlement
 from convenant_cli.loading.provenance import FileRecord
 from convenant_cli.render import vocabulary
@@ -301,8 +301,8 @@ def write_report(folder: Path, settlements: list[Settlement], families: tuple[Fa
             families=families, portfolio=portfolio, by_id=by_id,
             several=len(families) > 1, keys=("maximum", "deduction", "effort", "result", "payable", "advances",
                                               "balance"),
-            family_keys=("maximum", "deduction", "effort", "result", "payable", "advances",
-                         *(("advances_interim",) if portfolio.interim else ()), "balance")),
+            family_keys=shown_keys(("maximum", "deduction", "effort", "result", "payable", "advances",
+                                    INTERIM_ADVANCES, "balance"), running=portfolio.interim > 0)),
         "sources.html": environment.get_template("sources.html").render(
             **common, title=title, print_style=Markup(print_style(f"{names['sources']} — {title}", names, annex)),
             created=f"{vocabulary.day(created.date())} {created:%H:%M:%S} UTC", records=records,

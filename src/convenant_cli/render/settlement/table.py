@@ -23,7 +23,7 @@ from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _, ngettext
 from convenant_cli.domain.money import show_fraction
 from convenant_cli.domain.units import Unit
-from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family, Portfolio
+from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family, Portfolio, shown_keys
 from convenant_cli.engine.result_ratio import UnitOutcome
 from convenant_cli.engine.settlement import FIGURES, IF_MET, Settlement
 from convenant_cli.render import vocabulary
@@ -274,7 +274,7 @@ PORTFOLIO_KEYS = ("maximum", "deduction", "payable", "advances", INTERIM_ADVANCE
 
 def portfolio_keys(portfolio: Portfolio) -> tuple[str, ...]:
     """The portfolio's columns: the advances of members still running only when one is."""
-    return PORTFOLIO_KEYS if portfolio.interim else tuple(key for key in PORTFOLIO_KEYS if key != INTERIM_ADVANCES)
+    return shown_keys(PORTFOLIO_KEYS, running=portfolio.interim > 0)
 
 
 def portfolio_figures(family: Family) -> dict[str, Decimal | None]:

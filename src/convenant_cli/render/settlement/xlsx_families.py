@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from convenant_cli.domain.identifiers import format_enterprise_number
 from convenant_cli.domain.language import _
-from convenant_cli.engine.families import FAMILY_KEYS, INTERIM_ADVANCES, Family, Portfolio
+from convenant_cli.engine.families import FAMILY_KEYS, Family, Portfolio, shown_keys
 from convenant_cli.render import vocabulary
 from convenant_cli.render.settlement.table import family_title, portfolio_figures, portfolio_keys, portfolio_total
 from convenant_cli.render.workbook import EURO, Sheet
@@ -14,7 +14,7 @@ from convenant_cli.render.workbook import EURO, Sheet
 def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
     """R7: per family of several members, a line per beneficiary and its total."""
     headers = vocabulary.figures()
-    keys = _family_keys(families)
+    keys = shown_keys(FAMILY_KEYS, running=any(member.interim for family in families for member in family.members))
     sheet.header(vocabulary.columns("families") + [headers[key][1] for key in keys])
     row = 2
     for family in families:
@@ -34,12 +34,6 @@ def families_sheet(sheet: Sheet, families: tuple[Family, ...]) -> None:
                 sheet.sum_formula(row, 3 + offset, first, row - 1, EURO, total)
         row += 2
     sheet.finish()
-
-
-def _family_keys(families: tuple[Family, ...]) -> tuple[str, ...]:
-    """Every figure of a family; the advances of members still running only when one is."""
-    running = any(member.interim for family in families for member in family.members)
-    return FAMILY_KEYS if running else tuple(key for key in FAMILY_KEYS if key != INTERIM_ADVANCES)
 
 
 def portfolio_sheet(sheet: Sheet, portfolio: Portfolio) -> None:
